@@ -1,0 +1,53 @@
+# StoryDiff: the two commands a fresh machine needs are `make run` and `make test`.
+# Each installs what it lacks (Debian packages, npm packages, Go modules) first.
+
+GO ?= go
+BIN := build/bin/storydiff
+DESKTOP_TAGS := desktop,production,webkit2_41
+
+.PHONY: run test bench eval fuzz build build-cli frontend deps-desktop deps-test go-test ui-test window-test clean
+
+run: deps-desktop build
+	./$(BIN)
+
+## build: the desktop binary (window + CLI + serve), with the frontend embedded.
+build: frontend
+	CGO_ENABLED=1 $(GO) build -tags $(DESKTOP_TAGS) -ldflags "-w -s" -o $(BIN) .
+
+## build-cli: the same binary without the desktop window (no GTK needed).
+build-cli: frontend
+	CGO_ENABLED=0 $(GO) build -o build/bin/storydiff-cli .
+
+frontend:
+	./scripts/frontend-build.sh
+
+deps-desktop:
+	./scripts/deps.sh desktop
+
+deps-test:
+	./scripts/deps.sh test
+
+test: deps-test go-test ui-test window-test
+
+go-test:
+	CGO_ENABLED=0 $(GO) vet ./...
+	CGO_ENABLED=0 $(GO) test -count=1 ./...
+	./scripts/fuzz.sh short
+
+ui-test: build-cli
+	./scripts/ui-test.sh
+
+window-test: build
+	./scripts/window-test.sh
+
+bench: build-cli
+	./scripts/bench.sh
+
+eval:
+	$(GO) run ./bench/eval
+
+fuzz:
+	./scripts/fuzz.sh long
+
+clean:
+	rm -rf build/bin frontend/node_modules
