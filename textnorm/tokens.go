@@ -1,0 +1,78 @@
+package textnorm
+
+import "unicode"
+
+// Span is a range of runes in a text, End exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the number of runes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Token is one word of a text: where it is, what it says, and the key it is
+// compared by (VariantKey of its Fold).
+type Token struct {
+	Span
+	Text string
+	Key  string
+}
+
+// Words splits text into word tokens. A word is a run of letters, digits and
+// combining marks; an apostrophe between letters stays inside it (don't,
+// Kyiv's) and so does a point or comma between digits (15.8m, 1,000), so that
+// numbers survive as single tokens. Hyphens split words.
+func Words(text string) []Token {
+	rs := []rune(text)
+	return WordsRunes(rs)
+}
+
+// WordsRunes is Words for a text already converted to runes.
+func WordsRunes(rs []rune) []Token {
+	var out []Token
+	i := 0
+	for i < len(rs) {
+		// A word starts with a letter or digit: a lone combining mark
+		// would fold to nothing.
+		if r := rs[i]; !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(rs) {
+			r := rs[i]
+			if isWordRune(r) {
+				i++
+				continue
+			}
+			if i+1 < len(rs) && i > start && isJoiner(rs[i-1], r, rs[i+1]) {
+				i += 2
+				continue
+			}
+			break
+		}
+		word := string(rs[start:i])
+		key := VariantKey(Fold(word))
+		if key == "" {
+			key = word // letters that fold away entirely still need a key
+		}
+		out = append(out, Token{Span: Span{start, i}, Text: word, Key: key})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports whether r, between prev and next, belongs inside a word.
+func isJoiner(prev, r, next rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u02BC':
+		return unicode.IsLetter(prev) && unicode.IsLetter(next)
+	case '.', ',':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
