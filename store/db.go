@@ -1,0 +1,230 @@
+// Package store keeps the archive in SQLite (modernc.org/sqlite, pure Go).
+// All SQL lives here. It imports core only.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/core"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID marks a SQLite file as a StoryDiff archive ("SDif").
+const ApplicationID = 0x53446966
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// DB is an open archive. Writes go through one connection so that SQLite
+// never sees two writers from this process; reads use a small pool.
+type DB struct {
+	Path  string
+	write *sql.DB
+	read  *sql.DB
+}
+
+// DefaultPath returns the archive path: $STORYDIFF_DB, else
+// $XDG_DATA_HOME/storydiff/archive.db, else ~/.local/share/storydiff/archive.db.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("STORYDIFF_DB"); p != "" {
+		return p, nil
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find home directory for the default archive: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "storydiff", "archive.db"), nil
+}
+
+func dsn(path string, txlock string) string {
+	q := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(wal)", "synchronous(normal)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", txlock)
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the archive at path and brings its schema
+// up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, core.Errorf(core.EINVALID, "no archive path given")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, &core.Error{Code: core.EINVALID, Message: "cannot create the archive folder " + dir, Err: err}
+		}
+	}
+	write, err := sql.Open("sqlite", dsn(path, "immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	db := &DB{Path: path, write: write}
+	if err := db.migrate(ctx); err != nil {
+		write.Close()
+		return nil, err
+	}
+	db.read, err = sql.Open("sqlite", dsn(path, "deferred"))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open archive %s: %w", path, err)
+	}
+	db.read.SetMaxOpenConns(4)
+	return db, nil
+}
+
+// Close closes the archive.
+func (db *DB) Close() error {
+	var errs []error
+	if db.read != nil {
+		errs = append(errs, db.read.Close())
+	}
+	if db.write != nil {
+		// Fold the WAL back so that the archive is one file when nothing runs.
+		_, _ = db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		errs = append(errs, db.write.Close())
+	}
+	return errors.Join(errs...)
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := migrationFiles.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with NNNN_", e.Name())
+		}
+		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// migrate applies the embedded migrations newer than the archive's
+// user_version, each in its own transaction.
+func (db *DB) migrate(ctx context.Context) error {
+	var appID, version int
+	if err := db.write.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return notArchive(db.Path, err)
+	}
+	if err := db.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return notArchive(db.Path, err)
+	}
+	if appID != 0 && appID != ApplicationID {
+		return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", db.Path)
+	}
+	if appID == 0 && version == 0 {
+		var tables int
+		if err := db.write.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+			return notArchive(db.Path, err)
+		}
+		if tables > 0 {
+			return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", db.Path)
+		}
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if n := len(ms); n > 0 && version > ms[n-1].version {
+		return core.Errorf(core.EINVALID, "archive %s was made by a newer StoryDiff (schema %d, this one knows %d)", db.Path, version, ms[n-1].version)
+	}
+	for _, m := range ms {
+		if m.version <= version {
+			continue
+		}
+		tx, err := db.write.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", db.Path, err)
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", ApplicationID, m.version)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+func notArchive(path string, err error) error {
+	return &core.Error{Code: core.EINVALID, Message: "cannot read " + path + " as an archive", Err: err}
+}
+
+// SchemaVersion returns the archive's schema version.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := db.read.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// IntegrityCheck runs SQLite's integrity check and foreign key check and
+// returns the problems found, none when the archive is sound.
+func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
+	var problems []string
+	rows, err := db.read.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	rows.Close()
+	rows, err = db.read.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid sql.NullInt64
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return nil, err
+		}
+		problems = append(problems, fmt.Sprintf("foreign key: %s row %d points to a missing %s", table, rowid.Int64, parent))
+	}
+	return problems, rows.Err()
+}

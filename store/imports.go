@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// Import is one import run as recorded in the archive.
+type Import struct {
+	ID             int64            `json:"id"`
+	Roots          []string         `json:"roots"`
+	StartedAt      time.Time        `json:"started_at"`
+	FinishedAt     *time.Time       `json:"finished_at"`
+	Status         string           `json:"status"`
+	FilesSeen      int              `json:"files_seen"`
+	Added          int              `json:"added"`
+	AlreadyPresent int              `json:"already_present"`
+	Failed         int              `json:"failed"`
+	Errors         []core.FileError `json:"errors,omitempty"`
+}
+
+const timeLayout = time.RFC3339Nano
+
+// BeginImport records the start of an import run and returns its id.
+func (db *DB) BeginImport(ctx context.Context, roots []string, settings any) (int64, error) {
+	r, _ := json.Marshal(roots)
+	s, _ := json.Marshal(settings)
+	res, err := db.write.ExecContext(ctx,
+		`INSERT INTO imports(roots, started_at, settings) VALUES (?, ?, ?)`,
+		string(r), time.Now().UTC().Format(timeLayout), string(s))
+	if err != nil {
+		return 0, fmt.Errorf("record import: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// FinishImport records the outcome of an import run with its per-file errors.
+// It uses its own context so that a canceled import is still recorded.
+func (db *DB) FinishImport(id int64, status string, seen, added, present int, failed []core.FileError) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("finish import %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx,
+		`UPDATE imports SET finished_at = ?, status = ?, files_seen = ?, added = ?, already_present = ?, failed = ? WHERE id = ?`,
+		time.Now().UTC().Format(timeLayout), status, seen, added, present, len(failed), id); err != nil {
+		return fmt.Errorf("finish import %d: %w", id, err)
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO import_errors(import_id, path, error) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, f := range failed {
+		if _, err := stmt.ExecContext(ctx, id, f.Path, f.Error); err != nil {
+			return fmt.Errorf("finish import %d: %w", id, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Imports lists the import runs, newest first, with their errors.
+func (db *DB) Imports(ctx context.Context) ([]Import, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, roots, started_at, finished_at, status, files_seen, added, already_present, failed FROM imports ORDER BY id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Import
+	for rows.Next() {
+		var im Import
+		var roots, started string
+		var finished *string
+		if err := rows.Scan(&im.ID, &roots, &started, &finished, &im.Status, &im.FilesSeen, &im.Added, &im.AlreadyPresent, &im.Failed); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(roots), &im.Roots)
+		im.StartedAt, _ = time.Parse(timeLayout, started)
+		if finished != nil {
+			t, _ := time.Parse(timeLayout, *finished)
+			im.FinishedAt = &t
+		}
+		out = append(out, im)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		erows, err := db.read.QueryContext(ctx, `SELECT path, error FROM import_errors WHERE import_id = ? ORDER BY rowid`, out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		for erows.Next() {
+			var fe core.FileError
+			if err := erows.Scan(&fe.Path, &fe.Error); err != nil {
+				erows.Close()
+				return nil, err
+			}
+			out[i].Errors = append(out[i].Errors, fe)
+		}
+		erows.Close()
+	}
+	return out, nil
+}

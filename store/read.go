@@ -1,0 +1,385 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+const articleColumns = `a.id, a.sha256, a.text_hash, a.title, a.byline, a.outlet, a.url, a.published, a.published_raw,
+	a.published_from, a.language, a.encoding, a.format, a.words, a.import_id, a.imported_at`
+
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(s scanner, extra ...any) (core.Article, error) {
+	var a core.Article
+	var published *string
+	var imported string
+	dest := append([]any{&a.ID, &a.SHA256, &a.TextHash, &a.Title, &a.Byline, &a.Outlet, &a.URL, &published,
+		&a.PublishedRaw, &a.PublishedFrom, &a.Language, &a.Encoding, &a.Format, &a.Words, &a.ImportID, &imported}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return a, err
+	}
+	if published != nil {
+		if t, err := time.Parse(time.RFC3339, *published); err == nil {
+			a.Published = &t
+		}
+	}
+	a.ImportedAt, _ = time.Parse(timeLayout, imported)
+	return a, nil
+}
+
+// Article returns one article with its text and paths.
+func (db *DB) Article(ctx context.Context, id int64) (*core.Article, error) {
+	row := db.read.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.text FROM articles a WHERE a.id = ?`, id)
+	var text string
+	a, err := scanArticle(row, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, core.Errorf(core.ENOTFOUND, "no article %d in the archive", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read article %d: %w", id, err)
+	}
+	a.Text = text
+	if err := db.fillPaths(ctx, []*core.Article{&a}); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// Original returns the bytes an article was made from.
+func (db *DB) Original(ctx context.Context, id int64) ([]byte, error) {
+	var b []byte
+	err := db.read.QueryRowContext(ctx, `SELECT original FROM articles WHERE id = ?`, id).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, core.Errorf(core.ENOTFOUND, "no article %d in the archive", id)
+	}
+	return b, err
+}
+
+// Locations returns every place an article's bytes were found.
+func (db *DB) Locations(ctx context.Context, id int64) ([]core.FileLocation, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT path, record, size, mtime, import_id FROM article_files WHERE article_id = ? ORDER BY path, record`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []core.FileLocation
+	for rows.Next() {
+		var l core.FileLocation
+		var mtime string
+		if err := rows.Scan(&l.Path, &l.Record, &l.Size, &mtime, &l.ImportID); err != nil {
+			return nil, err
+		}
+		l.ModTime, _ = time.Parse(timeLayout, mtime)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// Blocks returns an article's blocks in order.
+func (db *DB) Blocks(ctx context.Context, id int64) ([]Block, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT start, end, kind, hash FROM blocks WHERE article_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Block
+	for rows.Next() {
+		var b Block
+		if err := rows.Scan(&b.Start, &b.End, &b.Kind, &b.Hash); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+func (db *DB) fillPaths(ctx context.Context, arts []*core.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*core.Article, len(arts))
+	ids := make([]string, 0, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+		a.Paths = []string{}
+		ids = append(ids, strconv.FormatInt(a.ID, 10))
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT article_id, path, record FROM article_files WHERE article_id IN (`+
+		strings.Join(ids, ",")+`) ORDER BY article_id, path, record`)
+	if err != nil {
+		return fmt.Errorf("read article paths: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var path string
+		var record int
+		if err := rows.Scan(&id, &path, &record); err != nil {
+			return err
+		}
+		if record > 0 {
+			path = fmt.Sprintf("%s#%d", path, record)
+		}
+		if a := byID[id]; a != nil && (len(a.Paths) == 0 || a.Paths[len(a.Paths)-1] != path) {
+			a.Paths = append(a.Paths, path)
+		}
+	}
+	return rows.Err()
+}
+
+// ListQuery selects, orders and pages articles.
+type ListQuery struct {
+	Offset   int        `json:"offset"`
+	Limit    int        `json:"limit"`
+	Sort     string     `json:"sort"` // id, title, outlet, published, words
+	Desc     bool       `json:"desc"`
+	Outlet   string     `json:"outlet"`
+	Language string     `json:"language"`
+	From     *time.Time `json:"from"`
+	To       *time.Time `json:"to"`
+	// IDs restricts the list to these articles (e.g. those with a badge).
+	IDs []int64 `json:"-"`
+}
+
+// Page is one page of articles and the number of articles matching in all.
+type Page struct {
+	Total    int            `json:"total"`
+	Articles []core.Article `json:"articles"`
+}
+
+var sortColumns = map[string]string{
+	"":          "a.id",
+	"id":        "a.id",
+	"title":     "a.title COLLATE NOCASE",
+	"outlet":    "a.outlet",
+	"published": "a.published",
+	"words":     "a.words",
+}
+
+// ListArticles returns a page of articles without their text.
+func (db *DB) ListArticles(ctx context.Context, q ListQuery) (*Page, error) {
+	col, ok := sortColumns[q.Sort]
+	if !ok {
+		return nil, core.Errorf(core.EINVALID, "cannot sort by %q (use id, title, outlet, published or words)", q.Sort)
+	}
+	if q.Limit <= 0 {
+		q.Limit = 100
+	}
+	if q.Offset < 0 {
+		q.Offset = 0
+	}
+	var where []string
+	var args []any
+	if q.Outlet != "" {
+		where, args = append(where, "a.outlet = ?"), append(args, q.Outlet)
+	}
+	if q.Language != "" {
+		where, args = append(where, "a.language = ?"), append(args, q.Language)
+	}
+	if q.From != nil {
+		where, args = append(where, "a.published >= ?"), append(args, q.From.UTC().Format(time.RFC3339))
+	}
+	if q.To != nil {
+		where, args = append(where, "a.published <= ?"), append(args, q.To.UTC().Format(time.RFC3339))
+	}
+	if q.IDs != nil {
+		ids := make([]string, len(q.IDs))
+		for i, id := range q.IDs {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		where = append(where, "a.id IN ("+strings.Join(append(ids, "NULL"), ",")+")")
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	page := &Page{Articles: []core.Article{}}
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&page.Total); err != nil {
+		return nil, fmt.Errorf("count articles: %w", err)
+	}
+	dir := " ASC"
+	if q.Desc {
+		dir = " DESC"
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a`+cond+
+		` ORDER BY `+col+dir+`, a.id`+dir+` LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		page.Articles = append(page.Articles, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ptrs := make([]*core.Article, len(page.Articles))
+	for i := range page.Articles {
+		ptrs[i] = &page.Articles[i]
+	}
+	return page, db.fillPaths(ctx, ptrs)
+}
+
+// ArticleIDs returns every article id in ascending order.
+func (db *DB) ArticleIDs(ctx context.Context) ([]int64, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id FROM articles ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// ResolveRef turns a reference given by a user into an article id: a number
+// is an id; anything else is a path or file name that must identify one
+// imported file.
+func (db *DB) ResolveRef(ctx context.Context, ref string) (int64, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return 0, core.Errorf(core.EINVALID, "empty article reference")
+	}
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		var n int
+		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, id).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n == 1 {
+			return id, nil
+		}
+		// A file may be named like a number; fall through to paths.
+	}
+	candidates := []string{ref}
+	if abs, err := filepath.Abs(ref); err == nil && abs != ref {
+		candidates = append(candidates, abs)
+	}
+	for _, c := range candidates {
+		ids, err := db.idsWhere(ctx, `SELECT DISTINCT article_id FROM article_files WHERE path = ?`, c)
+		if err != nil {
+			return 0, err
+		}
+		if len(ids) == 1 {
+			return ids[0], nil
+		}
+		if len(ids) > 1 {
+			return 0, ambiguous(ref, ids)
+		}
+	}
+	// A bare name or a tail of a path: match on whole path components.
+	tail := "/" + strings.TrimLeft(filepath.ToSlash(ref), "/")
+	ids, err := db.idsWhere(ctx, `SELECT DISTINCT article_id FROM article_files
+		WHERE substr(path, -?) = ?`, len(tail), tail)
+	if err != nil {
+		return 0, err
+	}
+	switch len(ids) {
+	case 0:
+		return 0, core.Errorf(core.ENOTFOUND, "no article with id or file %q in the archive", ref)
+	case 1:
+		return ids[0], nil
+	}
+	return 0, ambiguous(ref, ids)
+}
+
+func ambiguous(ref string, ids []int64) error {
+	s := make([]string, 0, len(ids))
+	for i, id := range ids {
+		if i == 5 {
+			s = append(s, "...")
+			break
+		}
+		s = append(s, strconv.FormatInt(id, 10))
+	}
+	return core.Errorf(core.ECONFLICT, "%q matches %d articles (ids %s): give an id or a longer path", ref, len(ids), strings.Join(s, ", "))
+}
+
+func (db *DB) idsWhere(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// Facet is a value with the number of articles that have it.
+type Facet struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Facets returns the outlets and languages in the archive with counts, and
+// the date range.
+type Facets struct {
+	Articles  int        `json:"articles"`
+	Outlets   []Facet    `json:"outlets"`
+	Languages []Facet    `json:"languages"`
+	First     *time.Time `json:"first"`
+	Last      *time.Time `json:"last"`
+}
+
+// Facets summarises the archive for filters.
+func (db *DB) Facets(ctx context.Context) (*Facets, error) {
+	f := &Facets{Outlets: []Facet{}, Languages: []Facet{}}
+	var first, last *string
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*), min(published), max(published) FROM articles`).Scan(&f.Articles, &first, &last); err != nil {
+		return nil, err
+	}
+	for _, p := range []struct {
+		s *string
+		t **time.Time
+	}{{first, &f.First}, {last, &f.Last}} {
+		if p.s != nil {
+			if t, err := time.Parse(time.RFC3339, *p.s); err == nil {
+				*p.t = &t
+			}
+		}
+	}
+	for _, c := range []struct {
+		col string
+		out *[]Facet
+	}{{"outlet", &f.Outlets}, {"language", &f.Languages}} {
+		rows, err := db.read.QueryContext(ctx, `SELECT `+c.col+`, count(*) FROM articles WHERE `+c.col+` != '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var fc Facet
+			if err := rows.Scan(&fc.Value, &fc.Count); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			*c.out = append(*c.out, fc)
+		}
+		rows.Close()
+	}
+	return f, nil
+}
