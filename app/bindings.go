@@ -1,0 +1,165 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"log"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/store"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// Bindings is the type bound to the desktop window: every exported method is
+// callable from the frontend as window.go.app.Bindings.<Method>. Methods take
+// no context (the frontend cannot pass one); they forward to the Service.
+type Bindings struct {
+	svc *Service
+
+	mu  sync.Mutex
+	ctx context.Context // the window's, set on startup
+}
+
+// NewBindings binds svc. The returned startup function must be called with
+// the Wails context (options.App.OnStartup): it routes job events to the
+// window and enables the native dialogs.
+func NewBindings(svc *Service) (*Bindings, func(ctx context.Context)) {
+	b := &Bindings{svc: svc, ctx: context.Background()}
+	return b, func(ctx context.Context) {
+		b.mu.Lock()
+		b.ctx = ctx
+		b.mu.Unlock()
+		svc.SetEmitter(wailsEmitter{ctx: ctx})
+	}
+}
+
+func (b *Bindings) context() context.Context {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.ctx
+}
+
+type wailsEmitter struct{ ctx context.Context }
+
+func (e wailsEmitter) Emit(event string, data any) { runtime.EventsEmit(e.ctx, event, data) }
+
+// ListRequest is a library query as the frontend sends it: dates are
+// "YYYY-MM-DD" (an HTML date input's value) or RFC 3339.
+type ListRequest struct {
+	Offset   int    `json:"offset"`
+	Limit    int    `json:"limit"`
+	Sort     string `json:"sort"`
+	Desc     bool   `json:"desc"`
+	Outlet   string `json:"outlet"`
+	Language string `json:"language"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+}
+
+// Query converts the request for the store. To is inclusive: a date means
+// up to the end of that day.
+func (r ListRequest) Query() (store.ListQuery, error) {
+	q := store.ListQuery{Offset: r.Offset, Limit: r.Limit, Sort: r.Sort, Desc: r.Desc, Outlet: r.Outlet, Language: r.Language}
+	if r.Offset < 0 || r.Limit < 0 {
+		return q, core.Errorf(core.EINVALID, "offset and limit must not be negative")
+	}
+	var err error
+	if q.From, err = parseDay(r.From, false); err != nil {
+		return q, err
+	}
+	if q.To, err = parseDay(r.To, true); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+func parseDay(s string, endOfDay bool) (*time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return &t, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return nil, core.Errorf(core.EINVALID, "%q is not a date (use YYYY-MM-DD)", s)
+	}
+	if endOfDay {
+		t = t.Add(24*time.Hour - time.Nanosecond)
+	}
+	return &t, nil
+}
+
+// JobStarted answers a request that started a background job.
+type JobStarted struct {
+	JobID string `json:"jobId"`
+}
+
+// ListArticles returns one page of the library.
+func (b *Bindings) ListArticles(r ListRequest) (*store.Page, error) {
+	q, err := r.Query()
+	if err != nil {
+		return nil, err
+	}
+	return b.svc.ListArticles(b.context(), q)
+}
+
+// GetArticle returns an article with its text, locations and blocks.
+func (b *Bindings) GetArticle(ref string) (*ArticleDetail, error) {
+	return b.svc.GetArticle(b.context(), ref)
+}
+
+// Search runs a search as the user types: the last word matches as a prefix.
+func (b *Bindings) Search(query string, limit int) ([]store.SearchHit, error) {
+	return b.svc.Search(b.context(), query, store.SearchOptions{Limit: limit, Prefix: true})
+}
+
+// Facets returns the outlets, languages and date range for the filters.
+func (b *Bindings) Facets() (*store.Facets, error) {
+	return b.svc.Facets(b.context())
+}
+
+// StartImport imports files and folders in the background.
+func (b *Bindings) StartImport(paths []string) (*JobStarted, error) {
+	id, err := b.svc.StartImport(paths, ImportOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return &JobStarted{JobID: id}, nil
+}
+
+// CancelJob stops a running job; it ends with its job:done event.
+func (b *Bindings) CancelJob(id string) error {
+	return b.svc.CancelJob(id)
+}
+
+// ChooseFolder opens the native folder dialog and returns the folder chosen,
+// or "" when the user closed the dialog.
+func (b *Bindings) ChooseFolder() (string, error) {
+	dir, err := runtime.OpenDirectoryDialog(b.context(), runtime.OpenDialogOptions{Title: "Choose a folder of articles to import"})
+	if err != nil {
+		return "", &core.Error{Code: core.EINTERNAL, Op: "ChooseFolder", Err: err}
+	}
+	return dir, nil
+}
+
+// FormatBindingError is the window's error formatter (options.App.
+// ErrorFormatter). The frontend receives the error as a JSON string
+// {"code","message"}: Wails wraps it in a JavaScript Error whose message
+// is that string, and the API client decodes it into its AppError. Internal
+// errors are logged here and shown as "Internal error".
+func FormatBindingError(err error) any {
+	code := core.ErrorCode(err)
+	if code == core.EINTERNAL {
+		log.Printf("storydiff: %v", err)
+	}
+	b, _ := json.Marshal(struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	}{code, core.ErrorMessage(err)})
+	return string(b)
+}

@@ -1,0 +1,295 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/ingest"
+	"github.com/storydiff/storydiff/store"
+	"github.com/storydiff/storydiff/textnorm"
+)
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	// MaxSize is the largest file read, in bytes (0: ingest.DefaultMaxSize).
+	MaxSize int64 `json:"max_size"`
+	// Workers is the number of files parsed at once (0: one per CPU).
+	Workers int `json:"workers"`
+	// BatchSize is the number of articles stored per transaction (0: 256).
+	// A batch is stored whole or not at all, so a killed import never leaves
+	// half an article behind.
+	BatchSize int `json:"batch_size"`
+}
+
+// ImportSummary is what an import did. Counts of added and already present
+// articles are per article: a JSONL file holds several.
+type ImportSummary struct {
+	ImportID       int64            `json:"import_id"`
+	Status         string           `json:"status"` // done, canceled, failed
+	FilesSeen      int              `json:"files_seen"`
+	Added          int              `json:"added"`
+	AlreadyPresent int              `json:"already_present"`
+	Failed         []core.FileError `json:"failed"`
+	// Skipped lists files that are not article files (other extensions),
+	// so that nothing under the given folders disappears unexplained.
+	Skipped  []core.FileError `json:"skipped"`
+	Articles []int64          `json:"articles"`
+	Seconds  float64          `json:"seconds"`
+}
+
+// parsed is one file after reading: its articles ready to store, or why not.
+type parsed struct {
+	seq       int
+	path      string
+	articles  []store.NewArticle
+	unchanged bool // the archive already holds this path with this size and time
+	errs      []core.FileError
+}
+
+// Import reads every article file under paths into the archive. Files that
+// fail are reported in the summary and never stop the import. On cancel, what
+// was stored stays stored and consistent; running the import again completes it.
+func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions, progress core.ProgressFunc) (*ImportSummary, error) {
+	start := time.Now()
+	if len(paths) == 0 {
+		return nil, core.Errorf(core.EINVALID, "no folder or file to import")
+	}
+	roots := make([]string, len(paths))
+	for i, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, core.Errorf(core.EINVALID, "cannot resolve path %q", p)
+		}
+		roots[i] = abs
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.NumCPU()
+	}
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 256
+	}
+	iopt := ingest.Options{MaxSize: opt.MaxSize}
+	report := throttle(progress)
+
+	// List first: the total makes progress and ETA meaningful, and listing
+	// costs little next to reading and indexing.
+	var entries []ingest.Entry
+	sum := &ImportSummary{Status: "done", Failed: []core.FileError{}, Skipped: []core.FileError{}, Articles: []int64{}}
+	report(core.Progress{Stage: "listing"}, false)
+	err := ingest.Walk(ctx, roots, iopt, func(e ingest.Entry) error {
+		if e.Skipped {
+			sum.Skipped = append(sum.Skipped, core.FileError{Path: e.Path, Error: core.ErrorMessage(e.Err)})
+			return nil
+		}
+		if e.Err != nil {
+			sum.FilesSeen++
+			sum.Failed = append(sum.Failed, core.FileError{Path: e.Path, Error: core.ErrorMessage(e.Err)})
+			return nil
+		}
+		entries = append(entries, e)
+		return nil
+	})
+	if err != nil && ctx.Err() == nil {
+		return nil, err
+	}
+
+	importID, err := s.db.BeginImport(context.WithoutCancel(ctx), roots, opt)
+	if err != nil {
+		return nil, err
+	}
+	finish := func(status string) (*ImportSummary, error) {
+		sum.Status = status
+		sum.ImportID = importID
+		sum.Seconds = time.Since(start).Seconds()
+		if err := s.db.FinishImport(importID, status, sum.FilesSeen, sum.Added, sum.AlreadyPresent, sum.Failed); err != nil {
+			return sum, err
+		}
+		return sum, nil
+	}
+	if ctx.Err() != nil {
+		return finish("canceled")
+	}
+
+	total := len(entries) + sum.FilesSeen
+	results := s.parseAll(ctx, entries, iopt, opt.Workers)
+
+	var batch []store.NewArticle
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := s.db.AddArticles(ctx, importID, batch)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			if r.Added {
+				sum.Added++
+				sum.Articles = append(sum.Articles, r.ID)
+			} else {
+				sum.AlreadyPresent++
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	lastFlush := time.Now()
+	for p := range results {
+		sum.FilesSeen++
+		sum.Failed = append(sum.Failed, p.errs...)
+		switch {
+		case p.unchanged:
+			sum.AlreadyPresent++
+		default:
+			batch = append(batch, p.articles...)
+		}
+		// Flush by size, and by time so that a slow import still commits
+		// steadily and a kill loses little.
+		if len(batch) >= opt.BatchSize || (len(batch) > 0 && time.Since(lastFlush) > time.Second) {
+			if err := flush(); err != nil {
+				return s.abortImport(ctx, sum, finish, err)
+			}
+			lastFlush = time.Now()
+		}
+		report(core.Progress{Stage: "importing", Done: sum.FilesSeen, Total: total}, false)
+	}
+	if ctx.Err() != nil {
+		return finish("canceled")
+	}
+	if err := flush(); err != nil {
+		return s.abortImport(ctx, sum, finish, err)
+	}
+	report(core.Progress{Stage: "importing", Done: sum.FilesSeen, Total: total}, true)
+	return finish("done")
+}
+
+func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish func(string) (*ImportSummary, error), err error) (*ImportSummary, error) {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		return finish("canceled")
+	}
+	if _, ferr := finish("failed"); ferr != nil {
+		err = errors.Join(err, ferr)
+	}
+	return sum, fmt.Errorf("import stopped: %w", err)
+}
+
+// parseAll reads and parses entries on several goroutines and delivers the
+// results in walk order, so that the same folder always gets the same ids.
+func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int) <-chan parsed {
+	out := make(chan parsed, workers*4)
+	work := make(chan int)
+	done := make(chan parsed, workers*4)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				done <- s.parseOne(ctx, i, entries[i], iopt)
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for i := range entries {
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+	go func() {
+		defer close(out)
+		pending := map[int]parsed{}
+		next := 0
+		for p := range done {
+			pending[p.seq] = p
+			for {
+				q, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if ctx.Err() == nil {
+					out <- q
+				}
+			}
+		}
+	}()
+	return out
+}
+
+func (s *Service) parseOne(ctx context.Context, seq int, e ingest.Entry, iopt ingest.Options) parsed {
+	p := parsed{seq: seq, path: e.Path}
+	if ok, err := s.db.HasLocation(ctx, e.Path, e.Size, e.ModTime); err == nil && ok {
+		p.unchanged = true
+		return p
+	}
+	docs, err := ingest.Read(e.Path, iopt)
+	if err != nil {
+		var rerrs *ingest.RecordErrors
+		if errors.As(err, &rerrs) {
+			for _, r := range rerrs.Errs {
+				p.errs = append(p.errs, core.FileError{Path: fmt.Sprintf("%s#%d", e.Path, r.Record), Error: core.ErrorMessage(r.Err)})
+			}
+		} else {
+			p.errs = append(p.errs, core.FileError{Path: e.Path, Error: core.ErrorMessage(err)})
+		}
+	}
+	for _, d := range docs {
+		p.articles = append(p.articles, prepare(d, e))
+	}
+	return p
+}
+
+// prepare computes what the archive stores beside a document: hashes, the
+// word count and the paragraph blocks (analysis refines their kinds later).
+func prepare(d core.Document, e ingest.Entry) store.NewArticle {
+	sum := sha256.Sum256(d.Original)
+	norm := sha256.Sum256([]byte(textnorm.Normalize(d.Text)))
+	na := store.NewArticle{
+		Doc:      d,
+		SHA256:   hex.EncodeToString(sum[:]),
+		TextHash: hex.EncodeToString(norm[:]),
+		Words:    len(textnorm.Words(d.Text)),
+		Size:     e.Size,
+		ModTime:  e.ModTime,
+	}
+	rs := []rune(d.Text)
+	for i, sp := range textnorm.Paragraphs(d.Text) {
+		kind := "body"
+		if i == 0 {
+			kind = "title"
+		}
+		h := sha256.Sum256([]byte(textnorm.Normalize(string(rs[sp.Start:sp.End]))))
+		na.Blocks = append(na.Blocks, store.Block{Start: sp.Start, End: sp.End, Kind: kind, Hash: hex.EncodeToString(h[:8])})
+	}
+	return na
+}
+
+// throttle wraps a progress callback so that it fires at most every 100 ms,
+// plus once when forced (the final state).
+func throttle(f core.ProgressFunc) func(core.Progress, bool) {
+	if f == nil {
+		return func(core.Progress, bool) {}
+	}
+	var last time.Time
+	return func(p core.Progress, force bool) {
+		if !force && time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		f(p)
+	}
+}

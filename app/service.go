@@ -1,0 +1,146 @@
+// Package app is StoryDiff's application service: the one place where import
+// jobs, analysis, queries, comparisons and reports are orchestrated. The
+// desktop window, the CLI and the HTTP API all call it.
+package app
+
+import (
+	"context"
+	"sync"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/store"
+)
+
+// Emitter receives events for the UI ("job:progress", "job:done").
+type Emitter interface {
+	Emit(event string, data any)
+}
+
+type nopEmitter struct{}
+
+func (nopEmitter) Emit(string, any) {}
+
+// Service is an open archive and the jobs running on it.
+type Service struct {
+	db *store.DB
+
+	mu      sync.Mutex
+	emitter Emitter
+	jobs    map[string]*job
+	nextJob int
+}
+
+// Open opens the archive at dbPath ("" for the default path).
+func Open(ctx context.Context, dbPath string) (*Service, error) {
+	if dbPath == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		dbPath = p
+	}
+	db, err := store.Open(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	return &Service{db: db, emitter: nopEmitter{}, jobs: map[string]*job{}}, nil
+}
+
+// Close cancels running jobs, waits for them and closes the archive.
+func (s *Service) Close() error {
+	s.mu.Lock()
+	var running []*job
+	for _, j := range s.jobs {
+		j.cancel()
+		running = append(running, j)
+	}
+	s.mu.Unlock()
+	for _, j := range running {
+		<-j.done
+	}
+	return s.db.Close()
+}
+
+// DBPath returns the path of the open archive.
+func (s *Service) DBPath() string { return s.db.Path }
+
+// Store gives tools such as benchmarks direct access to the archive.
+func (s *Service) Store() *store.DB { return s.db }
+
+// SetEmitter sets where job events go.
+func (s *Service) SetEmitter(e Emitter) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e == nil {
+		e = nopEmitter{}
+	}
+	s.emitter = e
+}
+
+func (s *Service) emit(event string, data any) {
+	s.mu.Lock()
+	e := s.emitter
+	s.mu.Unlock()
+	e.Emit(event, data)
+}
+
+// ArticleDetail is one article with everything known about where it came from.
+type ArticleDetail struct {
+	core.Article
+	Locations []core.FileLocation `json:"locations"`
+	Blocks    []store.Block       `json:"blocks"`
+}
+
+// ListArticles returns a page of articles.
+func (s *Service) ListArticles(ctx context.Context, q store.ListQuery) (*store.Page, error) {
+	if q.Limit > 1000 {
+		q.Limit = 1000
+	}
+	return s.db.ListArticles(ctx, q)
+}
+
+// Resolve turns a user's reference (an id, a file name or path) into an id.
+func (s *Service) Resolve(ctx context.Context, ref string) (int64, error) {
+	return s.db.ResolveRef(ctx, ref)
+}
+
+// GetArticle returns an article with its text, locations and blocks.
+func (s *Service) GetArticle(ctx context.Context, ref string) (*ArticleDetail, error) {
+	id, err := s.db.ResolveRef(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.db.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &ArticleDetail{Article: *a}
+	if d.Locations, err = s.db.Locations(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.Blocks, err = s.db.Blocks(ctx, id); err != nil {
+		return nil, err
+	}
+	if d.Blocks == nil {
+		d.Blocks = []store.Block{}
+	}
+	return d, nil
+}
+
+// Search runs a full-text search.
+func (s *Service) Search(ctx context.Context, query string, opt store.SearchOptions) ([]store.SearchHit, error) {
+	if opt.Limit > 500 {
+		opt.Limit = 500
+	}
+	return s.db.Search(ctx, query, opt)
+}
+
+// Facets summarises the archive for filters.
+func (s *Service) Facets(ctx context.Context) (*store.Facets, error) {
+	return s.db.Facets(ctx)
+}
+
+// Imports lists the import runs with their per-file errors.
+func (s *Service) Imports(ctx context.Context) ([]store.Import, error) {
+	return s.db.Imports(ctx)
+}

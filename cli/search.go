@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/storydiff/storydiff/store"
+)
+
+var searchCommand = &Command{
+	Name:    "search",
+	Args:    `[--json] [--limit N] QUERY`,
+	Summary: `full-text search over titles and texts (words, "quoted phrases")`,
+	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+		asJSON := fs.Bool("json", false, "print the hits as JSON")
+		limit := fs.Int("limit", 20, "at most this many hits")
+		return func(ctx context.Context, env *Env, args []string) error {
+			query := strings.Join(args, " ")
+			if strings.TrimSpace(query) == "" {
+				return usagef("give something to search for")
+			}
+			if *limit <= 0 {
+				return usagef("--limit must be positive")
+			}
+			svc, err := env.Open(ctx)
+			if err != nil {
+				return err
+			}
+			defer svc.Close()
+			hits, err := svc.Search(ctx, query, store.SearchOptions{Limit: *limit})
+			if err != nil {
+				return err
+			}
+			if *asJSON {
+				return writeJSON(env.Stdout, hits)
+			}
+			if len(hits) == 0 {
+				fmt.Fprintf(env.Stdout, "No article matches %s.\n", query)
+				return nil
+			}
+			for _, h := range hits {
+				fmt.Fprintf(env.Stdout, "%d  %s  (%s, %s)\n    %s\n", h.Article.ID, clip(h.Article.Title, 100),
+					dash(h.Article.Outlet), date(h.Article), snippet(h.Snippet, env.StdoutIsTerminal))
+			}
+			return nil
+		}
+	},
+}
+
+// snippet renders matched words in bold on a terminal and in [brackets]
+// elsewhere, on one line.
+func snippet(frags []store.Fragment, colour bool) string {
+	var b strings.Builder
+	for _, f := range frags {
+		t := strings.Join(strings.Fields(f.Text), " ")
+		if strings.HasPrefix(f.Text, " ") || strings.HasPrefix(f.Text, "\n") {
+			t = " " + t
+		}
+		if strings.HasSuffix(f.Text, " ") || strings.HasSuffix(f.Text, "\n") {
+			t += " "
+		}
+		switch {
+		case !f.Hit:
+			b.WriteString(t)
+		case colour:
+			b.WriteString("\x1b[1m" + t + "\x1b[0m")
+		default:
+			b.WriteString("[" + t + "]")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+)
+
+var showCommand = &Command{
+	Name:    "show",
+	Args:    "[--json] REF",
+	Summary: "print one article (REF: an id, or a file name or path that was imported)",
+	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+		asJSON := fs.Bool("json", false, "print the article, its locations and blocks as JSON")
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) != 1 {
+				return usagef("give exactly one article: an id or a file name")
+			}
+			svc, err := env.Open(ctx)
+			if err != nil {
+				return err
+			}
+			defer svc.Close()
+			a, err := svc.GetArticle(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			if *asJSON {
+				return writeJSON(env.Stdout, a)
+			}
+			w := env.Stdout
+			fmt.Fprintf(w, "Article %d: %s\n", a.ID, clip(a.Title, 200))
+			fmt.Fprintf(w, "Published: %s", date(a.Article))
+			if a.PublishedRaw != "" {
+				fmt.Fprintf(w, " (found %q in %s)", a.PublishedRaw, a.PublishedFrom)
+			}
+			fmt.Fprintf(w, "\nOutlet: %s  Language: %s  Words: %d  Format: %s  Encoding: %s\n",
+				dash(a.Outlet), dash(a.Language), a.Words, a.Format, a.Encoding)
+			fmt.Fprintf(w, "SHA-256: %s\nImported: %s (import %d)\n", a.SHA256, a.ImportedAt.Format("2006-01-02 15:04:05 MST"), a.ImportID)
+			for _, l := range a.Locations {
+				if l.Record > 0 {
+					fmt.Fprintf(w, "File: %s (record %d)\n", quotePath(l.Path), l.Record)
+				} else {
+					fmt.Fprintf(w, "File: %s\n", quotePath(l.Path))
+				}
+			}
+			fmt.Fprintf(w, "\n%s\n", a.Text)
+			return nil
+		}
+	},
+}
