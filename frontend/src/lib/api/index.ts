@@ -1,0 +1,3 @@
+export { Api, api, createApi, jobError } from './client';
+export { AppError, toAppError, type ErrorCode } from './errors';
+export type * from './types';

@@ -1,0 +1,31 @@
+// A hash router: the desktop window and `serve` both serve one index.html, so
+// routes live after '#' and need nothing from the server.
+export type Route =
+  | { view: 'library' }
+  | { view: 'article'; ref: string }
+  | { view: 'import' };
+
+export function parseRoute(hash: string): Route {
+  const h = hash.replace(/^#\/?/, '');
+  const [head, ...rest] = h.split('/');
+  if (head === 'article' && rest.length > 0) {
+    return { view: 'article', ref: decodeURIComponent(rest.join('/')) };
+  }
+  if (head === 'import') return { view: 'import' };
+  return { view: 'library' };
+}
+
+export function articleHref(ref: string | number): string {
+  return '#/article/' + encodeURIComponent(String(ref));
+}
+
+class Router {
+  route = $state<Route>(parseRoute(typeof location !== 'undefined' ? location.hash : ''));
+  constructor() {
+    if (typeof window !== 'undefined') {
+      window.addEventListener('hashchange', () => (this.route = parseRoute(location.hash)));
+    }
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,171 @@
+import { api as defaultApi, type Api } from '../api/client';
+import { toAppError, type AppError } from '../api/errors';
+import type { Article, Facets, ListQuery, SearchHit, SortKey } from '../api/types';
+
+export interface LibraryOptions {
+  pageSize?: number;
+  debounceMs?: number;
+}
+
+// LibraryStore holds the library table's query (sort and filters), the rows
+// fetched so far (by page, so a 100,000-row table only holds what was
+// scrolled to), and the search-as-you-type results.
+export class LibraryStore {
+  total = $state(0);
+  sort = $state<SortKey>('published');
+  desc = $state(true);
+  outlet = $state('');
+  language = $state('');
+  from = $state('');
+  to = $state('');
+  query = $state('');
+  hits = $state.raw<SearchHit[]>([]);
+  searching = $state(false);
+  searchError = $state.raw<AppError | null>(null);
+  facets = $state.raw<Facets | null>(null);
+  error = $state.raw<AppError | null>(null);
+  loaded = $state(false);
+  // version changes whenever a page arrives, so row() readers re-render.
+  version = $state(0);
+
+  readonly pageSize: number;
+  private readonly debounceMs: number;
+  private pages = new Map<number, Article[]>();
+  private inflight = new Set<number>();
+  private generation = 0;
+  private searchSeq = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly api: Api = defaultApi,
+    opts: LibraryOptions = {},
+  ) {
+    this.pageSize = opts.pageSize ?? 100;
+    this.debounceMs = opts.debounceMs ?? 120;
+  }
+
+  listQuery(offset: number): ListQuery {
+    return {
+      offset,
+      limit: this.pageSize,
+      sort: this.sort,
+      desc: this.desc,
+      outlet: this.outlet || undefined,
+      language: this.language || undefined,
+      from: this.from || undefined,
+      to: this.to || undefined,
+    };
+  }
+
+  // row returns the article at index i, or undefined while its page loads.
+  row(i: number): Article | undefined {
+    void this.version;
+    return this.pages.get(Math.floor(i / this.pageSize))?.[i % this.pageSize];
+  }
+
+  // reload drops every fetched page and loads the first one again; called
+  // when the sort or a filter changes, or after an import.
+  async reload(): Promise<void> {
+    this.generation++;
+    this.pages = new Map();
+    this.inflight = new Set();
+    this.version++;
+    await Promise.all([this.loadPage(0), this.loadFacets()]);
+  }
+
+  async loadFacets(): Promise<void> {
+    try {
+      this.facets = await this.api.facets();
+    } catch (e) {
+      this.error = toAppError(e);
+    }
+  }
+
+  // ensure fetches the pages covering rows [start, end).
+  async ensure(start: number, end: number): Promise<void> {
+    const first = Math.max(0, Math.floor(start / this.pageSize));
+    const last = Math.floor(Math.max(start, end - 1) / this.pageSize);
+    const jobs: Promise<void>[] = [];
+    for (let p = first; p <= last; p++) {
+      if (p * this.pageSize >= this.total && this.loaded) break;
+      jobs.push(this.loadPage(p));
+    }
+    await Promise.all(jobs);
+  }
+
+  private async loadPage(p: number): Promise<void> {
+    if (this.pages.has(p) || this.inflight.has(p)) return;
+    const gen = this.generation;
+    this.inflight.add(p);
+    try {
+      const page = await this.api.listArticles(this.listQuery(p * this.pageSize));
+      if (gen !== this.generation) return; // the query changed meanwhile
+      this.pages.set(p, page.articles ?? []);
+      this.total = page.total;
+      this.loaded = true;
+      this.error = null;
+      this.version++;
+    } catch (e) {
+      if (gen === this.generation) this.error = toAppError(e);
+    } finally {
+      if (gen === this.generation) this.inflight.delete(p);
+    }
+  }
+
+  setSort(key: SortKey): Promise<void> {
+    if (this.sort === key) {
+      this.desc = !this.desc;
+    } else {
+      this.sort = key;
+      // Dates and sizes read best newest/largest first; names from A.
+      this.desc = key === 'published' || key === 'words';
+    }
+    return this.reload();
+  }
+
+  setFilter(f: Partial<Pick<LibraryStore, 'outlet' | 'language' | 'from' | 'to'>>): Promise<void> {
+    if (f.outlet !== undefined) this.outlet = f.outlet;
+    if (f.language !== undefined) this.language = f.language;
+    if (f.from !== undefined) this.from = f.from;
+    if (f.to !== undefined) this.to = f.to;
+    return this.reload();
+  }
+
+  // type records the search box as the user types; the search runs once the
+  // typing pauses, and results from an older query never replace newer ones.
+  type(text: string): Promise<void> {
+    this.query = text;
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    const seq = ++this.searchSeq;
+    if (text.trim() === '') {
+      this.hits = [];
+      this.searching = false;
+      this.searchError = null;
+      return Promise.resolve();
+    }
+    this.searching = true;
+    return new Promise((resolve) => {
+      this.searchTimer = setTimeout(() => {
+        this.searchTimer = null;
+        void this.runSearch(text, seq).then(resolve);
+      }, this.debounceMs);
+    });
+  }
+
+  private async runSearch(text: string, seq: number): Promise<void> {
+    try {
+      const hits = await this.api.search(text, 50);
+      if (seq !== this.searchSeq) return;
+      this.hits = hits;
+      this.searchError = null;
+    } catch (e) {
+      if (seq !== this.searchSeq) return;
+      this.hits = [];
+      this.searchError = toAppError(e);
+    } finally {
+      if (seq === this.searchSeq) this.searching = false;
+    }
+  }
+}
+
+export const library = new LibraryStore();
