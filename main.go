@@ -1,0 +1,36 @@
+// Command storydiff is StoryDiff: with no arguments it opens the desktop
+// app; with a command it runs headless (see `storydiff help`).
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/storydiff/storydiff/cli"
+)
+
+func main() {
+	if len(os.Args) == 1 {
+		if err := runDesktop(); err != nil {
+			fmt.Fprintf(os.Stderr, "storydiff: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
+	// Ctrl-C cancels the running command cleanly; a second one kills.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	env := &cli.Env{
+		Stdout:           os.Stdout,
+		Stderr:           os.Stderr,
+		StdoutIsTerminal: cli.IsTerminal(os.Stdout),
+		StderrIsTerminal: cli.IsTerminal(os.Stderr),
+	}
+	os.Exit(cli.Main(ctx, os.Args[1:], env))
+}
