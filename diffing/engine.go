@@ -1,0 +1,215 @@
+package diffing
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Clean returns s as Diff sees it: unchanged if it is valid UTF-8, otherwise
+// with every byte that is not part of a valid encoding replaced by U+FFFD
+// (as []rune(s) does). Offsets in a Result refer to Clean(a) and Clean(b).
+func Clean(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return string([]rune(s))
+}
+
+// Diff compares a and b. It never fails: any input gives a Result whose ops,
+// applied to Clean(a), give Clean(b) exactly.
+//
+// It compares lines (paragraphs) first, finds paragraphs that moved, and
+// then compares the changed paragraphs at the requested granularity, so that
+// long, mostly equal texts cost little more than their changes.
+func Diff(a, b string, opts Options) *Result {
+	e := newEngine(Clean(a), Clean(b), opts)
+	bd := &builder{}
+	e.top(bd)
+	ops := e.sentenceMoves(bd.ops)
+	e.classifyMinor(ops)
+	if opts.Granularity != Char {
+		e.addDetail(ops)
+	}
+	res := &Result{Ops: e.export(ops)}
+	res.Stats = e.stats(ops)
+	if len(e.reasons) > 0 {
+		res.Degraded = true
+		res.Reason = strings.Join(e.reasons, "; ")
+	}
+	return res
+}
+
+type engine struct {
+	a, b     string
+	ea, eb   pos // ends of a and b
+	opts     Options
+	minMove  int
+	deadline time.Time
+	m        matcher
+	nextMove int
+	reasons  []string
+}
+
+func newEngine(a, b string, opts Options) *engine {
+	e := &engine{a: a, b: b, opts: opts}
+	e.ea = pos{utf8.RuneCountInString(a), len(a)}
+	e.eb = pos{utf8.RuneCountInString(b), len(b)}
+	if e.opts.Minor == 0 {
+		e.opts.Minor = MinorAll
+	}
+	switch {
+	case opts.Timeout == 0:
+		e.deadline = time.Now().Add(DefaultTimeout)
+	case opts.Timeout > 0:
+		e.deadline = time.Now().Add(opts.Timeout)
+	}
+	e.minMove = opts.MinMoveWords
+	if e.minMove == 0 {
+		e.minMove = DefaultMinMoveWords
+	}
+	return e
+}
+
+func (e *engine) degrade(reason string) {
+	for _, r := range e.reasons {
+		if r == reason {
+			return
+		}
+	}
+	e.reasons = append(e.reasons, reason)
+}
+
+func (e *engine) expired() bool {
+	return !e.deadline.IsZero() && !time.Now().Before(e.deadline)
+}
+
+func (e *engine) timeReason() string {
+	t := e.opts.Timeout
+	if t == 0 {
+		t = DefaultTimeout
+	}
+	return fmt.Sprintf("time bound of %v reached: some changed passages are shown as whole replacements", t)
+}
+
+const tooManyTokens = "too many distinct tokens: some changed passages are shown as whole replacements"
+
+// level is a stage of the comparison, from coarse to fine.
+type level int
+
+const (
+	lvNone     level = iota
+	lvSentence       // sentences, the final level of a sentence diff
+	lvAnchor         // sentences as anchors inside a very long paragraph, before words
+	lvWord
+	lvChar
+)
+
+// bigRegion is the token count above which a changed region is first
+// compared by sentences, so that a 100 KB paragraph without a line break
+// costs a sentence diff plus small word diffs instead of one huge word diff.
+const bigRegion = 3000
+
+// below is the level that refines a change found at level l.
+func (e *engine) below(l level) level {
+	switch l {
+	case lvAnchor:
+		return lvWord
+	case lvWord:
+		if e.opts.Granularity == Char {
+			return lvChar
+		}
+	}
+	return lvNone
+}
+
+// firstLevel is the level that refines a changed paragraph.
+func (e *engine) firstLevel() level {
+	switch e.opts.Granularity {
+	case Sentence:
+		return lvSentence
+	case Paragraph:
+		return lvNone
+	}
+	return lvWord
+}
+
+// refine compares the text from the builder's position to a1 in A and b1 in
+// B at level l, recursing into the changes.
+func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
+	a0, b0 := bd.pa, bd.pb
+	switch {
+	case a0 == a1:
+		bd.ins(b1)
+		return
+	case b0 == b1:
+		bd.del(a1)
+		return
+	case l == lvNone:
+		bd.replace(a1, b1)
+		return
+	case e.expired():
+		e.degrade(e.timeReason())
+		bd.replace(a1, b1)
+		return
+	}
+	var ta, tb []pos
+	switch l {
+	case lvSentence, lvAnchor:
+		ta, tb = sentenceTokens(e.a, a0, a1), sentenceTokens(e.b, b0, b1)
+	case lvWord:
+		ta, tb = wordTokens(e.a, a0, a1), wordTokens(e.b, b0, b1)
+		if !anchored && (len(ta) > bigRegion || len(tb) > bigRegion) {
+			e.refine(bd, a1, b1, lvAnchor, true)
+			return
+		}
+	case lvChar:
+		ta, tb = charTokens(e.a, a0, a1), charTokens(e.b, b0, b1)
+	}
+	blocks, ok := e.m.match(e.a, ta, e.b, tb, e.deadline)
+	if !ok {
+		if blocks == nil && !e.expired() {
+			e.degrade(tooManyTokens)
+		} else {
+			e.degrade(e.timeReason())
+		}
+	}
+	if l != lvAnchor {
+		blocks = cleanupSemantic(blocks, ta, tb)
+	}
+	if l == lvWord {
+		shiftOneSided(blocks, e.a, ta, e.b, tb)
+	}
+	next := e.below(l)
+	for _, bl := range blocks {
+		e.refine(bd, ta[bl.a], tb[bl.b], next, anchored)
+		bd.equal(ta[bl.a+bl.n], tb[bl.b+bl.n])
+	}
+	e.refine(bd, a1, b1, next, anchored)
+}
+
+// export turns internal ops into API ops with their texts.
+func (e *engine) export(ops []iop) []Op {
+	out := make([]Op, len(ops))
+	for i, o := range ops {
+		var text string
+		switch {
+		case o.kind == Insert || o.role == MoveTo:
+			text = e.b[o.b0.b:o.b1.b]
+		default:
+			text = e.a[o.a0.b:o.a1.b]
+		}
+		out[i] = Op{
+			Op: o.kind, Text: text,
+			A:    Span{o.a0.r, o.a1.r},
+			B:    Span{o.b0.r, o.b1.r},
+			Role: o.role, MoveID: o.moveID,
+			Minor: o.why != "", Why: o.why,
+		}
+		if len(o.detail) > 0 {
+			out[i].Detail = e.export(o.detail)
+		}
+	}
+	return out
+}

@@ -1,0 +1,199 @@
+package diffing
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// block is a run of n tokens equal in A (from token a) and B (from token b).
+type block struct{ a, b, n int }
+
+// maxID is the number of distinct tokens one comparison can name: every
+// valid code point except the surrogates.
+const maxID = 0x110000 - 0x800
+
+// idRune names token number k by a valid code point, so that go-diff's
+// conversions between runes and strings keep it intact.
+func idRune(k int) rune {
+	if k >= 0xD800 {
+		k += 0x800
+	}
+	return rune(k)
+}
+
+// matcher finds equal runs between two token sequences with go-diff, each
+// distinct token mapped to one rune (as DiffLinesToRunes does for lines).
+type matcher struct {
+	ids map[string]rune
+}
+
+// match returns the equal blocks of the token sequences ta and tb (bounds
+// into sa and sb). ok is false when the deadline cut the comparison short
+// (the blocks are then valid but maybe fewer than could be found) or there
+// were too many distinct tokens to name.
+func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.Time) (blocks []block, ok bool) {
+	if m.ids == nil {
+		m.ids = make(map[string]rune, len(ta)+len(tb))
+	} else {
+		clear(m.ids)
+	}
+	ra, ok1 := m.runes(sa, ta)
+	rb, ok2 := m.runes(sb, tb)
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	if !deadline.IsZero() {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return nil, false
+		}
+		dmp.DiffTimeout = left
+	}
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	ok = deadline.IsZero() || time.Now().Before(deadline)
+	i, j := 0, 0
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			blocks = append(blocks, block{i, j, n})
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			i += n
+		case diffmatchpatch.DiffInsert:
+			j += n
+		}
+	}
+	return blocks, ok
+}
+
+func (m *matcher) runes(s string, t []pos) ([]rune, bool) {
+	out := make([]rune, len(t)-1)
+	for k := 0; k+1 < len(t); k++ {
+		key := s[t[k].b:t[k+1].b]
+		id, seen := m.ids[key]
+		if !seen {
+			if len(m.ids) >= maxID {
+				return nil, false
+			}
+			id = idRune(len(m.ids))
+			m.ids[key] = id
+		}
+		out[k] = id
+	}
+	return out, true
+}
+
+// cleanupSemantic drops equal blocks that are no longer than the changes on
+// both sides of them, measured in runes, so that "the cat sat" against "a
+// dog sat" reads as one replaced phrase, not as three replaced words around
+// an unchanged space. It is go-diff's DiffCleanupSemantic reasoning applied
+// to token blocks (go-diff's own version measures bytes and runes
+// inconsistently, which breaks on multi-byte token names).
+func cleanupSemantic(blocks []block, ta, tb []pos) []block {
+	na, nb := len(ta)-1, len(tb)-1
+	width := func(t []pos, from, to int) int { return t[to].r - t[from].r }
+	// gap returns the larger side of the change between two blocks (or the
+	// text's start/end).
+	gap := func(prev, next *block) int {
+		a0, b0 := 0, 0
+		if prev != nil {
+			a0, b0 = prev.a+prev.n, prev.b+prev.n
+		}
+		a1, b1 := na, nb
+		if next != nil {
+			a1, b1 = next.a, next.b
+		}
+		return max(width(ta, a0, a1), width(tb, b0, b1))
+	}
+	stack := make([]block, 0, len(blocks))
+	for i := 0; i <= len(blocks); i++ {
+		var next *block
+		if i < len(blocks) {
+			next = &blocks[i]
+		}
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			var prev *block
+			if len(stack) > 1 {
+				prev = &stack[len(stack)-2]
+			}
+			w := width(ta, top.a, top.a+top.n)
+			before, after := gap(prev, top), gap(top, next)
+			if before == 0 || after == 0 || w > before || w > after {
+				break
+			}
+			stack = stack[:len(stack)-1]
+		}
+		if next != nil {
+			stack = append(stack, *next)
+		}
+	}
+	return stack
+}
+
+// shiftOneSided slides each pure insertion or deletion between two equal
+// blocks to where it starts with a word and ends after white space where it
+// can ("sat on the mat" + "big " -> "sat on the big mat", not "sat on the
+// big" + " mat"): the text stays the same, only the cut moves.
+func shiftOneSided(blocks []block, sa string, ta []pos, sb string, tb []pos) {
+	tok := func(s string, t []pos, k int) string { return s[t[k].b:t[k+1].b] }
+	space := func(x string) bool { return x != "" && class(firstRune(x)) == clsSpace }
+	for k := 0; k+1 < len(blocks); k++ {
+		l, r := &blocks[k], &blocks[k+1]
+		ga := r.a - (l.a + l.n) // deleted tokens
+		gb := r.b - (l.b + l.n) // inserted tokens
+		if (ga == 0) == (gb == 0) {
+			continue
+		}
+		// Work on the side that has the gap; the other side's tokens are
+		// equal to it wherever the blocks are.
+		s, t, g0, n := sa, ta, l.a+l.n, ga
+		if ga == 0 {
+			s, t, g0, n = sb, tb, l.b+l.n, gb
+		}
+		// Leftmost possible start: slide left while the gap's last token
+		// equals the token before it.
+		lo := g0
+		for lo > 0 && lo-1 >= g0-l.n && tok(s, t, lo-1) == tok(s, t, lo-1+n) {
+			lo--
+		}
+		best, bestScore := lo, -1
+		for st := lo; st <= g0+r.n; st++ {
+			if st > lo && (st-1+n >= len(t)-1 || tok(s, t, st-1) != tok(s, t, st-1+n)) {
+				break
+			}
+			score := 0
+			if !space(tok(s, t, st)) {
+				score += 2
+			}
+			if space(tok(s, t, st+n-1)) {
+				score++
+			}
+			if score >= bestScore {
+				best, bestScore = st, score
+			}
+		}
+		if best == g0 {
+			continue
+		}
+		d := best - g0
+		if l.n+d <= 0 || r.n-d <= 0 {
+			continue // keep both blocks non-empty; rare and harmless
+		}
+		l.n += d
+		r.a += d
+		r.b += d
+		r.n -= d
+	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

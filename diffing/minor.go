@@ -1,0 +1,182 @@
+package diffing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/textnorm"
+)
+
+// classifyMinor marks each hunk (a run of deletes and inserts between equal
+// text or moves) whose change is only of a minor kind. The kinds form a
+// ladder, each including the ones before it: space, case, typography
+// (quotes, apostrophes, dashes, NFKC forms), punctuation, variant; a hunk
+// gets the first rung at which both sides compare equal, if that kind is
+// enabled.
+// Boilerplate is checked first and on its own.
+func (e *engine) classifyMinor(ops []iop) {
+	for i := 0; i < len(ops); {
+		if ops[i].kind != Delete && ops[i].kind != Insert {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ops) && (ops[j].kind == Delete || ops[j].kind == Insert) {
+			j++
+		}
+		if why := e.minorKind(ops, i, j); why != "" {
+			for k := i; k < j; k++ {
+				ops[k].why = why
+			}
+		}
+		i = j
+	}
+}
+
+// contextRunes bounds how far minorKind looks around a hunk for the rest of
+// the words it touches.
+const contextRunes = 64
+
+func (e *engine) minorKind(ops []iop, i, j int) string {
+	var del, ins strings.Builder
+	boiler := e.opts.Minor&MinorBoilerplate != 0
+	for _, o := range ops[i:j] {
+		if o.kind == Delete {
+			del.WriteString(e.a[o.a0.b:o.a1.b])
+			boiler = boiler && within(o.a0.r, o.a1.r, e.opts.BoilerplateA)
+		} else {
+			ins.WriteString(e.b[o.b0.b:o.b1.b])
+			boiler = boiler && within(o.b0.r, o.b1.r, e.opts.BoilerplateB)
+		}
+	}
+	if boiler {
+		return "boilerplate"
+	}
+	// Compare the hunk inside the words around it: a deleted space between
+	// two words joins them and must not pass for a white-space edit.
+	var left, right string
+	if i > 0 && ops[i-1].kind == Equal {
+		left = tailContext(e.a[ops[i-1].a0.b:ops[i-1].a1.b])
+	}
+	if j < len(ops) && ops[j].kind == Equal {
+		right = headContext(e.a[ops[j].a0.b:ops[j].a1.b])
+	}
+	x := left + del.String() + right
+	y := left + ins.String() + right
+	var kind MinorKind
+	var name string
+	cx, cy := collapseSpace(x), collapseSpace(y)
+	switch {
+	case cx == cy:
+		kind, name = MinorSpace, "space"
+	case strings.EqualFold(cx, cy):
+		kind, name = MinorCase, "case"
+	case sameNormalized(x, y):
+		kind, name = MinorTypography, "typography"
+	case sameWords(x, y, false):
+		kind, name = MinorPunctuation, "punctuation"
+	case sameWords(x, y, true):
+		kind, name = MinorVariant, "variant"
+	default:
+		return ""
+	}
+	if e.opts.Minor&kind == 0 {
+		return ""
+	}
+	return name
+}
+
+func sameNormalized(x, y string) bool {
+	// Guard the ends so that Normalize's trimming cannot hide an added or
+	// removed space at the edge of the hunk.
+	return textnorm.Normalize("\x00"+x+"\x00") == textnorm.Normalize("\x00"+y+"\x00")
+}
+
+// sameWords compares the word sequences of x and y, by folded text or by
+// variant key.
+func sameWords(x, y string, variant bool) bool {
+	wx, wy := textnorm.Words(x), textnorm.Words(y)
+	if len(wx) != len(wy) {
+		return false
+	}
+	for k := range wx {
+		if variant {
+			if wx[k].Key != wy[k].Key {
+				return false
+			}
+		} else if textnorm.Fold(wx[k].Text) != textnorm.Fold(wy[k].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// collapseSpace turns every run of white space into one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// tailContext returns the end of s back to and including the last white
+// space (at most contextRunes runes): the part of the word a hunk continues.
+func tailContext(s string) string {
+	for n, i := 0, len(s); i > 0 && n < contextRunes; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if unicode.IsSpace(r) {
+			return s[i:]
+		}
+		if n+1 == contextRunes || i == 0 {
+			return s[i:]
+		}
+	}
+	return ""
+}
+
+// headContext returns the start of s up to and including the first white space.
+func headContext(s string) string {
+	for n, i := 0, 0; i < len(s) && n < contextRunes; n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) || n+1 == contextRunes {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// within reports whether [s,e) lies inside the union of spans.
+func within(s, e int, spans []Span) bool {
+	if s == e {
+		return true
+	}
+	for {
+		advanced := false
+		for _, sp := range spans {
+			if sp.Start <= s && s < sp.End {
+				if e <= sp.End {
+					return true
+				}
+				s = sp.End
+				advanced = true
+			}
+		}
+		if !advanced {
+			return false
+		}
+	}
+}

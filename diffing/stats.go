@@ -1,0 +1,104 @@
+package diffing
+
+import (
+	"sort"
+
+	"github.com/storydiff/storydiff/textnorm"
+)
+
+func (e *engine) stats(ops []iop) Stats {
+	st := Stats{WordsA: countWords(e.a), WordsB: countWords(e.b)}
+	ignore := e.opts.IgnoreMinor
+	kept := 0 // words counted as unchanged, on both sides together
+	ids := map[int]bool{}
+	for k, o := range ops {
+		switch {
+		case o.kind == Equal:
+			kept += 2 * countWords(e.a[o.a0.b:o.a1.b])
+		case o.kind == Move:
+			ids[o.moveID] = true
+			if o.role == MoveFrom {
+				kept += countWords(e.a[o.a0.b:o.a1.b])
+			} else {
+				w := countWords(e.b[o.b0.b:o.b1.b])
+				kept += w
+				st.WordsMoved += w
+			}
+		case o.why != "" && ignore:
+			if o.kind == Delete {
+				kept += countWords(e.a[o.a0.b:o.a1.b])
+			} else {
+				kept += countWords(e.b[o.b0.b:o.b1.b])
+			}
+		case o.kind == Delete:
+			st.WordsDeleted += countWords(e.a[o.a0.b:o.a1.b])
+		case o.kind == Insert:
+			st.WordsInserted += countWords(e.b[o.b0.b:o.b1.b])
+		}
+		if o.why != "" && (k == 0 || ops[k-1].why == "" || !isChange(ops[k-1])) {
+			st.MinorEdits++
+		}
+	}
+	st.Moves = len(ids)
+	total := st.WordsA + st.WordsB
+	switch {
+	case total > 0:
+		st.Similarity = float64(kept) / float64(total)
+	case e.a == e.b:
+		st.Similarity = 1
+	}
+	st.Similarity = min(st.Similarity, 1)
+	st.ParagraphsChanged = e.paragraphsChanged(ops)
+	return st
+}
+
+// paragraphsChanged counts the paragraphs of B that hold a change (an
+// insertion, a moved-in passage, or the place of a deletion) plus the
+// paragraphs of A deleted whole.
+func (e *engine) paragraphsChanged(ops []iop) int {
+	pa, pb := textnorm.Paragraphs(e.a), textnorm.Paragraphs(e.b)
+	touched := map[int]bool{}
+	deleted := map[int]bool{}
+	for _, o := range ops {
+		if o.kind == Equal || o.role == MoveFrom || (o.why != "" && e.opts.IgnoreMinor) {
+			continue
+		}
+		if o.kind == Delete {
+			whole := false
+			for _, k := range overlapping(pa, o.a0.r, o.a1.r) {
+				if o.a0.r <= pa[k].Start && pa[k].End <= o.a1.r {
+					deleted[k] = true
+					whole = true
+				}
+			}
+			if !whole {
+				if k, ok := containing(pb, o.b0.r); ok {
+					touched[k] = true
+				}
+			}
+			continue
+		}
+		for _, k := range overlapping(pb, o.b0.r, o.b1.r) {
+			touched[k] = true
+		}
+	}
+	return len(touched) + len(deleted)
+}
+
+// overlapping returns the indexes of the sorted spans that share a rune with [s,e).
+func overlapping(spans []textnorm.Span, s, e int) []int {
+	var out []int
+	for k := sort.Search(len(spans), func(k int) bool { return spans[k].End > s }); k < len(spans) && spans[k].Start < e; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// containing returns the span that p lies in or at the edge of.
+func containing(spans []textnorm.Span, p int) (int, bool) {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].End >= p })
+	if k < len(spans) && spans[k].Start <= p {
+		return k, true
+	}
+	return 0, false
+}

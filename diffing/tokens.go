@@ -1,0 +1,232 @@
+package diffing
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/textnorm"
+)
+
+// pos is a place in a text, as a rune index (what the API reports) and a
+// byte index (what slicing the Go string needs).
+type pos struct{ r, b int }
+
+// Tokenizers return the boundaries of the tokens covering s between from and
+// to: bounds[0] == from, bounds[len-1] == to, and token k is
+// [bounds[k], bounds[k+1]). Tokens cover the range with no gap, so a diff
+// over tokens is a diff over the text.
+
+// lineTokens cuts after each line break, keeping any following blank lines
+// with the line, so that a paragraph and the blank lines after it are one
+// token in the usual one-paragraph-per-line article.
+func lineTokens(s string, from, to pos) []pos {
+	out := []pos{from}
+	p := from
+	for p.b < to.b {
+		c := s[p.b]
+		if c < utf8.RuneSelf {
+			p.b++
+			p.r++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[p.b:to.b])
+			p.b += n
+			p.r++
+		}
+		if c != '\n' {
+			continue
+		}
+		// Swallow blank (white-space-only) lines that follow.
+		for {
+			q := p
+			for q.b < to.b && (s[q.b] == ' ' || s[q.b] == '\t' || s[q.b] == '\r') {
+				q.b++
+				q.r++
+			}
+			if q.b < to.b && s[q.b] == '\n' {
+				p = pos{q.r + 1, q.b + 1}
+				continue
+			}
+			break
+		}
+		if p.b < to.b {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 1 || out[len(out)-1] != to {
+		out = append(out, to)
+	}
+	if from == to {
+		return out[:1]
+	}
+	return out
+}
+
+// spanTokens turns textnorm spans (rune offsets relative to sub, trimmed)
+// into covering tokens: each token starts where a span starts, so the
+// white space after a span stays with it.
+func spanTokens(s string, from, to pos, spans []textnorm.Span) []pos {
+	out := []pos{from}
+	p := from
+	k := 0
+	for k < len(spans) && spans[k].Start == 0 {
+		k++
+	}
+	rel := 0
+	for p.b < to.b && k < len(spans) {
+		_, n := utf8.DecodeRuneInString(s[p.b:to.b])
+		p.b += n
+		p.r++
+		rel++
+		if rel == spans[k].Start {
+			out = append(out, p)
+			k++
+		}
+	}
+	if from != to {
+		out = append(out, to)
+	}
+	return out
+}
+
+func sentenceTokens(s string, from, to pos) []pos {
+	return spanTokens(s, from, to, textnorm.Sentences(s[from.b:to.b]))
+}
+
+func paragraphTokens(s string, from, to pos) []pos {
+	return spanTokens(s, from, to, textnorm.Paragraphs(s[from.b:to.b]))
+}
+
+// charTokens makes every code point a token, except that combining marks,
+// joiners and emoji modifiers stay with the character they modify.
+func charTokens(s string, from, to pos) []pos {
+	out := []pos{from}
+	p := from
+	prevJoin := false
+	for p.b < to.b {
+		r, n := utf8.DecodeRuneInString(s[p.b:to.b])
+		if p != from && !prevJoin && !extends(r) {
+			out = append(out, p)
+		}
+		prevJoin = r == '\u200D'
+		p.b += n
+		p.r++
+	}
+	if from != to {
+		out = append(out, to)
+	}
+	return out
+}
+
+// Word token classes.
+const (
+	clsWord = iota
+	clsSpace
+	clsOther
+	clsIdeo
+)
+
+// wordTokens cuts s into words (letters, digits and marks, with an
+// apostrophe between letters or a point or comma between digits kept
+// inside, as textnorm.Words does), runs of white space, and single other
+// characters. Ideographs and kana are one token each, since those scripts
+// do not put spaces between words.
+func wordTokens(s string, from, to pos) []pos {
+	out := []pos{from}
+	p := from
+	prevCls := -1
+	var prev rune
+	prevJoin := false
+	for p.b < to.b {
+		r, n := utf8.DecodeRuneInString(s[p.b:to.b])
+		cls := class(r)
+		cut := p != from
+		switch {
+		case !cut:
+		case prevJoin || extends(r):
+			cut = false
+		case cls == clsWord && prevCls == clsWord:
+			cut = false
+		case cls == clsSpace && prevCls == clsSpace:
+			cut = false
+		case prevCls == clsWord && isInnerJoiner(prev, r, s[p.b+n:to.b]):
+			// The joiner itself stays in the word; the next rune then
+			// continues it as a word rune.
+			cut = false
+			cls = clsWord
+		}
+		if cut {
+			out = append(out, p)
+		}
+		prevJoin = r == '\u200D'
+		prevCls, prev = cls, r
+		p.b += n
+		p.r++
+	}
+	if from != to {
+		out = append(out, to)
+	}
+	return out
+}
+
+func class(r rune) int {
+	switch {
+	case unicode.IsSpace(r):
+		return clsSpace
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		return clsIdeo
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		return clsWord
+	}
+	return clsOther
+}
+
+// extends reports whether r belongs to the character before it: combining
+// marks, variation selectors, zero-width joiners and emoji skin tones.
+func extends(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == '\u200D' ||
+		(r >= 0xFE00 && r <= 0xFE0F) || (r >= 0x1F3FB && r <= 0x1F3FF) ||
+		(r >= 0xE0020 && r <= 0xE007F)
+}
+
+// isInnerJoiner reports whether r, after a word rune prev and before rest,
+// stays inside the word (Kyiv's, 15.8).
+func isInnerJoiner(prev, r rune, rest string) bool {
+	next, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" {
+		return false
+	}
+	switch r {
+	case '\'', '\u2019', '\u02BC':
+		return unicode.IsLetter(prev) && unicode.IsLetter(next)
+	case '.', ',':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
+
+// countWords counts the words of s as wordTokens cuts them (and as
+// textnorm.Words counts them).
+func countWords(s string) int {
+	n := 0
+	in := false
+	var prev rune
+	for i, r := range s {
+		c := class(r)
+		switch {
+		case c == clsIdeo:
+			n++
+			in = false
+		case c == clsWord || (in && extends(r)):
+			if !in {
+				n++
+			}
+			in = true
+		case in && isInnerJoiner(prev, r, s[i+utf8.RuneLen(r):]):
+			// stays inside the word
+		default:
+			in = false
+		}
+		prev = r
+	}
+	return n
+}

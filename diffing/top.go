@@ -1,0 +1,85 @@
+package diffing
+
+// gap is a change between two equal blocks of the top-level comparison, as
+// token ranges [a0,a1) of A and [b0,b1) of B.
+type gap struct{ a0, a1, b0, b1 int }
+
+// top compares lines (or paragraphs, for a paragraph diff), pairs up moved
+// ones, and refines the rest.
+func (e *engine) top(bd *builder) {
+	tokens := lineTokens
+	if e.opts.Granularity == Paragraph {
+		tokens = paragraphTokens
+	}
+	ta, tb := tokens(e.a, pos{}, e.ea), tokens(e.b, pos{}, e.eb)
+	if e.a == e.b {
+		bd.equal(e.ea, e.eb)
+		return
+	}
+	blocks, ok := e.m.match(e.a, ta, e.b, tb, e.deadline)
+	if !ok {
+		if blocks == nil && !e.expired() {
+			e.degrade(tooManyTokens)
+		} else {
+			e.degrade(e.timeReason())
+		}
+	}
+	gaps := make([]gap, 0, len(blocks)+1)
+	pa, pb := 0, 0
+	for _, bl := range blocks {
+		gaps = append(gaps, gap{pa, bl.a, pb, bl.b})
+		pa, pb = bl.a+bl.n, bl.b+bl.n
+	}
+	gaps = append(gaps, gap{pa, len(ta) - 1, pb, len(tb) - 1})
+
+	moves := e.findMoves(ta, tb, gaps)
+	from := make([][]move, len(gaps))
+	to := make([][]move, len(gaps))
+	for _, m := range moves {
+		from[m.gapA] = append(from[m.gapA], m)
+	}
+	for _, m := range sortedByB(moves) {
+		to[m.gapB] = append(to[m.gapB], m)
+	}
+	for k, g := range gaps {
+		e.emitGap(bd, ta, tb, g, from[k], to[k])
+		if k < len(blocks) {
+			bl := blocks[k]
+			bd.equal(ta[bl.a+bl.n], tb[bl.b+bl.n])
+		}
+	}
+}
+
+// emitGap writes one top-level change: the moved lines in it as move ends,
+// and the text between them refined, the k-th stretch of A between move
+// ends against the k-th stretch of B.
+func (e *engine) emitGap(bd *builder, ta, tb []pos, g gap, from, to []move) {
+	first := e.firstLevel()
+	for k := 0; ; k++ {
+		na, nb := g.a1, g.b1
+		if k < len(from) {
+			na = from[k].a0
+		}
+		if k < len(to) {
+			nb = to[k].b0
+		}
+		e.refine(bd, ta[na], tb[nb], first, false)
+		if k >= len(from) && k >= len(to) {
+			return
+		}
+		if k < len(from) {
+			m := from[k]
+			bd.add(Move, ta[m.a1], bd.pb, MoveFrom, m.id)
+		}
+		if k < len(to) {
+			m := to[k]
+			bd.add(Move, bd.pa, tb[m.b1], MoveTo, m.id)
+			src, dst := ta[m.a0], tb[m.b0]
+			if e.a[src.b:ta[m.a1].b] != e.b[dst.b:tb[m.b1].b] {
+				sub := &builder{pa: src, pb: dst}
+				e.refine(sub, ta[m.a1], tb[m.b1], first, false)
+				bd.ops[len(bd.ops)-1].detail = sub.ops
+			}
+		}
+	}
+}
