@@ -1,0 +1,77 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/diffing"
+)
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiDel   = "\x1b[31;9m" // red, struck through
+	ansiIns   = "\x1b[32m"   // green
+	ansiMove  = "\x1b[36m"   // cyan
+	ansiFaint = "\x1b[2m"
+)
+
+// Text renders r inline, B's reading order with A's deletions in place.
+func Text(r *diffing.Result, opts Options) string {
+	var b strings.Builder
+	writeText(&b, pieces(r.Ops, opts), opts, "")
+	return b.String()
+}
+
+// writeText writes ps; outer is the colour to return to after a nested
+// change inside a move.
+func writeText(b *strings.Builder, ps []piece, opts Options, outer string) {
+	for _, p := range ps {
+		open, close, color := "", "", ""
+		switch {
+		case p.kind == diffing.Delete:
+			open, close, color = "[-", "-]", ansiDel
+		case p.kind == diffing.Insert:
+			open, close, color = "{+", "+}", ansiIns
+		case p.kind == diffing.Move && p.role == diffing.MoveFrom:
+			open, close, color = "[-moved to #"+strconv.Itoa(p.moveID)+": ", "-]", ansiMove
+		case p.kind == diffing.Move:
+			open, close, color = "{+moved from #"+strconv.Itoa(p.moveID)+": ", "+}", ansiMove
+		}
+		if p.minor && color != "" {
+			color += ansiFaint
+		}
+		if opts.Color && color != "" {
+			b.WriteString(color)
+		}
+		b.WriteString(open)
+		if p.detail != nil {
+			writeText(b, p.detail, opts, color)
+		} else {
+			writeSafe(b, p.text)
+		}
+		b.WriteString(close)
+		if opts.Color && color != "" {
+			b.WriteString(ansiReset + outer)
+		}
+	}
+}
+
+// writeSafe writes s with control characters (other than newline and tab)
+// replaced by their visible Unicode control pictures, so article text cannot
+// drive the terminal.
+func writeSafe(b *strings.Builder, s string) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteRune(0x2400 + r)
+		case r == 0x7f:
+			b.WriteRune('\u2421')
+		case r >= 0x80 && r < 0xa0:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
