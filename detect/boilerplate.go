@@ -1,0 +1,127 @@
+package detect
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/storydiff/storydiff/textnorm"
+)
+
+//go:embed boilerplate_patterns.txt
+var patternsFile string
+
+// chromePatterns are the compiled site-chrome patterns, read once.
+var chromePatterns = mustPatterns(patternsFile)
+
+func mustPatterns(src string) []*regexp.Regexp {
+	ps, err := ParsePatterns(src)
+	if err != nil {
+		panic(err) // the embedded file is part of the build: a bad pattern is a bug
+	}
+	return ps
+}
+
+// ParsePatterns compiles a boilerplate pattern list in the format of the
+// embedded boilerplate_patterns.txt.
+func ParsePatterns(src string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	sc := bufio.NewScanner(strings.NewReader(src))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "# ") || line == "#" {
+			continue
+		}
+		re, err := regexp.Compile(line)
+		if err != nil {
+			return nil, fmt.Errorf("boilerplate pattern line %d: %w", n, err)
+		}
+		out = append(out, re)
+	}
+	return out, sc.Err()
+}
+
+// chromeLine reports whether a normalised line matches a site-chrome pattern.
+func chromeLine(norm string) bool {
+	s := strings.TrimLeft(norm, "•·*>»›→-–|+ ")
+	for _, re := range chromePatterns {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsChrome reports whether one line of text is site chrome by the embedded
+// pattern list alone.
+func IsChrome(line string) bool { return chromeLine(textnorm.Normalize(line)) }
+
+// Block kinds.
+const (
+	KindTitle       = "title"
+	KindBody        = "body"
+	KindBoilerplate = "boilerplate"
+	KindRepeat      = "repeat"
+)
+
+// Block is one non-blank line of an article with its kind and the hash of
+// its normalised text (16 hex digits, stable across runs).
+type Block struct {
+	textnorm.Span
+	Kind string `json:"kind"`
+	Hash string `json:"hash"`
+}
+
+// BlockOptions tell MarkBlocks what it cannot see in the text alone.
+type BlockOptions struct {
+	// Title is the article's title as found by ingest, if any.
+	Title string
+	// Group is the folder or outlet whose recurring lines count as chrome.
+	Group string
+	// Lines, if not nil, says which lines recur across the group.
+	Lines *LineCounts
+}
+
+// MarkBlocks splits text into lines and marks each: boilerplate (a
+// site-chrome pattern, or a line recurring across the group), repeat (a
+// line already seen earlier in this article), title (the first body line,
+// when it matches the title or looks like a headline), or body.
+func MarkBlocks(text string, opt BlockOptions) []Block {
+	rs := []rune(text)
+	spans := textnorm.Lines(text)
+	out := make([]Block, 0, len(spans))
+	seen := make(map[uint64]bool, len(spans))
+	title := textnorm.Normalize(opt.Title)
+	haveTitle := false
+	for _, sp := range spans {
+		norm := textnorm.Normalize(string(rs[sp.Start:sp.End]))
+		h := hashString(norm)
+		b := Block{Span: sp, Kind: KindBody, Hash: fmt.Sprintf("%016x", h)}
+		switch {
+		case chromeLine(norm) || opt.Lines.IsBoilerplate(opt.Group, h):
+			b.Kind = KindBoilerplate
+		case seen[h]:
+			b.Kind = KindRepeat
+		case !haveTitle && (norm == title || (title == "" && looksLikeHeadline(norm))):
+			b.Kind = KindTitle
+		}
+		if b.Kind != KindBoilerplate {
+			seen[h] = true
+			haveTitle = true // only the first content line can be the title
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// looksLikeHeadline: short, and not ending like a sentence.
+func looksLikeHeadline(norm string) bool {
+	if strings.Count(norm, " ") > 25 {
+		return false
+	}
+	return !strings.HasSuffix(norm, ".") || strings.HasSuffix(norm, "...")
+}

@@ -1,0 +1,189 @@
+package detect
+
+import "sort"
+
+// unionFind over article ids, with path halving and union by size.
+type unionFind struct {
+	parent map[int64]int64
+	size   map[int64]int
+}
+
+func newUnionFind() *unionFind {
+	return &unionFind{parent: map[int64]int64{}, size: map[int64]int{}}
+}
+
+func (u *unionFind) find(x int64) int64 {
+	if _, ok := u.parent[x]; !ok {
+		u.parent[x] = x
+		u.size[x] = 1
+	}
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+func (u *unionFind) union(a, b int64) int64 {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return ra
+	}
+	if u.size[ra] < u.size[rb] || (u.size[ra] == u.size[rb] && rb < ra) {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+	u.size[ra] += u.size[rb]
+	return ra
+}
+
+// components returns the sets of ids, each sorted, ordered by smallest id.
+func (u *unionFind) components() [][]int64 {
+	by := map[int64][]int64{}
+	for x := range u.parent {
+		r := u.find(x)
+		by[r] = append(by[r], x)
+	}
+	out := make([][]int64, 0, len(by))
+	for _, ids := range by {
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		out = append(out, ids)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// Judgement is a researcher's verdict on a pair: Same true says the two are
+// the same story (or duplicates, for Groups), false says they are not. A
+// verdict always overrides what analysis found.
+type Judgement struct {
+	A, B int64
+	Same bool
+}
+
+// Group is a set of duplicates: Kind "exact" when every link is an exact
+// kind, else "near"; Similarity is the weakest link's score.
+type Group struct {
+	Kind       string  `json:"kind"`
+	Similarity float64 `json:"similarity"`
+	Articles   []int64 `json:"articles"`
+}
+
+// Groups clusters the duplicate pairs (story pairs are ignored) whose score
+// is at least minSimilarity into groups of two or more, obeying judgements.
+func Groups(pairs []Pair, minSimilarity float64, js []Judgement) []Group {
+	var keep []Pair
+	for _, p := range pairs {
+		if p.IsDuplicate() && p.Score >= minSimilarity {
+			keep = append(keep, p)
+		}
+	}
+	comps, edges := cluster(keep, js)
+	var out []Group
+	for _, ids := range comps {
+		if len(ids) < 2 {
+			continue
+		}
+		g := Group{Kind: "exact", Similarity: 1, Articles: ids}
+		for _, p := range edges[ids[0]] {
+			if kindRank(p.Kind) >= kindRank(PairNear) {
+				g.Kind = "near"
+			}
+			g.Similarity = min(g.Similarity, p.Score)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// cluster joins pairs strongest first into components, refusing any join
+// that would put two articles judged different into one component, after
+// first joining every pair judged the same. It returns the components and,
+// by each component's smallest id, the pairs that joined it.
+func cluster(pairs []Pair, js []Judgement) ([][]int64, map[int64][]Pair) {
+	u := newUnionFind()
+	var cannot [][2]int64
+	for _, j := range js {
+		if j.Same {
+			u.union(j.A, j.B)
+		} else {
+			cannot = append(cannot, [2]int64{j.A, j.B})
+		}
+	}
+	// Judged-different pairs never join, even through judged-same links.
+	for _, c := range cannot {
+		if u.find(c[0]) == u.find(c[1]) {
+			cannot = nil // contradictory verdicts: the same-verdicts win
+			break
+		}
+	}
+	banned := map[[2]int64]bool{}
+	for _, c := range cannot {
+		a, b := orderedPair(c[0], c[1])
+		banned[[2]int64{a, b}] = true
+	}
+	ordered := append([]Pair(nil), pairs...)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		ri, rj := kindRank(ordered[i].Kind), kindRank(ordered[j].Kind)
+		if (ri <= 2) != (rj <= 2) {
+			return ri <= 2
+		}
+		return ordered[i].Score > ordered[j].Score
+	})
+	for _, p := range ordered {
+		u.find(p.A)
+		u.find(p.B)
+	}
+	// members tracks each root's ids so that a join can be checked against
+	// the bans; only needed when there are bans.
+	members := map[int64][]int64{}
+	if len(banned) > 0 {
+		for x := range u.parent {
+			r := u.find(x)
+			members[r] = append(members[r], x)
+		}
+	}
+	var joined []Pair
+	for _, p := range ordered {
+		ra, rb := u.find(p.A), u.find(p.B)
+		if ra == rb {
+			joined = append(joined, p)
+			continue
+		}
+		if len(banned) > 0 {
+			ma, mb := members[ra], members[rb]
+			if conflicts(ma, mb, banned) {
+				continue
+			}
+			delete(members, ra)
+			delete(members, rb)
+			members[u.union(ra, rb)] = append(ma, mb...)
+		} else {
+			u.union(ra, rb)
+		}
+		joined = append(joined, p)
+	}
+	comps := u.components()
+	edges := map[int64][]Pair{}
+	for _, p := range joined {
+		r := u.find(p.A)
+		edges[r] = append(edges[r], p)
+	}
+	byFirst := map[int64][]Pair{}
+	for _, ids := range comps {
+		byFirst[ids[0]] = edges[u.find(ids[0])]
+	}
+	return comps, byFirst
+}
+
+func conflicts(a, b []int64, banned map[[2]int64]bool) bool {
+	for _, x := range a {
+		for _, y := range b {
+			k1, k2 := orderedPair(x, y)
+			if banned[[2]int64{k1, k2}] {
+				return true
+			}
+		}
+	}
+	return false
+}

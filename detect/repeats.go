@@ -1,0 +1,101 @@
+package detect
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storydiff/storydiff/textnorm"
+)
+
+// Repeat is a passage that occurs two or more times inside one article: a
+// run of consecutive sentences, with every place it occurs.
+type Repeat struct {
+	Text        string          `json:"text"`
+	Occurrences []textnorm.Span `json:"occurrences"`
+}
+
+// Least sizes for a repeat, so that a stray "Read more." twice is not one.
+const (
+	repeatSentenceWords = 3
+	repeatRunWords      = 6
+)
+
+// RepeatedPassages finds runs of normalised sentences that occur twice or
+// more in text. Runs are maximal, so a headline followed by its lede, both
+// repeated, is one passage with two occurrences, not two passages. Lines of
+// site chrome and sentences under three words are skipped, and do not break
+// a run.
+func RepeatedPassages(text string) []Repeat {
+	rs := []rune(text)
+	type sent struct {
+		span  textnorm.Span
+		hash  uint64
+		words int
+	}
+	var ss []sent
+	for _, sp := range textnorm.Sentences(text) {
+		norm := textnorm.Normalize(string(rs[sp.Start:sp.End]))
+		words := strings.Count(norm, " ") + 1
+		if words < repeatSentenceWords || chromeLine(norm) {
+			continue
+		}
+		ss = append(ss, sent{sp, hashString(norm), words})
+	}
+	at := map[uint64][]int{}
+	for i, s := range ss {
+		at[s.hash] = append(at[s.hash], i)
+	}
+	type run struct {
+		key    uint64
+		starts map[int]bool
+		length int
+	}
+	runs := map[uint64]*run{}
+	var order []uint64
+	for i := range ss {
+		for _, j := range at[ss[i].hash] {
+			if j <= i || (i > 0 && ss[i-1].hash == ss[j-1].hash) {
+				continue // not a later copy, or not the start of a maximal run
+			}
+			n, words := 0, 0
+			for i+n < j && j+n < len(ss) && ss[i+n].hash == ss[j+n].hash {
+				words += ss[i+n].words
+				n++
+			}
+			if words < repeatRunWords {
+				continue
+			}
+			hs := make([]uint64, n)
+			for k := range hs {
+				hs[k] = ss[i+k].hash
+			}
+			key := hashUint64s(hs)
+			r := runs[key]
+			if r == nil {
+				r = &run{key: key, starts: map[int]bool{}, length: n}
+				runs[key] = r
+				order = append(order, key)
+			}
+			r.starts[i], r.starts[j] = true, true
+		}
+	}
+	var out []Repeat
+	for _, key := range order {
+		r := runs[key]
+		starts := make([]int, 0, len(r.starts))
+		for s := range r.starts {
+			starts = append(starts, s)
+		}
+		sort.Ints(starts)
+		rep := Repeat{}
+		for _, s := range starts {
+			sp := textnorm.Span{Start: ss[s].span.Start, End: ss[s+r.length-1].span.End}
+			rep.Occurrences = append(rep.Occurrences, sp)
+		}
+		first := rep.Occurrences[0]
+		rep.Text = string(rs[first.Start:first.End])
+		out = append(out, rep)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Occurrences[0].Start < out[j].Occurrences[0].Start })
+	return out
+}

@@ -1,0 +1,102 @@
+package detect
+
+import "math"
+
+// storyScore says how likely two articles are versions of one story:
+//
+//	content = 0.5·cos(whole texts) + 0.5·cos(ledes), or the share of
+//	          sentences they have in common if that is higher;
+//	score   = content × fade(date gap).
+//
+// Term vectors are TF·IDF where the IDF comes from a background model of
+// everyday English (so a five-article archive still knows "Belousov" is rarer
+// than "call"), damped by the term's frequency in this archive (so a name
+// every article shares stops counting), with names, numbers and quoted words
+// boosted. Comparing ledes as well as whole texts keeps long articles with
+// unrelated asides close to the short reports of the same event.
+func (ix *Index) storyScore(a, b *entry) float64 {
+	whole := ix.cosine(a.f.Terms, b.f.Terms)
+	lede := ix.cosine(a.f.Lede, b.f.Lede)
+	content := 0.5*whole + 0.5*lede
+	if s := sharedShare(a.sents, b.sents); s > content {
+		content = s
+	}
+	return content * ix.dateFade(a.f.Day, b.f.Day)
+}
+
+// archiveDamp scales a term down as more of the archive's articles hold it;
+// below a few dozen articles the counts say little and it stays near 1.
+func (ix *Index) archiveDamp(h uint64) float64 {
+	n := float64(len(ix.docs))
+	df := float64(ix.df[h])
+	if n < 3 || df <= 1 {
+		return 1
+	}
+	return math.Log((n+1)/df) / math.Log(n+1)
+}
+
+func (ix *Index) cosine(a, b []Term) float64 {
+	var dot, na, nb float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i].Hash < b[j].Hash):
+			w := float64(a[i].Weight) * ix.archiveDamp(a[i].Hash)
+			na += w * w
+			i++
+		case i == len(a) || b[j].Hash < a[i].Hash:
+			w := float64(b[j].Weight) * ix.archiveDamp(b[j].Hash)
+			nb += w * w
+			j++
+		default:
+			d := ix.archiveDamp(a[i].Hash)
+			wa, wb := float64(a[i].Weight)*d, float64(b[j].Weight)*d
+			dot += wa * wb
+			na += wa * wa
+			nb += wb * wb
+			i++
+			j++
+		}
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// sharedShare is the share of the shorter article's sentences found in the
+// other: a reprint that kept whole sentences is the same story whatever its
+// vocabulary.
+func sharedShare(a, b []uint64) float64 {
+	if len(a) < 3 || len(b) < 3 {
+		return 0
+	}
+	n := 0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return float64(n) / float64(min(len(a), len(b)))
+}
+
+// dateFade is 1 for articles published within StoryDays of each other and
+// falls as StoryDays/gap beyond; unknown dates do not fade.
+func (ix *Index) dateFade(a, b int32) float64 {
+	if a == 0 || b == 0 {
+		return 1
+	}
+	gap := math.Abs(float64(a - b))
+	if gap <= ix.p.StoryDays {
+		return 1
+	}
+	return ix.p.StoryDays / gap
+}
