@@ -114,6 +114,7 @@ function statusCode(status: number): AppError['code'] {
 function statusMessage(status: number): string {
   if (status === 401 || status === 403) return 'Access denied: open the address printed by storydiff serve';
   if (status === 404) return 'Not found';
+  if (status === 502 || status === 503 || status === 504) return 'The StoryDiff service cannot be reached';
   if (status >= 500) return 'Internal error';
   return 'Invalid request';
 }

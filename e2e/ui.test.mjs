@@ -1,0 +1,167 @@
+// End-to-end: a fresh archive, the seeds imported through the Import view,
+// search as you type, an article with its provenance, and hostile article
+// text shown as text with nothing executed.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, root, startServer, tempDir, watch } from './harness.mjs';
+
+const seeds = join(root, 'testdata/seeds');
+const hostile = [
+  'Hostile headline <script>window.__pwned = "script"</script>',
+  '',
+  'An <img src=x onerror="window.__pwned = \'img\'"> image and a <a href="javascript:window.__pwned=\'link\'">link</a>.',
+  '<svg onload="window.__pwned = \'svg\'"></svg> and <iframe src="javascript:window.__pwned=\'iframe\'"></iframe>',
+  'javascript:window.__pwned = "bare"',
+  '',
+].join('\n');
+
+let dir, server, chrome, page, problems;
+
+before(async () => {
+  dir = tempDir('storydiff-e2e-');
+  const input = join(dir, 'input');
+  mkdirSync(join(input, 'hostile'), { recursive: true });
+  for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(input, f));
+  writeFileSync(join(input, 'hostile', 'hostile.txt'), hostile);
+  server = await startServer(join(dir, 'archive.db'));
+  chrome = await launchBrowser();
+  page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
+  problems = watch(page);
+  dir = { root: dir, input };
+});
+
+after(async () => {
+  await chrome?.close();
+  await server?.stop();
+  if (dir?.root) rmSync(dir.root, { recursive: true, force: true });
+});
+
+test('the page is served with a strict CSP and has no inline script', async () => {
+  const res = await page.goto(server.url);
+  const csp = res.headers()['content-security-policy'] ?? '';
+  assert.match(csp, /script-src 'self'/, `CSP header: got ${csp}`);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `CSP header: got ${csp}`);
+  const inline = await page.$$eval('script:not([src])', (s) => s.length);
+  assert.equal(inline, 0, `inline scripts: got ${inline}, want 0`);
+  assert.match(await page.title(), /StoryDiff/);
+});
+
+test('an empty archive invites an import', async () => {
+  await page.getByText('The archive is empty').waitFor();
+});
+
+test('import the seeds through the Import view', async () => {
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await page.getByLabel('Folders or files to import').fill(dir.input);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const summary = page.getByTestId('import-summary');
+  await summary.waitFor({ timeout: 30000 });
+  const text = await summary.textContent();
+  assert.match(text, /6 files seen: 6 added, 0 already in the archive,\s+0 failed/, `summary: got ${text}`);
+});
+
+test('the library lists every article', async () => {
+  await page.getByRole('link', { name: 'Library', exact: true }).click();
+  await page.getByText('6 articles').waitFor();
+  const rows = await page.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])').count();
+  assert.equal(rows, 6, `rows: got ${rows}, want 6`);
+});
+
+test('the library is keyboard navigable: arrows move, Enter opens', async () => {
+  const second = await page.locator('[role=row][aria-rowindex="3"] a').textContent();
+  await page.getByRole('grid', { name: /Articles/ }).focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: second }).waitFor();
+  await page.goBack();
+  await page.getByText('6 articles').waitFor();
+});
+
+test('sorting by title orders the rows', async () => {
+  await page.getByRole('button', { name: /^Title/ }).click();
+  await page.locator('[role=columnheader][aria-sort=ascending]', { hasText: 'Title' }).waitFor();
+  // The rows reload after the header changes: poll until they settle.
+  const byTitle = (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+  let titles = [];
+  for (let i = 0; i < 50; i++) {
+    titles = await page.locator('[role=row][aria-rowindex] .title a').allTextContents();
+    if (titles.length === 6 && titles.join() === [...titles].sort(byTitle).join()) break;
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(titles, [...titles].sort(byTitle));
+  assert.equal(titles.length, 6);
+});
+
+test('search "ceasefire" shows highlighted snippets as you type', async () => {
+  await page.getByTestId('search').pressSequentially('ceasefire', { delay: 30 });
+  const hits = page.getByTestId('hits').locator('li');
+  await hits.first().waitFor();
+  const marks = await page.getByTestId('hits').locator('mark').allTextContents();
+  assert.ok(marks.length > 0, 'no highlighted term in the snippets');
+  for (const m of marks) assert.match(m, /ceasefire/i, `highlight: got ${m}`);
+  const titles = await page.getByTestId('hits').locator('.hit-title').allTextContents();
+  assert.ok(
+    titles.some((t) => t.includes('calls for a ceasefire')),
+    `titles: got ${JSON.stringify(titles)}, want seed 001 among them`,
+  );
+  await page.getByTestId('search').fill('');
+});
+
+test('open seed 001: text, repeated passages as marked by the service, provenance', async () => {
+  const ref = '001_d9fdc833d6f29732.txt';
+  await page.goto(server.url + '#/article/' + ref);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const title = await page.getByRole('heading', { level: 1 }).textContent();
+  assert.equal(title, 'The United States calls for a ceasefire from Russia, but in vain');
+
+  const detail = await (await page.request.get(server.url + 'api/articles/' + ref)).json();
+  const shown = await page.getByTestId('article-text').textContent();
+  assert.equal(shown, detail.text, 'the article text is shown whole and unchanged');
+  // Every rune the service marks as a repeat is highlighted, and nothing else.
+  const runes = Array.from(detail.text);
+  const want = new Array(runes.length).fill(false);
+  for (const b of detail.blocks ?? []) if (b.kind === 'repeat') for (let i = b.start; i < b.end; i++) want[i] = true;
+  const wantText = runes.filter((_, i) => want[i]).join('');
+  const gotText = (await page.locator('[data-kind=repeat]').allTextContents()).join('');
+  assert.equal(gotText, wantText, 'highlighted repeat text');
+
+  const aside = await page.getByRole('complementary', { name: 'Metadata and provenance' }).textContent();
+  assert.ok(aside.includes(detail.sha256), 'SHA-256 shown');
+  assert.ok(aside.includes(join(dir.input, ref)), 'file path shown');
+});
+
+test('hostile article text is displayed as text and runs nothing', async () => {
+  const detail = await (await page.request.get(server.url + 'api/articles/hostile.txt')).json();
+  await page.goto(server.url + '#/article/' + detail.id);
+  await page.getByTestId('article-text').waitFor();
+  const shown = await page.getByTestId('article-text').textContent();
+  assert.equal(shown, hostile, 'the markup is shown literally');
+  const h1 = await page.getByRole('heading', { level: 1 }).textContent();
+  assert.equal(h1, 'Hostile headline <script>window.__pwned = "script"</script>');
+  const injected = await page.evaluate(() => ({
+    pwned: window.__pwned ?? null,
+    scripts: document.querySelectorAll('script:not([src])').length,
+    imgs: document.querySelectorAll('main img, main svg, main iframe').length,
+    jsLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+  }));
+  assert.deepEqual(injected, { pwned: null, scripts: 0, imgs: 0, jsLinks: 0 });
+  // Clicking the text where the link markup is shown must not run it either.
+  await page.getByText('link</a>', { exact: false }).click();
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+});
+
+test('an unknown article shows an error message where the user looked', async () => {
+  await page.goto(server.url + '#/article/no-such-file.txt');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /no article/i);
+});
+
+test('no console errors, page errors or CSP violations', () => {
+  // The 404 of the unknown article is the browser logging a failed fetch: allowed.
+  const real = problems.filter((p) => !/status of 404/.test(p));
+  assert.deepEqual(real, []);
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDuration, segments } from './text';
+
+describe('segments', () => {
+  const cases = [
+    { name: 'no blocks', text: 'abc', blocks: [], want: [{ text: 'abc', kind: '' }] },
+    {
+      name: 'offsets are code points, not UTF-16 units',
+      text: '\u{1D538}\u{1D539} bc',
+      blocks: [{ kind: 'repeat', start: 1, end: 3 }],
+      want: [
+        { text: '\u{1D538}', kind: '' },
+        { text: '\u{1D539} ', kind: 'repeat' },
+        { text: 'bc', kind: '' },
+      ],
+    },
+    {
+      name: 'body and title blocks do not cut the text',
+      text: 'Title\nBody',
+      blocks: [
+        { kind: 'title', start: 0, end: 5 },
+        { kind: 'body', start: 6, end: 10 },
+      ],
+      want: [{ text: 'Title\nBody', kind: '' }],
+    },
+    {
+      name: 'repeat wins over boilerplate where they overlap',
+      text: 'aaaabbbb',
+      blocks: [
+        { kind: 'repeat', start: 2, end: 6 },
+        { kind: 'boilerplate', start: 0, end: 4 },
+      ],
+      want: [
+        { text: 'aa', kind: 'boilerplate' },
+        { text: 'aaaa'.slice(0, 2) + 'bb', kind: 'repeat' },
+        { text: 'bb', kind: '' },
+      ],
+    },
+    { name: 'out of range offsets are clamped', text: 'ab', blocks: [{ kind: 'repeat', start: 1, end: 99 }], want: [{ text: 'a', kind: '' }, { text: 'b', kind: 'repeat' }] },
+    { name: 'empty text', text: '', blocks: [], want: [] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(segments(c.text, c.blocks)).toEqual(c.want);
+      expect(segments(c.text, c.blocks).map((s) => s.text).join('')).toBe(c.text);
+    });
+  }
+});
+
+describe('formatDate', () => {
+  const cases = [
+    { in: '2022-10-21T15:25:00Z', want: '2022-10-21' },
+    { in: null, want: '' },
+    { in: '0001-01-01T00:00:00Z', want: '' },
+    { in: 'garbage', want: '' },
+  ];
+  for (const c of cases) it(String(c.in), () => expect(formatDate(c.in)).toBe(c.want));
+});
+
+describe('formatDuration', () => {
+  const cases = [
+    { in: 4.4, want: '4 s' },
+    { in: 125, want: '2 min 5 s' },
+    { in: 3720, want: '1 h 2 min' },
+    { in: null, want: '' },
+  ];
+  for (const c of cases) it(String(c.in), () => expect(formatDuration(c.in)).toBe(c.want));
+});
