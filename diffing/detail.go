@@ -26,6 +26,10 @@ func (e *engine) addDetail(ops []iop) {
 		if countWords(dt) > 2 || countWords(nt) > 2 {
 			continue
 		}
+		longest := max(utf8.RuneCountInString(dt), utf8.RuneCountInString(nt))
+		if longest-sharedRunes(dt, nt) > max(2, longest/3) {
+			continue // cannot be close enough, whatever the alignment
+		}
 		sub := &builder{pa: d.a0, pb: n.b0}
 		e.refine(sub, d.a1, n.b1, lvChar, true)
 		same := 0
@@ -34,7 +38,6 @@ func (e *engine) addDetail(ops []iop) {
 				same += o.a1.r - o.a0.r
 			}
 		}
-		longest := max(utf8.RuneCountInString(dt), utf8.RuneCountInString(nt))
 		if longest-same > max(2, longest/3) {
 			continue // a different word (Monday -> Friday), not a correction
 		}
@@ -44,3 +47,33 @@ func (e *engine) addDetail(ops []iop) {
 }
 
 func isChange(o iop) bool { return o.kind == Delete || o.kind == Insert }
+
+// sharedRunes is the size of the multiset intersection of the runes of x and
+// y: an upper bound on the runes a character diff can keep equal.
+func sharedRunes(x, y string) int {
+	var counts [128]int
+	var other map[rune]int
+	for _, r := range x {
+		if r < 128 {
+			counts[r]++
+			continue
+		}
+		if other == nil {
+			other = map[rune]int{}
+		}
+		other[r]++
+	}
+	n := 0
+	for _, r := range y {
+		if r < 128 {
+			if counts[r] > 0 {
+				counts[r]--
+				n++
+			}
+		} else if other[r] > 0 {
+			other[r]--
+			n++
+		}
+	}
+	return n
+}

@@ -106,10 +106,11 @@ const (
 	lvChar
 )
 
-// bigRegion is the token count above which a changed region is first
-// compared by sentences, so that a 100 KB paragraph without a line break
-// costs a sentence diff plus small word diffs instead of one huge word diff.
-const bigRegion = 3000
+// bigRegion is the size in bytes (about 3,000 word and space tokens) above
+// which a changed region is first compared by sentences, so that a 100 KB
+// paragraph without a line break costs a sentence diff plus small word diffs
+// instead of one huge word diff.
+const bigRegion = 16 << 10
 
 // below is the level that refines a change found at level l.
 func (e *engine) below(l level) level {
@@ -159,11 +160,11 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 	case lvSentence, lvAnchor:
 		ta, tb = sentenceTokens(e.a, a0, a1), sentenceTokens(e.b, b0, b1)
 	case lvWord:
-		ta, tb = wordTokens(e.a, a0, a1), wordTokens(e.b, b0, b1)
-		if !anchored && (len(ta) > bigRegion || len(tb) > bigRegion) {
+		if !anchored && (a1.b-a0.b > bigRegion || b1.b-b0.b > bigRegion) {
 			e.refine(bd, a1, b1, lvAnchor, true)
 			return
 		}
+		ta, tb = wordTokens(e.a, a0, a1), wordTokens(e.b, b0, b1)
 	case lvChar:
 		ta, tb = charTokens(e.a, a0, a1), charTokens(e.b, b0, b1)
 	}

@@ -66,6 +66,9 @@ func (e *engine) minorKind(ops []iop, i, j int) string {
 	y := left + ins.String() + right
 	var kind MinorKind
 	var name string
+	if countWords(x) != countWords(y) {
+		return "" // a word added, removed, split or joined: never minor
+	}
 	cx, cy := collapseSpace(x), collapseSpace(y)
 	switch {
 	case cx == cy:

@@ -3,8 +3,8 @@ package diffing
 import (
 	"slices"
 	"sort"
-
-	"github.com/storydiff/storydiff/textnorm"
+	"strings"
+	"unicode"
 )
 
 // move is a run of top-level tokens [a0,a1) of A found again at [b0,b1) of
@@ -15,7 +15,7 @@ type move struct {
 	id             int
 }
 
-// nearMove is the word-bag similarity (Dice over textnorm word keys) from
+// nearMove is the word-bag similarity (Dice over lower-cased words) from
 // which a changed line counts as the same paragraph moved and lightly edited.
 const nearMove = 0.8
 
@@ -26,14 +26,15 @@ const maxNearPairs = 40000
 
 type moveCand struct {
 	tok, gap int
-	words    int
+	words    int // -1 until counted
 	key      string
-	bag      map[string]int
+	bag      []uint64 // sorted word hashes, built when first needed
 	used     bool
 }
 
 // findMoves pairs deleted lines with inserted lines that say the same thing
-// (after normalisation) or nearly the same thing. A pair inside one gap that
+// (the same text, apart from white space at the ends) or nearly the same
+// thing (nearMove, within the maxNearPairs budget). A pair inside one gap that
 // keeps the order of the other pairs there is an edit in place, not a move.
 // Runs of consecutive moved lines become one move.
 func (e *engine) findMoves(ta, tb []pos, gaps []gap) []move {
@@ -59,16 +60,24 @@ func (e *engine) findMoves(ta, tb []pos, gaps []gap) []move {
 	}
 	for _, d := range del {
 		for _, c := range byKey[d.key] {
-			pairs = append(pairs, pair{d, c, 1})
+			if e.words(d, e.a, ta) >= e.minMove {
+				pairs = append(pairs, pair{d, c, 1})
+			}
 		}
 	}
 	if len(del)*len(ins) <= maxNearPairs {
 		for _, d := range del {
 			for _, c := range ins {
-				if d.key == c.key || 2*min(d.words, c.words) < int(nearMove*float64(d.words+c.words)) {
+				// A near-identical pair inside one gap is nearly always a
+				// paragraph edited in place: leave it to the word diff.
+				if d.gap == c.gap || d.key == c.key {
 					continue
 				}
-				if s := dice(e.bag(d, e.a, ta), e.bag(c, e.b, tb), d.words+c.words); s >= nearMove {
+				dw, cw := e.words(d, e.a, ta), e.words(c, e.b, tb)
+				if dw < e.minMove || cw < e.minMove || 2*min(dw, cw) < int(nearMove*float64(dw+cw)) {
+					continue
+				}
+				if s := dice(e.bag(d, e.a, ta), e.bag(c, e.b, tb), dw+cw); s >= nearMove {
 					pairs = append(pairs, pair{d, c, s})
 				}
 			}
@@ -96,36 +105,77 @@ func (e *engine) findMoves(ta, tb []pos, gaps []gap) []move {
 	return groupMoves(ms, e)
 }
 
+// moveCands collects the lines [from,to) of one gap that are long enough
+// to be moves (by bytes first; words are counted when needed).
 func (e *engine) moveCands(out []*moveCand, s string, t []pos, from, to, gap int) []*moveCand {
 	for k := from; k < to; k++ {
 		text := s[t[k].b:t[k+1].b]
-		n := countWords(text)
-		if n < e.minMove {
+		if len(text) < 2*e.minMove {
 			continue
 		}
-		out = append(out, &moveCand{tok: k, gap: gap, words: n, key: textnorm.Normalize(text)})
+		out = append(out, &moveCand{tok: k, gap: gap, words: -1, key: strings.TrimSpace(text)})
 	}
 	return out
 }
 
-func (e *engine) bag(c *moveCand, s string, t []pos) map[string]int {
+func (e *engine) words(c *moveCand, s string, t []pos) int {
+	if c.words < 0 {
+		c.words = countWords(s[t[c.tok].b:t[c.tok+1].b])
+	}
+	return c.words
+}
+
+func (e *engine) bag(c *moveCand, s string, t []pos) []uint64 {
 	if c.bag == nil {
-		c.bag = map[string]int{}
-		for _, w := range textnorm.Words(s[t[c.tok].b:t[c.tok+1].b]) {
-			c.bag[w.Key]++
-		}
+		c.bag = wordHashes(s[t[c.tok].b:t[c.tok+1].b])
 	}
 	return c.bag
 }
 
-// dice is 2*|x∩y| / total over word multisets.
-func dice(x, y map[string]int, total int) float64 {
+// wordHashes returns the sorted FNV-1a hashes of the lower-cased words of s:
+// a cheap bag of words for telling near-identical paragraphs apart.
+func wordHashes(s string) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	out := make([]uint64, 0, len(s)/5)
+	h, in := uint64(offset), false
+	for _, r := range s {
+		if class(r) == clsWord {
+			r = unicode.ToLower(r)
+			for ; r > 0; r >>= 8 {
+				h = (h ^ uint64(r&0xff)) * prime
+			}
+			in = true
+			continue
+		}
+		if in {
+			out = append(out, h)
+			h, in = offset, false
+		}
+	}
+	if in {
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// dice is 2*|x∩y| / total over sorted multisets.
+func dice(x, y []uint64, total int) float64 {
 	if total == 0 {
 		return 0
 	}
 	common := 0
-	for w, n := range x {
-		common += min(n, y[w])
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			common++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
 	}
 	return 2 * float64(common) / float64(total)
 }

@@ -7,33 +7,54 @@ import (
 )
 
 func (e *engine) stats(ops []iop) Stats {
-	st := Stats{WordsA: countWords(e.a), WordsB: countWords(e.b)}
+	// Below char granularity no op cuts a word, so the words of A and B are
+	// the sums over their ops, which saves two passes over the texts.
+	exact := e.opts.Granularity == Char
+	var st Stats
+	if exact {
+		st.WordsA, st.WordsB = countWords(e.a), countWords(e.b)
+	}
+	sideA := func(n int) int {
+		if !exact {
+			st.WordsA += n
+		}
+		return n
+	}
+	sideB := func(n int) int {
+		if !exact {
+			st.WordsB += n
+		}
+		return n
+	}
 	ignore := e.opts.IgnoreMinor
 	kept := 0 // words counted as unchanged, on both sides together
 	ids := map[int]bool{}
 	for k, o := range ops {
 		switch {
 		case o.kind == Equal:
-			kept += 2 * countWords(e.a[o.a0.b:o.a1.b])
+			w := countWords(e.a[o.a0.b:o.a1.b])
+			kept += 2 * w
+			sideA(w)
+			sideB(w)
 		case o.kind == Move:
 			ids[o.moveID] = true
 			if o.role == MoveFrom {
-				kept += countWords(e.a[o.a0.b:o.a1.b])
+				kept += sideA(countWords(e.a[o.a0.b:o.a1.b]))
 			} else {
-				w := countWords(e.b[o.b0.b:o.b1.b])
+				w := sideB(countWords(e.b[o.b0.b:o.b1.b]))
 				kept += w
 				st.WordsMoved += w
 			}
 		case o.why != "" && ignore:
 			if o.kind == Delete {
-				kept += countWords(e.a[o.a0.b:o.a1.b])
+				kept += sideA(countWords(e.a[o.a0.b:o.a1.b]))
 			} else {
-				kept += countWords(e.b[o.b0.b:o.b1.b])
+				kept += sideB(countWords(e.b[o.b0.b:o.b1.b]))
 			}
 		case o.kind == Delete:
-			st.WordsDeleted += countWords(e.a[o.a0.b:o.a1.b])
+			st.WordsDeleted += sideA(countWords(e.a[o.a0.b:o.a1.b]))
 		case o.kind == Insert:
-			st.WordsInserted += countWords(e.b[o.b0.b:o.b1.b])
+			st.WordsInserted += sideB(countWords(e.b[o.b0.b:o.b1.b]))
 		}
 		if o.why != "" && (k == 0 || ops[k-1].why == "" || !isChange(ops[k-1])) {
 			st.MinorEdits++

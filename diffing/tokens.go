@@ -131,7 +131,8 @@ const (
 // characters. Ideographs and kana are one token each, since those scripts
 // do not put spaces between words.
 func wordTokens(s string, from, to pos) []pos {
-	out := []pos{from}
+	out := make([]pos, 1, (to.b-from.b)/3+2)
+	out[0] = from
 	p := from
 	prevCls := -1
 	var prev rune
@@ -168,7 +169,22 @@ func wordTokens(s string, from, to pos) []pos {
 	return out
 }
 
+// asciiClass holds class for the ASCII range, the bulk of most texts.
+var asciiClass = func() (t [utf8.RuneSelf]int8) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = int8(slowClass(r))
+	}
+	return t
+}()
+
 func class(r rune) int {
+	if r < utf8.RuneSelf {
+		return int(asciiClass[r])
+	}
+	return slowClass(r)
+}
+
+func slowClass(r rune) int {
 	switch {
 	case unicode.IsSpace(r):
 		return clsSpace
@@ -183,6 +199,9 @@ func class(r rune) int {
 // extends reports whether r belongs to the character before it: combining
 // marks, variation selectors, zero-width joiners and emoji skin tones.
 func extends(r rune) bool {
+	if r < 0x300 {
+		return false // below the first combining mark
+	}
 	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == '\u200D' ||
 		(r >= 0xFE00 && r <= 0xFE0F) || (r >= 0x1F3FB && r <= 0x1F3FF) ||
 		(r >= 0xE0020 && r <= 0xE007F)

@@ -1,0 +1,45 @@
+package diffing_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/storydiff/storydiff/diffing"
+	"github.com/storydiff/storydiff/diffing/synth"
+)
+
+// BenchmarkDiff times word diffs of generated article pairs with about 5% of
+// words changed. bench/diffbench reports median and p95 of the same pairs.
+func BenchmarkDiff(b *testing.B) {
+	for _, size := range []int{10_000, 200_000} {
+		a := synth.Article(1, size)
+		v := synth.Edit(2, a, 0.05)
+		b.Run(fmt.Sprintf("word/%dKB", size/1000), func(b *testing.B) {
+			b.SetBytes(int64(len(a) + len(v)))
+			for b.Loop() {
+				r := diffing.Diff(a, v, diffing.Options{})
+				if r.Degraded {
+					b.Fatalf("degraded: %s", r.Reason)
+				}
+			}
+		})
+	}
+	// One 100 KB paragraph without a line break: the sentence pass keeps
+	// the word diff small.
+	a := synth.Article(3, 100_000)
+	for i := range []byte(a) {
+		_ = i
+	}
+	one := []byte(a)
+	for i, c := range one {
+		if c == '\n' {
+			one[i] = ' '
+		}
+	}
+	v := synth.Edit(4, string(one), 0.05)
+	b.Run("word/100KB-one-paragraph", func(b *testing.B) {
+		for b.Loop() {
+			diffing.Diff(string(one), v, diffing.Options{})
+		}
+	})
+}
