@@ -23,6 +23,8 @@ type ImportOptions struct {
 	MaxSize int64 `json:"max_size"`
 	// Workers is the number of files parsed at once (0: one per CPU).
 	Workers int `json:"workers"`
+	// NoAnalyze skips the analysis that otherwise follows the import.
+	NoAnalyze bool `json:"no_analyze"`
 	// BatchSize is the number of articles stored per transaction (0: 256).
 	// A batch is stored whole or not at all, so a killed import never leaves
 	// half an article behind.
@@ -43,6 +45,8 @@ type ImportSummary struct {
 	Skipped  []core.FileError `json:"skipped"`
 	Articles []int64          `json:"articles"`
 	Seconds  float64          `json:"seconds"`
+	// Analysis is what the analysis that follows an import found.
+	Analysis *AnalyzeSummary `json:"analysis,omitempty"`
 }
 
 // parsed is one file after reading: its articles ready to store, or why not.
@@ -168,7 +172,20 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 		return s.abortImport(ctx, sum, finish, err)
 	}
 	report(core.Progress{Stage: "importing", Done: sum.FilesSeen, Total: total}, true)
-	return finish("done")
+	if _, err := finish("done"); err != nil {
+		return sum, err
+	}
+	if opt.NoAnalyze {
+		return sum, nil
+	}
+	// New articles are compared with the archive at once: incrementally, so
+	// this costs little next to the import.
+	a, err := s.Analyze(ctx, AnalyzeOptions{}, progress)
+	if err != nil {
+		return sum, fmt.Errorf("analysis after import: %w", err)
+	}
+	sum.Analysis = a
+	return sum, nil
 }
 
 func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish func(string) (*ImportSummary, error), err error) (*ImportSummary, error) {
@@ -254,7 +271,7 @@ func (s *Service) parseOne(ctx context.Context, seq int, e ingest.Entry, iopt in
 }
 
 // prepare computes what the archive stores beside a document: hashes, the
-// word count and the paragraph blocks (analysis refines their kinds later).
+// word count and the line blocks (analysis refines their kinds later).
 func prepare(d core.Document, e ingest.Entry) store.NewArticle {
 	sum := sha256.Sum256(d.Original)
 	norm := sha256.Sum256([]byte(textnorm.Normalize(d.Text)))
@@ -266,15 +283,7 @@ func prepare(d core.Document, e ingest.Entry) store.NewArticle {
 		Size:     e.Size,
 		ModTime:  e.ModTime,
 	}
-	rs := []rune(d.Text)
-	for i, sp := range textnorm.Paragraphs(d.Text) {
-		kind := "body"
-		if i == 0 {
-			kind = "title"
-		}
-		h := sha256.Sum256([]byte(textnorm.Normalize(string(rs[sp.Start:sp.End]))))
-		na.Blocks = append(na.Blocks, store.Block{Start: sp.Start, End: sp.End, Kind: kind, Hash: hex.EncodeToString(h[:8])})
-	}
+	na.Blocks = blocksOf(d.Text, d.Title)
 	return na
 }
 

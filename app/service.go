@@ -22,7 +22,8 @@ func (nopEmitter) Emit(string, any) {}
 
 // Service is an open archive and the jobs running on it.
 type Service struct {
-	db *store.DB
+	db       *store.DB
+	analysis analysisState
 
 	mu      sync.Mutex
 	emitter Emitter

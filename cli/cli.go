@@ -50,6 +50,13 @@ var commands = []*Command{
 	showCommand,
 	searchCommand,
 	importsCommand,
+	analyzeCommand,
+	dupesCommand,
+	repeatsCommand,
+	storiesCommand,
+	passagesCommand,
+	diffCommand,
+	judgeCommand,
 }
 
 // Register adds a command; packages built beside cli (such as the serve

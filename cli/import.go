@@ -21,6 +21,7 @@ var importCommand = &Command{
 	Summary: "add the article files in folders or files to the archive",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, "print the summary as JSON")
+		noAnalyze := fs.Bool("no-analyze", false, "only store the articles; run storydiff analyze later")
 		maxMB := fs.Int64("max-size", ingest.DefaultMaxSize>>20, "skip files larger than this many MB")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) == 0 {
@@ -35,7 +36,7 @@ var importCommand = &Command{
 			}
 			defer svc.Close()
 			bar := newBar(env, "importing")
-			sum, err := svc.Import(ctx, args, app.ImportOptions{MaxSize: *maxMB << 20}, bar.update)
+			sum, err := svc.Import(ctx, args, app.ImportOptions{MaxSize: *maxMB << 20, NoAnalyze: *noAnalyze}, bar.update)
 			bar.finish()
 			if sum != nil {
 				if *asJSON {
@@ -62,6 +63,9 @@ func printImportSummary(w io.Writer, s *app.ImportSummary) {
 		s.ImportID, s.Status, s.FilesSeen, s.Added, s.AlreadyPresent, len(s.Failed), s.Seconds)
 	for _, f := range s.Failed {
 		fmt.Fprintf(w, "  failed: %s: %s\n", quotePath(f.Path), f.Error)
+	}
+	if a := s.Analysis; a != nil {
+		printAnalyzeSummary(w, a)
 	}
 	for _, f := range s.Skipped {
 		fmt.Fprintf(w, "  skipped: %s: %s\n", quotePath(f.Path), f.Error)

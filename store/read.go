@@ -383,3 +383,53 @@ func (db *DB) Facets(ctx context.Context) (*Facets, error) {
 	}
 	return f, nil
 }
+
+// PublishedDates returns the publication date of every dated article.
+func (db *DB) PublishedDates(ctx context.Context) (map[int64]time.Time, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, published FROM articles WHERE published IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var id int64
+		var s string
+		if err := rows.Scan(&id, &s); err != nil {
+			return nil, err
+		}
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			out[id] = t
+		}
+	}
+	return out, rows.Err()
+}
+
+// Title returns an article's title.
+func (db *DB) Title(ctx context.Context, id int64) (string, error) {
+	var t string
+	err := db.read.QueryRowContext(ctx, `SELECT title FROM articles WHERE id = ?`, id).Scan(&t)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", core.Errorf(core.ENOTFOUND, "no article %d in the archive", id)
+	}
+	return t, err
+}
+
+// Summaries returns the given articles without text, in the order given.
+func (db *DB) Summaries(ctx context.Context, ids []int64) ([]core.Article, error) {
+	page, err := db.ListArticles(ctx, ListQuery{IDs: ids, Limit: len(ids) + 1})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]core.Article, len(page.Articles))
+	for _, a := range page.Articles {
+		byID[a.ID] = a
+	}
+	out := make([]core.Article, 0, len(ids))
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,418 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/detect"
+	"github.com/storydiff/storydiff/store"
+)
+
+// AnalyzeOptions tune an analysis.
+type AnalyzeOptions struct {
+	// Full recomputes everything (after changing settings, or to recount
+	// boilerplate lines over the whole archive); otherwise only articles
+	// without current features are analysed and compared with the rest.
+	Full bool `json:"full"`
+}
+
+// AnalyzeSummary is what an analysis did.
+type AnalyzeSummary struct {
+	Articles     int           `json:"articles"`
+	Analysed     int           `json:"analysed"`
+	Pairs        int           `json:"pairs"`
+	ExactGroups  int           `json:"exact_groups"`
+	NearGroups   int           `json:"near_groups"`
+	Repeats      int           `json:"articles_with_repeats"`
+	Stories      int           `json:"stories"`
+	Seconds      float64       `json:"seconds"`
+	Params       detect.Params `json:"params"`
+	IndexSeconds float64       `json:"index_seconds"`
+}
+
+// analysisState is the in-memory index kept between analyses, so that an
+// incremental analysis compares only the new articles.
+type analysisState struct {
+	mu      sync.Mutex // one analysis at a time
+	index   *detect.Index
+	indexed map[int64]bool // the ids in index
+	lines   *detect.LineCounts
+}
+
+// group is the folder or outlet whose recurring lines count as chrome.
+func lineGroup(in store.AnalysisInput) string {
+	if in.Outlet != "" {
+		return "outlet:" + in.Outlet
+	}
+	return "folder:" + filepath.Dir(in.Path)
+}
+
+// Analyze finds boilerplate, repeated passages, duplicates and stories.
+func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core.ProgressFunc) (*AnalyzeSummary, error) {
+	st := &s.analysis
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	start := time.Now()
+	report := throttle(progress)
+	params := detect.DefaultParams()
+	ph := params.Hash()
+	sum := &AnalyzeSummary{Params: params}
+
+	// Boilerplate lines: counted once per article, when it is first analysed.
+	var stale []int64
+	var err error
+	if opt.Full {
+		st.lines = detect.NewLineCounts()
+		st.index = nil
+		stale, err = s.db.ArticleIDs(ctx)
+	} else {
+		if st.lines == nil {
+			rows, err := s.db.LineCounts(ctx)
+			if err != nil {
+				return nil, err
+			}
+			st.lines = detect.NewLineCounts()
+			st.lines.Load(fromStoreLines(rows))
+		}
+		stale, err = s.db.StaleFeatures(ctx, ph)
+	}
+	if err != nil {
+		return nil, err
+	}
+	report(core.Progress{Stage: "counting lines", Total: len(stale)}, true)
+	if err := s.db.AnalysisInputs(ctx, stale, func(in store.AnalysisInput) error {
+		st.lines.Add(lineGroup(in), in.Text)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if len(stale) > 0 {
+		if err := s.db.SaveLineCounts(ctx, toStoreLines(st.lines.Rows(true)), true); err != nil {
+			return nil, err
+		}
+	}
+
+	// Features, blocks and repeats of each stale article, on every CPU.
+	fresh, err := s.analyseArticles(ctx, stale, params, st.lines, func(done int) {
+		report(core.Progress{Stage: "analysing", Done: done, Total: len(stale)}, false)
+	})
+	if err != nil {
+		return nil, err
+	}
+	sum.Analysed = len(stale)
+
+	// The index: built from stored features when this process has none (or
+	// another process added articles since), else updated in place.
+	ti := time.Now()
+	total, err := s.countFeatures(ctx, ph)
+	if err != nil {
+		return nil, err
+	}
+	rebuilt := false
+	if st.index == nil || st.index.Len()+countMissing(st.indexed, fresh) != total {
+		report(core.Progress{Stage: "indexing", Total: total}, true)
+		ix, err := detect.NewIndex(params, detect.IndexOptions{})
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		indexed := make(map[int64]bool, total)
+		if err := s.db.Features(ctx, ph, func(id int64, data []byte) error {
+			f := new(detect.Features)
+			if err := f.UnmarshalBinary(data); err != nil {
+				return fmt.Errorf("features of article %d: %w", id, err)
+			}
+			n++
+			indexed[id] = true
+			if n%1000 == 0 {
+				report(core.Progress{Stage: "indexing", Done: n, Total: total}, false)
+			}
+			return ix.Add(id, f)
+		}); err != nil {
+			return nil, err
+		}
+		st.index, st.indexed, rebuilt = ix, indexed, true
+	} else {
+		for id, f := range fresh {
+			if err := st.index.Add(id, f); err != nil {
+				return nil, err
+			}
+			st.indexed[id] = true
+		}
+	}
+	sum.IndexSeconds = time.Since(ti).Seconds()
+	sum.Articles = st.index.Len()
+
+	// Pairs: all of them after a rebuild, else those of the new articles.
+	report(core.Progress{Stage: "comparing", Total: len(stale)}, true)
+	if rebuilt && (opt.Full || len(stale) > st.index.Len()/10) {
+		pairs, err := st.index.Pairs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.db.ReplacePairs(ctx, true, nil, toStorePairs(pairs)); err != nil {
+			return nil, err
+		}
+	} else if len(stale) > 0 {
+		var pairs []detect.Pair
+		for i, id := range stale {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			pairs = append(pairs, st.index.Compare(id)...)
+			report(core.Progress{Stage: "comparing", Done: i + 1, Total: len(stale)}, false)
+		}
+		if err := s.db.ReplacePairs(ctx, false, stale, toStorePairs(pairs)); err != nil {
+			return nil, err
+		}
+	}
+
+	report(core.Progress{Stage: "clustering"}, true)
+	if err := s.rebuildStories(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.fillCounts(ctx, sum); err != nil {
+		return nil, err
+	}
+	if err := s.db.SetSetting(ctx, "analysis", params); err != nil {
+		return nil, err
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	return sum, nil
+}
+
+func countMissing(indexed map[int64]bool, fresh map[int64]*detect.Features) int {
+	n := 0
+	for id := range fresh {
+		if !indexed[id] {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *Service) countFeatures(ctx context.Context, ph uint64) (int, error) {
+	n := 0
+	err := s.db.Features(ctx, ph, func(int64, []byte) error { n++; return nil })
+	return n, err
+}
+
+// analyseArticles computes and stores features, blocks and repeats.
+func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) (map[int64]*detect.Features, error) {
+	type result struct {
+		a store.ArticleAnalysis
+		f *detect.Features
+	}
+	inputs := make(chan store.AnalysisInput, 64)
+	results := make(chan result, 64)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var readErr error
+	go func() {
+		defer close(inputs)
+		readErr = s.db.AnalysisInputs(ctx, ids, func(in store.AnalysisInput) error {
+			select {
+			case inputs <- in:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range inputs {
+				results <- result{analyseOne(in, params, lines), nil}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	fresh := make(map[int64]*detect.Features, len(ids))
+	var batch []store.ArticleAnalysis
+	done := 0
+	var saveErr error
+	for r := range results {
+		if saveErr != nil {
+			continue // drain
+		}
+		f := new(detect.Features)
+		if err := f.UnmarshalBinary(r.a.Features); err != nil {
+			saveErr = err
+			cancel()
+			continue
+		}
+		fresh[r.a.ID] = f
+		batch = append(batch, r.a)
+		done++
+		if len(batch) >= 200 {
+			if saveErr = s.db.SaveAnalyses(ctx, batch); saveErr != nil {
+				cancel()
+			}
+			batch = batch[:0]
+		}
+		progress(done)
+	}
+	if saveErr != nil {
+		return nil, saveErr
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.db.SaveAnalyses(ctx, batch); err != nil {
+		return nil, err
+	}
+	return fresh, nil
+}
+
+func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.LineCounts) store.ArticleAnalysis {
+	group := lineGroup(in)
+	f := detect.ComputeFeatures(detect.Input{Text: in.Text, Original: in.Original, Title: in.Title,
+		Published: in.Published, Group: group, Lines: lines}, params)
+	data, _ := f.MarshalBinary()
+	a := store.ArticleAnalysis{ID: in.ID, ParamsHash: f.ParamsHash, Features: data, Blocks: []store.Block{}}
+	for _, b := range detect.MarkBlocks(in.Text, detect.BlockOptions{Title: in.Title, Group: group, Lines: lines}) {
+		a.Blocks = append(a.Blocks, store.Block{Start: b.Start, End: b.End, Kind: b.Kind, Hash: b.Hash})
+	}
+	for _, r := range detect.RepeatedPassages(in.Text) {
+		sr := store.Repeat{Text: r.Text}
+		for _, o := range r.Occurrences {
+			sr.Occurrences = append(sr.Occurrences, store.Span{Start: o.Start, End: o.End})
+		}
+		a.Repeats = append(a.Repeats, sr)
+	}
+	return a
+}
+
+// blocksOf marks an article's lines at import, before any analysis, with the
+// site-chrome patterns alone (recurring lines need the whole archive).
+func blocksOf(text, title string) []store.Block {
+	var out []store.Block
+	for _, b := range detect.MarkBlocks(text, detect.BlockOptions{Title: title}) {
+		out = append(out, store.Block{Start: b.Start, End: b.End, Kind: b.Kind, Hash: b.Hash})
+	}
+	return out
+}
+
+func (s *Service) rebuildStories(ctx context.Context) error {
+	pairs, err := s.db.Pairs(ctx, 0)
+	if err != nil {
+		return err
+	}
+	js, err := s.judgements(ctx, "story")
+	if err != nil {
+		return err
+	}
+	dates, err := s.db.PublishedDates(ctx)
+	if err != nil {
+		return err
+	}
+	stories := detect.Stories(fromStorePairs(pairs), js, func(id int64) (time.Time, bool) {
+		t, ok := dates[id]
+		return t, ok
+	})
+	out := make([]store.Story, 0, len(stories))
+	for _, st := range stories {
+		// A story is known by its smallest article id, so that its number
+		// stays the same when later imports add versions to it.
+		id := st.Articles[0]
+		for _, a := range st.Articles {
+			id = min(id, a)
+		}
+		title, err := s.db.Title(ctx, st.Earliest)
+		if err != nil {
+			return err
+		}
+		out = append(out, store.Story{ID: id, Label: title, Earliest: st.Earliest, Members: st.Articles})
+	}
+	return s.db.ReplaceStories(ctx, out)
+}
+
+// judgements returns the verdicts that bind a clustering: for stories, a
+// confirmed duplicate is also the same story.
+func (s *Service) judgements(ctx context.Context, relation string) ([]detect.Judgement, error) {
+	all, err := s.db.Judgements(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []detect.Judgement
+	for _, j := range all {
+		if j.Relation == relation || (relation == "story" && j.Relation == "duplicate" && j.Same) {
+			out = append(out, detect.Judgement{A: j.A, B: j.B, Same: j.Same})
+		}
+	}
+	return out, nil
+}
+
+func (s *Service) fillCounts(ctx context.Context, sum *AnalyzeSummary) error {
+	groups, err := s.DuplicateGroups(ctx, -1)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if g.Kind == "exact" {
+			sum.ExactGroups++
+		} else {
+			sum.NearGroups++
+		}
+	}
+	pairs, err := s.db.Pairs(ctx, 0)
+	if err != nil {
+		return err
+	}
+	sum.Pairs = len(pairs)
+	reps, err := s.db.Repeats(ctx, 0)
+	if err != nil {
+		return err
+	}
+	sum.Repeats = len(reps)
+	stories, err := s.db.Stories(ctx, 0)
+	if err != nil {
+		return err
+	}
+	sum.Stories = len(stories)
+	return nil
+}
+
+func toStorePairs(ps []detect.Pair) []store.Pair {
+	out := make([]store.Pair, len(ps))
+	for i, p := range ps {
+		out[i] = store.Pair{A: p.A, B: p.B, Kind: p.Kind, Jaccard: p.Jaccard, Containment: p.Containment, Score: p.Score}
+	}
+	return out
+}
+
+func fromStorePairs(ps []store.Pair) []detect.Pair {
+	out := make([]detect.Pair, len(ps))
+	for i, p := range ps {
+		out[i] = detect.Pair{A: p.A, B: p.B, Kind: p.Kind, Jaccard: p.Jaccard, Containment: p.Containment, Score: p.Score}
+	}
+	return out
+}
+
+func toStoreLines(rows []detect.LineCount) []store.LineCount {
+	out := make([]store.LineCount, len(rows))
+	for i, r := range rows {
+		out[i] = store.LineCount{Group: r.Group, Hash: r.Hash, Count: r.Count}
+	}
+	return out
+}
+
+func fromStoreLines(rows []store.LineCount) []detect.LineCount {
+	out := make([]detect.LineCount, len(rows))
+	for i, r := range rows {
+		out[i] = detect.LineCount{Group: r.Group, Hash: r.Hash, Count: r.Count}
+	}
+	return out
+}

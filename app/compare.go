@@ -1,0 +1,116 @@
+package app
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/diffing"
+)
+
+// CompareOptions choose how two articles are compared.
+type CompareOptions struct {
+	// By is word (default), char, sentence or paragraph.
+	By string `json:"by"`
+	// IgnoreMinor leaves minor edits (case, punctuation, white space, quote
+	// style, name variants, boilerplate) out of the statistics.
+	IgnoreMinor bool `json:"ignore_minor"`
+}
+
+func (o CompareOptions) diffOptions() (diffing.Options, error) {
+	g, ok := diffing.ParseGranularity(o.By)
+	if !ok {
+		return diffing.Options{}, core.Errorf(core.EINVALID, "unknown granularity %q (use word, char, sentence or paragraph)", o.By)
+	}
+	return diffing.Options{Granularity: g, IgnoreMinor: o.IgnoreMinor}, nil
+}
+
+// Comparison is the diff of article A against article B.
+type Comparison struct {
+	A          int64   `json:"a"`
+	B          int64   `json:"b"`
+	Similarity float64 `json:"similarity"`
+	*diffing.Result
+}
+
+// Compare diffs two articles given by reference.
+func (s *Service) Compare(ctx context.Context, refA, refB string, opt CompareOptions) (*Comparison, error) {
+	dopt, err := opt.diffOptions()
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.textWithBoilerplate(ctx, refA)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.textWithBoilerplate(ctx, refB)
+	if err != nil {
+		return nil, err
+	}
+	dopt.BoilerplateA, dopt.BoilerplateB = a.boilerplate, b.boilerplate
+	r := diffing.Diff(a.text, b.text, dopt)
+	return &Comparison{A: a.id, B: b.id, Similarity: r.Stats.Similarity, Result: r}, nil
+}
+
+// CompareMany diffs each of refs against the one before it (chain) or
+// against the first (base), in one call.
+func (s *Service) CompareMany(ctx context.Context, refs []string, againstFirst bool, opt CompareOptions) ([]*Comparison, error) {
+	if len(refs) < 2 {
+		return nil, core.Errorf(core.EINVALID, "give at least two articles to compare")
+	}
+	dopt, err := opt.diffOptions()
+	if err != nil {
+		return nil, err
+	}
+	texts := make([]articleText, len(refs))
+	for i, r := range refs {
+		if texts[i], err = s.textWithBoilerplate(ctx, r); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]*Comparison, 0, len(refs)-1)
+	for i := 1; i < len(texts); i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		base := texts[i-1]
+		if againstFirst {
+			base = texts[0]
+		}
+		o := dopt
+		o.BoilerplateA, o.BoilerplateB = base.boilerplate, texts[i].boilerplate
+		r := diffing.Diff(base.text, texts[i].text, o)
+		out = append(out, &Comparison{A: base.id, B: texts[i].id, Similarity: r.Stats.Similarity, Result: r})
+	}
+	return out, nil
+}
+
+type articleText struct {
+	id          int64
+	text        string
+	boilerplate []diffing.Span
+}
+
+func (s *Service) textWithBoilerplate(ctx context.Context, ref string) (articleText, error) {
+	id, err := s.db.ResolveRef(ctx, ref)
+	if err != nil {
+		return articleText{}, err
+	}
+	a, err := s.db.Article(ctx, id)
+	if err != nil {
+		return articleText{}, err
+	}
+	blocks, err := s.db.Blocks(ctx, id)
+	if err != nil {
+		return articleText{}, err
+	}
+	t := articleText{id: id, text: a.Text}
+	for _, b := range blocks {
+		if b.Kind == "boilerplate" {
+			t.boilerplate = append(t.boilerplate, diffing.Span{Start: b.Start, End: b.End})
+		}
+	}
+	return t, nil
+}
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }

@@ -1,0 +1,231 @@
+package app
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/detect"
+	"github.com/storydiff/storydiff/store"
+)
+
+// DuplicateGroup is a set of exact or near duplicates.
+type DuplicateGroup struct {
+	Kind       string  `json:"kind"` // exact or near
+	Similarity float64 `json:"similarity"`
+	Articles   []int64 `json:"articles"`
+}
+
+// DefaultMinSimilarity is the near-duplicate threshold used when none is
+// given: the shingle Jaccard that analysis verifies pairs at.
+func DefaultMinSimilarity() float64 { return detect.DefaultParams().NearJaccard }
+
+// DuplicateGroups clusters the duplicate pairs whose similarity is at least
+// minSimilarity (a negative value: the default), obeying the researcher's
+// judgements.
+func (s *Service) DuplicateGroups(ctx context.Context, minSimilarity float64) ([]DuplicateGroup, error) {
+	if minSimilarity < 0 {
+		minSimilarity = DefaultMinSimilarity()
+	}
+	if minSimilarity > 1 {
+		return nil, core.Errorf(core.EINVALID, "a similarity is between 0 and 1, not %g", minSimilarity)
+	}
+	pairs, err := s.db.Pairs(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	js, err := s.judgements(ctx, "duplicate")
+	if err != nil {
+		return nil, err
+	}
+	groups := detect.Groups(fromStorePairs(pairs), minSimilarity, js)
+	out := make([]DuplicateGroup, len(groups))
+	for i, g := range groups {
+		out[i] = DuplicateGroup{Kind: g.Kind, Similarity: g.Similarity, Articles: g.Articles}
+	}
+	// Exact groups first, then the closest near-duplicates.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind == "exact"
+		}
+		return out[i].Similarity > out[j].Similarity
+	})
+	return out, nil
+}
+
+// ArticleRepeats is one article's repeated passages.
+type ArticleRepeats struct {
+	Article  int64          `json:"article"`
+	Passages []store.Repeat `json:"passages"`
+}
+
+// Repeats returns the repeated passages of one article (ref) or of every
+// article that has any (ref "").
+func (s *Service) Repeats(ctx context.Context, ref string) ([]ArticleRepeats, error) {
+	var id int64
+	if ref != "" {
+		var err error
+		if id, err = s.db.ResolveRef(ctx, ref); err != nil {
+			return nil, err
+		}
+	}
+	m, err := s.db.Repeats(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := []ArticleRepeats{}
+	if id != 0 {
+		ps := m[id]
+		if ps == nil {
+			ps = []store.Repeat{}
+		}
+		return append(out, ArticleRepeats{Article: id, Passages: ps}), nil
+	}
+	for aid, ps := range m {
+		out = append(out, ArticleRepeats{Article: aid, Passages: ps})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Article < out[j].Article })
+	return out, nil
+}
+
+// StoryArticle is one version in a story.
+type StoryArticle struct {
+	ID        int64      `json:"id"`
+	Published *time.Time `json:"published"`
+	Title     string     `json:"title"`
+	Outlet    string     `json:"outlet"`
+	Earliest  bool       `json:"earliest"`
+}
+
+// Story is a set of versions of one event, in date order.
+type Story struct {
+	ID       int64          `json:"id"`
+	Label    string         `json:"label"`
+	Earliest int64          `json:"earliest"`
+	Articles []StoryArticle `json:"articles"`
+}
+
+// Stories lists the stories (id 0: all).
+func (s *Service) Stories(ctx context.Context, id int64) ([]Story, error) {
+	sts, err := s.db.Stories(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Story, 0, len(sts))
+	for _, st := range sts {
+		arts, err := s.db.Summaries(ctx, st.Members)
+		if err != nil {
+			return nil, err
+		}
+		story := Story{ID: st.ID, Label: st.Label, Earliest: st.Earliest, Articles: make([]StoryArticle, 0, len(arts))}
+		for _, a := range arts {
+			story.Articles = append(story.Articles, StoryArticle{ID: a.ID, Published: a.Published, Title: a.Title,
+				Outlet: a.Outlet, Earliest: a.ID == st.Earliest})
+		}
+		out = append(out, story)
+	}
+	return out, nil
+}
+
+// StoryOf returns the story an article belongs to, nil if none.
+func (s *Service) StoryOf(ctx context.Context, ref string) (*Story, error) {
+	id, err := s.db.ResolveRef(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	sid, err := s.db.StoryOf(ctx, id)
+	if err != nil || sid == 0 {
+		return nil, err
+	}
+	sts, err := s.Stories(ctx, sid)
+	if err != nil {
+		return nil, err
+	}
+	return &sts[0], nil
+}
+
+// CompareStory diffs each version of a story against the previous one.
+func (s *Service) CompareStory(ctx context.Context, storyID int64, opt CompareOptions) ([]*Comparison, error) {
+	sts, err := s.db.Stories(ctx, storyID)
+	if err != nil {
+		return nil, err
+	}
+	refs := make([]string, len(sts[0].Members))
+	for i, id := range sts[0].Members {
+		refs[i] = itoa(id)
+	}
+	return s.CompareMany(ctx, refs, false, opt)
+}
+
+// SharedPassage is a passage two articles share.
+type SharedPassage struct {
+	A     store.Span `json:"a"`
+	B     store.Span `json:"b"`
+	Score float64    `json:"score"`
+	Text  string     `json:"text"`
+}
+
+// Passages returns the passages two articles share, in A's order.
+func (s *Service) Passages(ctx context.Context, refA, refB string) ([]SharedPassage, error) {
+	a, err := s.textWithBoilerplate(ctx, refA)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.textWithBoilerplate(ctx, refB)
+	if err != nil {
+		return nil, err
+	}
+	out := []SharedPassage{}
+	for _, p := range detect.SharedPassages(a.text, b.text, detect.PassageOptions{}) {
+		out = append(out, SharedPassage{A: store.Span{Start: p.A.Start, End: p.A.End},
+			B: store.Span{Start: p.B.Start, End: p.B.End}, Score: p.Score, Text: p.Text})
+	}
+	return out, nil
+}
+
+// Similar returns the articles related to one, strongest first.
+func (s *Service) Similar(ctx context.Context, ref string) ([]store.Pair, error) {
+	id, err := s.db.ResolveRef(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	pairs, err := s.db.Pairs(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].Score > pairs[j].Score })
+	return pairs, nil
+}
+
+// Judge records a researcher's verdict on two articles: relation is
+// "duplicate" or "story"; same false rejects the relation. Groups and
+// stories are clustered again at once; analysis never overrides a verdict.
+func (s *Service) Judge(ctx context.Context, refA, refB, relation string, same bool, note string) error {
+	a, err := s.db.ResolveRef(ctx, refA)
+	if err != nil {
+		return err
+	}
+	b, err := s.db.ResolveRef(ctx, refB)
+	if err != nil {
+		return err
+	}
+	if err := s.db.SaveJudgement(ctx, store.Judgement{A: a, B: b, Relation: relation, Same: same, Note: note}); err != nil {
+		return err
+	}
+	s.analysis.mu.Lock()
+	defer s.analysis.mu.Unlock()
+	return s.rebuildStories(ctx)
+}
+
+// Judgements lists the researcher's verdicts.
+func (s *Service) Judgements(ctx context.Context) ([]store.Judgement, error) {
+	return s.db.Judgements(ctx)
+}
+
+// StartAnalyze runs an analysis in the background and returns its job id.
+func (s *Service) StartAnalyze(opt AnalyzeOptions) string {
+	return s.startJob("analyze", func(ctx context.Context, progress core.ProgressFunc) (any, error) {
+		return s.Analyze(ctx, opt, progress)
+	})
+}

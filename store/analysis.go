@@ -1,0 +1,444 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// Span is a range of code points in an article's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Repeat is a passage occurring more than once inside one article.
+type Repeat struct {
+	Text        string `json:"text"`
+	Occurrences []Span `json:"occurrences"`
+}
+
+// Pair is a verified relation between articles A < B.
+type Pair struct {
+	A           int64   `json:"a"`
+	B           int64   `json:"b"`
+	Kind        string  `json:"kind"`
+	Jaccard     float64 `json:"jaccard"`
+	Containment float64 `json:"containment"`
+	Score       float64 `json:"score"`
+}
+
+// LineCount is one row of recurring-line counts.
+type LineCount struct {
+	Group string
+	Hash  uint64
+	Count int
+}
+
+// ArticleAnalysis is what analysis keeps of one article.
+type ArticleAnalysis struct {
+	ID         int64
+	ParamsHash uint64
+	Features   []byte
+	Blocks     []Block
+	Repeats    []Repeat
+}
+
+// AnalysisInput is what analysis reads of one article.
+type AnalysisInput struct {
+	ID        int64
+	Text      string
+	Original  []byte
+	Title     string
+	Outlet    string
+	Path      string // the first location
+	Published *time.Time
+}
+
+// SaveAnalyses stores the features, blocks and repeats of a batch of
+// articles in one transaction.
+func (db *DB) SaveAnalyses(ctx context.Context, batch []ArticleAnalysis) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save analysis: %w", err)
+	}
+	defer tx.Rollback()
+	for _, a := range batch {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO features(article_id, params_hash, data) VALUES (?, ?, ?)`,
+			a.ID, int64(a.ParamsHash), a.Features); err != nil {
+			return fmt.Errorf("save features of %d: %w", a.ID, err)
+		}
+		if a.Blocks != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM blocks WHERE article_id = ?`, a.ID); err != nil {
+				return err
+			}
+			for seq, b := range a.Blocks {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO blocks(article_id, seq, start, end, kind, hash) VALUES (?, ?, ?, ?, ?, ?)`,
+					a.ID, seq, b.Start, b.End, b.Kind, b.Hash); err != nil {
+					return fmt.Errorf("save blocks of %d: %w", a.ID, err)
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM repeats WHERE article_id = ?`, a.ID); err != nil {
+			return err
+		}
+		for seq, r := range a.Repeats {
+			occ, _ := json.Marshal(r.Occurrences)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO repeats(article_id, seq, text, occurrences) VALUES (?, ?, ?, ?)`,
+				a.ID, seq, r.Text, string(occ)); err != nil {
+				return fmt.Errorf("save repeats of %d: %w", a.ID, err)
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+// StaleFeatures returns the articles whose features are missing or were made
+// with other parameters.
+func (db *DB) StaleFeatures(ctx context.Context, paramsHash uint64) ([]int64, error) {
+	return db.idsWhere(ctx, `SELECT a.id FROM articles a LEFT JOIN features f ON f.article_id = a.id
+		WHERE f.article_id IS NULL OR f.params_hash != ? ORDER BY a.id`, int64(paramsHash))
+}
+
+// AnalysisInputs streams the given articles (all when ids is nil) to fn.
+func (db *DB) AnalysisInputs(ctx context.Context, ids []int64, fn func(AnalysisInput) error) error {
+	one := func(id int64) error {
+		var in AnalysisInput
+		var published *string
+		err := db.read.QueryRowContext(ctx, `SELECT a.id, a.text, a.original, a.title, a.outlet, a.published,
+			coalesce((SELECT path FROM article_files f WHERE f.article_id = a.id ORDER BY f.id LIMIT 1), '')
+			FROM articles a WHERE a.id = ?`, id).Scan(&in.ID, &in.Text, &in.Original, &in.Title, &in.Outlet, &published, &in.Path)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // deleted meanwhile
+		}
+		if err != nil {
+			return fmt.Errorf("read article %d: %w", id, err)
+		}
+		if published != nil {
+			if t, err := time.Parse(time.RFC3339, *published); err == nil {
+				in.Published = &t
+			}
+		}
+		return fn(in)
+	}
+	if ids == nil {
+		var err error
+		if ids, err = db.ArticleIDs(ctx); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := one(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Features streams every stored feature blob made with paramsHash.
+func (db *DB) Features(ctx context.Context, paramsHash uint64, fn func(id int64, data []byte) error) error {
+	rows, err := db.read.QueryContext(ctx, `SELECT article_id, data FROM features WHERE params_hash = ? ORDER BY article_id`, int64(paramsHash))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return err
+		}
+		if err := fn(id, data); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// LineCounts returns every recurring-line count.
+func (db *DB) LineCounts(ctx context.Context) ([]LineCount, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT grp, hash, count FROM line_counts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LineCount
+	for rows.Next() {
+		var lc LineCount
+		var h int64
+		if err := rows.Scan(&lc.Group, &h, &lc.Count); err != nil {
+			return nil, err
+		}
+		lc.Hash = uint64(h)
+		out = append(out, lc)
+	}
+	return out, rows.Err()
+}
+
+// SaveLineCounts writes line counts; replace drops all earlier counts first.
+func (db *DB) SaveLineCounts(ctx context.Context, rows []LineCount, replace bool) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM line_counts`); err != nil {
+			return err
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO line_counts(grp, hash, count) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r.Group, int64(r.Hash), r.Count); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// ReplacePairs stores pairs found for the given articles, dropping the pairs
+// they had before; with all set, every pair is replaced.
+func (db *DB) ReplacePairs(ctx context.Context, all bool, ids []int64, pairs []Pair) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if all {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM pairs`); err != nil {
+			return err
+		}
+	} else {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM pairs WHERE a = ? OR b = ?`, id, id); err != nil {
+				return err
+			}
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO pairs(a, b, kind, jaccard, containment, score) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, p := range pairs {
+		if _, err := stmt.ExecContext(ctx, p.A, p.B, p.Kind, p.Jaccard, p.Containment, p.Score); err != nil {
+			return fmt.Errorf("save pair %d-%d: %w", p.A, p.B, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Pairs returns stored pairs: all (id 0) or those of one article.
+func (db *DB) Pairs(ctx context.Context, id int64) ([]Pair, error) {
+	q := `SELECT a, b, kind, jaccard, containment, score FROM pairs ORDER BY a, b, kind`
+	var args []any
+	if id != 0 {
+		q = `SELECT a, b, kind, jaccard, containment, score FROM pairs WHERE a = ? OR b = ? ORDER BY a, b, kind`
+		args = []any{id, id}
+	}
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Pair{}
+	for rows.Next() {
+		var p Pair
+		if err := rows.Scan(&p.A, &p.B, &p.Kind, &p.Jaccard, &p.Containment, &p.Score); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Repeats returns the repeated passages of one article (id != 0) or of all
+// articles that have any, keyed by article id.
+func (db *DB) Repeats(ctx context.Context, id int64) (map[int64][]Repeat, error) {
+	q := `SELECT article_id, text, occurrences FROM repeats ORDER BY article_id, seq`
+	var args []any
+	if id != 0 {
+		q = `SELECT article_id, text, occurrences FROM repeats WHERE article_id = ? ORDER BY seq`
+		args = []any{id}
+	}
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]Repeat{}
+	for rows.Next() {
+		var aid int64
+		var r Repeat
+		var occ string
+		if err := rows.Scan(&aid, &r.Text, &occ); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(occ), &r.Occurrences); err != nil {
+			return nil, fmt.Errorf("repeats of article %d: %w", aid, err)
+		}
+		out[aid] = append(out[aid], r)
+	}
+	return out, rows.Err()
+}
+
+// Story is a set of articles that are versions of one event, in date order.
+type Story struct {
+	ID       int64   `json:"id"`
+	Label    string  `json:"label"`
+	Earliest int64   `json:"earliest"`
+	Members  []int64 `json:"members"`
+}
+
+// ReplaceStories replaces every story.
+func (db *DB) ReplaceStories(ctx context.Context, stories []Story) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_members; DELETE FROM stories;`); err != nil {
+		return err
+	}
+	for _, s := range stories {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, label, earliest) VALUES (?, ?, ?)`, s.ID, s.Label, s.Earliest); err != nil {
+			return fmt.Errorf("save story %d: %w", s.ID, err)
+		}
+		for pos, id := range s.Members {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO story_members(story_id, article_id, position) VALUES (?, ?, ?)`, s.ID, id, pos); err != nil {
+				return fmt.Errorf("save story %d: %w", s.ID, err)
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+// Stories returns stories (all when id is 0), members in date order.
+func (db *DB) Stories(ctx context.Context, id int64) ([]Story, error) {
+	q := `SELECT s.id, s.label, s.earliest, m.article_id FROM stories s JOIN story_members m ON m.story_id = s.id`
+	var args []any
+	if id != 0 {
+		q += ` WHERE s.id = ?`
+		args = []any{id}
+	}
+	rows, err := db.read.QueryContext(ctx, q+` ORDER BY s.id, m.position`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Story{}
+	for rows.Next() {
+		var s Story
+		var member int64
+		if err := rows.Scan(&s.ID, &s.Label, &s.Earliest, &member); err != nil {
+			return nil, err
+		}
+		if n := len(out); n > 0 && out[n-1].ID == s.ID {
+			out[n-1].Members = append(out[n-1].Members, member)
+			continue
+		}
+		s.Members = []int64{member}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if id != 0 && len(out) == 0 {
+		return nil, core.Errorf(core.ENOTFOUND, "no story %d (run storydiff stories to list them)", id)
+	}
+	return out, nil
+}
+
+// StoryOf returns the id of the story an article belongs to, 0 if none.
+func (db *DB) StoryOf(ctx context.Context, articleID int64) (int64, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx, `SELECT story_id FROM story_members WHERE article_id = ?`, articleID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// Judgement is a researcher's verdict on a pair.
+type Judgement struct {
+	A         int64     `json:"a"`
+	B         int64     `json:"b"`
+	Relation  string    `json:"relation"` // duplicate or story
+	Same      bool      `json:"same"`
+	Note      string    `json:"note"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// SaveJudgement stores or replaces a verdict.
+func (db *DB) SaveJudgement(ctx context.Context, j Judgement) error {
+	if j.A > j.B {
+		j.A, j.B = j.B, j.A
+	}
+	if j.A == j.B {
+		return core.Errorf(core.EINVALID, "a judgement needs two different articles")
+	}
+	if j.Relation != "duplicate" && j.Relation != "story" {
+		return core.Errorf(core.EINVALID, "a judgement is about a duplicate or a story, not %q", j.Relation)
+	}
+	_, err := db.write.ExecContext(ctx, `INSERT OR REPLACE INTO judgements(a, b, relation, same, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		j.A, j.B, j.Relation, j.Same, j.Note, time.Now().UTC().Format(timeLayout))
+	if err != nil {
+		return fmt.Errorf("save judgement: %w", err)
+	}
+	return nil
+}
+
+// Judgements returns every verdict.
+func (db *DB) Judgements(ctx context.Context) ([]Judgement, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT a, b, relation, same, note, created_at FROM judgements ORDER BY a, b, relation`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Judgement{}
+	for rows.Next() {
+		var j Judgement
+		var created string
+		if err := rows.Scan(&j.A, &j.B, &j.Relation, &j.Same, &j.Note, &created); err != nil {
+			return nil, err
+		}
+		j.CreatedAt, _ = time.Parse(timeLayout, created)
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
+
+// SetSetting stores a named value (JSON) such as the last analysis settings.
+func (db *DB) SetSetting(ctx context.Context, key string, value any) error {
+	b, err := json.Marshal(value)
+	if err != nil {
+		return err
+	}
+	_, err = db.write.ExecContext(ctx, `INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)`, key, string(b))
+	return err
+}
+
+// Setting reads a named value into v; it reports false when there is none.
+func (db *DB) Setting(ctx context.Context, key string, v any) (bool, error) {
+	var s string
+	err := db.read.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, json.Unmarshal([]byte(s), v)
+}
