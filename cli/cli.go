@@ -57,6 +57,8 @@ var commands = []*Command{
 	passagesCommand,
 	diffCommand,
 	judgeCommand,
+	backupCommand,
+	checkCommand,
 }
 
 // Register adds a command; packages built beside cli (such as the serve

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+var backupCommand = &Command{
+	Name:    "backup",
+	Args:    "FILE",
+	Summary: "write a consistent copy of the archive, even while it is in use",
+	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) != 1 {
+				return usagef("give the file to write the backup to")
+			}
+			svc, err := env.Open(ctx)
+			if err != nil {
+				return err
+			}
+			defer svc.Close()
+			if err := svc.Store().Backup(ctx, args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Backed up %s to %s.\n", svc.DBPath(), args[0])
+			return nil
+		}
+	},
+}
+
+var checkCommand = &Command{
+	Name:    "check",
+	Args:    "",
+	Summary: "verify the archive: integrity, foreign keys, full-text index",
+	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+		return func(ctx context.Context, env *Env, args []string) error {
+			svc, err := env.Open(ctx)
+			if err != nil {
+				return err
+			}
+			defer svc.Close()
+			problems, err := svc.Store().Check(ctx)
+			if err != nil {
+				return err
+			}
+			for _, p := range problems {
+				fmt.Fprintf(env.Stdout, "problem: %s\n", p)
+			}
+			if len(problems) > 0 {
+				return core.Errorf(core.EINVALID, "%s has %d problems", svc.DBPath(), len(problems))
+			}
+			fmt.Fprintf(env.Stdout, "%s is sound.\n", svc.DBPath())
+			return nil
+		}
+	},
+}

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// Backup writes a consistent copy of the live archive to path with VACUUM
+// INTO, which reads one snapshot while other processes go on writing. The copy
+// is written beside path and renamed into place, so a failed backup never
+// leaves a half file under the name asked for.
+func (db *DB) Backup(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return core.Errorf(core.EINVALID, "cannot resolve backup path %q", path)
+	}
+	if same, _ := filepath.Abs(db.Path); same == abs {
+		return core.Errorf(core.EINVALID, "the backup must go to another file than the archive")
+	}
+	tmp := abs + ".partial"
+	os.Remove(tmp)
+	if _, err := db.read.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return &core.Error{Code: core.EINVALID, Message: "cannot write the backup " + path, Err: err}
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		os.Remove(tmp)
+		return &core.Error{Code: core.EINVALID, Message: "cannot write the backup " + path, Err: err}
+	}
+	return nil
+}
+
+// Check verifies the archive: SQLite's integrity check, foreign keys, and
+// that the full-text index agrees with the articles. It returns the problems
+// found, none when the archive is sound.
+func (db *DB) Check(ctx context.Context) ([]string, error) {
+	problems, err := db.IntegrityCheck(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// FTS5's own check compares the index with the content table.
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		problems = append(problems, "full-text index: "+err.Error())
+	}
+	var orphans int
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_files f WHERE f.article_id = a.id)`).Scan(&orphans); err != nil {
+		return nil, err
+	}
+	if orphans > 0 {
+		problems = append(problems, fmt.Sprintf("%d articles have no file location", orphans))
+	}
+	return problems, nil
+}
