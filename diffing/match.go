@@ -1,6 +1,7 @@
 package diffing
 
 import (
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -27,6 +28,9 @@ func idRune(k int) rune {
 // distinct token mapped to one rune (as DiffLinesToRunes does for lines).
 type matcher struct {
 	ids map[string]rune
+	// trimKeys compares tokens without their trailing white space (for
+	// lines, so that a paragraph matches itself whatever follows it).
+	trimKeys bool
 }
 
 // match returns the equal blocks of the token sequences ta and tb (bounds
@@ -76,6 +80,9 @@ func (m *matcher) runes(s string, t []pos) ([]rune, bool) {
 	out := make([]rune, len(t)-1)
 	for k := 0; k+1 < len(t); k++ {
 		key := s[t[k].b:t[k+1].b]
+		if m.trimKeys {
+			key = strings.TrimRight(key, " \t\r\n")
+		}
 		id, seen := m.ids[key]
 		if !seen {
 			if len(m.ids) >= maxID {

@@ -55,7 +55,9 @@ func (e *engine) minorKind(ops []iop, i, j int) string {
 	}
 	// Compare the hunk inside the words around it: a deleted space between
 	// two words joins them and must not pass for a white-space edit.
-	var left, right string
+	// At either end of the text, or next to a moved paragraph, a hunk
+	// borders a paragraph break.
+	left, right := "\n", "\n"
 	if i > 0 && ops[i-1].kind == Equal {
 		left = tailContext(e.a[ops[i-1].a0.b:ops[i-1].a1.b])
 	}

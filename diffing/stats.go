@@ -2,6 +2,7 @@ package diffing
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/storydiff/storydiff/textnorm"
 )
@@ -84,6 +85,9 @@ func (e *engine) paragraphsChanged(ops []iop) int {
 		if o.kind == Equal || o.role == MoveFrom || (o.why != "" && e.opts.IgnoreMinor) {
 			continue
 		}
+		if o.kind != Move && strings.TrimSpace(e.text(o)) == "" {
+			continue // breaks and spaces between paragraphs change none
+		}
 		if o.kind == Delete {
 			whole := false
 			for _, k := range overlapping(pa, o.a0.r, o.a1.r) {
@@ -122,4 +126,12 @@ func containing(spans []textnorm.Span, p int) (int, bool) {
 		return k, true
 	}
 	return 0, false
+}
+
+// text is the op's text: B's for inserts and move-to ends, A's otherwise.
+func (e *engine) text(o iop) string {
+	if o.kind == Insert || o.role == MoveTo {
+		return e.b[o.b0.b:o.b1.b]
+	}
+	return e.a[o.a0.b:o.a1.b]
 }

@@ -16,7 +16,9 @@ func (e *engine) top(bd *builder) {
 		bd.equal(e.ea, e.eb)
 		return
 	}
+	e.m.trimKeys = true
 	blocks, ok := e.m.match(e.a, ta, e.b, tb, e.deadline)
+	e.m.trimKeys = false
 	if !ok {
 		if blocks == nil && !e.expired() {
 			e.degrade(tooManyTokens)
@@ -44,8 +46,7 @@ func (e *engine) top(bd *builder) {
 	for k, g := range gaps {
 		e.emitGap(bd, ta, tb, g, from[k], to[k])
 		if k < len(blocks) {
-			bl := blocks[k]
-			bd.equal(ta[bl.a+bl.n], tb[bl.b+bl.n])
+			e.emitBlock(bd, ta, tb, blocks[k])
 		}
 	}
 }
@@ -80,6 +81,19 @@ func (e *engine) emitGap(bd *builder, ta, tb []pos, g gap, from, to []move) {
 				e.refine(sub, ta[m.a1], tb[m.b1], first, false)
 				bd.ops[len(bd.ops)-1].detail = sub.ops
 			}
+		}
+	}
+}
+
+// emitBlock writes lines that matched without their trailing white space:
+// equal where they are byte for byte, refined where the breaks differ.
+func (e *engine) emitBlock(bd *builder, ta, tb []pos, bl block) {
+	for k := range bl.n {
+		a1, b1 := ta[bl.a+k+1], tb[bl.b+k+1]
+		if e.a[bd.pa.b:a1.b] == e.b[bd.pb.b:b1.b] {
+			bd.equal(a1, b1)
+		} else {
+			e.refine(bd, a1, b1, lvWord, false)
 		}
 	}
 }
