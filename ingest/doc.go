@@ -1,0 +1,72 @@
+// Package ingest reads article files: it walks folders, recognises formats
+// and encodings, and extracts each article's full text and metadata into
+// core.Document values. It does no storage and holds no state.
+//
+// # Walking
+//
+// Walk(ctx, roots, opts, fn) calls fn with an Entry for every file under the
+// roots (files and folders may be mixed), folders in lexical order, so two
+// runs over the same tree agree. Count(ctx, roots, opts) gives the number of
+// non-skipped entries beforehand, for a progress bar's total; it only reads
+// folders. An Entry is one of:
+//
+//   - a candidate article file (Err nil): read it with Read;
+//   - a file that cannot be read (Err set): broken symbolic link, symbolic
+//     link loop (found by device and inode of the folders being walked),
+//     permission denied, a file over Options.MaxSize. Report it as failed;
+//   - a skipped file (Skipped true, Err gives the reason): another extension
+//     (.pdf, none), a named pipe or device, a folder already walked through
+//     another link, or a link when Options.IgnoreSymlinks is set. Report it
+//     as skipped, not failed.
+//
+// Hidden files and dot-folders (.git, .DS_Store) are passed over without an
+// entry. Article files have the extensions .txt .text .md .markdown .html
+// .htm .xhtml .json .jsonl .ndjson (IsArticleFile); a file named directly
+// as a root is read whatever its extension.
+//
+// # Reading and parsing
+//
+// Read(path, opts) reads one file within the size limit and calls
+// Parse(path, data), which is pure. Parse picks the format by extension and
+// content (a web page saved as .txt is HTML; a .json file of JSON lines is
+// JSONL; an unknown extension is sniffed), decodes the bytes (Decode: UTF-8
+// with or without BOM, UTF-16 LE/BE with BOM or recognised without, then
+// Windows-1252/Latin-1; HTML also honours its <meta charset>), normalises
+// line ends to "\n" and removes nothing else:
+//
+//   - txt: the whole text; title = first non-empty line.
+//   - md: the whole text as written; title = front-matter title, else first
+//     heading, else first line; front matter also gives date, source,
+//     author, url, lang.
+//   - html: the main text extracted by go-trafilatura, paragraphs separated
+//     by blank lines; title, date, site name (Outlet), author (Byline), URL
+//     and language from the page's metadata.
+//   - json: one object, an array of objects, or an object holding such an
+//     array under "articles", "items", "data", "results", ...; jsonl/ndjson:
+//     one object per line. Fields, matched without regard to case, "_" or
+//     "-": title/headline; text/body/content/article (a string or a list of
+//     paragraphs); url/link; date/published/published_at/pubDate;
+//     source/outlet/site/publisher (a string or an object with a name);
+//     author/authors/byline; language/lang. Each document's Original is its
+//     record's raw bytes and Record its line number (jsonl) or 1-based
+//     position (json array).
+//
+// Published comes from the format's metadata (PublishedFrom "html-meta",
+// "json", "front-matter") or else from the text (PublishedFrom "text",
+// see FindDate): a line in the first 6 or last 8 lines that is a date, or a
+// short labelled or byline-like line holding one. Dates inside body
+// sentences are ignored, because they date events, not the article. A
+// file's modification time is never used as a publication date.
+// PublishedRaw keeps the date as written. Language is an ISO 639-1 code
+// from the detector (DetectLanguage) or the page/record, "" when unsure.
+//
+// # Errors
+//
+// Every problem with a file is a *core.Error with code invalid (not_found
+// for a missing file or root) and a lower-case message fit for the user:
+// "empty file", "binary file (a zero byte at byte 12)", "broken symbolic
+// link", "file is 312 MB, over the 50 MB limit (--max-size)". When only
+// some records of a JSON/JSONL file are broken, Parse and Read return the
+// good documents together with a *RecordErrors listing the bad ones; callers
+// should store the documents and report the error.
+package ingest

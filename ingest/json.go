@@ -1,0 +1,274 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// textKeys orders the fields that may hold an article's text: when a record
+// has several (a summary in "content", the article in "text"), the first
+// listed wins.
+var textKeys = []string{"text", "body", "articlebody", "maintext", "fulltext", "article", "content"}
+
+// listKeys name the field of a wrapper object ({"articles": [...]}, as news
+// APIs return) that holds the records.
+var listKeys = []string{"articles", "items", "data", "results", "records", "documents", "docs", "posts", "entries"}
+
+// parseJSON reads a .json file: one article object, an array of them, or a
+// wrapper object holding an array. A file that is not one JSON value but has
+// one object per line is read as JSONL, as scrapers often name such files .json.
+func parseJSON(base core.Document, data []byte, text string) ([]core.Document, error) {
+	trimmed := strings.TrimSpace(text)
+	switch {
+	case strings.HasPrefix(trimmed, "["):
+		var raws []json.RawMessage
+		if err := json.Unmarshal([]byte(trimmed), &raws); err != nil {
+			if looksLikeJSONL(trimmed) {
+				return parseJSONL(base, text)
+			}
+			return nil, invalidf("invalid JSON: %v", err)
+		}
+		return parseRecords(base, raws)
+	case strings.HasPrefix(trimmed, "{"):
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(trimmed), &obj); err != nil {
+			if looksLikeJSONL(trimmed) {
+				return parseJSONL(base, text)
+			}
+			return nil, invalidf("invalid JSON: %v", err)
+		}
+		if _, ok := pickText(obj); !ok {
+			for _, k := range listKeys {
+				if raws, ok := objectList(obj, k); ok {
+					return parseRecords(base, raws)
+				}
+			}
+		}
+		doc := base
+		doc.Format = "json"
+		if err := fillRecord(&doc, obj); err != nil {
+			return nil, err
+		}
+		doc.Original = data
+		return []core.Document{doc}, nil
+	}
+	return nil, invalidf("JSON file holds neither an article object nor an array of them")
+}
+
+func looksLikeJSONL(s string) bool {
+	lines := strings.Count(s, "\n{")
+	return lines > 0 && strings.HasPrefix(s, "{")
+}
+
+func objectList(obj map[string]json.RawMessage, key string) ([]json.RawMessage, bool) {
+	for k, v := range obj {
+		if strings.EqualFold(k, key) {
+			var raws []json.RawMessage
+			if json.Unmarshal(v, &raws) == nil && len(raws) > 0 {
+				return raws, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func parseRecords(base core.Document, raws []json.RawMessage) ([]core.Document, error) {
+	if len(raws) == 0 {
+		return nil, invalidf("JSON array holds no records")
+	}
+	re := &RecordErrors{Format: "json", Total: len(raws)}
+	var docs []core.Document
+	for i, raw := range raws {
+		doc, err := recordDoc(base, "json", i+1, raw)
+		if err != nil {
+			re.Errs = append(re.Errs, RecordError{Record: i + 1, Err: err})
+			continue
+		}
+		docs = append(docs, doc)
+	}
+	if len(re.Errs) > 0 {
+		return docs, re
+	}
+	return docs, nil
+}
+
+// parseJSONL reads one record per line; blank lines are allowed. A record's
+// number is its line number, so that a researcher can find it.
+func parseJSONL(base core.Document, text string) ([]core.Document, error) {
+	re := &RecordErrors{Format: "jsonl"}
+	var docs []core.Document
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		n++
+		raw := bytes.TrimSpace([]byte(line))
+		if len(raw) == 0 {
+			continue
+		}
+		re.Total++
+		doc, err := recordDoc(base, "jsonl", n, raw)
+		if err != nil {
+			re.Errs = append(re.Errs, RecordError{Record: n, Err: err})
+			continue
+		}
+		docs = append(docs, doc)
+	}
+	if re.Total == 0 {
+		return nil, invalidf("JSONL file holds no records")
+	}
+	if len(re.Errs) > 0 {
+		return docs, re
+	}
+	return docs, nil
+}
+
+func recordDoc(base core.Document, format string, n int, raw []byte) (core.Document, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] != '{' && json.Valid(t) {
+			return core.Document{}, invalidf("not a JSON object")
+		}
+		return core.Document{}, invalidf("invalid JSON: %v", err)
+	}
+	doc := base
+	doc.Format, doc.Record = format, n
+	doc.Original = append([]byte(nil), raw...)
+	if err := fillRecord(&doc, obj); err != nil {
+		return core.Document{}, err
+	}
+	return doc, nil
+}
+
+// pickText finds the article text among a record's fields.
+func pickText(obj map[string]json.RawMessage) (key string, ok bool) {
+	byRole := map[string]string{}
+	for k := range obj {
+		if fieldRole(k) == roleText {
+			byRole[normKey(k)] = k
+		}
+	}
+	for _, want := range textKeys {
+		if k, ok := byRole[want]; ok {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+func normKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '_', '-', ' ':
+			return -1
+		}
+		return r
+	}, strings.ToLower(k))
+}
+
+// fillRecord sets a document from one JSON object.
+func fillRecord(doc *core.Document, obj map[string]json.RawMessage) error {
+	key, ok := pickText(obj)
+	if !ok {
+		return invalidf("record has no article text (a text, body, content or article field)")
+	}
+	text, err := jsonText(obj[key])
+	if err != nil {
+		return invalidf("field %q %v", key, err)
+	}
+	text = normaliseNewlines(text)
+	if strings.TrimSpace(text) == "" {
+		return invalidf("field %q is empty", key)
+	}
+	if err := checkControls(text); err != nil {
+		return err
+	}
+	doc.Text = text
+	fields := map[string]string{}
+	for k, v := range obj {
+		if role := fieldRole(k); role != "" && role != roleText {
+			if s, ok := jsonScalar(v, role); ok {
+				fields[k] = s
+			}
+		}
+	}
+	applyFields(doc, fields, "json")
+	if doc.Title == "" {
+		doc.Title = firstLine(text)
+	}
+	if doc.Published == nil {
+		setDateFromText(doc)
+	}
+	return nil
+}
+
+// jsonText reads a text field: a string, or an array of strings (paragraphs),
+// which scrapers also write.
+func jsonText(raw json.RawMessage) (string, error) {
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
+	var parts []string
+	if err := json.Unmarshal(raw, &parts); err == nil {
+		return strings.Join(parts, "\n\n"), nil
+	}
+	return "", invalidf("is %s, want a string", jsonKind(raw))
+}
+
+// jsonScalar reads a metadata field leniently: a wrong type loses the field,
+// not the article. Lists of names are joined; an outlet object gives its
+// name (NewsAPI writes "source": {"id": ..., "name": ...}); a number as a
+// date is a Unix time in seconds or milliseconds.
+func jsonScalar(raw json.RawMessage, role string) (string, bool) {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, true
+	}
+	var f float64
+	if json.Unmarshal(raw, &f) == nil {
+		if role == roleDate && f > 0 {
+			if f > 1e11 {
+				f /= 1000
+			}
+			return time.Unix(int64(f), 0).UTC().Format(time.RFC3339), true
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64), true
+	}
+	var list []string
+	if json.Unmarshal(raw, &list) == nil && len(list) > 0 {
+		return strings.Join(list, ", "), true
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) == nil {
+		for _, k := range []string{"name", "title", "domain", "url", "@id"} {
+			if v, ok := obj[k]; ok && json.Unmarshal(v, &s) == nil {
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
+
+func jsonKind(raw json.RawMessage) string {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 {
+		return "empty"
+	}
+	switch t[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}

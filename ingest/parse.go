@@ -1,0 +1,117 @@
+package ingest
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// Format names as stored with each article.
+const (
+	FormatText     = "txt"
+	FormatMarkdown = "md"
+	FormatHTML     = "html"
+	FormatJSON     = "json"
+	FormatJSONL    = "jsonl"
+)
+
+// extFormats maps the extensions Walk treats as article files to formats.
+var extFormats = map[string]string{
+	".txt": FormatText, ".text": FormatText,
+	".md": FormatMarkdown, ".markdown": FormatMarkdown,
+	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML,
+	".json":  FormatJSON,
+	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
+}
+
+// IsArticleFile says whether Walk reads files with path's extension.
+func IsArticleFile(path string) bool {
+	_, ok := extFormats[strings.ToLower(filepath.Ext(path))]
+	return ok
+}
+
+// Parse turns a file's bytes into documents. It does no I/O: path only
+// names the documents and chooses the format by extension. Content decides
+// where the extension misleads: a web page saved as .txt (or under any
+// unknown extension) is read as HTML, a .json file with one object per line
+// as JSONL, and an unknown extension as JSON when the content is JSON, else
+// as text.
+//
+// A text, Markdown or HTML file gives one document; JSON and JSONL give one
+// per record. When some records are broken, Parse returns the good documents
+// together with a *RecordErrors. Every other error is a *core.Error with
+// code invalid and a lower-case message naming the problem.
+func Parse(path string, data []byte) ([]core.Document, error) {
+	format := extFormats[strings.ToLower(filepath.Ext(path))]
+	if (format == "" || format == FormatText) && sniffHTML(data) {
+		format = FormatHTML
+	}
+	var text, enc string
+	var err error
+	if format == FormatHTML {
+		text, enc, err = decodeHTML(data)
+	} else {
+		text, enc, err = Decode(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if format == "" {
+		format = FormatText
+		if t := strings.TrimSpace(text); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			format = FormatJSON
+		}
+	}
+	base := core.Document{Path: path, Encoding: enc, Format: format}
+	var docs []core.Document
+	switch format {
+	case FormatJSON:
+		docs, err = parseJSON(base, data, text)
+	case FormatJSONL:
+		docs, err = parseJSONL(base, text)
+	default:
+		doc := base
+		doc.Original = data
+		switch format {
+		case FormatHTML:
+			if herr := parseHTML(&doc, text); herr != nil {
+				return nil, herr
+			}
+		case FormatMarkdown:
+			parseMarkdown(&doc, text)
+		default:
+			parseText(&doc, text)
+		}
+		docs = []core.Document{doc}
+	}
+	for i := range docs {
+		if docs[i].Language == "" {
+			docs[i].Language = DetectLanguage(docs[i].Text)
+		}
+	}
+	return docs, err
+}
+
+// sniffHTML recognises a saved web page by how it starts, skipping a
+// byte-order mark, white space and comments.
+func sniffHTML(data []byte) bool {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	s := strings.ToLower(strings.TrimLeft(strings.TrimPrefix(string(head), "\uFEFF"), " \t\r\n"))
+	for strings.HasPrefix(s, "<!--") {
+		end := strings.Index(s, "-->")
+		if end < 0 {
+			return false
+		}
+		s = strings.TrimLeft(s[end+3:], " \t\r\n")
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head>", "<head ", "<body"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(s, "<?xml") && strings.Contains(s, "<html")
+}

@@ -1,0 +1,192 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// Entry is one file found by Walk.
+type Entry struct {
+	// Path is the root joined with the names below it, so it is absolute
+	// when the root was.
+	Path    string
+	Size    int64
+	ModTime time.Time
+	// Skipped marks a file that is not an article file (another extension,
+	// a special file, a folder already walked): Err says why. Callers count
+	// it apart from failures.
+	Skipped bool
+	// Err, when set, says why the file cannot be read: a *core.Error with
+	// code invalid (not_found for a root that does not exist) and a
+	// lower-case message such as "broken symbolic link".
+	Err error
+}
+
+// Walk calls fn for every file under roots, which may be files and folders
+// together. Folders are walked recursively in lexical order; roots in the
+// order given; a file reached twice (a root inside another root) is given
+// once. Only article files (IsArticleFile) are given as readable; files
+// with other extensions come as Skipped entries so that nothing disappears
+// unexplained, except hidden files and dot-folders (.git), which are passed
+// over silently. A file named as a root is read whatever its extension.
+//
+// Problems with one file (broken link, link loop, unreadable, over the size
+// limit) become entries with Err set; Walk itself fails only when fn returns
+// an error, which it returns, or when ctx ends, when it returns ctx.Err().
+func Walk(ctx context.Context, roots []string, opts Options, fn func(Entry) error) error {
+	w := &walker{ctx: ctx, opts: opts, fn: fn, open: true, done: map[string]bool{}, walked: map[fileID]bool{}}
+	for _, root := range roots {
+		if err := w.visit(filepath.Clean(root), true); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// Count returns how many entries that are not Skipped Walk would give, for a
+// progress bar's total. It reads only folders, so it costs a fraction of the
+// import; files that change in between make the total approximate.
+func Count(ctx context.Context, roots []string, opts Options) (int, error) {
+	n := 0
+	w := &walker{ctx: ctx, opts: opts, done: map[string]bool{}, walked: map[fileID]bool{}, fn: func(e Entry) error {
+		if !e.Skipped {
+			n++
+		}
+		return nil
+	}}
+	for _, root := range roots {
+		if err := w.visit(filepath.Clean(root), true); err != nil {
+			return n, err
+		}
+	}
+	return n, ctx.Err()
+}
+
+type walker struct {
+	ctx  context.Context
+	opts Options
+	fn   func(Entry) error
+	// open tries to open each file, to report unreadable ones; Count
+	// leaves it off.
+	open bool
+	// done holds the absolute paths of files already given.
+	done map[string]bool
+	// walked holds every folder walked; stack the folders being walked now,
+	// whose reappearance means a loop.
+	walked map[fileID]bool
+	stack  []fileID
+}
+
+func (w *walker) visit(path string, root bool) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	lfi, err := os.Lstat(path)
+	if err != nil {
+		if root && errors.Is(err, fs.ErrNotExist) {
+			e := core.Errorf(core.ENOTFOUND, "no such file or folder")
+			e.Op = "ingest"
+			return w.fn(Entry{Path: path, Err: e})
+		}
+		return w.fn(Entry{Path: path, Err: invalidf("cannot read: %s", osReason(err))})
+	}
+	if !root && strings.HasPrefix(lfi.Name(), ".") {
+		return nil
+	}
+	fi := lfi
+	if lfi.Mode()&fs.ModeSymlink != 0 {
+		if w.opts.IgnoreSymlinks {
+			return w.fn(Entry{Path: path, ModTime: lfi.ModTime(), Skipped: true, Err: invalidf("symbolic link, not followed")})
+		}
+		fi, err = os.Stat(path)
+		if err != nil {
+			return w.fn(Entry{Path: path, ModTime: lfi.ModTime(), Err: linkError(err)})
+		}
+	}
+	switch {
+	case fi.IsDir():
+		return w.dir(path, fi)
+	case !fi.Mode().IsRegular():
+		return w.fn(Entry{Path: path, ModTime: fi.ModTime(), Skipped: true, Err: invalidf("not a regular file (%s)", kindOf(fi.Mode()))})
+	}
+	return w.file(path, fi, root)
+}
+
+func linkError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return invalidf("broken symbolic link")
+	case errors.Is(err, syscall.ELOOP):
+		return invalidf("symbolic link loop")
+	}
+	return invalidf("cannot follow symbolic link: %s", osReason(err))
+}
+
+func (w *walker) dir(path string, fi fs.FileInfo) error {
+	id, ok := idOf(path, fi)
+	if ok {
+		for _, a := range w.stack {
+			if a == id {
+				return w.fn(Entry{Path: path, ModTime: fi.ModTime(), Err: invalidf("symbolic link loop (leads back into a folder that contains it)")})
+			}
+		}
+		if w.walked[id] {
+			return w.fn(Entry{Path: path, ModTime: fi.ModTime(), Skipped: true, Err: invalidf("folder already walked by another path")})
+		}
+		w.walked[id] = true
+		w.stack = append(w.stack, id)
+		defer func() { w.stack = w.stack[:len(w.stack)-1] }()
+	}
+	// os.ReadDir sorts by name, which makes the walk deterministic; on an
+	// error it still returns the entries it read before.
+	des, err := os.ReadDir(path)
+	for _, de := range des {
+		if err := w.visit(filepath.Join(path, de.Name()), false); err != nil {
+			return err
+		}
+	}
+	if err != nil {
+		return w.fn(Entry{Path: path, ModTime: fi.ModTime(), Err: invalidf("cannot read folder: %s", osReason(err))})
+	}
+	return nil
+}
+
+func (w *walker) file(path string, fi fs.FileInfo, root bool) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	if w.done[abs] {
+		return nil
+	}
+	w.done[abs] = true
+	e := Entry{Path: path, Size: fi.Size(), ModTime: fi.ModTime()}
+	switch {
+	case !root && !IsArticleFile(path):
+		e.Skipped = true
+		ext := filepath.Ext(path)
+		if ext == "" {
+			e.Err = invalidf("not an article file (no extension)")
+		} else {
+			e.Err = invalidf("not an article file (%s)", strings.ToLower(ext))
+		}
+	case fi.Size() > w.opts.maxSize():
+		e.Err = tooBig(fi.Size(), w.opts.maxSize())
+	case w.open:
+		f, err := os.Open(path)
+		if err != nil {
+			e.Err = invalidf("cannot open file: %s", osReason(err))
+		} else {
+			f.Close()
+		}
+	}
+	return w.fn(e)
+}
