@@ -32,10 +32,22 @@ func VariantKey(word string) string {
 			return w
 		}
 	}
+	if len(w) <= 3 {
+		return w // too short to carry a transliteration, and roman numerals
+	}
 	b := []byte(w)
+	// The -ing suffix is set aside so that copying/coping and
+	// taxiing/taxing stay apart.
+	ing := len(b) > 5 && string(b[len(b)-3:]) == "ing"
+	if ing {
+		b = b[:len(b)-3]
+	}
 	b = variantEnding(b)
 	b = variantInitial(b)
 	b = variantInner(b)
+	if ing {
+		b = append(b, "ing"...)
+	}
 	if n := len(b); n >= 4 && string(b[n-3:]) == "iev" {
 		b = append(b[:n-3], 'i', 'v')
 	}

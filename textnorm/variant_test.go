@@ -59,6 +59,10 @@ func TestVariantKeyDistinct(t *testing.T) {
 		{"seal zeal", "seal", "zeal"},
 		{"royal rial", "royal", "rial"},
 		{"money mone", "money", "mono"},
+		{"copying coping", "copying", "coping"},
+		{"lobbying lobbing", "lobbying", "lobbing"},
+		{"taxiing taxing", "taxiing", "taxing"},
+		{"laying laing", "laying", "laing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
