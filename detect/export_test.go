@@ -25,3 +25,9 @@ func (ix *Index) SharedTerms(a, b int64, keyOf map[uint64]string) map[string]flo
 }
 
 func KeyHash(k string) uint64 { return hashString(k) }
+
+// CrossParts are the lede-against-whole cosines, for tuning.
+func (ix *Index) CrossParts(a, b int64) (ledeWhole, wholeLede float64) {
+	ea, eb := ix.docs[a], ix.docs[b]
+	return ix.cosine(ea.f.Lede, eb.f.Terms), ix.cosine(ea.f.Terms, eb.f.Lede)
+}

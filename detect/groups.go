@@ -78,7 +78,7 @@ func Groups(pairs []Pair, minSimilarity float64, js []Judgement) []Group {
 			keep = append(keep, p)
 		}
 	}
-	comps, edges := cluster(keep, js)
+	comps, edges := cluster(keep, js, 0)
 	var out []Group
 	for _, ids := range comps {
 		if len(ids) < 2 {
@@ -98,9 +98,12 @@ func Groups(pairs []Pair, minSimilarity float64, js []Judgement) []Group {
 
 // cluster joins pairs strongest first into components, refusing any join
 // that would put two articles judged different into one component, after
-// first joining every pair judged the same. It returns the components and,
-// by each component's smallest id, the pairs that joined it.
-func cluster(pairs []Pair, js []Judgement) ([][]int64, map[int64][]Pair) {
+// first joining every pair judged the same. With density > 0 it also refuses
+// a join unless at least that share of the pairs across the two components
+// are themselves linked (average linkage), so that one stray link cannot
+// chain unrelated clusters together. It returns the components and, by each
+// component's smallest id, the pairs that joined it.
+func cluster(pairs []Pair, js []Judgement, density float64) ([][]int64, map[int64][]Pair) {
 	u := newUnionFind()
 	var cannot [][2]int64
 	for _, j := range js {
@@ -134,10 +137,23 @@ func cluster(pairs []Pair, js []Judgement) ([][]int64, map[int64][]Pair) {
 		u.find(p.A)
 		u.find(p.B)
 	}
+	linked := map[[2]int64]bool{}
+	if density > 0 {
+		for _, p := range pairs {
+			linked[[2]int64{p.A, p.B}] = true
+		}
+		for _, j := range js {
+			if j.Same {
+				a, b := orderedPair(j.A, j.B)
+				linked[[2]int64{a, b}] = true
+			}
+		}
+	}
 	// members tracks each root's ids so that a join can be checked against
-	// the bans; only needed when there are bans.
+	// the bans and the density; only needed when there are either.
+	track := len(banned) > 0 || density > 0
 	members := map[int64][]int64{}
-	if len(banned) > 0 {
+	if track {
 		for x := range u.parent {
 			r := u.find(x)
 			members[r] = append(members[r], x)
@@ -150,9 +166,9 @@ func cluster(pairs []Pair, js []Judgement) ([][]int64, map[int64][]Pair) {
 			joined = append(joined, p)
 			continue
 		}
-		if len(banned) > 0 {
+		if track {
 			ma, mb := members[ra], members[rb]
-			if conflicts(ma, mb, banned) {
+			if conflicts(ma, mb, banned) || (density > 0 && linkDensity(ma, mb, linked) < density) {
 				continue
 			}
 			delete(members, ra)
@@ -176,7 +192,24 @@ func cluster(pairs []Pair, js []Judgement) ([][]int64, map[int64][]Pair) {
 	return comps, byFirst
 }
 
+// linkDensity is the share of pairs across a and b that are linked.
+func linkDensity(a, b []int64, linked map[[2]int64]bool) float64 {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			k1, k2 := orderedPair(x, y)
+			if linked[[2]int64{k1, k2}] {
+				n++
+			}
+		}
+	}
+	return float64(n) / float64(len(a)*len(b))
+}
+
 func conflicts(a, b []int64, banned map[[2]int64]bool) bool {
+	if len(banned) == 0 {
+		return false
+	}
 	for _, x := range a {
 		for _, y := range b {
 			k1, k2 := orderedPair(x, y)

@@ -41,10 +41,13 @@ type exactKey struct {
 }
 
 type entry struct {
-	f     *Features
-	bands []uint64
-	top   []uint64 // the article's story terms in postings
-	sents []uint64 // sorted, unique sentence hashes
+	f *Features
+	// whole and lede are the story vectors damped by archive frequency and
+	// normalised, prepared by Pairs for its batch; nil otherwise.
+	whole, lede []Term
+	bands       []uint64
+	top         []uint64 // the article's story terms in postings
+	sents       []uint64 // sorted, unique sentence hashes
 }
 
 // NewIndex returns an empty index. It returns an error if p's bands do not
@@ -239,10 +242,17 @@ func (ix *Index) candidates(id int64, e *entry) []int64 {
 		}
 	}
 	if !ix.opt.NoStories {
+		// A story candidate shares at least two of its rarest terms with id:
+		// one shared name alone proposes too many unrelated articles.
 		limit := ix.postingLimit()
+		hits := map[int64]int{}
 		for _, h := range e.top {
 			if ps := ix.postings[h]; len(ps) <= limit {
-				addAll(ps)
+				for _, o := range ps {
+					if hits[o]++; hits[o] == 2 {
+						addAll([]int64{o})
+					}
+				}
 			}
 		}
 	}
@@ -312,6 +322,14 @@ func (ix *Index) Pairs(ctx context.Context) ([]Pair, error) {
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	workers := runtime.GOMAXPROCS(0)
+	if !ix.opt.NoStories {
+		ix.prepareVectors(ids, workers)
+		defer func() {
+			for _, e := range ix.docs {
+				e.whole, e.lede = nil, nil
+			}
+		}()
+	}
 	results := make([][]Pair, workers)
 	var wg sync.WaitGroup
 	var mu sync.Mutex

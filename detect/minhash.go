@@ -112,3 +112,9 @@ func EstimateJaccard(a, b []uint32) float64 {
 	}
 	return float64(n) / float64(len(a))
 }
+
+// Similarity returns the Jaccard and containment of two articles' shingle
+// sets (containment: the share of the smaller set found in the larger).
+func Similarity(a, b *Features) (jaccard, containment float64) {
+	return setSimilarity(a.Shingles, b.Shingles)
+}

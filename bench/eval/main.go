@@ -1,0 +1,150 @@
+// Command eval measures StoryDiff's text analysis and writes EVAL.md:
+//
+//   - a generated corpus with ground truth: precision, recall and F1 for exact
+//     duplicates, near-duplicate pairs, repeated passages and story clusters,
+//     with threshold sweeps that the defaults are chosen from;
+//   - the Clough & Stevenson corpus of plagiarised short answers: the Spearman
+//     correlation of answer-to-source similarity with the human labels;
+//   - the BBC News corpus: duplicate groups and stories found, with samples to
+//     read, and how often VariantKey merges distinct words.
+//
+// Usage: go run ./bench/eval [-o EVAL.md] [-clough DIR] [-bbc DIR] [-events N]
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/storydiff/storydiff/bench/eval/gen"
+	"github.com/storydiff/storydiff/detect"
+)
+
+func main() {
+	out := flag.String("o", "EVAL.md", "write the report here (- for standard output only)")
+	clough := flag.String("clough", "../shared/corpora/clough_stevenson", "Clough & Stevenson corpus folder (skipped if absent)")
+	bbc := flag.String("bbc", "../shared/corpora/bbc", "BBC News corpus folder (skipped if absent)")
+	seed := flag.Int64("seed", 1, "generator seed")
+	events := flag.Int("events", gen.Default().Events, "generated news events")
+	distractors := flag.Int("distractors", gen.Default().Distractors, "generated unrelated articles")
+	flag.Parse()
+	if err := run(os.Stdout, *out, *clough, *bbc, *seed, *events, *distractors); err != nil {
+		fmt.Fprintln(os.Stderr, "eval:", err)
+		os.Exit(1)
+	}
+}
+
+func f2(x float64) string { return fmt.Sprintf("%.2f", x) }
+func f3(x float64) string { return fmt.Sprintf("%.3f", x) }
+
+func run(log io.Writer, out, clough, bbc string, seed int64, events, distractors int) error {
+	p := detect.DefaultParams()
+	var rep bytes.Buffer
+	w := &rep
+	host, _ := os.Hostname()
+	fmt.Fprintf(w, "# StoryDiff evaluation\n\n")
+	fmt.Fprintf(w, "Made by `go run ./bench/eval` (`make eval`) on %s: %s/%s, %d CPUs, %s, %s.\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), host)
+	fmt.Fprintf(w, "Default parameters: %d-word shingles, %d MinHash values in %d bands of %d rows (LSH threshold ≈ %.2f), "+
+		"near-duplicate Jaccard ≥ %.2f (or containment ≥ %.2f with sizes within %.1f×), story score ≥ %.3f, date fade after %.0f days.\n\n",
+		p.Shingle, p.Hashes, p.Bands, p.Rows(), lshThreshold(p), p.NearJaccard, p.NearContainment, 1/p.MinSizeRatio, p.StoryThreshold, p.StoryDays)
+
+	opt := gen.Default()
+	opt.Seed, opt.Events, opt.Distractors = seed, events, distractors
+	sr, err := runSynthetic(log, opt, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "## Generated corpus with ground truth\n\n")
+	fmt.Fprintf(w, "%d articles (seed %d): %d events, each with 1-%d independent write-ups republished by up to %d outlets "+
+		"(typo fixes, inserted and deleted sentences, new headlines, moved paragraphs, outlet headers and footers, "+
+		"repeated headline+lede, exact copies), %.0f%% of events followed months later by another event with the same people, "+
+		"and %d unrelated distractors. Analysis took %s.\n\n",
+		sr.articles, seed, opt.Events, opt.Wires, opt.Reprints, opt.Sequels*100, opt.Distractors, sr.elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "| task | unit | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|---|\n")
+	row := func(name, unit string, m prf) {
+		fmt.Fprintf(w, "| %s | %s | %s | %s | **%s** | %d | %d | %d |\n", name, unit, f3(m.P()), f3(m.R()), f3(m.F1()), m.TP, m.FP, m.FN)
+	}
+	row("exact duplicates", "pairs", sr.exact)
+	row("near-duplicates (incl. exact)", "pairs", sr.near)
+	row("repeated passages", "passages", sr.repeats)
+	row("stories", "co-member pairs", sr.story)
+	fmt.Fprintf(w, "\nNear-duplicate threshold sweep (Jaccard of %d-word shingles; containment rule unchanged):\n\n", p.Shingle)
+	sweep(w, sr.nearSweep)
+	fmt.Fprintf(w, "\nStory threshold sweep:\n\n")
+	sweep(w, sr.storySweep)
+
+	fmt.Fprintf(w, "\n## Clough & Stevenson: similarity of each answer to its source\n\n")
+	if _, err := os.Stat(clough); err != nil {
+		fmt.Fprintf(w, "Skipped: %s not found.\n", clough)
+		fmt.Fprintf(log, "clough: %s not found, skipped\n", clough)
+	} else {
+		cr, err := runClough(clough, p)
+		if err != nil {
+			return fmt.Errorf("clough: %w", err)
+		}
+		fmt.Fprintf(w, "%d answers. Spearman correlation of similarity with the labels ordered cut > light > heavy > non, "+
+			"and the mean similarity per label:\n\n", cr.answers)
+		fmt.Fprintf(w, "| measure | Spearman | cut | light | heavy | non |\n|---|---|---|---|---|---|\n")
+		for _, m := range cr.measures {
+			fmt.Fprintf(w, "| %s | **%s** |", m.name, f3(m.spearman))
+			for _, l := range cloughLabels {
+				fmt.Fprintf(w, " %s |", f3(m.byLabel[l]))
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(log, "clough: %d answers\n", cr.answers)
+	}
+
+	fmt.Fprintf(w, "\n## BBC News\n\n")
+	if _, err := os.Stat(bbc); err != nil {
+		fmt.Fprintf(w, "Skipped: %s not found.\n", bbc)
+		fmt.Fprintf(log, "bbc: %s not found, skipped\n", bbc)
+	} else {
+		start := time.Now()
+		br, err := runBBC(bbc, p)
+		if err != nil {
+			return fmt.Errorf("bbc: %w", err)
+		}
+		fmt.Fprintf(w, "%d articles, analysed in %s (topic folders as boilerplate groups).\n\n", br.docs, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(w, "- exact-duplicate groups: %d (%d articles)\n- near-duplicate groups: %d (%d articles)\n"+
+			"- stories of two or more articles: %d (%d articles)\n\n", br.exactGroups, br.exactArticles, br.nearGroups, br.nearArticles, br.stories, br.storyArticles)
+		fmt.Fprintf(w, "Sample of near-duplicate groups:\n\n")
+		for _, s := range br.samples {
+			fmt.Fprintf(w, "- %s\n", s)
+		}
+		fmt.Fprintf(w, "\nSample of stories that are not duplicates:\n\n")
+		for _, s := range br.storySamples {
+			fmt.Fprintf(w, "- %s\n", s)
+		}
+		fmt.Fprintf(w, "\nStories by story threshold (the corpus has no dates, so none fade):\n\n| threshold | stories | articles | largest |\n|---|---|---|---|\n%s\n", strings.Join(br.storySweep, "\n"))
+		v := br.variants
+		fmt.Fprintf(w, "\n### VariantKey collisions on the BBC vocabulary\n\n")
+		fmt.Fprintf(w, "%d distinct folded alphabetic words give %d keys: %d words (%.2f%% of the vocabulary, %.3f%% of %d tokens) "+
+			"share a key with a more frequent word. The 40 most frequent merged groups, to read for collisions:\n\n",
+			v.forms, v.keys, v.mergedForms, 100*float64(v.mergedForms)/float64(v.forms), 100*float64(v.mergedTok)/float64(v.tokens), v.tokens)
+		fmt.Fprintf(w, "%s\n", strings.Join(v.examples, ", "))
+		fmt.Fprintf(log, "bbc: %d articles\n", br.docs)
+	}
+	os.Stdout.Write(rep.Bytes())
+	if out != "-" {
+		return os.WriteFile(out, rep.Bytes(), 0o644)
+	}
+	return nil
+}
+
+func sweep(w io.Writer, rows []sweepRow) {
+	fmt.Fprintf(w, "| threshold | precision | recall | F1 |\n|---|---|---|---|\n")
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %.3f | %s | %s | %s |\n", r.threshold, f3(r.m.P()), f3(r.m.R()), f3(r.m.F1()))
+	}
+}
+
+func lshThreshold(p detect.Params) float64 {
+	return pow(1/float64(p.Bands), 1/float64(p.Rows()))
+}
