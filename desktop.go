@@ -5,6 +5,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
+	"runtime"
 	"testing/fstest"
 
 	"github.com/storydiff/storydiff/app"
@@ -13,7 +15,11 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
 )
+
+//go:embed build/appicon.png
+var icon []byte
 
 // The built frontend. frontend/dist holds a committed .gitkeep (included by
 // all:) so that Go builds on a fresh clone before npm has run.
@@ -42,6 +48,11 @@ func init() {
 // desktop window. Without the `desktop` build tag wails.Run returns an error
 // saying so; the CLI and `serve` never reach this.
 func runDesktop() error {
+	// GTK panics without a display; say what to do instead.
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return fmt.Errorf("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): " +
+			"run it in a desktop session, or use `storydiff serve` and a browser, or `storydiff help`")
+	}
 	ctx := context.Background()
 	svc, err := app.Open(ctx, "")
 	if err != nil {
@@ -61,5 +72,6 @@ func runDesktop() error {
 		Bind:             []any{bindings},
 		ErrorFormatter:   app.FormatBindingError,
 		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
+		Linux:            &linux.Options{Icon: icon, ProgramName: "storydiff"},
 	})
 }
