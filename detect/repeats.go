@@ -16,14 +16,14 @@ type Repeat struct {
 
 // Least sizes for a repeat, so that a stray "Read more." twice is not one.
 const (
-	repeatSentenceWords = 3
+	repeatSentenceWords = 2
 	repeatRunWords      = 6
 )
 
 // RepeatedPassages finds runs of normalised sentences that occur twice or
 // more in text. Runs are maximal, so a headline followed by its lede, both
 // repeated, is one passage with two occurrences, not two passages. Lines of
-// site chrome and sentences under three words are skipped, and do not break
+// site chrome and one-word sentences are skipped, and do not break
 // a run.
 func RepeatedPassages(text string) []Repeat {
 	rs := []rune(text)
