@@ -157,8 +157,10 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 	}
 	var ta, tb []pos
 	switch l {
-	case lvSentence, lvAnchor:
+	case lvSentence:
 		ta, tb = sentenceTokens(e.a, a0, a1), sentenceTokens(e.b, b0, b1)
+	case lvAnchor:
+		ta, tb = anchorTokens(e.a, a0, a1), anchorTokens(e.b, b0, b1)
 	case lvWord:
 		if !anchored && (a1.b-a0.b > bigRegion || b1.b-b0.b > bigRegion) {
 			e.refine(bd, a1, b1, lvAnchor, true)

@@ -249,3 +249,36 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+// anchorTokens cuts s roughly into sentences, fast: after '.', '!', '?' or
+// a line break, together with the white space that follows. They only serve
+// as anchors inside very long changed stretches, before the word diff, so
+// they need not know about abbreviations the way textnorm.Sentences does.
+func anchorTokens(s string, from, to pos) []pos {
+	out := make([]pos, 1, (to.b-from.b)/64+2)
+	out[0] = from
+	p := from
+	end := false
+	for p.b < to.b {
+		c := s[p.b]
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
+		if end && !space {
+			out = append(out, p)
+			end = false
+		}
+		if c == '.' || c == '!' || c == '?' || c == '\n' {
+			end = true
+		}
+		if c < utf8.RuneSelf {
+			p.b++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[p.b:to.b])
+			p.b += n
+		}
+		p.r++
+	}
+	if from != to {
+		out = append(out, to)
+	}
+	return out
+}
