@@ -16,6 +16,8 @@ export class ArticleStore {
 
   async load(ref: string): Promise<void> {
     const seq = ++this.seq;
+    // Never show the previous article under a new address while loading.
+    if (ref !== this.ref) this.detail = null;
     this.ref = ref;
     this.loading = true;
     this.error = null;
