@@ -45,3 +45,34 @@ func BenchmarkParseBBC(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(paths))/b.Elapsed().Seconds(), "files/s")
 }
+
+// BenchmarkParseHTMLPages parses saved web pages from STORYDIFF_HTML (a
+// folder of .html files, for example go-trafilatura's test-files/comparison).
+func BenchmarkParseHTMLPages(b *testing.B) {
+	dir := os.Getenv("STORYDIFF_HTML")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	if dir == "" || len(paths) == 0 {
+		b.Skip("set STORYDIFF_HTML to a folder of saved web pages")
+	}
+	if len(paths) > 200 {
+		paths = paths[:200]
+	}
+	data := make([][]byte, len(paths))
+	var size int64
+	for i, p := range paths {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data[i] = d
+		size += int64(len(d))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for i, p := range paths {
+			ingest.Parse(p, data[i])
+		}
+	}
+	b.ReportMetric(float64(b.N*len(paths))/b.Elapsed().Seconds(), "files/s")
+}

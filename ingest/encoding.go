@@ -12,8 +12,11 @@ import (
 
 // Encoding names as stored with each article.
 const (
-	EncUTF8       = "utf-8"
-	EncUTF8BOM    = "utf-8-bom"
+	EncUTF8    = "utf-8"
+	EncUTF8BOM = "utf-8-bom"
+	// EncUTF8Lossy is UTF-8 with a few invalid bytes, each replaced by
+	// U+FFFD in the text (the original bytes are kept).
+	EncUTF8Lossy  = "utf-8-lossy"
 	EncUTF16LE    = "utf-16le"
 	EncUTF16BE    = "utf-16be"
 	EncWindows125 = "windows-1252"
@@ -58,10 +61,20 @@ func Decode(data []byte) (text, enc string, err error) {
 			break
 		}
 		if i := bytes.IndexByte(data, 0); i >= 0 {
-			return "", "", invalidf("binary file (a zero byte at byte %d)", i)
+			// Like git: a zero byte near the start means binary. A few
+			// further down are damage in a text file, as in some saved
+			// web pages, and become U+FFFD.
+			if i < 8000 || bytes.Count(data, []byte{0})*1000 > len(data) {
+				return "", "", invalidf("binary file (a zero byte at byte %d)", i)
+			}
+			data = bytes.ReplaceAll(data, []byte{0}, []byte("\uFFFD"))
 		}
 		if utf8.Valid(data) {
 			enc = EncUTF8
+			break
+		}
+		if mostlyUTF8(data) {
+			data, enc = []byte(strings.ToValidUTF8(string(data), "\uFFFD")), EncUTF8Lossy
 			break
 		}
 		if err := plausible1252(data); err != nil {
@@ -101,6 +114,25 @@ func invalidAt(b []byte) int {
 		i += n
 	}
 	return len(b)
+}
+
+// mostlyUTF8 says whether invalid bytes are stray damage in UTF-8 text (a
+// truncated character, one pasted Latin-1 word) rather than the text's
+// encoding: reading such a file as Windows-1252 would garble every one of
+// its valid characters.
+func mostlyUTF8(b []byte) bool {
+	var multi, bad int
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	return multi > 0 && bad*4 <= multi
 }
 
 // utf16NoBOM recognises UTF-16 saved without a byte-order mark: text in

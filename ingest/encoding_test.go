@@ -48,6 +48,8 @@ func TestDecode(t *testing.T) {
 		{name: "windows-1252", in: []byte("\x93Quote\x94 \x96 caf\xe9\n"), wantText: "“Quote” – café\n", wantEnc: ingest.EncWindows125},
 		{name: "crlf line ends", in: []byte("a\r\nb\r\n"), wantText: "a\nb\n", wantEnc: ingest.EncUTF8},
 		{name: "cr line ends", in: []byte("a\rb\r"), wantText: "a\nb\n", wantEnc: ingest.EncUTF8},
+		{name: "utf-8 with a stray invalid byte", in: []byte("Zürich – München – Köln – Genève \xfc fin"), wantText: "Zürich – München – Köln – Genève \uFFFD fin", wantEnc: ingest.EncUTF8Lossy},
+		{name: "a zero byte far into a text", in: []byte(strings.Repeat("text ", 2000) + "\x00 end"), wantText: strings.Repeat("text ", 2000) + "\uFFFD end", wantEnc: ingest.EncUTF8},
 		{name: "empty", in: nil, wantErr: "empty file"},
 		{name: "white space only", in: []byte(" \n\t\n"), wantErr: "no text"},
 		{name: "zero byte", in: []byte("PK\x03\x04\x00\x00abc"), wantErr: "binary file"},

@@ -1,40 +1,62 @@
 package ingest
 
 import (
+	"bytes"
+	"regexp"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 
 	"github.com/storydiff/storydiff/core"
 )
 
 // decodeHTML decodes a web page. A byte-order mark or valid UTF-8 settle it
 // (pages often declare a charset they were not saved in); otherwise the
-// charset the page declares in a <meta> tag is used, then Windows-1252.
+// charset the page declares is used, then Decode's fallbacks.
 func decodeHTML(data []byte) (text, enc string, err error) {
-	text, enc, err = Decode(data)
-	if err == nil && enc != EncWindows125 && enc != EncLatin1 {
-		return text, enc, nil
+	if hasBOM(data) || utf8.Valid(data) {
+		return Decode(data)
 	}
-	if len(data) == 0 {
-		return text, enc, err
+	if e, name := declaredCharset(data); e != nil && name != "utf-8" && bytes.IndexByte(data, 0) < 0 {
+		if out, derr := e.NewDecoder().Bytes(data); derr == nil {
+			s := normaliseNewlines(string(out))
+			if cerr := checkControls(s); cerr != nil {
+				return "", "", cerr
+			}
+			return s, name, nil
+		}
 	}
-	e, name, _ := charset.DetermineEncoding(data, "text/html")
-	if name == "" || name == "windows-1252" || name == "utf-8" {
-		return text, enc, err
+	return Decode(data)
+}
+
+func hasBOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF})
+}
+
+// metaCharset finds <meta charset=...> or the http-equiv form. The HTML
+// standard's prescan reads only 1,024 bytes, but saved pages often carry
+// scripts and comments first, so the head is searched further.
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
+
+const charsetScan = 64 << 10
+
+func declaredCharset(data []byte) (encoding.Encoding, string) {
+	head := data
+	if len(head) > charsetScan {
+		head = head[:charsetScan]
 	}
-	out, derr := e.NewDecoder().Bytes(data)
-	if derr != nil {
-		return text, enc, err
+	m := metaCharset.FindSubmatch(head)
+	if m == nil {
+		return nil, ""
 	}
-	s := normaliseNewlines(string(out))
-	if cerr := checkControls(s); cerr != nil {
-		return "", "", cerr
-	}
-	return s, name, nil
+	return charset.Lookup(string(m[1]))
 }
 
 // parseHTML extracts a page's main text and metadata with go-trafilatura, a
@@ -46,11 +68,16 @@ func parseHTML(doc *core.Document, page string) error {
 	if err != nil {
 		return invalidf("cannot parse HTML: %v", err)
 	}
+	// go-htmldate is run here rather than inside trafilatura, which keeps
+	// only the day: the time of publication and the string it was read from
+	// matter to a researcher asking which outlet had a story first.
+	date, derr := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, ExtractTime: true})
 	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
 		ExcludeComments: true,
 		// The fallback extractors (readability, DOM distiller) rescue pages
 		// trafilatura alone leaves empty, at a modest cost per page.
 		EnableFallback: true,
+		HtmlDateMode:   trafilatura.Disabled,
 	})
 	if err != nil || res == nil || res.ContentNode == nil {
 		return invalidf("no article text found in the web page")
@@ -73,9 +100,16 @@ func parseHTML(doc *core.Document, page string) error {
 	doc.Byline = strings.TrimSpace(md.Author)
 	doc.URL = strings.TrimSpace(md.URL)
 	doc.Language = langCode(md.Language)
-	if !md.Date.IsZero() {
-		t := md.Date.UTC()
-		doc.Published, doc.PublishedRaw, doc.PublishedFrom = &t, md.Date.Format("2006-01-02"), "html-meta"
+	if derr == nil && !date.IsZero() {
+		t := date.DateTime.UTC()
+		raw := strings.TrimSpace(date.SrcString)
+		if raw == "" || utf8.RuneCountInString(raw) > 100 {
+			raw = date.Format("2006-01-02")
+			if date.HasTime {
+				raw = date.Format(time.RFC3339)
+			}
+		}
+		doc.Published, doc.PublishedRaw, doc.PublishedFrom = &t, raw, "html-meta"
 	} else {
 		setDateFromText(doc)
 	}

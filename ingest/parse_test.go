@@ -17,6 +17,7 @@ type want struct {
 	format, enc, title, outlet, byline, url, lang string
 	published                                     string // RFC 3339 date or date-time, "" for none
 	from                                          string
+	raw                                           string // PublishedRaw, checked when set
 	text                                          string // exact text, when set
 	textHas                                       []string
 }
@@ -38,6 +39,9 @@ func checkDoc(t *testing.T, d core.Document, w want) {
 		if c.got != c.want {
 			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
 		}
+	}
+	if w.raw != "" && d.PublishedRaw != w.raw {
+		t.Errorf("PublishedRaw = %q, want %q", d.PublishedRaw, w.raw)
 	}
 	if w.text != "" && d.Text != w.text {
 		t.Errorf("Text = %q, want %q", d.Text, w.text)
@@ -90,18 +94,25 @@ func TestParseSingleDocument(t *testing.T) {
 		{
 			name: "html page",
 			path: "page.html", data: string(page),
-			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14", from: "html-meta",
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta", raw: "2023-03-14T09:30:00Z",
 				textHas: []string{"fish market.\n\nCouncillor Ivo Brandt", "he told the meeting.\n\"This is their timetable, not ours.\""}},
 		},
 		{
 			name: "web page saved as .txt is read as html",
 			path: "page.txt", data: "\n  " + string(page),
-			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14", from: "html-meta"},
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
 		},
 		{
 			name: "html declaring a charset is decoded with it",
 			path: "page.htm", data: strings.Replace(strings.Replace(string(page), `<meta charset="utf-8">`, `<meta charset="iso-8859-15">`, 1), "40,000 euros", "40,000 \xa4", 1),
-			want: want{format: "html", enc: "iso-8859-15", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14", from: "html-meta", textHas: []string{"40,000 €"}},
+			want: want{format: "html", enc: "iso-8859-15", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta", textHas: []string{"40,000 €"}},
+		},
+		{
+			// The charset is declared after the first 1,024 bytes, where the
+			// HTML standard's prescan stops; the bytes are Windows-1250.
+			name: "html declaring a charset late",
+			path: "late.html", data: strings.Replace(strings.Replace(string(page), `<meta charset="utf-8">`, "<script>"+strings.Repeat("/* filler */ ", 100)+"</script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1250\">", 1), "Agnes Holm", "Agnieszka Wi\x9cniewska z \xbf\xf3\xb3tej", 1),
+			want: want{format: "html", enc: "windows-1250", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta", textHas: []string{"Agnieszka Wiśniewska z żółtej"}},
 		},
 		{
 			name: "unknown extension holding json",
