@@ -51,8 +51,8 @@ shot() {
 	fi
 }
 
-# wait_for TEXT: the page's title changes are invisible to X, so wait a fixed,
-# generous time for WebKit to render after each action.
+# settle: what the page shows is invisible to X, so wait a fixed, generous
+# time for WebKit to render after each action.
 settle() { sleep "${1:-2}"; }
 
 settle 3
@@ -65,10 +65,8 @@ xdotool key --window "$wid" Home Return
 settle 2
 shot article
 
-# The import view through its navigation link (keyboard: Tab order starts at
-# the skip link, then Library, then Import).
-xdotool key --window "$wid" ctrl+l 2>/dev/null || true
-xdotool mousemove --window "$wid" 160 20 click 1
+# The import view through its navigation link in the header.
+xdotool mousemove --window "$wid" 215 20 click 1
 settle 1.5
 shot import
 echo "window-test: ok"

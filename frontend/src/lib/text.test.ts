@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, segments } from './text';
+import { formatDate, formatDateTime, formatDuration, segments } from './text';
 
 describe('segments', () => {
   const cases = [
@@ -65,4 +65,13 @@ describe('formatDuration', () => {
     { in: null, want: '' },
   ];
   for (const c of cases) it(String(c.in), () => expect(formatDuration(c.in)).toBe(c.want));
+});
+
+describe('formatDateTime', () => {
+  const cases = [
+    { in: '2026-11-21T23:36:42.585650176Z', want: '2026-11-21 23:36 UTC' },
+    { in: '2024-07-27T14:30:09+02:00', want: '2024-07-27 12:30 UTC' },
+    { in: '', want: '' },
+  ];
+  for (const c of cases) it(c.in || 'empty', () => expect(formatDateTime(c.in)).toBe(c.want));
 });

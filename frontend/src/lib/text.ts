@@ -38,6 +38,14 @@ export function formatDate(iso: string | null | undefined): string {
   return d.toISOString().slice(0, 10);
 }
 
+// formatDateTime shows a timestamp to the minute, in UTC so that a report
+// and the screen agree whatever the machine's zone.
+export function formatDateTime(iso: string | null | undefined): string {
+  const day = formatDate(iso);
+  if (!day) return '';
+  return day + ' ' + new Date(iso!).toISOString().slice(11, 16) + ' UTC';
+}
+
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
   const s = Math.round(seconds);
