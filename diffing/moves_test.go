@@ -1,6 +1,7 @@
 package diffing_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/storydiff/storydiff/diffing"
@@ -69,5 +70,38 @@ func TestMovesCanBeTurnedOff(t *testing.T) {
 		if o.Op == diffing.Move {
 			t.Fatalf("got a move with moves turned off: %+v", o)
 		}
+	}
+}
+
+func TestSentenceMoves(t *testing.T) {
+	moved := "The Kremlin said the call had been requested by Washington."
+	cases := []struct {
+		name, a, b string
+		moves      int
+	}{
+		{"sentence moved to another paragraph",
+			"Austin and Belousov spoke on Tuesday. " + moved + "\n\nThe talks lasted about an hour and covered the war in Ukraine.\n",
+			"Austin and Belousov spoke on Tuesday.\n\nThe talks lasted about an hour and covered the war in Ukraine. " + moved + "\n", 1},
+		{"sentence moved and recased",
+			"Austin and Belousov spoke on Tuesday. " + moved + "\n\nThe talks lasted about an hour and covered the war in Ukraine.\n",
+			"Austin and Belousov spoke on Tuesday.\n\nThe talks lasted about an hour and covered the war in Ukraine. " + strings.ToUpper(moved) + "\n", 1},
+		{"short sentence stays a delete and insert",
+			"They spoke. It was brief.\n\nThe talks lasted an hour.\n",
+			"They spoke.\n\nThe talks lasted an hour. It was brief.\n", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := diffing.Diff(c.a, c.b, diffing.Options{})
+			checkApply(t, c.a, c.b, r)
+			if r.Stats.Moves != c.moves {
+				t.Fatalf("moves = %d, want %d; ops %+v", r.Stats.Moves, c.moves, r.Ops)
+			}
+			for _, o := range r.Ops {
+				// The final point may be matched as unchanged elsewhere.
+				if o.Op == diffing.Move && strings.Trim(strings.ToLower(o.Text), " .\n") != strings.Trim(strings.ToLower(moved), ".") {
+					t.Errorf("moved text = %q, want the sentence %q", o.Text, moved)
+				}
+			}
+		})
 	}
 }
