@@ -35,7 +35,10 @@
 // (a near-identical paragraph: 80% of its words in common) Detail holds the
 // word diff between the two ends. Paragraphs (lines) of at least
 // MinMoveWords words are moved whole; runs of consecutive moved paragraphs
-// form one move. A paragraph edited where it stands is not a move.
+// form one move. A paragraph edited where it stands is not a move. After the
+// word diff, a sentence of at least MinMoveWords words deleted in one change
+// and inserted in another (equal after textnorm.Normalize) becomes a move
+// too: a sentence moved within or between paragraphs.
 //
 // # How it works
 //
