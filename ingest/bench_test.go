@@ -76,3 +76,50 @@ func BenchmarkParseHTMLPages(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(paths))/b.Elapsed().Seconds(), "files/s")
 }
+
+// BenchmarkParse measures one file of each format from the project's own
+// fixtures.
+func BenchmarkParse(b *testing.B) {
+	seed, err := os.ReadFile("../testdata/seeds/003_d2567b8d7e929331.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	page, err := os.ReadFile("../testdata/ingest/page.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var jsonl []byte
+	for range 100 {
+		jsonl = append(jsonl, `{"title": "Ferry timetable approved", "text": "The harbour council voted on Monday evening to approve a new ferry timetable that adds two early crossings on weekdays.", "date": "2023-03-14T09:30:00Z", "source": "Coastal Gazette"}`+"\n"...)
+	}
+	for _, bc := range []struct {
+		name, path string
+		data       []byte
+	}{
+		{"txt", "a.txt", seed},
+		{"html", "a.html", page},
+		{"jsonl-100-records", "a.jsonl", jsonl},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.data)))
+			for b.Loop() {
+				if _, err := ingest.Parse(bc.path, bc.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkFindDate(b *testing.B) {
+	seed, err := os.ReadFile("../testdata/seeds/002_965cdb6d1926d39b.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(seed)
+	for b.Loop() {
+		if _, _, ok := ingest.FindDate(text); !ok {
+			b.Fatal("no date")
+		}
+	}
+}

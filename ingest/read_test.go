@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/storydiff/storydiff/core"
@@ -17,7 +16,7 @@ func TestRead(t *testing.T) {
 	write(t, filepath.Join(dir, "ok.txt"), "Title\n\nBody text of the story.\n")
 	write(t, filepath.Join(dir, "big.txt"), strings.Repeat("word ", 300))
 	fifo := filepath.Join(dir, "pipe.txt")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Logf("no named pipe: %v", err)
 		fifo = ""
 	}
