@@ -59,6 +59,7 @@ var commands = []*Command{
 	judgeCommand,
 	backupCommand,
 	checkCommand,
+	reportCommand,
 }
 
 // Register adds a command; packages built beside cli (such as the serve

@@ -1,0 +1,378 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/diffing"
+	"github.com/storydiff/storydiff/report"
+	"github.com/storydiff/storydiff/store"
+)
+
+// ReportRequest chooses a report.
+type ReportRequest struct {
+	// Kind is pair, story, duplicates (or dupes) or archive.
+	Kind string `json:"kind"`
+	// Refs are the two articles of a pair report.
+	Refs []string `json:"refs"`
+	// StoryID is the story of a story report.
+	StoryID int64 `json:"story_id"`
+	// Base is what each version of a story is compared with: "previous"
+	// (default) or "first".
+	Base string `json:"base"`
+	// Format is html, pdf, md, csv or json.
+	Format  string         `json:"format"`
+	Compare CompareOptions `json:"compare"`
+	// MinSimilarity is the near-duplicate threshold of a duplicates report;
+	// 0 or less means the default.
+	MinSimilarity float64 `json:"min_similarity"`
+}
+
+func (r *ReportRequest) check() (report.Format, error) {
+	f, err := report.ParseFormat(r.Format)
+	if err != nil {
+		return "", err
+	}
+	if r.Kind == "dupes" {
+		r.Kind = string(report.KindDuplicates)
+	}
+	switch report.Kind(r.Kind) {
+	case report.KindPair:
+		if len(r.Refs) != 2 {
+			return "", core.Errorf(core.EINVALID, "a pair report needs two articles")
+		}
+	case report.KindStory:
+		if r.StoryID <= 0 {
+			return "", core.Errorf(core.EINVALID, "a story report needs a story id")
+		}
+		if r.Base == "" {
+			r.Base = "previous"
+		}
+		if r.Base != "previous" && r.Base != "first" {
+			return "", core.Errorf(core.EINVALID, "compare story versions with the previous or the first, not %q", r.Base)
+		}
+	case report.KindDuplicates, report.KindArchive:
+	default:
+		return "", core.Errorf(core.EINVALID, "unknown report kind %q (use pair, story, duplicates or archive)", r.Kind)
+	}
+	if _, err := r.Compare.diffOptions(); err != nil {
+		return "", err
+	}
+	return f, nil
+}
+
+// Report writes the report req asks for to w.
+func (s *Service) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
+	f, err := req.check()
+	if err != nil {
+		return err
+	}
+	model, err := s.reportModel(ctx, req)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return report.Write(w, model, f)
+}
+
+// StartReport writes a report to path in the background (atomically: the
+// file appears whole or not at all) and returns the job id. The job's result
+// is the path.
+func (s *Service) StartReport(req ReportRequest, path string) (string, error) {
+	if _, err := req.check(); err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(path) == "" {
+		return "", core.Errorf(core.EINVALID, "choose a file to write the report to")
+	}
+	return s.startJob("report", func(ctx context.Context, progress core.ProgressFunc) (any, error) {
+		progress(core.Progress{Stage: "comparing", Total: 1})
+		err := report.WriteFile(path, func(w io.Writer) error { return s.Report(ctx, req, w) })
+		if err != nil {
+			return nil, err
+		}
+		progress(core.Progress{Stage: "written", Done: 1, Total: 1})
+		return path, nil
+	}), nil
+}
+
+func (s *Service) reportModel(ctx context.Context, req ReportRequest) (any, error) {
+	settings, err := s.reportSettings(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	prov, err := report.NewProvenance(s.DBPath(), settings)
+	if err != nil {
+		return nil, err
+	}
+	switch report.Kind(req.Kind) {
+	case report.KindPair:
+		return s.pairReport(ctx, req, prov)
+	case report.KindStory:
+		return s.storyReport(ctx, req, prov)
+	case report.KindDuplicates:
+		return s.duplicatesReport(ctx, req, prov)
+	}
+	return s.archiveReport(ctx, prov)
+}
+
+// reportSettings lists what the results depend on: the analysis parameters
+// stored with the archive and the diff options of this report.
+func (s *Service) reportSettings(ctx context.Context, req ReportRequest) ([]report.Setting, error) {
+	var out []report.Setting
+	params := map[string]any{}
+	if ok, err := s.db.Setting(ctx, "analysis", &params); err != nil {
+		return nil, err
+	} else if ok {
+		keys := make([]string, 0, len(params))
+		for k := range params {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			v, _ := json.Marshal(params[k])
+			out = append(out, report.Setting{Group: "analysis", Name: k, Value: string(v)})
+		}
+	}
+	dopt, _ := req.Compare.diffOptions()
+	diff := func(name, value string) { out = append(out, report.Setting{Group: "diff", Name: name, Value: value}) }
+	switch report.Kind(req.Kind) {
+	case report.KindPair, report.KindStory:
+		diff("granularity", dopt.Granularity.String())
+		diff("ignore_minor", strconv.FormatBool(dopt.IgnoreMinor))
+		diff("timeout", diffing.DefaultTimeout.String())
+		diff("min_move_words", strconv.Itoa(diffing.DefaultMinMoveWords))
+		if req.Kind == string(report.KindStory) {
+			diff("base", req.Base)
+		}
+	case report.KindDuplicates:
+		out = append(out, report.Setting{Group: "duplicates", Name: "min_similarity", Value: fmtSim(s.minSimilarity(req))})
+	case report.KindArchive:
+		out = append(out, report.Setting{Group: "duplicates", Name: "min_similarity", Value: fmtSim(DefaultMinSimilarity())})
+	}
+	return out, nil
+}
+
+func fmtSim(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func (s *Service) minSimilarity(req ReportRequest) float64 {
+	if req.MinSimilarity <= 0 {
+		return DefaultMinSimilarity()
+	}
+	return req.MinSimilarity
+}
+
+func (s *Service) reportArticle(ctx context.Context, ref string) (report.Article, error) {
+	d, err := s.GetArticle(ctx, ref)
+	if err != nil {
+		return report.Article{}, err
+	}
+	a := report.ArticleFrom(d.Article)
+	a.Files = a.Files[:0]
+	for _, l := range d.Locations {
+		a.Files = append(a.Files, report.File{Path: l.Path, Record: l.Record})
+	}
+	sort.Slice(a.Files, func(i, j int) bool {
+		if a.Files[i].Path != a.Files[j].Path {
+			return a.Files[i].Path < a.Files[j].Path
+		}
+		return a.Files[i].Record < a.Files[j].Record
+	})
+	return a, nil
+}
+
+func (s *Service) reportPassages(ctx context.Context, a, b int64) ([]report.Passage, error) {
+	ps, err := s.Passages(ctx, itoa(a), itoa(b))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]report.Passage, len(ps))
+	for i, p := range ps {
+		out[i] = report.Passage{A: report.Span(p.A), B: report.Span(p.B), Score: p.Score, Text: p.Text}
+	}
+	return out, nil
+}
+
+func (s *Service) pairReport(ctx context.Context, req ReportRequest, prov report.Provenance) (*report.Pair, error) {
+	c, err := s.Compare(ctx, req.Refs[0], req.Refs[1], req.Compare)
+	if err != nil {
+		return nil, err
+	}
+	m := &report.Pair{Provenance: prov, Diff: report.Diff{A: c.A, B: c.B, HideMinor: req.Compare.IgnoreMinor, Result: c.Result}}
+	if m.A, err = s.reportArticle(ctx, itoa(c.A)); err != nil {
+		return nil, err
+	}
+	if m.B, err = s.reportArticle(ctx, itoa(c.B)); err != nil {
+		return nil, err
+	}
+	m.Diff.Passages, err = s.reportPassages(ctx, c.A, c.B)
+	return m, err
+}
+
+func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov report.Provenance) (*report.Story, error) {
+	sts, err := s.Stories(ctx, req.StoryID)
+	if err != nil {
+		return nil, err
+	}
+	st := sts[0]
+	m := &report.Story{Provenance: prov, ID: st.ID, Label: st.Label, Base: req.Base, Diffs: []report.Diff{}}
+	refs := make([]string, len(st.Articles))
+	order := map[int64]int{}
+	for i, sa := range st.Articles {
+		refs[i] = itoa(sa.ID)
+		order[sa.ID] = i
+		a, err := s.reportArticle(ctx, refs[i])
+		if err != nil {
+			return nil, err
+		}
+		a.Earliest = sa.Earliest
+		m.Articles = append(m.Articles, a)
+	}
+	if len(refs) < 2 {
+		m.Passages = []report.StoryPassage{}
+		return m, nil
+	}
+	cs, err := s.CompareMany(ctx, refs, req.Base == "first", req.Compare)
+	if err != nil {
+		return nil, err
+	}
+	shared := map[string]*report.StoryPassage{}
+	for _, c := range cs {
+		d := report.Diff{A: c.A, B: c.B, HideMinor: req.Compare.IgnoreMinor, Result: c.Result}
+		if d.Passages, err = s.reportPassages(ctx, c.A, c.B); err != nil {
+			return nil, err
+		}
+		m.Diffs = append(m.Diffs, d)
+		for _, p := range d.Passages {
+			mergePassage(shared, order, p, c.A, c.B)
+		}
+	}
+	m.Passages = sortedPassages(shared, order)
+	return m, nil
+}
+
+// mergePassage records that a passage (keyed by its words, case folded)
+// appears in a and b; the version earliest in the story is where it first
+// appeared.
+func mergePassage(shared map[string]*report.StoryPassage, order map[int64]int, p report.Passage, a, b int64) {
+	key := strings.ToLower(strings.Join(strings.Fields(p.Text), " "))
+	sp := shared[key]
+	if sp == nil {
+		sp = &report.StoryPassage{Text: p.Text, FirstIn: a, FirstStart: p.A.Start}
+		shared[key] = sp
+	}
+	if order[a] < order[sp.FirstIn] {
+		sp.FirstIn, sp.FirstStart = a, p.A.Start
+	}
+	for _, id := range []int64{a, b} {
+		found := false
+		for _, x := range sp.AppearsIn {
+			found = found || x == id
+		}
+		if !found {
+			sp.AppearsIn = append(sp.AppearsIn, id)
+		}
+	}
+}
+
+func sortedPassages(shared map[string]*report.StoryPassage, order map[int64]int) []report.StoryPassage {
+	out := make([]report.StoryPassage, 0, len(shared))
+	for _, sp := range shared {
+		sort.Slice(sp.AppearsIn, func(i, j int) bool { return order[sp.AppearsIn[i]] < order[sp.AppearsIn[j]] })
+		out = append(out, *sp)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if oi, oj := order[out[i].FirstIn], order[out[j].FirstIn]; oi != oj {
+			return oi < oj
+		}
+		if out[i].FirstStart != out[j].FirstStart {
+			return out[i].FirstStart < out[j].FirstStart
+		}
+		return out[i].Text < out[j].Text
+	})
+	return out
+}
+
+func (s *Service) duplicatesReport(ctx context.Context, req ReportRequest, prov report.Provenance) (*report.Duplicates, error) {
+	minSim := s.minSimilarity(req)
+	groups, err := s.reportGroups(ctx, minSim)
+	if err != nil {
+		return nil, err
+	}
+	js, err := s.Judgements(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := &report.Duplicates{Provenance: prov, MinSimilarity: minSim, Groups: groups, Judgements: []report.Judgement{}}
+	for _, j := range js {
+		m.Judgements = append(m.Judgements, report.Judgement{A: j.A, B: j.B, Relation: j.Relation, Same: j.Same,
+			Note: j.Note, Created: j.CreatedAt.UTC()})
+	}
+	return m, nil
+}
+
+func (s *Service) reportGroups(ctx context.Context, minSim float64) ([]report.Group, error) {
+	groups, err := s.DuplicateGroups(ctx, minSim)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]report.Group, 0, len(groups))
+	for _, g := range groups {
+		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity}
+		for _, id := range g.Articles {
+			a, err := s.reportArticle(ctx, itoa(id))
+			if err != nil {
+				return nil, err
+			}
+			rg.Members = append(rg.Members, a)
+		}
+		out = append(out, rg)
+	}
+	return out, nil
+}
+
+func (s *Service) archiveReport(ctx context.Context, prov report.Provenance) (*report.Archive, error) {
+	m := &report.Archive{Provenance: prov}
+	var err error
+	if m.Groups, err = s.reportGroups(ctx, DefaultMinSimilarity()); err != nil {
+		return nil, err
+	}
+	stories, err := s.Stories(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	storyOf := map[int64]int64{}
+	for _, st := range stories {
+		m.Stories = append(m.Stories, report.StorySummary{ID: st.ID, Label: st.Label, Versions: len(st.Articles), Earliest: st.Earliest})
+		for _, a := range st.Articles {
+			storyOf[a.ID] = st.ID
+		}
+	}
+	const pageSize = 1000
+	for off := 0; ; off += pageSize {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		page, err := s.db.ListArticles(ctx, store.ListQuery{Offset: off, Limit: pageSize})
+		if err != nil {
+			return nil, fmt.Errorf("archive report: %w", err)
+		}
+		for _, a := range page.Articles {
+			ra := report.ArticleFrom(a)
+			ra.Story = storyOf[a.ID]
+			m.Articles = append(m.Articles, ra)
+		}
+		if len(page.Articles) < pageSize {
+			break
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,321 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/report"
+)
+
+var updateReports = flag.Bool("update-reports", false, "rewrite the golden files in testdata/report")
+
+// The golden archive: the five seeds, a republished and edited copy of seed
+// 002 (new headline, a moved paragraph, Cyrillic and Greek, hostile markup),
+// seed 004 with CRLF line ends (an exact duplicate) and a byte copy of seed
+// 000 under another name (a second location of the same article).
+const goldenRoot = "/data/news"
+
+type reportArchive struct {
+	svc  *app.Service
+	dir  string // the temporary folder holding the archive and the files
+	db   string
+	file map[string]string // name -> path as imported
+}
+
+func newReportArchive(t *testing.T) *reportArchive {
+	t.Helper()
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	old := report.Version
+	report.Version = "test"
+	t.Cleanup(func() { report.Version = old })
+
+	dir := t.TempDir()
+	ra := &reportArchive{dir: dir, db: filepath.Join(dir, "archive.db"), file: map[string]string{}}
+	write := func(sub, name string, data []byte) {
+		p := filepath.Join(dir, sub, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ra.file[name] = p
+	}
+	seeds, err := filepath.Glob("../testdata/seeds/*.txt")
+	if err != nil || len(seeds) != 5 {
+		t.Fatalf("seeds: %v (%d files)", err, len(seeds))
+	}
+	for _, s := range append(seeds, "../testdata/report/extra/002_republished.txt") {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("seeds", filepath.Base(s), b)
+		switch filepath.Base(s) {
+		case "004_0cbc97742eea5343.txt":
+			write("seeds", "004_crlf.txt", bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
+		case "000_e445162bcb1b35cb.txt":
+			write("copies", "000_copy.txt", b)
+		}
+	}
+	ctx := context.Background()
+	ra.svc = openService(t, ra.db)
+	t.Cleanup(func() { ra.svc.Close() })
+	if _, err := ra.svc.Import(ctx, []string{filepath.Join(dir, "seeds"), filepath.Join(dir, "copies")},
+		app.ImportOptions{Workers: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := ra.svc.Judge(ctx, "004_crlf.txt", "004_0cbc97742eea5343.txt", "duplicate", true,
+		"Same text, CRLF line ends; <b>not</b> a different version"); err != nil {
+		t.Fatal(err)
+	}
+	return ra
+}
+
+// pin rewrites what differs from run to run and machine to machine (the
+// temporary folder, import and judgement times) to fixed values, straight in
+// the archive, so that every format, PDF layout included, is the same
+// everywhere.
+func (ra *reportArchive) pin(t *testing.T) {
+	t.Helper()
+	db, err := sql.Open("sqlite", ra.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`UPDATE articles SET imported_at = '2024-01-02T03:04:05Z'`,
+		`UPDATE judgements SET created_at = '2024-01-03T04:05:06Z'`,
+		`UPDATE article_files SET path = replace(path, '` + ra.dir + `', '` + goldenRoot + `')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// normalise replaces the archive's temporary path, which the app reports
+// as it is.
+func (ra *reportArchive) normalise(b []byte) []byte {
+	return bytes.ReplaceAll(b, []byte(ra.dir), []byte(goldenRoot))
+}
+
+var reportKinds = []struct {
+	name string
+	req  app.ReportRequest
+}{
+	{"pair", app.ReportRequest{Kind: "pair", Refs: []string{"002_965cdb6d1926d39b.txt", "002_republished.txt"}}},
+	{"story", app.ReportRequest{Kind: "story", StoryID: 5}},
+	{"duplicates", app.ReportRequest{Kind: "duplicates"}},
+	{"archive", app.ReportRequest{Kind: "archive"}},
+}
+
+func TestReportGolden(t *testing.T) {
+	ra := newReportArchive(t)
+	ra.pin(t)
+	_, pdftotextErr := exec.LookPath("pdftotext")
+	for _, k := range reportKinds {
+		for _, f := range report.Formats {
+			t.Run(k.name+"/"+string(f), func(t *testing.T) {
+				req := k.req
+				req.Format = string(f)
+				var buf bytes.Buffer
+				if err := ra.svc.Report(context.Background(), req, &buf); err != nil {
+					t.Fatal(err)
+				}
+				got := ra.normalise(buf.Bytes())
+				name := k.name + f.Extension()
+				if f == report.PDF {
+					if pdftotextErr != nil {
+						t.Skip("pdftotext not installed (apt-get install poppler-utils): PDF text not checked")
+					}
+					got = ra.normalise(pdfText(t, buf.Bytes()))
+					name += ".txt"
+				}
+				compareGolden(t, filepath.Join("../testdata/report", name), got)
+			})
+		}
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *updateReports {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./app -run TestReportGolden -update-reports)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\ngot  %q\nwant %q", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs: got %d lines, want %d", path, len(gl), len(wl))
+	}
+}
+
+func pdfText(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(p, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return out
+}
+
+// TestReportNamesRealPathsAndHashes checks, before any pinning, that a report
+// gives each article's real file paths, the SHA-256 of its bytes and its
+// import time, and the archive's path.
+func TestReportNamesRealPathsAndHashes(t *testing.T) {
+	ra := newReportArchive(t)
+	ctx := context.Background()
+	for _, f := range []report.Format{report.JSON, report.HTML, report.Markdown, report.CSV} {
+		t.Run(string(f), func(t *testing.T) {
+			var buf bytes.Buffer
+			req := app.ReportRequest{Kind: "pair", Refs: []string{"000_copy.txt", "001_d9fdc833d6f29732.txt"}, Format: string(f)}
+			if err := ra.svc.Report(ctx, req, &buf); err != nil {
+				t.Fatal(err)
+			}
+			got := buf.String()
+			for _, name := range []string{"000_e445162bcb1b35cb.txt", "000_copy.txt", "001_d9fdc833d6f29732.txt"} {
+				b, err := os.ReadFile(ra.file[name])
+				if err != nil {
+					t.Fatal(err)
+				}
+				sum := sha256.Sum256(b)
+				for _, want := range []string{ra.file[name], hex.EncodeToString(sum[:])} {
+					if !strings.Contains(got, want) {
+						t.Errorf("report lacks %q", want)
+					}
+				}
+			}
+			a, err := ra.svc.GetArticle(ctx, "000_copy.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			imported := a.ImportedAt.UTC().Format("2006-01-02T15:04:05Z")
+			switch f {
+			case report.JSON:
+				imported = a.ImportedAt.UTC().Format(time.RFC3339Nano)
+			case report.HTML, report.Markdown:
+				imported = a.ImportedAt.UTC().Format("2006-01-02 15:04:05 UTC")
+			}
+			for _, want := range []string{imported, ra.db, "2023-11-14"} {
+				if !strings.Contains(got, want) {
+					t.Errorf("report lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+func TestReportIsDeterministic(t *testing.T) {
+	ra := newReportArchive(t)
+	for _, f := range report.Formats {
+		t.Run(string(f), func(t *testing.T) {
+			var first, second bytes.Buffer
+			req := app.ReportRequest{Kind: "story", StoryID: 5, Format: string(f)}
+			if err := ra.svc.Report(context.Background(), req, &first); err != nil {
+				t.Fatal(err)
+			}
+			if err := ra.svc.Report(context.Background(), req, &second); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(first.Bytes(), second.Bytes()) {
+				t.Errorf("two %s reports of the same archive differ (%d and %d bytes)", f, first.Len(), second.Len())
+			}
+		})
+	}
+}
+
+func TestReportRejectsBadRequests(t *testing.T) {
+	ra := newReportArchive(t)
+	cases := []struct {
+		name string
+		req  app.ReportRequest
+	}{
+		{"unknown kind", app.ReportRequest{Kind: "everything", Format: "html"}},
+		{"unknown format", app.ReportRequest{Kind: "archive", Format: "docx"}},
+		{"pair of one", app.ReportRequest{Kind: "pair", Refs: []string{"1"}, Format: "md"}},
+		{"story without id", app.ReportRequest{Kind: "story", Format: "md"}},
+		{"story with bad base", app.ReportRequest{Kind: "story", StoryID: 5, Base: "last", Format: "md"}},
+		{"bad granularity", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Compare: app.CompareOptions{By: "line"}}},
+		{"no such story", app.ReportRequest{Kind: "story", StoryID: 999, Format: "md"}},
+		{"no such article", app.ReportRequest{Kind: "pair", Refs: []string{"1", "999"}, Format: "md"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := ra.svc.Report(context.Background(), c.req, &buf)
+			if err == nil {
+				t.Fatalf("Report(%+v) succeeded, want an error", c.req)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("a failed report wrote %d bytes", buf.Len())
+			}
+		})
+	}
+}
+
+type eventLog struct{ done chan app.JobDone }
+
+func (e *eventLog) Emit(event string, data any) {
+	if d, ok := data.(app.JobDone); ok && event == "job:done" {
+		e.done <- d
+	}
+}
+
+func TestStartReportWritesTheFileWhole(t *testing.T) {
+	ra := newReportArchive(t)
+	ev := &eventLog{done: make(chan app.JobDone, 1)}
+	ra.svc.SetEmitter(ev)
+	out := filepath.Join(t.TempDir(), "story.html")
+	id, err := ra.svc.StartReport(app.ReportRequest{Kind: "story", StoryID: 5, Format: "html"}, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case d := <-ev.done:
+		if d.JobID != id || d.Error != "" || d.Result != out {
+			t.Fatalf("job:done = %+v, want job %s with result %s", d, id, out)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("no job:done after 30 s")
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasSuffix(b, []byte("</html>\n")) {
+		t.Errorf("report file does not end with </html>: ...%q", b[max(0, len(b)-40):])
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*tmp*"))
+	if len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	if _, err := ra.svc.StartReport(app.ReportRequest{Kind: "story", Format: "html"}, out); err == nil {
+		t.Error("StartReport accepted a story report without a story")
+	}
+}

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"io"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/report"
+)
+
+var reportCommand = &Command{
+	Name:    "report",
+	Args:    "(--pair REF REF | --story ID | --dupes | --archive) --format html|pdf|md|csv|json [--out FILE]",
+	Summary: "write a comparison report with provenance (HTML, PDF, Markdown, CSV or JSON)",
+	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+		pair := fs.Bool("pair", false, "report on two articles given as arguments (ids or file names)")
+		story := fs.Int64("story", 0, "report on the versions of this story")
+		dupes := fs.Bool("dupes", false, "report on every duplicate group")
+		archive := fs.Bool("archive", false, "report a summary of the whole archive")
+		format := fs.String("format", "html", "html, pdf, md, csv or json")
+		out := fs.String("out", "", "write to FILE (atomically) instead of standard output")
+		by := fs.String("by", "word", "diff granularity: word, char, sentence or paragraph")
+		ignore := fs.String("ignore", "", `"minor" hides minor edits (case, punctuation, spacing, quotes, name variants, boilerplate)`)
+		base := fs.String("base", "previous", "story versions are compared with the previous version or the first")
+		minSim := fs.Float64("min-similarity", 0, "near-duplicate threshold for --dupes (0: the analysis default)")
+		return func(ctx context.Context, env *Env, args []string) error {
+			req := app.ReportRequest{Format: *format, Base: *base, MinSimilarity: *minSim,
+				Compare: app.CompareOptions{By: *by, IgnoreMinor: *ignore == "minor"}}
+			chosen := 0
+			for _, on := range []bool{*pair, *story != 0, *dupes, *archive} {
+				if on {
+					chosen++
+				}
+			}
+			switch {
+			case chosen != 1:
+				return usagef("choose one of --pair REF REF, --story ID, --dupes or --archive")
+			case *ignore != "" && *ignore != "minor":
+				return usagef(`--ignore takes "minor"`)
+			case *pair && len(args) != 2:
+				return usagef("--pair takes two articles")
+			case !*pair && len(args) != 0:
+				return usagef("unexpected arguments %q", args)
+			case *pair:
+				req.Kind, req.Refs = "pair", args
+			case *story != 0:
+				req.Kind, req.StoryID = "story", *story
+			case *dupes:
+				req.Kind = "duplicates"
+			default:
+				req.Kind = "archive"
+			}
+			f, err := report.ParseFormat(*format)
+			if err != nil {
+				return usagef("--format is html, pdf, md, csv or json")
+			}
+			if f == report.PDF && *out == "" && env.StdoutIsTerminal {
+				return usagef("a PDF is not for the terminal: give --out FILE or redirect the output")
+			}
+			svc, err := env.Open(ctx)
+			if err != nil {
+				return err
+			}
+			defer svc.Close()
+			if *out == "" {
+				return svc.Report(ctx, req, env.Stdout)
+			}
+			return report.WriteFile(*out, func(w io.Writer) error { return svc.Report(ctx, req, w) })
+		}
+	},
+}

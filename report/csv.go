@@ -1,0 +1,143 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// The CSV report is one table for R or pandas: RFC 4180 (CRLF line ends,
+// quotes doubled), UTF-8 without a byte-order mark, a header row, one row per
+// pair (pair, story) or per article (duplicates, archive). Each row repeats
+// the report's provenance in its last columns, so a row copied elsewhere
+// still says where it came from.
+
+var provenanceColumns = []string{"storydiff_version", "archive", "created", "settings"}
+
+func provenanceCells(p Provenance) []string {
+	s := make([]string, len(p.Settings))
+	for i, st := range p.Settings {
+		s[i] = st.Group + "." + st.Name + "=" + st.Value
+	}
+	return []string{p.Version, p.Archive, p.Created.UTC().Format("2006-01-02T15:04:05Z"), strings.Join(s, "; ")}
+}
+
+var pairColumns = []string{"story", "position", "a", "b", "similarity", "words_a", "words_b", "words_inserted",
+	"words_deleted", "words_moved", "moves", "paragraphs_changed", "minor_edits", "shared_passages", "degraded",
+	"a_title", "b_title", "a_published", "b_published", "a_sha256", "b_sha256", "a_imported_at", "b_imported_at",
+	"a_files", "b_files"}
+
+var articleColumns = []string{"group", "group_kind", "group_similarity", "story", "article", "title", "outlet",
+	"published", "language", "words", "sha256", "imported_at", "files"}
+
+func writeCSV(w io.Writer, kind Kind, model any) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	var prov Provenance
+	var rows [][]string
+	switch v := model.(type) {
+	case *Pair:
+		prov = v.Provenance
+		rows = append(rows, pairRow("", 0, v.Diff, v.A, v.B))
+		if err := cw.Write(append(append([]string{}, pairColumns...), provenanceColumns...)); err != nil {
+			return err
+		}
+	case *Story:
+		prov = v.Provenance
+		for i, d := range v.Diffs {
+			a, _ := articleByID(v.Articles, d.A)
+			b, _ := articleByID(v.Articles, d.B)
+			rows = append(rows, pairRow(strconv.FormatInt(v.ID, 10), i+1, d, a, b))
+		}
+		if err := cw.Write(append(append([]string{}, pairColumns...), provenanceColumns...)); err != nil {
+			return err
+		}
+	case *Duplicates:
+		prov = v.Provenance
+		for i, g := range v.Groups {
+			for _, a := range g.Members {
+				rows = append(rows, articleRow(strconv.Itoa(i+1), g.Kind, fmtRatio(g.Similarity), "", a))
+			}
+		}
+		if err := cw.Write(append(append([]string{}, articleColumns...), provenanceColumns...)); err != nil {
+			return err
+		}
+	case *Archive:
+		prov = v.Provenance
+		rows = archiveRows(v)
+		if err := cw.Write(append(append([]string{}, articleColumns...), provenanceColumns...)); err != nil {
+			return err
+		}
+	}
+	pc := provenanceCells(prov)
+	for _, r := range rows {
+		if err := cw.Write(append(r, pc...)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func pairRow(story string, pos int, d Diff, a, b Article) []string {
+	st := d.Result.Stats
+	p := ""
+	if pos > 0 {
+		p = strconv.Itoa(pos)
+	}
+	it := strconv.Itoa
+	return []string{story, p, i64(d.A), i64(d.B), fmtRatio(st.Similarity), it(st.WordsA), it(st.WordsB),
+		it(st.WordsInserted), it(st.WordsDeleted), it(st.WordsMoved), it(st.Moves), it(st.ParagraphsChanged),
+		it(st.MinorEdits), it(len(d.Passages)), strconv.FormatBool(d.Result.Degraded),
+		csvText(a.Title), csvText(b.Title), csvDate(a), csvDate(b), a.SHA256, b.SHA256,
+		csvTime(a), csvTime(b), strings.Join(filePaths(a), "; "), strings.Join(filePaths(b), "; ")}
+}
+
+func articleRow(group, kind, sim, story string, a Article) []string {
+	return []string{group, kind, sim, story, i64(a.ID), csvText(a.Title), csvText(a.Outlet), csvDate(a), a.Language,
+		strconv.Itoa(a.Words), a.SHA256, csvTime(a), strings.Join(filePaths(a), "; ")}
+}
+
+// archiveRows lists every article once, with its duplicate group and story.
+func archiveRows(a *Archive) [][]string {
+	type where struct{ group, kind, sim string }
+	groups := map[int64]where{}
+	for i, g := range a.Groups {
+		for _, m := range g.Members {
+			groups[m.ID] = where{strconv.Itoa(i + 1), g.Kind, fmtRatio(g.Similarity)}
+		}
+	}
+	rows := make([][]string, 0, len(a.Articles))
+	for _, ar := range a.Articles {
+		g := groups[ar.ID]
+		story := ""
+		if ar.Story != 0 {
+			story = i64(ar.Story)
+		}
+		rows = append(rows, articleRow(g.group, g.kind, g.sim, story, ar))
+	}
+	return rows
+}
+
+func i64(n int64) string { return strconv.FormatInt(n, 10) }
+
+func csvDate(a Article) string {
+	if a.Published == nil {
+		return ""
+	}
+	return a.Published.UTC().Format("2006-01-02T15:04:05Z")
+}
+
+func csvTime(a Article) string {
+	if a.ImportedAt.IsZero() {
+		return ""
+	}
+	return a.ImportedAt.UTC().Format("2006-01-02T15:04:05Z")
+}
+
+// csvText keeps a cell on one line; spreadsheet formula characters are left
+// alone because this file is data for R and pandas, not a spreadsheet.
+func csvText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

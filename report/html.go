@@ -1,0 +1,83 @@
+package report
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/diffing/render"
+)
+
+//go:embed templates/report.html.tmpl templates/report.css
+var templates embed.FS
+
+// The page is parsed once; html/template escapes every value by context, so
+// article text (titles, paths, passages, notes) can never open a tag.
+var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+	"time":      fmtTime,
+	"published": fmtPublished,
+	"ratio":     fmtRatio,
+	"percent":   fmtPercent,
+	"paths":     filePaths,
+	"dash":      orDash,
+	"ids":       ids,
+	"diffHTML":  diffHTML,
+	"article": func(as []Article, id int64) Article {
+		a, _ := articleByID(as, id)
+		return a
+	},
+	"add": func(a, b int) int { return a + b },
+}).ParseFS(templates, "templates/report.html.tmpl"))
+
+var css = func() template.CSS {
+	b, err := templates.ReadFile("templates/report.css")
+	if err != nil {
+		panic(err)
+	}
+	return template.CSS(b)
+}()
+
+type htmlPage struct {
+	Kind  Kind
+	Title string
+	CSS   template.CSS
+	Prov  Provenance
+	Model any
+}
+
+func writeHTML(w io.Writer, kind Kind, model any) error {
+	p := htmlPage{Kind: kind, Title: title(kind, model), CSS: css, Model: model}
+	switch m := model.(type) {
+	case *Pair:
+		p.Prov = m.Provenance
+	case *Story:
+		p.Prov = m.Provenance
+	case *Duplicates:
+		p.Prov = m.Provenance
+	case *Archive:
+		p.Prov = m.Provenance
+	}
+	if err := pageTemplate.Execute(w, p); err != nil {
+		return fmt.Errorf("report: html: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// diffHTML renders one diff with render.HTML (which escapes all article
+// text) and gives its move anchors a prefix unique in the page, so that a
+// story's many diffs do not share ids. The replaced strings can only come
+// from render's own markup: in escaped text a quote is written &#34;.
+func diffHTML(d Diff, n int) template.HTML {
+	if d.Result == nil {
+		return ""
+	}
+	s := render.HTML(d.Result, render.Options{HideMinor: d.HideMinor})
+	prefix := "d" + strconv.Itoa(n) + "-"
+	s = strings.ReplaceAll(s, `id="sd-move-`, `id="`+prefix+`sd-move-`)
+	s = strings.ReplaceAll(s, `href="#sd-move-`, `href="#`+prefix+`sd-move-`)
+	return template.HTML(s)
+}

@@ -1,0 +1,203 @@
+// Package report writes comparison reports (a pair, a story, the duplicate
+// groups, a summary of the archive) as HTML, PDF, Markdown, CSV or JSON.
+//
+// The app service fills the models defined here; this package only renders
+// them, so it never touches the archive. Article text is untrusted: the HTML
+// report escapes every piece of it and carries no script, the Markdown report
+// puts it in code fences or escapes it, and the PDF report draws it as text.
+//
+// Every model carries a Provenance. Rendering is deterministic: the same
+// model gives the same bytes in every format.
+package report
+
+import (
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/diffing"
+)
+
+// SchemaVersion is the version of the JSON report layout described by
+// docs/report-schema.json. Bump it whenever a field changes meaning or goes.
+const SchemaVersion = "1"
+
+// Kind is what a report is about.
+type Kind string
+
+const (
+	KindPair       Kind = "pair"
+	KindStory      Kind = "story"
+	KindDuplicates Kind = "duplicates"
+	KindArchive    Kind = "archive"
+)
+
+// Setting is one named parameter a result depends on, shown as text.
+type Setting struct {
+	Group string `json:"group"` // "analysis" or "diff"
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Provenance says what made a report, from which archive and when.
+type Provenance struct {
+	Tool     string    `json:"tool"`
+	Version  string    `json:"version"`
+	Archive  string    `json:"archive"`
+	Created  time.Time `json:"created"`
+	Settings []Setting `json:"settings"`
+}
+
+// File is one place an article's bytes were found.
+type File struct {
+	Path   string `json:"path"`
+	Record int    `json:"record,omitempty"`
+}
+
+// Article is an article's metadata and where it came from, without its text.
+type Article struct {
+	ID         int64      `json:"id"`
+	Title      string     `json:"title"`
+	Outlet     string     `json:"outlet"`
+	Byline     string     `json:"byline,omitempty"`
+	URL        string     `json:"url,omitempty"`
+	Published  *time.Time `json:"published"`
+	Language   string     `json:"language"`
+	Words      int        `json:"words"`
+	SHA256     string     `json:"sha256"`
+	ImportedAt time.Time  `json:"imported_at"`
+	Files      []File     `json:"files"`
+	// Earliest marks the first version of a story.
+	Earliest bool `json:"earliest,omitempty"`
+	// Story is the story the article belongs to, in archive reports.
+	Story int64 `json:"story,omitempty"`
+}
+
+// ArticleFrom copies what a report shows of a stored article.
+func ArticleFrom(a core.Article) Article {
+	out := Article{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Byline: a.Byline, URL: a.URL, Published: a.Published,
+		Language: a.Language, Words: a.Words, SHA256: a.SHA256, ImportedAt: a.ImportedAt.UTC(), Files: []File{}}
+	for _, p := range a.Paths {
+		out.Files = append(out.Files, File{Path: p})
+	}
+	return out
+}
+
+// Span is a range of code points in an article's text, End exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Passage is a passage two articles share.
+type Passage struct {
+	A     Span    `json:"a"`
+	B     Span    `json:"b"`
+	Score float64 `json:"score"`
+	Text  string  `json:"text"`
+}
+
+// Diff is the word-level comparison of article A with article B.
+type Diff struct {
+	A int64 `json:"a"`
+	B int64 `json:"b"`
+	// HideMinor shows minor edits as B's text in the rendered diff (they stay
+	// in Result.Ops, marked minor).
+	HideMinor bool            `json:"hide_minor"`
+	Result    *diffing.Result `json:"result"`
+	Passages  []Passage       `json:"passages"`
+}
+
+// Pair is a report on two articles.
+type Pair struct {
+	Provenance Provenance `json:"provenance"`
+	A          Article    `json:"a"`
+	B          Article    `json:"b"`
+	Diff       Diff       `json:"diff"`
+}
+
+// StoryPassage is a passage shared by versions of a story, with the version
+// it first appeared in (the earliest, in the story's date order).
+type StoryPassage struct {
+	Text       string  `json:"text"`
+	FirstIn    int64   `json:"first_in"`
+	AppearsIn  []int64 `json:"appears_in"`
+	FirstStart int     `json:"first_start"`
+}
+
+// Story is a report on the versions of one story.
+type Story struct {
+	Provenance Provenance `json:"provenance"`
+	ID         int64      `json:"id"`
+	Label      string     `json:"label"`
+	// Base is "previous" (each version against the one before) or "first".
+	Base     string         `json:"base"`
+	Articles []Article      `json:"articles"`
+	Diffs    []Diff         `json:"diffs"`
+	Passages []StoryPassage `json:"passages"`
+}
+
+// Judgement is a researcher's verdict on two articles.
+type Judgement struct {
+	A        int64     `json:"a"`
+	B        int64     `json:"b"`
+	Relation string    `json:"relation"`
+	Same     bool      `json:"same"`
+	Note     string    `json:"note"`
+	Created  time.Time `json:"created"`
+}
+
+// Group is a set of exact or near duplicates.
+type Group struct {
+	Kind       string    `json:"kind"` // exact or near
+	Similarity float64   `json:"similarity"`
+	Members    []Article `json:"members"`
+}
+
+// Duplicates is a report on every duplicate group.
+type Duplicates struct {
+	Provenance    Provenance  `json:"provenance"`
+	MinSimilarity float64     `json:"min_similarity"`
+	Groups        []Group     `json:"groups"`
+	Judgements    []Judgement `json:"judgements"`
+}
+
+// Count is a value with how many articles have it.
+type Count struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// StorySummary is one story in the archive summary.
+type StorySummary struct {
+	ID       int64  `json:"id"`
+	Label    string `json:"label"`
+	Versions int    `json:"versions"`
+	Earliest int64  `json:"earliest"`
+}
+
+// Archive is a summary of the whole archive. The app fills Articles, Groups
+// and Stories; Write computes the counts from them.
+type Archive struct {
+	Provenance Provenance     `json:"provenance"`
+	Totals     ArchiveTotals  `json:"totals"`
+	ByOutlet   []Count        `json:"by_outlet"`
+	ByLanguage []Count        `json:"by_language"`
+	ByMonth    []Count        `json:"by_month"`
+	Groups     []Group        `json:"groups"`
+	Stories    []StorySummary `json:"stories"`
+	Articles   []Article      `json:"articles"`
+}
+
+// ArchiveTotals are the archive's headline figures.
+type ArchiveTotals struct {
+	Articles    int `json:"articles"`
+	Undated     int `json:"undated"`
+	ExactGroups int `json:"exact_groups"`
+	NearGroups  int `json:"near_groups"`
+	// Duplicates counts the articles that are in a group but not its first
+	// member: the copies a researcher could set aside.
+	Duplicates int `json:"duplicates"`
+	// DuplicateRate is Duplicates / Articles.
+	DuplicateRate float64 `json:"duplicate_rate"`
+	Stories       int     `json:"stories"`
+}

@@ -1,0 +1,362 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/go-fonts/dejavu/dejavusansmono"
+	"github.com/go-fonts/dejavu/dejavusansoblique"
+	"github.com/go-pdf/fpdf"
+
+	"github.com/storydiff/storydiff/diffing"
+)
+
+// The PDF report is drawn with fpdf and the DejaVu fonts embedded (as
+// subsets), so Latin with accents, Greek and Cyrillic render on any reader.
+// Changes are told apart without colour, as in the HTML report: insertions
+// underlined, deletions struck through, moves labelled [moved to #n] and
+// [moved from #n] in bold; colour only helps.
+
+const (
+	pdfSans = "DejaVuSans"
+	pdfMono = "DejaVuMono"
+	lineH   = 4.8 // mm, for 10 pt text
+)
+
+type pdfWriter struct{ f *fpdf.Fpdf }
+
+func writePDF(w io.Writer, kind Kind, model any) error {
+	var prov Provenance
+	switch v := model.(type) {
+	case *Pair:
+		prov = v.Provenance
+	case *Story:
+		prov = v.Provenance
+	case *Duplicates:
+		prov = v.Provenance
+	case *Archive:
+		prov = v.Provenance
+	}
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(pdfSans, "", dejavusans.TTF)
+	f.AddUTF8FontFromBytes(pdfSans, "B", dejavusansbold.TTF)
+	f.AddUTF8FontFromBytes(pdfSans, "I", dejavusansoblique.TTF)
+	f.AddUTF8FontFromBytes(pdfMono, "", dejavusansmono.TTF)
+	// Reproducible bytes: fixed dates, sorted catalogue.
+	f.SetCreationDate(prov.Created)
+	f.SetModificationDate(prov.Created)
+	f.SetCatalogSort(true)
+	f.SetTitle(clean(title(kind, model)), true)
+	f.SetCreator(clean(prov.Tool+" "+prov.Version), true)
+	f.SetProducer("StoryDiff", true)
+	f.SetMargins(15, 15, 15)
+	f.SetAutoPageBreak(true, 18)
+	f.AliasNbPages("{nb}")
+	f.SetFooterFunc(func() {
+		f.SetY(-13)
+		f.SetFont(pdfSans, "", 8)
+		f.SetTextColor(80, 80, 80)
+		f.CellFormat(0, 5, fmt.Sprintf("StoryDiff %s report · page %d of {nb}", kind, f.PageNo()), "", 0, "C", false, 0, "")
+	})
+	f.AddPage()
+	p := &pdfWriter{f: f}
+	p.heading(1, title(kind, model))
+	p.text(fmt.Sprintf("StoryDiff %s report, made %s.", kind, fmtTime(prov.Created)))
+	switch v := model.(type) {
+	case *Pair:
+		p.heading(2, "Articles")
+		p.article("A: ", v.A)
+		p.article("B: ", v.B)
+		p.heading(2, "Changes from A to B")
+		p.diff(v.Diff)
+		p.passages(v.Diff.Passages)
+	case *Story:
+		p.story(v)
+	case *Duplicates:
+		p.duplicates(v)
+	case *Archive:
+		p.archive(v)
+	}
+	p.provenance(prov)
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("report: pdf: %w", err)
+	}
+	return f.Output(w)
+}
+
+func (p *pdfWriter) heading(level int, s string) {
+	size := map[int]float64{1: 16, 2: 13, 3: 11}[level]
+	if level > 1 {
+		p.f.Ln(2)
+	}
+	p.f.SetFont(pdfSans, "B", size)
+	p.f.SetTextColor(0, 0, 0)
+	p.f.MultiCell(0, size*0.5, clean(s), "", "L", false)
+	p.f.Ln(1)
+}
+
+func (p *pdfWriter) text(s string) {
+	p.f.SetFont(pdfSans, "", 10)
+	p.f.SetTextColor(0, 0, 0)
+	p.f.MultiCell(0, lineH, clean(s), "", "L", false)
+}
+
+// field writes a bold label and its value; mono values (hashes, paths) wrap
+// anywhere.
+func (p *pdfWriter) field(label, value string, mono bool) {
+	p.f.SetTextColor(0, 0, 0)
+	p.f.SetFont(pdfSans, "B", 9)
+	p.f.Write(lineH, clean(label)+": ")
+	if mono {
+		p.f.SetFont(pdfMono, "", 8)
+	} else {
+		p.f.SetFont(pdfSans, "", 9)
+	}
+	if value == "-" {
+		// A lone hyphen at a line's end reads as a hyphenation to text
+		// extractors, which then join the next line on.
+		value = "—"
+	}
+	p.f.Write(lineH, clean(value))
+	p.f.Ln(lineH)
+}
+
+func (p *pdfWriter) article(prefix string, a Article) {
+	head := prefix + "article " + strconv.FormatInt(a.ID, 10)
+	if a.Earliest {
+		head += " (earliest version)"
+	}
+	p.heading(3, head)
+	p.field("Title", orDash(a.Title), false)
+	p.field("Outlet", orDash(a.Outlet), false)
+	if a.Byline != "" {
+		p.field("Byline", a.Byline, false)
+	}
+	if a.URL != "" {
+		p.field("URL", a.URL, true)
+	}
+	p.field("Published", fmtPublished(a.Published), false)
+	p.field("Language", orDash(a.Language), false)
+	p.field("Words", strconv.Itoa(a.Words), false)
+	p.field("SHA-256", a.SHA256, true)
+	p.field("Imported", fmtTime(a.ImportedAt), false)
+	for _, path := range filePaths(a) {
+		p.field("File", path, true)
+	}
+}
+
+func (p *pdfWriter) diff(d Diff) {
+	st := d.Result.Stats
+	p.text(fmt.Sprintf("Similarity %s; words in A %d, in B %d; %d inserted, %d deleted, %d moved (%d moves); "+
+		"%d paragraphs changed; %d minor edits; %d shared passages.", fmtRatio(st.Similarity), st.WordsA, st.WordsB,
+		st.WordsInserted, st.WordsDeleted, st.WordsMoved, st.Moves, st.ParagraphsChanged, st.MinorEdits, len(d.Passages)))
+	if d.Result.Degraded {
+		p.text("Coarser than asked: " + d.Result.Reason)
+	}
+	if d.HideMinor {
+		p.text("Minor edits are shown as the later text reads.")
+	}
+	p.legend()
+	p.f.Ln(1)
+	for _, s := range segments(d.Result.Ops, d.HideMinor) {
+		p.segment(s)
+	}
+	p.f.SetFont(pdfSans, "", 10)
+	p.f.SetTextColor(0, 0, 0)
+	p.f.Ln(lineH + 1)
+}
+
+func (p *pdfWriter) legend() {
+	p.f.SetFont(pdfSans, "", 9)
+	p.f.Write(lineH, "Marks: ")
+	p.segment(seg{kind: diffing.Insert, text: "inserted"})
+	p.f.SetFont(pdfSans, "", 9)
+	p.f.Write(lineH, ", ")
+	p.segment(seg{kind: diffing.Delete, text: "deleted"})
+	p.f.Write(lineH, ", ")
+	p.segment(seg{role: diffing.MoveFrom, text: "[moved to #n] "})
+	p.segment(seg{kind: diffing.Move, role: diffing.MoveFrom, text: "old place"})
+	p.f.Write(lineH, ", ")
+	p.segment(seg{role: diffing.MoveTo, text: "[moved from #n] "})
+	p.segment(seg{kind: diffing.Move, role: diffing.MoveTo, text: "new place"})
+	p.f.SetFont(pdfSans, "", 9)
+	p.f.SetTextColor(0, 0, 0)
+	p.f.Write(lineH, "; grey: minor edit.")
+	p.f.Ln(lineH)
+}
+
+// segment draws one run: style for the distinction, colour as a help.
+func (p *pdfWriter) segment(s seg) {
+	style := ""
+	r, g, b := 0, 0, 0
+	switch {
+	case s.kind == "":
+		style = "B"
+		r, g, b = 20, 50, 140
+	case s.kind == diffing.Insert:
+		style = "U"
+		r, g, b = 0, 110, 0
+	case s.kind == diffing.Delete:
+		style = "S"
+		r, g, b = 170, 0, 0
+	case s.kind == diffing.Move && s.role == diffing.MoveFrom:
+		style = "S"
+		r, g, b = 20, 50, 140
+	case s.kind == diffing.Move:
+		style = "U"
+		r, g, b = 20, 50, 140
+	}
+	if s.minor {
+		r, g, b = 130, 130, 130
+	}
+	p.f.SetFont(pdfSans, style, 10)
+	p.f.SetTextColor(r, g, b)
+	p.f.Write(lineH, clean(s.text))
+}
+
+func (p *pdfWriter) passages(ps []Passage) {
+	if len(ps) == 0 {
+		p.text("The two articles share no passage.")
+		return
+	}
+	p.heading(3, "Shared passages")
+	for _, x := range ps {
+		p.field("Where", fmt.Sprintf("A %d-%d, B %d-%d, score %s", x.A.Start, x.A.End, x.B.Start, x.B.End, fmtRatio(x.Score)), false)
+		p.quote(x.Text)
+	}
+}
+
+func (p *pdfWriter) quote(s string) {
+	p.f.SetFont(pdfSans, "I", 9)
+	p.f.SetTextColor(40, 40, 40)
+	left, _, _, _ := p.f.GetMargins()
+	p.f.SetLeftMargin(left + 6)
+	p.f.SetX(left + 6)
+	p.f.MultiCell(0, lineH, clean(s), "", "L", false)
+	p.f.SetLeftMargin(left)
+	p.f.Ln(1)
+}
+
+func (p *pdfWriter) story(s *Story) {
+	p.heading(2, "Versions in date order")
+	for i, a := range s.Articles {
+		line := fmt.Sprintf("%d. Article %d, %s", i+1, a.ID, fmtPublished(a.Published))
+		if a.Earliest {
+			line += " (earliest)"
+		}
+		p.field(line, orDash(a.Outlet)+" · "+orDash(a.Title), false)
+	}
+	p.heading(2, "Shared passages and where each first appeared")
+	if len(s.Passages) == 0 {
+		p.text("The versions share no passage.")
+	}
+	for _, x := range s.Passages {
+		p.field("First in", fmt.Sprintf("article %d; appears in %s", x.FirstIn, ids(x.AppearsIn)), false)
+		p.quote(x.Text)
+	}
+	against := "the one before"
+	if s.Base == "first" {
+		against = "the first"
+	}
+	p.heading(2, "Changes, each version against "+against)
+	for _, d := range s.Diffs {
+		p.heading(3, fmt.Sprintf("Article %d → article %d", d.A, d.B))
+		p.diff(d)
+	}
+	p.heading(2, "Versions")
+	for _, a := range s.Articles {
+		p.article("", a)
+	}
+}
+
+func (p *pdfWriter) duplicates(d *Duplicates) {
+	p.text(fmt.Sprintf("Near-duplicate threshold: similarity at least %s. %d groups.", fmtRatio(d.MinSimilarity), len(d.Groups)))
+	if len(d.Groups) == 0 {
+		p.text("No duplicates.")
+	}
+	for i, g := range d.Groups {
+		p.heading(2, fmt.Sprintf("Group %d: %s duplicates, similarity %s", i+1, g.Kind, fmtRatio(g.Similarity)))
+		for _, a := range g.Members {
+			p.article("", a)
+		}
+	}
+	p.heading(2, "Judgements")
+	if len(d.Judgements) == 0 {
+		p.text("No judgements recorded.")
+	}
+	for _, j := range d.Judgements {
+		verdict := "rejected"
+		if j.Same {
+			verdict = "confirmed"
+		}
+		p.field(fmt.Sprintf("%d and %d, %s", j.A, j.B, j.Relation), verdict+" on "+fmtTime(j.Created)+"; "+orDash(j.Note), false)
+	}
+}
+
+func (p *pdfWriter) archive(a *Archive) {
+	t := a.Totals
+	p.heading(2, "Totals")
+	for _, kv := range [][2]string{{"Articles", strconv.Itoa(t.Articles)}, {"Undated", strconv.Itoa(t.Undated)},
+		{"Exact duplicate groups", strconv.Itoa(t.ExactGroups)}, {"Near-duplicate groups", strconv.Itoa(t.NearGroups)},
+		{"Duplicate copies", strconv.Itoa(t.Duplicates)}, {"Duplicate rate", fmtPercent(t.DuplicateRate)},
+		{"Stories", strconv.Itoa(t.Stories)}} {
+		p.field(kv[0], kv[1], false)
+	}
+	for _, c := range []struct {
+		name   string
+		counts []Count
+	}{{"By outlet", a.ByOutlet}, {"By language", a.ByLanguage}, {"By month published", a.ByMonth}} {
+		p.heading(2, c.name)
+		if len(c.counts) == 0 {
+			p.text("None.")
+		}
+		for _, n := range c.counts {
+			p.field(n.Value, strconv.Itoa(n.Count), false)
+		}
+	}
+	p.heading(2, "Stories")
+	if len(a.Stories) == 0 {
+		p.text("No stories.")
+	}
+	for _, s := range a.Stories {
+		p.field(fmt.Sprintf("Story %d", s.ID), fmt.Sprintf("%d versions, earliest article %d: %s", s.Versions, s.Earliest, s.Label), false)
+	}
+	p.heading(2, "Articles")
+	for _, ar := range a.Articles {
+		p.article("", ar)
+	}
+}
+
+func (p *pdfWriter) provenance(pr Provenance) {
+	p.heading(2, "Provenance")
+	p.field("Tool", pr.Tool+" "+pr.Version, false)
+	p.field("Archive", pr.Archive, true)
+	p.field("Created", fmtTime(pr.Created), false)
+	for _, s := range pr.Settings {
+		p.field(s.Group+" "+s.Name, s.Value, false)
+	}
+}
+
+// clean makes article text safe for the PDF text operators: tabs become
+// spaces, carriage returns and other control characters go, and "\n" stays
+// a line break.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case r == '\n':
+			return r
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,146 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// Format is an output format.
+type Format string
+
+const (
+	HTML     Format = "html"
+	PDF      Format = "pdf"
+	Markdown Format = "md"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+)
+
+// Formats lists every format, in the order help texts show them.
+var Formats = []Format{HTML, PDF, Markdown, CSV, JSON}
+
+// ParseFormat accepts html, pdf, md (or markdown), csv and json.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "html":
+		return HTML, nil
+	case "pdf":
+		return PDF, nil
+	case "md", "markdown":
+		return Markdown, nil
+	case "csv":
+		return CSV, nil
+	case "json":
+		return JSON, nil
+	}
+	return "", core.Errorf(core.EINVALID, "unknown report format %q (use html, pdf, md, csv or json)", s)
+}
+
+// Extension is the file name extension for f, with its dot.
+func (f Format) Extension() string { return "." + string(f) }
+
+// Version is StoryDiff's version as reports state it. Release builds set it
+// with -ldflags "-X github.com/storydiff/storydiff/report.Version=v1.2.3";
+// otherwise it comes from the module's build information.
+var Version = ""
+
+// ToolVersion returns Version, or the main module's version and VCS revision
+// from the build information, or "devel".
+func ToolVersion() string {
+	if Version != "" {
+		return Version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += "+" + s.Value[:12]
+		}
+	}
+	return v
+}
+
+// Now is the time a report says it was made: SOURCE_DATE_EPOCH (seconds since
+// 1970) when set, so that builds of a report can be reproduced byte for byte,
+// else the current time, in UTC, to the second.
+func Now() (time.Time, error) {
+	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, core.Errorf(core.EINVALID, "SOURCE_DATE_EPOCH is %q, not a number of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC().Truncate(time.Second), nil
+}
+
+// NewProvenance returns a provenance for a report on the archive at path.
+func NewProvenance(archive string, settings []Setting) (Provenance, error) {
+	t, err := Now()
+	if err != nil {
+		return Provenance{}, err
+	}
+	if settings == nil {
+		settings = []Setting{}
+	}
+	return Provenance{Tool: "StoryDiff", Version: ToolVersion(), Archive: archive, Created: t, Settings: settings}, nil
+}
+
+// Write renders model (a *Pair, *Story, *Duplicates or *Archive) to w in
+// format f.
+func Write(w io.Writer, model any, f Format) error {
+	if a, ok := model.(*Archive); ok {
+		a.summarise()
+	}
+	kind, err := kindOf(model)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	switch f {
+	case HTML:
+		err = writeHTML(bw, kind, model)
+	case PDF:
+		err = writePDF(bw, kind, model)
+	case Markdown:
+		err = writeMarkdown(bw, kind, model)
+	case CSV:
+		err = writeCSV(bw, kind, model)
+	case JSON:
+		err = writeJSON(bw, kind, model)
+	default:
+		return core.Errorf(core.EINVALID, "unknown report format %q", f)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func kindOf(model any) (Kind, error) {
+	switch model.(type) {
+	case *Pair:
+		return KindPair, nil
+	case *Story:
+		return KindStory, nil
+	case *Duplicates:
+		return KindDuplicates, nil
+	case *Archive:
+		return KindArchive, nil
+	}
+	return "", fmt.Errorf("report: cannot render a %T", model)
+}
