@@ -4,7 +4,6 @@ import type { Article, Facets, ListQuery, SearchHit, SortKey } from '../api/type
 
 export interface LibraryOptions {
   pageSize?: number;
-  debounceMs?: number;
 }
 
 // LibraryStore holds the library table's query (sort and filters), the rows
@@ -20,6 +19,8 @@ export class LibraryStore {
   to = $state('');
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
+  // hitsFor is the text the shown hits answer (it lags query while typing).
+  hitsFor = $state('');
   searching = $state(false);
   searchError = $state.raw<AppError | null>(null);
   facets = $state.raw<Facets | null>(null);
@@ -29,19 +30,19 @@ export class LibraryStore {
   version = $state(0);
 
   readonly pageSize: number;
-  private readonly debounceMs: number;
   private pages = new Map<number, Article[]>();
   private inflight = new Set<number>();
   private generation = 0;
   private searchSeq = 0;
-  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private appliedSeq = 0;
+  private running: Promise<void> | null = null;
+  private pending: { text: string; seq: number } | null = null;
 
   constructor(
     private readonly api: Api = defaultApi,
     opts: LibraryOptions = {},
   ) {
     this.pageSize = opts.pageSize ?? 100;
-    this.debounceMs = opts.debounceMs ?? 120;
   }
 
   listQuery(offset: number): ListQuery {
@@ -131,36 +132,52 @@ export class LibraryStore {
     return this.reload();
   }
 
-  // type records the search box as the user types; the search runs once the
-  // typing pauses, and results from an older query never replace newer ones.
+  // type records the search box as the user types. A search starts at once
+  // when none is running; keystrokes made while one runs are coalesced into
+  // one search for the latest text, sent when it returns. So results follow
+  // typing as fast as the archive answers, without a fixed delay and without
+  // a queue of stale requests; an older answer never replaces a newer one.
   type(text: string): Promise<void> {
     this.query = text;
-    if (this.searchTimer) clearTimeout(this.searchTimer);
     const seq = ++this.searchSeq;
     if (text.trim() === '') {
+      this.pending = null;
       this.hits = [];
+      this.hitsFor = '';
       this.searching = false;
       this.searchError = null;
-      return Promise.resolve();
+      return this.running ?? Promise.resolve();
     }
     this.searching = true;
-    return new Promise((resolve) => {
-      this.searchTimer = setTimeout(() => {
-        this.searchTimer = null;
-        void this.runSearch(text, seq).then(resolve);
-      }, this.debounceMs);
-    });
+    if (this.running) {
+      this.pending = { text, seq };
+      return this.running;
+    }
+    this.running = this.runSearches({ text, seq }).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async runSearches(next: { text: string; seq: number } | null): Promise<void> {
+    while (next) {
+      await this.runSearch(next.text, next.seq);
+      next = this.pending;
+      this.pending = null;
+    }
   }
 
   private async runSearch(text: string, seq: number): Promise<void> {
     try {
       const hits = await this.api.search(text, 50);
-      if (seq !== this.searchSeq) return;
+      if (seq < this.appliedSeq || this.query.trim() === '') return;
+      this.appliedSeq = seq;
       this.hits = hits;
+      this.hitsFor = text;
       this.searchError = null;
     } catch (e) {
-      if (seq !== this.searchSeq) return;
+      if (seq < this.appliedSeq || this.query.trim() === '') return;
+      this.appliedSeq = seq;
       this.hits = [];
+      this.hitsFor = text;
       this.searchError = toAppError(e);
     } finally {
       if (seq === this.searchSeq) this.searching = false;

@@ -19,7 +19,7 @@ function archive(n: number) {
     return { total: n, articles: page };
   };
   t.handlers.Facets = () => ({ articles: n, outlets: [], languages: [] });
-  return { t, queries, store: new LibraryStore(new Api(t), { pageSize: 10, debounceMs: 0 }) };
+  return { t, queries, store: new LibraryStore(new Api(t), { pageSize: 10 }) };
 }
 
 describe('LibraryStore paging', () => {
@@ -104,7 +104,7 @@ describe('LibraryStore sorting and filters', () => {
 });
 
 describe('LibraryStore search as you type', () => {
-  it('keeps only the answer to the latest query', async () => {
+  it('coalesces keystrokes typed while a search runs into one search for the latest text', async () => {
     const t = new FakeTransport();
     const answers = new Map<string, ReturnType<typeof deferred<unknown>>>();
     t.handlers.Search = (q: string) => {
@@ -112,34 +112,40 @@ describe('LibraryStore search as you type', () => {
       answers.set(q, d);
       return d.promise;
     };
-    const store = new LibraryStore(new Api(t), { debounceMs: 0 });
-    const a = store.type('cease');
-    await new Promise((r) => setTimeout(r, 5));
-    const b = store.type('ceasefire');
-    await new Promise((r) => setTimeout(r, 5));
-    answers.get('ceasefire')!.resolve([{ article: art(2), snippet: [{ text: 'ceasefire', hit: true }] }]);
-    await b;
-    answers.get('cease')!.resolve([{ article: art(1), snippet: [] }]);
-    await a;
+    const store = new LibraryStore(new Api(t));
+    const all = store.type('c');
+    void store.type('ce');
+    void store.type('cea');
+    expect([...answers.keys()]).toEqual(['c']);
+    answers.get('c')!.resolve([{ article: art(1), snippet: [] }]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([...answers.keys()]).toEqual(['c', 'cea']);
+    expect(store.hitsFor).toBe('c');
+    expect(store.searching).toBe(true);
+    answers.get('cea')!.resolve([{ article: art(2), snippet: [{ text: 'cea', hit: true }] }]);
+    await all;
     expect(store.hits.map((h) => h.article.id)).toEqual([2]);
+    expect(store.hitsFor).toBe('cea');
     expect(store.searching).toBe(false);
   });
 
-  it('waits for a pause in typing before searching', async () => {
+  it('ignores an answer that arrives after the box was emptied', async () => {
     const t = new FakeTransport();
-    const asked: string[] = [];
-    t.handlers.Search = (q: string) => (asked.push(q), []);
-    const store = new LibraryStore(new Api(t), { debounceMs: 20 });
-    void store.type('c');
-    void store.type('ce');
-    await store.type('cea');
-    expect(asked).toEqual(['cea']);
+    const answer = deferred<unknown>();
+    t.handlers.Search = () => answer.promise;
+    const store = new LibraryStore(new Api(t));
+    const p = store.type('x');
+    void store.type('');
+    answer.resolve([{ article: art(1), snippet: [] }]);
+    await p;
+    expect(store.hits).toEqual([]);
+    expect(store.searching).toBe(false);
   });
 
   it('clears hits when the box is emptied', async () => {
     const t = new FakeTransport();
     t.handlers.Search = () => [{ article: art(1), snippet: [] }];
-    const store = new LibraryStore(new Api(t), { debounceMs: 0 });
+    const store = new LibraryStore(new Api(t));
     await store.type('x');
     expect(store.hits).toHaveLength(1);
     await store.type('  ');
@@ -151,7 +157,7 @@ describe('LibraryStore search as you type', () => {
     t.handlers.Search = () => {
       throw { error: { code: 'invalid', message: 'nothing to search for' } };
     };
-    const store = new LibraryStore(new Api(t), { debounceMs: 0 });
+    const store = new LibraryStore(new Api(t));
     await store.type('"');
     expect(store.searchError?.code).toBe('invalid');
     expect(store.hits).toEqual([]);
