@@ -104,8 +104,18 @@ func ComputeFeatures(in Input, p Params) *Features {
 			lt[i].End += b.Start
 		}
 		toks = append(toks, lt...)
+		// A sentence is hashed by its words' keys: the same as hashing its
+		// normalised text for comparison, without normalising it again.
+		k := 0
 		for _, s := range textnorm.Sentences(string(line)) {
-			sents = append(sents, hashString(textnorm.Normalize(string(line[s.Start:s.End]))))
+			h := uint64(fnvOffset)
+			for k < len(lt) && lt[k].Start-b.Start < s.End {
+				if lt[k].Start-b.Start >= s.Start {
+					h = (h ^ hashString(lt[k].Key)) * fnvPrime
+				}
+				k++
+			}
+			sents = append(sents, mix(h))
 		}
 	}
 	f.BodyHash = hashString(body.String())

@@ -267,9 +267,23 @@ func (ix *Index) postingLimit() int { return max(200, len(ix.docs)/20) }
 // verify decides the strongest relation between two indexed articles.
 func (ix *Index) verify(a, b int64) (Pair, bool) {
 	ea, eb := ix.docs[a], ix.docs[b]
+	if p, ok := ix.verifyFeatures(a, b, ea.f, eb.f); ok || ix.opt.NoStories {
+		return p, ok
+	}
 	x, y := orderedPair(a, b)
 	p := Pair{A: x, B: y}
-	fa, fb := ea.f, eb.f
+	p.Jaccard, p.Containment = setSimilarity(ea.f.Shingles, eb.f.Shingles)
+	if s := ix.storyScore(ea, eb); s >= ix.p.StoryThreshold {
+		p.Kind, p.Score = PairStory, s
+		return p, true
+	}
+	return p, false
+}
+
+// verifyFeatures decides whether two articles are exact or near duplicates.
+func (ix *Index) verifyFeatures(a, b int64, fa, fb *Features) (Pair, bool) {
+	x, y := orderedPair(a, b)
+	p := Pair{A: x, B: y}
 	p.Jaccard, p.Containment = setSimilarity(fa.Shingles, fb.Shingles)
 	switch {
 	case fa.ByteHash == fb.ByteHash:
@@ -284,13 +298,6 @@ func (ix *Index) verify(a, b int64) (Pair, bool) {
 	}
 	if s, ok := ix.nearScore(fa, fb, p.Jaccard, p.Containment); ok {
 		p.Kind, p.Score = PairNear, s
-		return p, true
-	}
-	if ix.opt.NoStories {
-		return p, false
-	}
-	if s := ix.storyScore(ea, eb); s >= ix.p.StoryThreshold {
-		p.Kind, p.Score = PairStory, s
 		return p, true
 	}
 	return p, false

@@ -46,20 +46,16 @@ func coefficients(n int, seed uint64) (a, b []uint64) {
 // differ in few bits. It is stored for quick ordering and display; pairs are
 // decided on exact Jaccard.
 func simHash(set []uint32) uint64 {
-	var v [64]int
+	var ones [64]int
 	for _, s := range set {
 		h := mix(uint64(s))
-		for i := 0; i < 64; i++ {
-			if h&(1<<i) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+		for i := range ones {
+			ones[i] += int(h >> i & 1)
 		}
 	}
 	var out uint64
-	for i, c := range v {
-		if c > 0 {
+	for i, c := range ones {
+		if 2*c > len(set) {
 			out |= 1 << i
 		}
 	}

@@ -14,9 +14,15 @@ import (
 // and every run of white space collapsed to one space, trimmed. It is for
 // comparison only; the original text is always what is displayed.
 func Normalize(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	// A Caser holds state, so each call gets its own.
-	s = cases.Fold().String(norm.NFKC.String(s))
+	if !isASCII(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		// A Caser holds state, so each call gets its own.
+		s = cases.Fold().String(norm.NFKC.String(s))
+	} else {
+		// NFKC leaves ASCII alone and folding it is lower-casing: skip the
+		// two transformers, which cost most of the time.
+		s = foldASCII(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -55,14 +61,7 @@ func unifyPunct(r rune) rune {
 // unified, so that "Zelenskyy’s", "ZELENSKYY's" and "Zelenskÿy's" compare
 // equal. It works on single words; use Normalize for running text.
 func Fold(word string) string {
-	ascii := true
-	for i := 0; i < len(word); i++ {
-		if word[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(word) {
 		return foldASCII(word)
 	}
 	word = strings.ToValidUTF8(word, "\uFFFD")
@@ -100,6 +99,15 @@ func Fold(word string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func foldASCII(word string) string {
