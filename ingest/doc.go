@@ -20,7 +20,8 @@
 //     as skipped, not failed.
 //
 // Hidden files and dot-folders (.git, .DS_Store) are passed over without an
-// entry. Article files have the extensions .txt .text .md .markdown .html
+// entry. A corpus's own documentation inside a folder (README, LICENSE,
+// CHANGELOG, ... with any extension) is skipped. Article files have the extensions .txt .text .md .markdown .html
 // .htm .xhtml .json .jsonl .ndjson (IsArticleFile); a file named directly
 // as a root is read whatever its extension.
 //
@@ -57,7 +58,10 @@
 // short labelled or byline-like line holding one. Dates inside body
 // sentences are ignored, because they date events, not the article. A
 // file's modification time is never used as a publication date.
-// PublishedRaw keeps the date as written. Language is an ISO 639-1 code
+// PublishedRaw keeps the date as written. Outlet comes only from metadata
+// (the page's site name, a record's source field, front matter): lines in
+// the text such as "DPA" or a scraper's "source site-3" are left for the
+// boilerplate analysis, since guessing would mislabel quoted agencies. Language is an ISO 639-1 code
 // from the detector (DetectLanguage) or the page/record, "" when unsure.
 //
 // # Errors

@@ -178,6 +178,9 @@ func (w *walker) file(path string, fi fs.FileInfo, root bool) error {
 		} else {
 			e.Err = invalidf("not an article file (%s)", strings.ToLower(ext))
 		}
+	case !root && isProjectDoc(path):
+		e.Skipped = true
+		e.Err = invalidf("a corpus's documentation file, not an article (%s)", filepath.Base(path))
 	case fi.Size() > w.opts.maxSize():
 		e.Err = tooBig(fi.Size(), w.opts.maxSize())
 	case w.open:
@@ -189,4 +192,18 @@ func (w *walker) file(path string, fi fs.FileInfo, root bool) error {
 		}
 	}
 	return w.fn(e)
+}
+
+// projectDocs are names that corpora use for their own documentation (the
+// BBC corpus has a README.TXT): importing them would put a README among the
+// articles and into every comparison.
+var projectDocs = map[string]bool{
+	"readme": true, "license": true, "licence": true, "copying": true,
+	"changelog": true, "authors": true, "contributing": true,
+}
+
+func isProjectDoc(path string) bool {
+	base := filepath.Base(path)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	return projectDocs[strings.ToLower(base)]
 }

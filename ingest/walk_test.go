@@ -70,6 +70,7 @@ func tree(t *testing.T) string {
 	write(t, filepath.Join(dir, "big.html"), strings.Repeat("x", 2000))
 	write(t, filepath.Join(dir, "notes.pdf"), "%PDF")
 	write(t, filepath.Join(dir, "LICENSE"), "text")
+	write(t, filepath.Join(dir, "ReadMe.md"), "about this corpus")
 	write(t, filepath.Join(dir, ".hidden.txt"), "hidden")
 	write(t, filepath.Join(dir, ".git", "HEAD.txt"), "ref")
 	write(t, filepath.Join(dir, "sub", "c.JSON"), "{}")
@@ -89,6 +90,7 @@ func TestWalk(t *testing.T) {
 	got := collect(t, dir, []string{dir}, opts)
 	want := []seen{
 		{path: "LICENSE", skipped: true, err: "not an article file (no extension)"},
+		{path: "ReadMe.md", skipped: true, err: "documentation file, not an article (ReadMe.md)"},
 		{path: "a.md"},
 		{path: "b.txt"},
 		{path: "big.html", err: "file is 1 KB, over the 1000 bytes limit"},
@@ -144,7 +146,7 @@ func TestWalkRoots(t *testing.T) {
 		{
 			name:  "files and folders together, a file given twice once",
 			roots: []string{filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub"), filepath.Join(dir, "sub", "c.JSON")},
-			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop/LICENSE", skipped: true, err: "not an article"}, {path: "sub/loop/a.md"}, {path: "sub/loop/b.txt"}, {path: "sub/loop/big.html"}, {path: "sub/loop/broken.txt", err: "broken symbolic link"}, {path: "sub/loop/notes.pdf", skipped: true, err: "not an article"}, {path: "sub/loop/pipe.txt", skipped: true, err: "named pipe"}, {path: "sub/loop/sub", err: "symbolic link loop"}, {path: "sub/loop/twin", err: "symbolic link loop"}},
+			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop/LICENSE", skipped: true, err: "not an article"}, {path: "sub/loop/ReadMe.md", skipped: true, err: "not an article"}, {path: "sub/loop/a.md"}, {path: "sub/loop/b.txt"}, {path: "sub/loop/big.html"}, {path: "sub/loop/broken.txt", err: "broken symbolic link"}, {path: "sub/loop/notes.pdf", skipped: true, err: "not an article"}, {path: "sub/loop/pipe.txt", skipped: true, err: "named pipe"}, {path: "sub/loop/sub", err: "symbolic link loop"}, {path: "sub/loop/twin", err: "symbolic link loop"}},
 		},
 		{
 			name:  "a file named as a root is read whatever its extension",
