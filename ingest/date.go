@@ -102,8 +102,10 @@ var dateLabel = regexp.MustCompile(`(?i)\b(published|posted|updated|date|dated|d
 const (
 	headLines = 6
 	tailLines = 8
-	// shortLine bounds, in words, a line such as "By Jane Doe | 3 May 2021".
-	shortLine = 12
+	// shortLine bounds, in words, a line such as "By Jane Doe | 3 May 2021";
+	// labelledLine one that says what its date is ("Published: ...").
+	shortLine    = 12
+	labelledLine = 20
 )
 
 // FindDate looks for the publication date in the first and last lines of a
@@ -126,7 +128,7 @@ func FindDate(text string) (t time.Time, raw string, ok bool) {
 		line := lines[i]
 		// Long lines score nothing, and every pattern holds a year: both
 		// tests are cheap next to the regular expressions.
-		if len(strings.Fields(line)) > shortLine || !hasYear(line) {
+		if len(strings.Fields(line)) > labelledLine || !hasYear(line) {
 			continue
 		}
 		for _, re := range dateRes {
@@ -154,7 +156,7 @@ func dateLineScore(line, rest string) int {
 	switch {
 	case rest == "":
 		return 3
-	case dateLabel.MatchString(rest) && words <= shortLine:
+	case dateLabel.MatchString(rest) && words <= labelledLine:
 		return 2
 	case words <= shortLine:
 		return 1

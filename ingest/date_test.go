@@ -53,6 +53,8 @@ func TestFindDate(t *testing.T) {
 		{"standalone line beats a tweet credit", "Title\n\n" + body + "\n— A Person (@someone) October 18, 2022\nAuthor Name\nFri, 10/21/2022 – 15:25\n", "Fri, 10/21/2022 – 15:25"},
 		{"labelled header line", "Title\nPublished: 5 May 2021, 10:00\n\n" + body + "\n", "5 May 2021, 10:00"},
 		{"byline with date", "Title\nBy Jane Doe | March 3, 2021\n\n" + body + "\n", "March 3, 2021"},
+		{"long labelled line", "Title\nPublished: Friday, October 21, 2022 at 3:25 p.m. EDT by John Smith, Staff Writer\n\n" + body + "\n", "Friday, October 21, 2022 at 3:25 p.m. EDT"},
+		{"short unlabelled sentence is not enough when long", "Title\nThe council, which met in the old town hall again, decided on March 3, 2021 to act.\n\n" + body + "\n", ""},
 		{"date only inside a body sentence", "Title\n\n" + body + "\n\nThe end.\n", ""},
 		{"date in the middle of a long text", "Title\n1\n2\n3\n4\n5\n6\n7\nMarch 3, 2021\n8\n9\n10\n11\n12\n13\n14\n15\n16\n", ""},
 		{"no year", "Title\nFebruary 18\n", ""},

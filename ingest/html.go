@@ -63,23 +63,30 @@ func declaredCharset(data []byte) (encoding.Encoding, string) {
 // port of trafilatura, which leads the published benchmarks of main-text
 // extraction from news pages and also reads the date, site name, author and
 // URL from meta tags, JSON-LD and OpenGraph.
-func parseHTML(doc *core.Document, page string) error {
-	root, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		return invalidf("cannot parse HTML: %v", err)
+func parseHTML(doc *core.Document, page string) (err error) {
+	defer func() {
+		// The extractors are large third-party code; a page that trips
+		// one must fail alone, not end the import.
+		if r := recover(); r != nil {
+			err = invalidf("the web page could not be processed (extractor failure: %v)", r)
+		}
+	}()
+	root, perr := html.Parse(strings.NewReader(page))
+	if perr != nil {
+		return invalidf("cannot parse HTML: %v", perr)
 	}
 	// go-htmldate is run here rather than inside trafilatura, which keeps
 	// only the day: the time of publication and the string it was read from
 	// matter to a researcher asking which outlet had a story first.
 	date, derr := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, ExtractTime: true})
-	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
+	res, xerr := trafilatura.ExtractDocument(root, trafilatura.Options{
 		ExcludeComments: true,
 		// The fallback extractors (readability, DOM distiller) rescue pages
 		// trafilatura alone leaves empty, at a modest cost per page.
 		EnableFallback: true,
 		HtmlDateMode:   trafilatura.Disabled,
 	})
-	if err != nil || res == nil || res.ContentNode == nil {
+	if xerr != nil || res == nil || res.ContentNode == nil {
 		return invalidf("no article text found in the web page")
 	}
 	doc.Text = paragraphs(res.ContentNode)

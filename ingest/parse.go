@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 
@@ -59,7 +60,7 @@ func Parse(path string, data []byte) ([]core.Document, error) {
 	}
 	if format == "" {
 		format = FormatText
-		if t := strings.TrimSpace(text); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+		if t := strings.TrimSpace(text); (strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) && (json.Valid([]byte(t)) || looksLikeJSONL(t)) {
 			format = FormatJSON
 		}
 	}

@@ -120,6 +120,11 @@ func TestParseSingleDocument(t *testing.T) {
 			want: want{format: "json", enc: "utf-8", title: "Ferry timetable approved", lang: "en"},
 		},
 		{
+			name: "unknown extension, text starting with a bracket",
+			path: "story.news", data: "[Updated] " + story,
+			want: want{format: "txt", enc: "utf-8", title: "[Updated] Ferry timetable approved", lang: "en"},
+		},
+		{
 			name: "unknown extension holding text",
 			path: "README", data: story,
 			want: want{format: "txt", enc: "utf-8", title: "Ferry timetable approved", lang: "en"},
