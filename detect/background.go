@@ -57,9 +57,10 @@ const stopCount = 20000
 
 // idf is the information a key carries against everyday English: about
 // ln(total/count), with counts smoothed so unseen names get the most.
-func (b *background) idf(key string) float64 {
-	c := float64(b.counts[key])
-	return math.Log((b.total + 1) / (c + 50))
+func (b *background) idf(key string) float64 { return b.idfCount(b.counts[key]) }
+
+func (b *background) idfCount(c uint32) float64 {
+	return math.Log((b.total + 1) / (float64(c) + 50))
 }
 
 func (b *background) count(key string) uint32 { return b.counts[key] }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -171,22 +172,12 @@ func shingles(keys []uint64, k int) []uint32 {
 
 // termVectors builds the whole-text and lede story vectors.
 func termVectors(rs []rune, toks []textnorm.Token, title string, ledeWords int) (all, lede []Term) {
-	acc := map[uint64]*termAcc{}
-	ledeAcc := map[uint64]*termAcc{}
-	add := func(m map[uint64]*termAcc, key string, boost float64) {
-		h := hashString(key)
-		a := m[h]
-		if a == nil {
-			a = &termAcc{}
-			m[h] = a
-		}
-		a.tf++
-		a.w = math.Max(a.w, boost*bg.idf(key))
-	}
+	var acc, ledeAcc []termHit
 	quoted := quotedRanges(rs)
 	q := 0
 	for i, t := range toks {
-		if bg.count(t.Key) > stopCount || (len([]rune(t.Key)) < 2 && !hasDigit(t.Key)) {
+		c := bg.count(t.Key)
+		if c > stopCount || (len(t.Key) < 2 && !hasDigit(t.Key)) {
 			continue
 		}
 		boost := 1.0
@@ -202,29 +193,48 @@ func termVectors(rs []rune, toks []textnorm.Token, title string, ledeWords int) 
 		if q < len(quoted) && quoted[q].Start <= t.Start {
 			boost *= boostQuote
 		}
-		add(acc, t.Key, boost)
+		h := termHit{hashString(t.Key), boost * bg.idfCount(c)}
+		acc = append(acc, h)
 		if i < ledeWords {
-			add(ledeAcc, t.Key, boost)
+			ledeAcc = append(ledeAcc, h)
 		}
 	}
 	for _, t := range textnorm.Words(title) {
-		if bg.count(t.Key) <= stopCount && len(t.Key) > 1 {
-			add(ledeAcc, t.Key, 1)
+		if c := bg.count(t.Key); c <= stopCount && len(t.Key) > 1 {
+			ledeAcc = append(ledeAcc, termHit{hashString(t.Key), bg.idfCount(c)})
 		}
 	}
 	return sortedTerms(acc), sortedTerms(ledeAcc)
 }
 
-// termAcc gathers one key's count and its highest boosted rarity.
-type termAcc struct{ tf, w float64 }
+// termHit is one occurrence of a key with its boosted rarity.
+type termHit struct {
+	h uint64
+	w float64
+}
 
-// sortedTerms weighs each key by (1 + ln tf) times its boosted rarity.
-func sortedTerms(m map[uint64]*termAcc) []Term {
-	out := make([]Term, 0, len(m))
-	for h, a := range m {
-		out = append(out, Term{Hash: h, Weight: float32((1 + math.Log(a.tf)) * a.w)})
+// sortedTerms merges the hits of each key and weighs it by (1 + ln tf)
+// times its highest boosted rarity; sorting a slice beats a map here.
+func sortedTerms(hits []termHit) []Term {
+	slices.SortFunc(hits, func(a, b termHit) int {
+		switch {
+		case a.h < b.h:
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return 0
+	})
+	out := make([]Term, 0, len(hits))
+	for i := 0; i < len(hits); {
+		j, w := i, 0.0
+		for j < len(hits) && hits[j].h == hits[i].h {
+			w = math.Max(w, hits[j].w)
+			j++
+		}
+		out = append(out, Term{Hash: hits[i].h, Weight: float32((1 + math.Log(float64(j-i))) * w)})
+		i = j
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Hash < out[j].Hash })
 	return out
 }
 

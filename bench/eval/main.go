@@ -8,7 +8,10 @@
 //   - the BBC News corpus: duplicate groups and stories found, with samples to
 //     read, and how often VariantKey merges distinct words.
 //
-// Usage: go run ./bench/eval [-o EVAL.md] [-clough DIR] [-bbc DIR] [-events N]
+// With -lsh N it also times near-duplicate search over N generated articles,
+// beside github.com/ekzhu/minhash-lsh on the same signatures.
+//
+// Usage: go run ./bench/eval [-o EVAL.md] [-clough DIR] [-bbc DIR] [-events N] [-lsh N]
 package main
 
 import (
@@ -32,8 +35,9 @@ func main() {
 	seed := flag.Int64("seed", 1, "generator seed")
 	events := flag.Int("events", gen.Default().Events, "generated news events")
 	distractors := flag.Int("distractors", gen.Default().Distractors, "generated unrelated articles")
+	lsh := flag.Int("lsh", 0, "also benchmark near-duplicate search on this many generated articles, beside github.com/ekzhu/minhash-lsh (0: skip)")
 	flag.Parse()
-	if err := run(os.Stdout, *out, *clough, *bbc, *seed, *events, *distractors); err != nil {
+	if err := run(os.Stdout, *out, *clough, *bbc, *seed, *events, *distractors, *lsh); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
@@ -42,7 +46,7 @@ func main() {
 func f2(x float64) string { return fmt.Sprintf("%.2f", x) }
 func f3(x float64) string { return fmt.Sprintf("%.3f", x) }
 
-func run(log io.Writer, out, clough, bbc string, seed int64, events, distractors int) error {
+func run(log io.Writer, out, clough, bbc string, seed int64, events, distractors, lsh int) error {
 	p := detect.DefaultParams()
 	var rep bytes.Buffer
 	w := &rep
@@ -130,6 +134,11 @@ func run(log io.Writer, out, clough, bbc string, seed int64, events, distractors
 			v.forms, v.keys, v.mergedForms, 100*float64(v.mergedForms)/float64(v.forms), 100*float64(v.mergedTok)/float64(v.tokens), v.tokens)
 		fmt.Fprintf(w, "%s\n", strings.Join(v.examples, ", "))
 		fmt.Fprintf(log, "bbc: %d articles\n", br.docs)
+	}
+	if lsh > 0 {
+		if err := runLSHBench(w, log, lsh, p); err != nil {
+			return fmt.Errorf("lsh bench: %w", err)
+		}
 	}
 	os.Stdout.Write(rep.Bytes())
 	if out != "-" {
