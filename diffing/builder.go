@@ -43,3 +43,14 @@ func (bd *builder) replace(a1, b1 pos) {
 	bd.del(a1)
 	bd.ins(b1)
 }
+
+// push appends an op built elsewhere (from the builder's position),
+// merging it with the last op as add does.
+func (bd *builder) push(o iop) {
+	if o.kind != Move && len(o.detail) == 0 {
+		bd.add(o.kind, o.a1, o.b1, "", 0)
+		return
+	}
+	bd.ops = append(bd.ops, o)
+	bd.pa, bd.pb = o.a1, o.b1
+}

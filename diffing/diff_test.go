@@ -1,6 +1,8 @@
 package diffing_test
 
 import (
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -254,5 +256,21 @@ func TestDiffManyAndChain(t *testing.T) {
 	}
 	if got := diffing.DiffChain(v[:1], diffing.Options{}); got != nil {
 		t.Errorf("DiffChain of one version = %v, want nil", got)
+	}
+}
+
+// Long changed stretches are refined on several cores; the ops must be the
+// same as on one.
+func TestParallelRefineIsDeterministic(t *testing.T) {
+	a := strings.ReplaceAll(synth.Article(8, 200_000), "\n\n", " ")
+	b := synth.Edit(9, a, 0.05)
+	prev := runtime.GOMAXPROCS(1)
+	one := diffing.Diff(a, b, diffing.Options{Timeout: -1})
+	runtime.GOMAXPROCS(4)
+	four := diffing.Diff(a, b, diffing.Options{Timeout: -1})
+	runtime.GOMAXPROCS(prev)
+	checkApply(t, a, b, four)
+	if !reflect.DeepEqual(one, four) {
+		t.Errorf("results differ between 1 and 4 procs: %d and %d ops", len(one.Ops), len(four.Ops))
 	}
 }

@@ -2,7 +2,9 @@ package diffing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -34,9 +36,9 @@ func Diff(a, b string, opts Options) *Result {
 	}
 	res := &Result{Ops: e.export(ops)}
 	res.Stats = e.stats(ops)
-	if len(e.reasons) > 0 {
+	if len(e.notes.reasons) > 0 {
 		res.Degraded = true
-		res.Reason = strings.Join(e.reasons, "; ")
+		res.Reason = strings.Join(e.notes.reasons, "; ")
 	}
 	return res
 }
@@ -49,11 +51,17 @@ type engine struct {
 	deadline time.Time
 	m        matcher
 	nextMove int
-	reasons  []string
+	notes    *notes // shared by the copies that refine in parallel
+}
+
+// notes collects why a diff was degraded.
+type notes struct {
+	mu      sync.Mutex
+	reasons []string
 }
 
 func newEngine(a, b string, opts Options) *engine {
-	e := &engine{a: a, b: b, opts: opts}
+	e := &engine{a: a, b: b, opts: opts, notes: &notes{}}
 	e.ea = pos{utf8.RuneCountInString(a), len(a)}
 	e.eb = pos{utf8.RuneCountInString(b), len(b)}
 	if e.opts.Minor == 0 {
@@ -73,12 +81,11 @@ func newEngine(a, b string, opts Options) *engine {
 }
 
 func (e *engine) degrade(reason string) {
-	for _, r := range e.reasons {
-		if r == reason {
-			return
-		}
+	e.notes.mu.Lock()
+	defer e.notes.mu.Unlock()
+	if !slices.Contains(e.notes.reasons, reason) {
+		e.notes.reasons = append(e.notes.reasons, reason)
 	}
-	e.reasons = append(e.reasons, reason)
 }
 
 func (e *engine) expired() bool {
@@ -185,6 +192,10 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 		shiftOneSided(blocks, e.a, ta, e.b, tb)
 	}
 	next := e.below(l)
+	if l == lvAnchor && a1.b-a0.b+b1.b-b0.b > parallelBytes && len(blocks) > 1 {
+		e.refineParallel(bd, ta, tb, blocks, a1, b1, next, anchored)
+		return
+	}
 	for _, bl := range blocks {
 		e.refine(bd, ta[bl.a], tb[bl.b], next, anchored)
 		bd.equal(ta[bl.a+bl.n], tb[bl.b+bl.n])

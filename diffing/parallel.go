@@ -1,0 +1,66 @@
+package diffing
+
+import (
+	"runtime"
+	"sync"
+)
+
+// parallelBytes is the size of a long changed stretch (both sides together)
+// from which its sentence-anchored parts are refined on several cores.
+const parallelBytes = 64 << 10
+
+// refineParallel does what the sequential loop in refine does (refine each
+// change between the equal blocks, then write the block) with the changes
+// refined concurrently, each into its own builder, and joined in order. The
+// result is the same as the sequential one: each change is refined on its
+// own either way.
+func (e *engine) refineParallel(bd *builder, ta, tb []pos, blocks []block, a1, b1 pos, next level, anchored bool) {
+	type job struct {
+		from, to [2]pos // start and end of the change in A and B
+		ops      []iop
+	}
+	jobs := make([]job, 0, len(blocks)+1)
+	pa, pb := bd.pa, bd.pb
+	for _, bl := range blocks {
+		jobs = append(jobs, job{from: [2]pos{pa, pb}, to: [2]pos{ta[bl.a], tb[bl.b]}})
+		pa, pb = ta[bl.a+bl.n], tb[bl.b+bl.n]
+	}
+	jobs = append(jobs, job{from: [2]pos{pa, pb}, to: [2]pos{a1, b1}})
+
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	nextJob := 0
+	for range workers {
+		w := *e // own matcher; options, texts, deadline and notes shared
+		w.m = matcher{}
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				k := nextJob
+				nextJob++
+				mu.Unlock()
+				if k >= len(jobs) {
+					return
+				}
+				j := &jobs[k]
+				if j.from == j.to {
+					continue
+				}
+				sub := &builder{pa: j.from[0], pb: j.from[1]}
+				w.refine(sub, j.to[0], j.to[1], next, anchored)
+				j.ops = sub.ops
+			}
+		})
+	}
+	wg.Wait()
+	for k, j := range jobs {
+		for _, o := range j.ops {
+			bd.push(o)
+		}
+		if k < len(blocks) {
+			bl := blocks[k]
+			bd.equal(ta[bl.a+bl.n], tb[bl.b+bl.n])
+		}
+	}
+}
