@@ -87,6 +87,9 @@ func Parse(path string, data []byte) ([]core.Document, error) {
 		docs = []core.Document{doc}
 	}
 	for i := range docs {
+		if docs[i].Outlet == "" {
+			docs[i].Outlet = hostOutlet(docs[i].URL)
+		}
 		if docs[i].Language == "" {
 			docs[i].Language = DetectLanguage(docs[i].Text)
 		}

@@ -203,6 +203,7 @@ func TestParseRecords(t *testing.T) {
 	}{
 		{name: "json array", path: "a.json", data: "[" + rec1 + ",\n" + rec2 + "]", want: []rec{{1, first, rec1}, {2, second, rec2}}},
 		{name: "json wrapper object", path: "a.json", data: `{"status": "ok", "articles": [` + rec1 + `]}`, want: []rec{{1, first, rec1}}},
+		{name: "outlet from the url", path: "a.json", data: `[{"text": "The harbour council voted on Monday to approve a new ferry timetable.", "link": "https://www.Gazette.example.org/ferry"}]`, want: []rec{{1, want{format: "json", enc: "utf-8", title: "The harbour council voted on Monday to approve a new ferry timetable.", url: "https://www.Gazette.example.org/ferry", outlet: "gazette.example.org", lang: "en"}, `{"text": "The harbour council voted on Monday to approve a new ferry timetable.", "link": "https://www.Gazette.example.org/ferry"}`}}},
 		{name: "json array with a bad record", path: "a.json", data: "[" + rec1 + `, 5, {"title": "no text"}, ` + rec3 + "]", want: []rec{{1, first, rec1}, {4, third, rec3}}, wantBad: []int{2, 3}},
 		{name: "jsonl with a broken line", path: "a.jsonl", data: rec1 + "\n\n{\"text\": broken\n" + rec2 + "\n", want: []rec{{1, asJSONL(first), rec1}, {4, asJSONL(second), rec2}}, wantBad: []int{3}},
 		{name: "ndjson with crlf", path: "a.ndjson", data: rec1 + "\r\n" + rec3 + "\r\n", want: []rec{{1, asJSONL(first), rec1}, {2, asJSONL(third), rec3}}},

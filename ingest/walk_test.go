@@ -78,6 +78,7 @@ func tree(t *testing.T) string {
 	symlink(t, "missing.txt", filepath.Join(dir, "broken.txt"))
 	symlink(t, "..", filepath.Join(dir, "sub", "loop"))
 	symlink(t, "sub", filepath.Join(dir, "twin"))
+	symlink(t, "self.txt", filepath.Join(dir, "self.txt"))
 	if err := mkfifo(filepath.Join(dir, "pipe.txt")); err != nil {
 		t.Logf("no named pipe: %v", err)
 	}
@@ -97,6 +98,7 @@ func TestWalk(t *testing.T) {
 		{path: "broken.txt", err: "broken symbolic link"},
 		{path: "notes.pdf", skipped: true, err: "not an article file (.pdf)"},
 		{path: "pipe.txt", skipped: true, err: "not a regular file (a named pipe)"},
+		{path: "self.txt", err: "symbolic link loop"},
 		{path: "sub/c.JSON"},
 		{path: "sub/deeper/d.jsonl"},
 		{path: "sub/loop", err: "symbolic link loop"},
@@ -146,7 +148,7 @@ func TestWalkRoots(t *testing.T) {
 		{
 			name:  "files and folders together, a file given twice once",
 			roots: []string{filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub"), filepath.Join(dir, "sub", "c.JSON")},
-			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop/LICENSE", skipped: true, err: "not an article"}, {path: "sub/loop/ReadMe.md", skipped: true, err: "not an article"}, {path: "sub/loop/a.md"}, {path: "sub/loop/b.txt"}, {path: "sub/loop/big.html"}, {path: "sub/loop/broken.txt", err: "broken symbolic link"}, {path: "sub/loop/notes.pdf", skipped: true, err: "not an article"}, {path: "sub/loop/pipe.txt", skipped: true, err: "named pipe"}, {path: "sub/loop/sub", err: "symbolic link loop"}, {path: "sub/loop/twin", err: "symbolic link loop"}},
+			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop/LICENSE", skipped: true, err: "not an article"}, {path: "sub/loop/ReadMe.md", skipped: true, err: "not an article"}, {path: "sub/loop/a.md"}, {path: "sub/loop/b.txt"}, {path: "sub/loop/big.html"}, {path: "sub/loop/broken.txt", err: "broken symbolic link"}, {path: "sub/loop/notes.pdf", skipped: true, err: "not an article"}, {path: "sub/loop/pipe.txt", skipped: true, err: "named pipe"}, {path: "sub/loop/self.txt", err: "symbolic link loop"}, {path: "sub/loop/sub", err: "symbolic link loop"}, {path: "sub/loop/twin", err: "symbolic link loop"}},
 		},
 		{
 			name:  "a file named as a root is read whatever its extension",
