@@ -58,12 +58,14 @@
 // short labelled or byline-like line holding one. Dates inside body
 // sentences are ignored, because they date events, not the article. A
 // file's modification time is never used as a publication date.
-// PublishedRaw keeps the date as written. Outlet comes only from metadata
-// (the page's site name, a record's source field, front matter, else the
-// domain of the article's URL): lines in
-// the text such as "DPA" or a scraper's "source site-3" are left for the
-// boilerplate analysis, since guessing would mislabel quoted agencies. Language is an ISO 639-1 code
-// from the detector (DetectLanguage) or the page/record, "" when unsure.
+// PublishedRaw keeps the date as written.
+//
+// Outlet comes only from metadata (the page's site name, a record's source
+// field, front matter), else from the domain of the article's URL. Lines in
+// the text such as "DPA" or a scraper's "source site-3" are left to the
+// boilerplate analysis: guessing would mislabel quoted agencies. Language is
+// an ISO 639-1 code from the page or record, else from the detector
+// (DetectLanguage), "" when unsure.
 //
 // # Errors
 //
