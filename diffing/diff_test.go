@@ -1,6 +1,7 @@
 package diffing_test
 
 import (
+	"encoding/json"
 	"reflect"
 	"runtime"
 	"strings"
@@ -272,5 +273,15 @@ func TestParallelRefineIsDeterministic(t *testing.T) {
 	checkApply(t, a, b, four)
 	if !reflect.DeepEqual(one, four) {
 		t.Errorf("results differ between 1 and 4 procs: %d and %d ops", len(one.Ops), len(four.Ops))
+	}
+}
+
+func TestEmptyDiffMarshalsOpsAsArray(t *testing.T) {
+	js, err := json.Marshal(diffing.Diff("", "", diffing.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), `"ops":[]`) {
+		t.Errorf("JSON = %s, want \"ops\":[]", js)
 	}
 }

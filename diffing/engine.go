@@ -34,7 +34,7 @@ func Diff(a, b string, opts Options) *Result {
 	if opts.Granularity != Char {
 		e.addDetail(ops)
 	}
-	res := &Result{Ops: e.export(ops)}
+	res := &Result{Ops: e.export(ops)} // never nil: JSON clients get []
 	res.Stats = e.stats(ops)
 	if len(e.notes.reasons) > 0 {
 		res.Degraded = true

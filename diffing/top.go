@@ -11,11 +11,11 @@ func (e *engine) top(bd *builder) {
 	if e.opts.Granularity == Paragraph {
 		tokens = paragraphTokens
 	}
-	ta, tb := tokens(e.a, pos{}, e.ea), tokens(e.b, pos{}, e.eb)
 	if e.a == e.b {
 		bd.equal(e.ea, e.eb)
 		return
 	}
+	ta, tb := tokens(e.a, pos{}, e.ea), tokens(e.b, pos{}, e.eb)
 	e.m.trimKeys = true
 	blocks, ok := e.m.match(e.a, ta, e.b, tb, e.deadline)
 	e.m.trimKeys = false

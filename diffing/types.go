@@ -141,8 +141,8 @@ type Op struct {
 	// MoveID links the two ends of a move (1, 2, ...); 0 for other ops.
 	MoveID int `json:"move_id,omitempty"`
 	// Minor marks a delete or insert that belongs to a minor edit; Why says
-	// which kind: "space", "typography", "case", "punctuation", "variant" or
-	// "boilerplate".
+	// which kind: "space", "case", "typography", "punctuation", "variant" or
+	// "boilerplate" (see the package doc for what each covers).
 	Minor bool   `json:"minor,omitempty"`
 	Why   string `json:"why,omitempty"`
 	// Detail shows, for a short replaced word (a delete followed by an
