@@ -64,8 +64,8 @@
 // field, front matter), else from the domain of the article's URL. Lines in
 // the text such as "DPA" or a scraper's "source site-3" are left to the
 // boilerplate analysis: guessing would mislabel quoted agencies. Language is
-// an ISO 639-1 code from the page or record, else from the detector
-// (DetectLanguage), "" when unsure.
+// an ISO 639-1 code from the detector (DetectLanguage), else the one the
+// page or record declares, "" when neither is known.
 //
 // # Errors
 //

@@ -90,8 +90,11 @@ func Parse(path string, data []byte) ([]core.Document, error) {
 		if docs[i].Outlet == "" {
 			docs[i].Outlet = hostOutlet(docs[i].URL)
 		}
-		if docs[i].Language == "" {
-			docs[i].Language = DetectLanguage(docs[i].Text)
+		// The text's own language beats a declared one: page templates
+		// declare lang="en" on translated pages, and the text is what gets
+		// compared.
+		if lang := DetectLanguage(docs[i].Text); lang != "" {
+			docs[i].Language = lang
 		}
 	}
 	return docs, err
