@@ -171,21 +171,22 @@ func (p *pdfWriter) diff(d Diff) {
 }
 
 func (p *pdfWriter) legend() {
-	p.f.SetFont(pdfSans, "", 9)
-	p.f.Write(lineH, "Marks: ")
+	plain := func(s string) {
+		p.f.SetFont(pdfSans, "", 9)
+		p.f.SetTextColor(0, 0, 0)
+		p.f.Write(lineH, s)
+	}
+	plain("Marks: ")
 	p.segment(seg{kind: diffing.Insert, text: "inserted"})
-	p.f.SetFont(pdfSans, "", 9)
-	p.f.Write(lineH, ", ")
+	plain(", ")
 	p.segment(seg{kind: diffing.Delete, text: "deleted"})
-	p.f.Write(lineH, ", ")
+	plain(", ")
 	p.segment(seg{role: diffing.MoveFrom, text: "[moved to #n] "})
 	p.segment(seg{kind: diffing.Move, role: diffing.MoveFrom, text: "old place"})
-	p.f.Write(lineH, ", ")
+	plain(", ")
 	p.segment(seg{role: diffing.MoveTo, text: "[moved from #n] "})
 	p.segment(seg{kind: diffing.Move, role: diffing.MoveTo, text: "new place"})
-	p.f.SetFont(pdfSans, "", 9)
-	p.f.SetTextColor(0, 0, 0)
-	p.f.Write(lineH, "; grey: minor edit.")
+	plain("; grey: minor edit.")
 	p.f.Ln(lineH)
 }
 
