@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -186,6 +187,7 @@ func topTerms(ts []Term, n int) []uint64 {
 	for i, t := range c {
 		out[i] = t.Hash
 	}
+	slices.Sort(out)
 	return out
 }
 

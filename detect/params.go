@@ -44,7 +44,7 @@ func DefaultParams() Params {
 		NearJaccard:     0.5,
 		NearContainment: 0.8,
 		MinSizeRatio:    0.5,
-		StoryThreshold:  0.1,
+		StoryThreshold:  0.15,
 		StoryDays:       30,
 		StoryTerms:      24,
 	}

@@ -7,8 +7,10 @@ import (
 
 // storyScore says how likely two articles are versions of one story:
 //
-//	content = 0.5·cos(whole texts) + 0.5·cos(ledes), or the share of
-//	          sentences they have in common if that is higher;
+//	content = the higher of 0.5·cos(whole texts) + 0.5·cos(ledes) and
+//	          cos(ledes) alone (versions of one event agree most on their
+//	          ledes and wander apart after), or the share of sentences they
+//	          have in common if that is higher;
 //	score   = content × fade(date gap).
 //
 // Term vectors are TF·IDF where the IDF comes from a background model of
@@ -24,11 +26,37 @@ func (ix *Index) storyScore(a, b *entry) float64 {
 	} else {
 		whole, lede = ix.cosine(a.f.Terms, b.f.Terms), ix.cosine(a.f.Lede, b.f.Lede)
 	}
-	content := 0.5*whole + 0.5*lede
+	content := max(0.5*whole+0.5*lede, lede)
+	// One rare word shared many times (a country, a company) makes two
+	// articles look alike without their being one event: versions of one
+	// event share several of their rarest terms.
+	content *= min(1, float64(sharedCount(a.top, b.top))/storyBreadth)
 	if s := sharedShare(a.sents, b.sents); s > content {
 		content = s
 	}
 	return content * ix.dateFade(a.f.Day, b.f.Day)
+}
+
+// storyBreadth is how many of their rarest terms two articles must share for
+// their content score to count in full.
+const storyBreadth = 4
+
+// sharedCount counts the values two sorted lists share.
+func sharedCount(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // archiveDamp scales a term down as more of the archive's articles hold it;
