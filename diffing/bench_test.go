@@ -2,6 +2,7 @@ package diffing_test
 
 import (
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/storydiff/storydiff/diffing"
@@ -37,6 +38,21 @@ func BenchmarkDiff(b *testing.B) {
 	b.Run("word/100KB-one-paragraph", func(b *testing.B) {
 		for b.Loop() {
 			diffing.Diff(string(one), v, diffing.Options{})
+		}
+	})
+	// Two different reports of one call (seeds 003 and 004): they share no
+	// passage, and the word diff is skipped as pointless.
+	x, err := os.ReadFile("../testdata/seeds/003_d2567b8d7e929331.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	y, err := os.ReadFile("../testdata/seeds/004_0cbc97742eea5343.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("word/seeds-003-004", func(b *testing.B) {
+		for b.Loop() {
+			diffing.Diff(string(x), string(y), diffing.Options{})
 		}
 	})
 }

@@ -174,6 +174,10 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 			return
 		}
 		ta, tb = wordTokens(e.a, a0, a1), wordTokens(e.b, b0, b1)
+		if unrelated(e.a[a0.b:a1.b], e.b[b0.b:b1.b], len(ta)-1, len(tb)-1) {
+			bd.replace(a1, b1)
+			return
+		}
 	case lvChar:
 		ta, tb = charTokens(e.a, a0, a1), charTokens(e.b, b0, b1)
 	}

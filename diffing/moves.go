@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // move is a run of top-level tokens [a0,a1) of A found again at [b0,b1) of
@@ -132,29 +131,10 @@ func (e *engine) bag(c *moveCand, s string, t []pos) []uint64 {
 	return c.bag
 }
 
-// wordHashes returns the sorted FNV-1a hashes of the lower-cased words of s:
-// a cheap bag of words for telling near-identical paragraphs apart.
+// wordHashes returns the sorted hashes of the lower-cased words of s: a
+// cheap bag of words for telling near-identical paragraphs apart.
 func wordHashes(s string) []uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	out := make([]uint64, 0, len(s)/5)
-	h, in := uint64(offset), false
-	for _, r := range s {
-		if class(r) == clsWord {
-			r = unicode.ToLower(r)
-			for ; r > 0; r >>= 8 {
-				h = (h ^ uint64(r&0xff)) * prime
-			}
-			in = true
-			continue
-		}
-		if in {
-			out = append(out, h)
-			h, in = offset, false
-		}
-	}
-	if in {
-		out = append(out, h)
-	}
+	out := wordHashesInOrder(s)
 	slices.Sort(out)
 	return out
 }
