@@ -197,9 +197,7 @@ func countMissing(indexed map[int64]bool, fresh map[int64]*detect.Features) int 
 }
 
 func (s *Service) countFeatures(ctx context.Context, ph uint64) (int, error) {
-	n := 0
-	err := s.db.Features(ctx, ph, func(int64, []byte) error { n++; return nil })
-	return n, err
+	return s.db.CountFeatures(ctx, ph)
 }
 
 // analyseArticles computes and stores features, blocks and repeats.

@@ -442,3 +442,10 @@ func (db *DB) Setting(ctx context.Context, key string, v any) (bool, error) {
 	}
 	return true, json.Unmarshal([]byte(s), v)
 }
+
+// CountFeatures returns how many articles have features made with paramsHash.
+func (db *DB) CountFeatures(ctx context.Context, paramsHash uint64) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM features WHERE params_hash = ?`, int64(paramsHash)).Scan(&n)
+	return n, err
+}

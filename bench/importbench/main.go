@@ -46,16 +46,33 @@ func main() {
 		log.Fatal(err)
 	}
 	t1 := time.Now()
-	sum, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{}, nil)
+	sum, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	importTime := time.Since(t1)
+	ta := time.Now()
+	an, err := svc.Analyze(ctx, app.AnalyzeOptions{Full: true}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	analyzeTime := time.Since(ta)
+	// One more article, analysed incrementally against the whole archive.
+	extra := filepath.Join(work, "extra")
+	if err := gen.WriteFolder(extra, 20, *size); err != nil {
+		log.Fatal(err)
+	}
+	ti := time.Now()
+	inc, err := svc.Import(ctx, []string{extra}, app.ImportOptions{}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	incTime := time.Since(ti)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 
 	t2 := time.Now()
-	again, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{}, nil)
+	again, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -101,6 +118,10 @@ func main() {
 	fmt.Printf("| generate corpus | %.1f s |\n", genTime.Seconds())
 	fmt.Printf("| import (parse, hash, store, FTS5) | %.1f s, **%.0f articles/s** (%d added, %d failed) |\n",
 		importTime.Seconds(), float64(sum.Added)/importTime.Seconds(), sum.Added, len(sum.Failed))
+	fmt.Printf("| full analysis (features, index, pairs, stories) | %.1f s, %.0f articles/s (%d pairs, %d stories) |\n",
+		analyzeTime.Seconds(), float64(an.Articles)/analyzeTime.Seconds(), an.Pairs, an.Stories)
+	fmt.Printf("| import of %d more articles with incremental analysis | %.0f ms in all, %.1f ms of it analysis |\n",
+		inc.Added, ms1(incTime), inc.Analysis.Seconds*1000)
 	fmt.Printf("| re-import of the same folder | %.1f s (%d added, %d already present) |\n", reimportTime.Seconds(), again.Added, again.AlreadyPresent)
 	fmt.Printf("| archive size | %.0f MB |\n", float64(st.Size())/1e6)
 	fmt.Printf("| Go heap in use after import | %.0f MB |\n", float64(ms.HeapInuse)/1e6)
