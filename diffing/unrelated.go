@@ -5,9 +5,10 @@ import (
 	"unicode"
 )
 
-// unrelatedWork is the product of token counts from which a word diff is
-// first checked for being worth it: below it, any diff is cheap.
-const unrelatedWork = 1 << 20
+// unrelatedWork is the product of token counts (about 500 by 500, a short
+// article each) from which a word diff is first checked for being worth it:
+// below it, any diff is cheap.
+const unrelatedWork = 1 << 18
 
 // unrelatedPairs is the share of the shorter passage's word pairs found in
 // the other under which two long passages are taken as different texts
