@@ -68,8 +68,8 @@ func run(log io.Writer, out, clough, bbc string, seed int64, events, distractors
 	fmt.Fprintf(w, "%d articles (seed %d): %d events, each with 1-%d independent write-ups republished by up to %d outlets "+
 		"(typo fixes, inserted and deleted sentences, new headlines, moved paragraphs, outlet headers and footers, "+
 		"repeated headline+lede, exact copies), %.0f%% of events followed months later by another event with the same people, "+
-		"and %d unrelated distractors. Analysis took %s.\n\n",
-		sr.articles, seed, opt.Events, opt.Wires, opt.Reprints, opt.Sequels*100, opt.Distractors, sr.elapsed.Round(time.Millisecond))
+		"and %d unrelated distractors, %.0f%% of them on the subject of another event within days of it. Analysis took %s.\n\n",
+		sr.articles, seed, opt.Events, opt.Wires, opt.Reprints, opt.Sequels*100, opt.Distractors, opt.Topical*100, sr.elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "| task | unit | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|---|\n")
 	row := func(name, unit string, m prf) {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | **%s** | %d | %d | %d |\n", name, unit, f3(m.P()), f3(m.R()), f3(m.F1()), m.TP, m.FP, m.FN)

@@ -114,7 +114,7 @@ func runSynthetic(w io.Writer, opt gen.Options, p detect.Params) (syntheticResul
 		_, m, _, _ := evalAt(q)
 		res.nearSweep = append(res.nearSweep, sweepRow{t, m})
 	}
-	for _, t := range []float64{0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25} {
+	for _, t := range []float64{0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.3, 0.4, 0.5} {
 		q := p
 		q.StoryThreshold = t
 		_, _, m, _ := evalAt(q)

@@ -23,15 +23,17 @@ type Options struct {
 	// Sequels is the share of events that have a later, different event
 	// with the same people and places.
 	Sequels float64
-	// Distractors are single articles about unrelated events.
+	// Distractors are single articles about unrelated events; Topical is
+	// the share of them on the same subject as an earlier event, days apart.
 	Distractors int
+	Topical     float64
 	// Outlets is the number of outlets, each with its own chrome lines.
 	Outlets int
 }
 
 // Default is a corpus of about a thousand articles.
 func Default() Options {
-	return Options{Seed: 1, Events: 120, Wires: 3, Reprints: 4, Sequels: 0.3, Distractors: 300, Outlets: 12}
+	return Options{Seed: 1, Events: 120, Wires: 3, Reprints: 4, Sequels: 0.3, Distractors: 300, Topical: 0.5, Outlets: 12}
 }
 
 // Article is one generated article and its ground truth.
@@ -78,6 +80,7 @@ type generator struct {
 	nextID  int64
 	wire    int
 	exact   int
+	events  []*event
 }
 
 type outlet struct {
@@ -120,9 +123,18 @@ func Generate(opt Options) Corpus {
 			g.eventArticles(&c, seq)
 		}
 	}
+	events := g.events
 	for i := 0; i < opt.Distractors; i++ {
 		story++
 		ev := g.newEvent(story, base.Add(time.Duration(g.r.Intn(300*24))*time.Hour))
+		if len(events) > 0 && g.r.Float64() < opt.Topical {
+			// Same subject, another event: the topic words of an earlier
+			// event (as "French economy" articles share theirs), published
+			// within days of it, but other people, places and numbers.
+			other := events[g.r.Intn(len(events))]
+			ev.topic = other.topic
+			ev.date = other.date.Add(time.Duration(g.r.Intn(96)) * time.Hour)
+		}
 		w := g.writeUp(ev)
 		c.Articles = append(c.Articles, g.publish(ev, w, g.outlets[g.r.Intn(len(g.outlets))], ev.date, edits{}))
 	}
@@ -240,7 +252,7 @@ func (g *generator) writeUp(ev *event) writeUp {
 				quoted[q] = true
 				sent = fmt.Sprintf("%q %s said", capital(ev.quotes[q])+",", ev.names[g.r.Intn(len(ev.names))])
 			default:
-				sent = capital(g.plainSentence(ev, 10+g.r.Intn(16), 0.2))
+				sent = capital(g.plainSentence(ev, 10+g.r.Intn(16), 0.1))
 			}
 			para = append(para, sent+".")
 		}
@@ -257,6 +269,7 @@ type edits struct {
 }
 
 func (g *generator) eventArticles(c *Corpus, ev *event) {
+	g.events = append(g.events, ev)
 	nw := 1 + g.r.Intn(g.opt.Wires)
 	for k := 0; k < nw; k++ {
 		w := g.writeUp(ev)
