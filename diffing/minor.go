@@ -40,17 +40,33 @@ const contextRunes = 64
 
 func (e *engine) minorKind(ops []iop, i, j int) string {
 	var del, ins strings.Builder
+	// Boilerplate spans are trimmed lines, so the line breaks deleted or
+	// inserted with a whole line lie outside them: only the text counts.
 	boiler := e.opts.Minor&MinorBoilerplate != 0
+	content := false
 	for _, o := range ops[i:j] {
+		var text string
+		var from pos
+		spans := e.opts.BoilerplateA
 		if o.kind == Delete {
-			del.WriteString(e.a[o.a0.b:o.a1.b])
-			boiler = boiler && within(o.a0.r, o.a1.r, e.opts.BoilerplateA)
+			text, from = e.a[o.a0.b:o.a1.b], o.a0
 		} else {
-			ins.WriteString(e.b[o.b0.b:o.b1.b])
-			boiler = boiler && within(o.b0.r, o.b1.r, e.opts.BoilerplateB)
+			text, from = e.b[o.b0.b:o.b1.b], o.b0
+			spans = e.opts.BoilerplateB
 		}
+		if o.kind == Delete {
+			del.WriteString(text)
+		} else {
+			ins.WriteString(text)
+		}
+		s, end, ok := trimmedRunes(text)
+		if !ok {
+			continue
+		}
+		content = true
+		boiler = boiler && within(from.r+s, from.r+end, spans)
 	}
-	if boiler {
+	if boiler && content {
 		return "boilerplate"
 	}
 	// Compare the hunk inside the words around it: a deleted space between
@@ -184,4 +200,20 @@ func within(s, e int, spans []Span) bool {
 			return false
 		}
 	}
+}
+
+// trimmedRunes returns the rune range of text without its leading and
+// trailing white space; ok is false when text is all white space.
+func trimmedRunes(text string) (start, end int, ok bool) {
+	n, first, last := 0, -1, -1
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			if first < 0 {
+				first = n
+			}
+			last = n
+		}
+		n++
+	}
+	return first, last + 1, first >= 0
 }

@@ -28,6 +28,8 @@ func TestMinorEdits(t *testing.T) {
 		{"kind turned off", "the Call was made", "the call was made", diffing.Options{Minor: diffing.MinorSpace}, ""},
 		{"boilerplate line", "Story text.\n\nRead also: one\n", "Story text.\n\nRead also: two\n",
 			diffing.Options{BoilerplateA: []diffing.Span{{Start: 13, End: 27}}, BoilerplateB: []diffing.Span{{Start: 13, End: 27}}}, "boilerplate"},
+		{"boilerplate line removed", "Story text.\n\nRead also: one\n\nMore story.\n", "Story text.\n\nMore story.\n",
+			diffing.Options{BoilerplateA: []diffing.Span{{Start: 13, End: 27}}}, "boilerplate"},
 		{"boilerplate spans elsewhere", "Story text.\n\nRead also: one\n", "Story text.\n\nRead also: two\n",
 			diffing.Options{BoilerplateA: []diffing.Span{{Start: 0, End: 5}}, BoilerplateB: []diffing.Span{{Start: 0, End: 5}}}, ""},
 	}

@@ -151,7 +151,9 @@ type Op struct {
 	Detail []Op `json:"detail,omitempty"`
 }
 
-// Stats summarises a diff. Word counts follow textnorm's notion of a word.
+// Stats summarises a diff. Word counts follow textnorm's notion of a word;
+// at Char granularity a changed piece of a word counts as a word inserted
+// or deleted.
 type Stats struct {
 	// Similarity is 2*unchanged words / (words in A + words in B), in [0,1];
 	// moved words count as unchanged, and so do minor edits under IgnoreMinor.
