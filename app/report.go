@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
@@ -240,23 +242,64 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 		m.Passages = []report.StoryPassage{}
 		return m, nil
 	}
-	cs, err := s.CompareMany(ctx, refs, req.Base == "first", req.Compare)
-	if err != nil {
+	if m.Diffs, err = s.storyDiffs(ctx, refs, req); err != nil {
 		return nil, err
 	}
 	shared := map[string]*report.StoryPassage{}
-	for _, c := range cs {
-		d := report.Diff{A: c.A, B: c.B, HideMinor: req.Compare.IgnoreMinor, Result: c.Result}
-		if d.Passages, err = s.reportPassages(ctx, c.A, c.B); err != nil {
-			return nil, err
-		}
-		m.Diffs = append(m.Diffs, d)
+	for _, d := range m.Diffs {
 		for _, p := range d.Passages {
-			mergePassage(shared, order, p, c.A, c.B)
+			mergePassage(shared, order, p, d.A, d.B)
 		}
 	}
 	m.Passages = sortedPassages(shared, order)
 	return m, nil
+}
+
+// storyDiffs compares each version with the previous one (or the first),
+// with the passages they share, on every CPU: a story's diffs are
+// independent of each other and are most of a story report's work.
+func (s *Service) storyDiffs(ctx context.Context, refs []string, req ReportRequest) ([]report.Diff, error) {
+	out := make([]report.Diff, len(refs)-1)
+	errs := make([]error, len(out))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(out)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				base := refs[i]
+				if req.Base == "first" {
+					base = refs[0]
+				}
+				c, err := s.Compare(ctx, base, refs[i+1], req.Compare)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				d := report.Diff{A: c.A, B: c.B, HideMinor: req.Compare.IgnoreMinor, Result: c.Result}
+				d.Passages, errs[i] = s.reportPassages(ctx, c.A, c.B)
+				out[i] = d
+			}
+		}()
+	}
+	for i := range out {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // mergePassage records that a passage (keyed by its words, case folded)

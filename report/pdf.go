@@ -121,7 +121,7 @@ func (p *pdfWriter) field(label, value string, mono bool) {
 		// extractors, which then join the next line on.
 		value = "—"
 	}
-	p.f.Write(lineH, clean(value))
+	p.write(clean(value))
 	p.f.Ln(lineH)
 }
 
@@ -216,7 +216,28 @@ func (p *pdfWriter) segment(s seg) {
 	}
 	p.f.SetFont(pdfSans, style, 10)
 	p.f.SetTextColor(r, g, b)
-	p.f.Write(lineH, clean(s.text))
+	p.write(clean(s.text))
+}
+
+// write flows text in pieces of about chunkRunes code points, each ending
+// after a space or line break. fpdf's Write converts its whole string to
+// runes once per character, so its cost grows with the square of the
+// length: a paragraph-long run written at once took most of a story
+// report's time. Writes continue where the last one stopped, so the pieces
+// wrap as the whole would.
+func (p *pdfWriter) write(s string) {
+	const chunkRunes = 120
+	start, n := 0, 0
+	for i, r := range s {
+		n++
+		if n >= chunkRunes && (r == ' ' || r == '\n') {
+			p.f.Write(lineH, s[start:i+1])
+			start, n = i+1, 0
+		}
+	}
+	if start < len(s) {
+		p.f.Write(lineH, s[start:])
+	}
 }
 
 func (p *pdfWriter) passages(ps []Passage) {
