@@ -8,7 +8,9 @@
 // The storydiff command diffs articles of an archive, so the files are
 // imported into a temporary archive first (not timed) and named by path.
 // With -storydiff "" (or no binary at the path) only the driver and git are
-// timed. Run it from the module root: the driver is built there.
+// timed. Run it from the module root: the driver is built there. With
+// -corpus DIR it also diffs consecutive articles of a real corpus, read in
+// place, and reports failures and CPU time.
 package main
 
 import (
@@ -38,6 +40,7 @@ func main() {
 	bin := flag.String("storydiff", "build/bin/storydiff-cli", `storydiff binary to time as a whole process ("" for none)`)
 	runs := flag.Int("runs", 0, "runs per measurement (0: 400 in process for 10 KB, 60 for 200 KB; 30 per process)")
 	share := flag.Float64("changed", 0.05, "share of words changed")
+	corpus := flag.String("corpus", "", "also diff consecutive .txt files of this folder tree (read in place)")
 	flag.Parse()
 
 	work, err := os.MkdirTemp("", "storydiff-diffbench-")
@@ -124,6 +127,9 @@ func main() {
 		}
 	}
 	fmt.Println()
+	if *corpus != "" {
+		corpusSweep(*corpus)
+	}
 }
 
 // storydiffCommand imports the pairs into a temporary archive and returns
