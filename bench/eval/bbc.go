@@ -37,6 +37,8 @@ type bbcResult struct {
 	samples                     []string
 	storySamples                []string
 	storySweep                  []string
+	nearSweep                   []string
+	weak                        []string
 	variants                    variantStats
 }
 
@@ -119,6 +121,29 @@ func runBBC(dir string, p detect.Params) (*bbcResult, error) {
 				parts = append(parts, docs[a].path+" \""+docs[a].title+"\"")
 			}
 			res.storySamples = append(res.storySamples, strings.Join(parts, " ~ "))
+		}
+	}
+	// Near-duplicate pairs by Jaccard threshold, and the weakest pairs a
+	// lower threshold would add, to read.
+	lowP := p
+	lowP.NearJaccard = 0.3
+	lowPairs, err := detect.NearPairs(context.Background(), ids, fs, lowP)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
+		n := 0
+		for _, pr := range lowPairs {
+			if pr.Kind != detect.PairNear || pr.Jaccard >= t || pr.Containment >= p.NearContainment {
+				n++
+			}
+		}
+		res.nearSweep = append(res.nearSweep, fmt.Sprintf("| %.1f | %d |", t, n))
+	}
+	for _, pr := range lowPairs {
+		if pr.Kind == detect.PairNear && pr.Jaccard < p.NearJaccard && pr.Containment < p.NearContainment && len(res.weak) < 8 {
+			res.weak = append(res.weak, fmt.Sprintf("%s \"%s\" ~ %s \"%s\" (Jaccard %s, containment %s)",
+				docs[pr.A].path, docs[pr.A].title, docs[pr.B].path, docs[pr.B].title, f2(pr.Jaccard), f2(pr.Containment)))
 		}
 	}
 	for _, t := range []float64{0.1, 0.125, 0.15, 0.2, 0.25, 0.3} {
