@@ -86,6 +86,20 @@ func isDateLike(s string) bool {
 	return false
 }
 
+// dateSubstring returns the leftmost date in s, or s when none is found.
+func dateSubstring(s string) string {
+	best := []int(nil)
+	for _, re := range dateRes {
+		if loc := re.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
+			best = loc
+		}
+	}
+	if best == nil {
+		return s
+	}
+	return strings.TrimSpace(s[best[0]:best[1]])
+}
+
 func pad2(s string) string {
 	if len(s) == 1 {
 		return "0" + s

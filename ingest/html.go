@@ -109,7 +109,9 @@ func parseHTML(doc *core.Document, page string) (err error) {
 	doc.Language = langCode(md.Language)
 	if derr == nil && !date.IsZero() {
 		t := date.DateTime.UTC()
-		raw := strings.TrimSpace(date.SrcString)
+		// SrcString is the text the date was read from, often with its
+		// surroundings ("October 19, 2019 by IWB"): keep the date itself.
+		raw := dateSubstring(strings.TrimSpace(date.SrcString))
 		if raw == "" || utf8.RuneCountInString(raw) > 100 {
 			raw = date.Format("2006-01-02")
 			if date.HasTime {

@@ -98,6 +98,11 @@ func TestParseSingleDocument(t *testing.T) {
 				textHas: []string{"fish market.\n\nCouncillor Ivo Brandt", "he told the meeting.\n\"This is their timetable, not ours.\""}},
 		},
 		{
+			name: "html date read from the page text keeps only the date",
+			path: "visible-date.html", data: strings.Replace(strings.Replace(string(page), `<meta property="article:published_time" content="2023-03-14T09:30:00Z">`, "", 1), `<p class="byline">By Mara Lindqvist</p>`, `<p class="byline"><span class="date">March 14, 2023 by Mara Lindqvist</span></p>`, 1),
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14", from: "html-meta", raw: "March 14, 2023"},
+		},
+		{
 			name: "web page saved as .txt is read as html",
 			path: "page.txt", data: "\n  " + string(page),
 			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
