@@ -163,3 +163,70 @@ func FormatBindingError(err error) any {
 	}{code, core.ErrorMessage(err)})
 	return string(b)
 }
+
+// StartAnalyze finds boilerplate, repeats, duplicates and stories in the
+// background; full recomputes everything.
+func (b *Bindings) StartAnalyze(full bool) *JobStarted {
+	return &JobStarted{JobID: b.svc.StartAnalyze(AnalyzeOptions{Full: full})}
+}
+
+// Repeats returns the passages repeated inside one article.
+func (b *Bindings) Repeats(ref string) ([]ArticleRepeats, error) {
+	return b.svc.Repeats(b.context(), ref)
+}
+
+// Similar returns the articles related to one, strongest first.
+func (b *Bindings) Similar(ref string) ([]store.Pair, error) {
+	pairs, err := b.svc.Similar(b.context(), ref)
+	if pairs == nil && err == nil {
+		pairs = []store.Pair{}
+	}
+	return pairs, err
+}
+
+// StoryOf returns the story an article belongs to, or null.
+func (b *Bindings) StoryOf(ref string) (*Story, error) {
+	return b.svc.StoryOf(b.context(), ref)
+}
+
+// Stories lists every story.
+func (b *Bindings) Stories() ([]Story, error) {
+	return b.svc.Stories(b.context(), 0)
+}
+
+// DuplicateGroups lists the duplicate groups at a similarity threshold
+// (negative: the default).
+func (b *Bindings) DuplicateGroups(minSimilarity float64) ([]DuplicateGroup, error) {
+	return b.svc.DuplicateGroups(b.context(), minSimilarity)
+}
+
+// Compare diffs article a against article b.
+func (b *Bindings) Compare(a, bref string, opt CompareOptions) (*Comparison, error) {
+	return b.svc.Compare(b.context(), a, bref, opt)
+}
+
+// Judge records a verdict on two articles (relation "duplicate" or "story").
+func (b *Bindings) Judge(a, bref, relation string, same bool, note string) error {
+	return b.svc.Judge(b.context(), a, bref, relation, same, note)
+}
+
+// ExportReport asks where to save a report with the native dialog, then
+// writes it there in the background. It returns a null job when the user
+// closed the dialog.
+func (b *Bindings) ExportReport(req ReportRequest) (*JobStarted, error) {
+	path, err := runtime.SaveFileDialog(b.context(), runtime.SaveDialogOptions{
+		Title:           "Save the report",
+		DefaultFilename: "storydiff-" + req.Kind + "." + req.Format,
+	})
+	if err != nil {
+		return nil, &core.Error{Code: core.EINTERNAL, Op: "ExportReport", Err: err}
+	}
+	if path == "" {
+		return nil, nil
+	}
+	id, err := b.svc.StartReport(req, path)
+	if err != nil {
+		return nil, err
+	}
+	return &JobStarted{JobID: id}, nil
+}

@@ -2,7 +2,7 @@
 // search as you type, an article with its provenance, and hostile article
 // text shown as text with nothing executed.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, root, startServer, tempDir, watch } from './harness.mjs';
@@ -30,6 +30,7 @@ before(async () => {
   page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
   problems = watch(page);
   dir = { root: dir, input };
+  chrome.context.setDefaultTimeout(15000);
 });
 
 after(async () => {
@@ -110,7 +111,11 @@ test('search "ceasefire" shows highlighted snippets as you type', async () => {
   await page.getByTestId('search').fill('');
 });
 
-test('open seed 001: text, repeated passages as marked by the service, provenance', async () => {
+test('the import is followed by an analysis', async () => {
+  await page.getByRole('status').filter({ hasText: /Analysed: \d+ stories/ }).waitFor({ timeout: 60000 });
+});
+
+test('open seed 001: its repeated passage highlighted and linked, with provenance', async () => {
   const ref = '001_d9fdc833d6f29732.txt';
   await page.goto(server.url + '#/article/' + ref);
   const title = 'The United States calls for a ceasefire from Russia, but in vain';
@@ -119,17 +124,77 @@ test('open seed 001: text, repeated passages as marked by the service, provenanc
   const detail = await (await page.request.get(server.url + 'api/articles/' + ref)).json();
   const shown = await page.getByTestId('article-text').textContent();
   assert.equal(shown, detail.text, 'the article text is shown whole and unchanged');
-  // Every rune the service marks as a repeat is highlighted, and nothing else.
+
+  // Every occurrence of every repeated passage the service found is
+  // highlighted, and nothing else is.
+  const repeats = await (await page.request.get(server.url + 'api/repeats?ref=' + ref)).json();
+  const passages = repeats[0]?.passages ?? [];
+  assert.ok(passages.length > 0, 'seed 001 repeats its headline and lede: the service should find it');
   const runes = Array.from(detail.text);
-  const want = new Array(runes.length).fill(false);
-  for (const b of detail.blocks ?? []) if (b.kind === 'repeat') for (let i = b.start; i < b.end; i++) want[i] = true;
-  const wantText = runes.filter((_, i) => want[i]).join('');
-  const gotText = (await page.locator('[data-kind=repeat]').allTextContents()).join('');
-  assert.equal(gotText, wantText, 'highlighted repeat text');
+  const want = passages.flatMap((p) => p.occurrences.map((o) => runes.slice(o.start, o.end).join('')));
+  await page.locator('[data-kind=repeat]').first().waitFor();
+  const got = await page.locator('[id^=rep-]').allTextContents();
+  assert.deepEqual(got, want, 'highlighted occurrences');
+  assert.ok(want[0].startsWith(title), `the first repeat starts with the headline: got ${want[0].slice(0, 40)}`);
+
+  // Activating one occurrence moves the focus to the next.
+  await page.locator('#rep-0-0').press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rep-0-1');
 
   const aside = await page.getByRole('complementary', { name: 'Metadata and provenance' }).textContent();
   assert.ok(aside.includes(detail.sha256), 'SHA-256 shown');
   assert.ok(aside.includes(join(dir.input, ref)), 'file path shown');
+});
+
+test('open the story of 003 and compare 003 with 004, hiding minor edits', async () => {
+  const a = await (await page.request.get(server.url + 'api/articles/003_d2567b8d7e929331.txt')).json();
+  const b = await (await page.request.get(server.url + 'api/articles/004_0cbc97742eea5343.txt')).json();
+  await page.goto(server.url + '#/article/' + a.id);
+  const story = page.getByTestId('story');
+  await story.waitFor({ timeout: 10000 });
+  const version = story.locator('li', { hasText: b.title });
+  await version.getByRole('link', { name: 'Compare' }).click();
+  await page.getByRole('heading', { name: 'Compare two articles' }).waitFor({ state: 'attached' });
+  await page.getByTestId('stats').waitFor();
+  const heads = await page.locator('.heads').textContent();
+  assert.ok(heads.includes(a.title) && heads.includes(b.title), `compare heads: got ${heads}`);
+
+  // Side A's text is the deletes and equals, side B's the inserts and equals.
+  const cmp = await (await page.request.get(server.url + `api/compare?a=${a.id}&b=${b.id}&by=word`)).json();
+  const inline = await page.getByTestId('diff').textContent();
+  const moves = await page.locator('.movelink').allTextContents();
+  assert.equal(inline.length - moves.join('').length, cmp.ops.reduce((n, o) => n + o.text.length, 0));
+
+  const asked = page.waitForRequest((r) => r.url().includes('/api/compare') && r.url().includes('ignore_minor=true'));
+  await page.getByLabel('Hide minor edits').check();
+  await asked;
+  await page.getByTestId('stats').waitFor();
+  assert.equal(await page.locator('ins.minor, del.minor').count(), 0, 'no minor edit is shown as a change');
+
+  await page.getByLabel('Side by side').check();
+  const sideA = await page.getByTestId('side-a').textContent();
+  const wantA = cmp.ops.filter((o) => o.op === 'equal' || o.op === 'delete' || (o.op === 'move' && o.role === 'from'));
+  assert.ok(sideA.startsWith(wantA[0].text.slice(0, 20)), 'side A starts with A');
+});
+
+test('export the comparison as an HTML report', async () => {
+  await page.getByLabel('Report').selectOption('html');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  assert.match(download.suggestedFilename(), /\.html$/);
+  const file = join(dir.root, 'report.html');
+  await download.saveAs(file);
+  const html = readFileSync(file, 'utf8');
+  assert.match(html, /<html/i);
+  assert.ok(html.includes('Austin'), 'the report holds the articles');
+});
+
+test('the stories view lists each story with its versions, earliest marked', async () => {
+  await page.getByRole('link', { name: 'Stories', exact: true }).click();
+  const cards = page.getByTestId('story-card');
+  await cards.first().waitFor();
+  const stories = await (await page.request.get(server.url + 'api/stories')).json();
+  assert.equal(await cards.count(), stories.length);
+  assert.equal(await page.locator('.badge', { hasText: 'earliest' }).count(), stories.length);
 });
 
 test('hostile article text is displayed as text and runs nothing', async () => {

@@ -51,6 +51,7 @@ func New(svc *app.Service, opts Options) http.Handler {
 	api.HandleFunc("POST /api/import", s.startImport)
 	api.HandleFunc("POST /api/jobs/{id}/cancel", s.cancelJob)
 	api.Handle("GET /api/events", s.events)
+	s.analysisRoutes(api)
 	api.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, core.Errorf(core.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path))
 	})

@@ -3,6 +3,9 @@
 export type Route =
   | { view: 'library' }
   | { view: 'article'; ref: string }
+  | { view: 'compare'; a: string; b: string }
+  | { view: 'duplicates' }
+  | { view: 'stories' }
   | { view: 'import' };
 
 export function parseRoute(hash: string): Route {
@@ -11,12 +14,19 @@ export function parseRoute(hash: string): Route {
   if (head === 'article' && rest.length > 0) {
     return { view: 'article', ref: decodeURIComponent(rest.join('/')) };
   }
-  if (head === 'import') return { view: 'import' };
+  if (head === 'compare' && rest.length === 2) {
+    return { view: 'compare', a: decodeURIComponent(rest[0]), b: decodeURIComponent(rest[1]) };
+  }
+  if (head === 'import' || head === 'duplicates' || head === 'stories') return { view: head };
   return { view: 'library' };
 }
 
 export function articleHref(ref: string | number): string {
   return '#/article/' + encodeURIComponent(String(ref));
+}
+
+export function compareHref(a: string | number, b: string | number): string {
+  return '#/compare/' + encodeURIComponent(String(a)) + '/' + encodeURIComponent(String(b));
 }
 
 class Router {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, segments } from './text';
+import { formatDate, formatDateTime, formatDuration, repeatMarks, segments } from './text';
 
 describe('segments', () => {
   const cases = [
@@ -41,7 +41,7 @@ describe('segments', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(segments(c.text, c.blocks)).toEqual(c.want);
+      expect(segments(c.text, c.blocks).map(({ text, kind }) => ({ text, kind }))).toEqual(c.want);
       expect(segments(c.text, c.blocks).map((s) => s.text).join('')).toBe(c.text);
     });
   }
@@ -74,4 +74,18 @@ describe('formatDateTime', () => {
     { in: '', want: '' },
   ];
   for (const c of cases) it(c.in || 'empty', () => expect(formatDateTime(c.in)).toBe(c.want));
+});
+
+describe('repeatMarks', () => {
+  it('numbers passages and occurrences and keeps rune offsets', () => {
+    const text = 'AB AB x';
+    const marks = repeatMarks([{ occurrences: [{ start: 0, end: 2 }, { start: 3, end: 5 }] }]);
+    const got = segments(text, marks).map((s) => [s.text, s.kind, s.start, s.passage, s.occurrence]);
+    expect(got).toEqual([
+      ['AB', 'repeat', 0, 0, 0],
+      [' ', '', 2, undefined, undefined],
+      ['AB', 'repeat', 3, 0, 1],
+      [' x', '', 5, undefined, undefined],
+    ]);
+  });
 });

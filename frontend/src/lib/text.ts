@@ -1,34 +1,56 @@
-import type { Block } from './api/types';
+import type { Block, Span } from './api/types';
 
 export interface Segment {
   text: string;
-  kind: string; // '' for text outside every block
+  kind: string; // '' for text outside every marked block
+  start: number; // rune offset of the segment in the text
+  passage?: number; // for a repeat: which repeated passage
+  occurrence?: number; // for a repeat: which occurrence of it
 }
 
-// segments cuts text at the blocks' rune offsets (code points, as the Go
+export interface Mark extends Block {
+  passage?: number;
+  occurrence?: number;
+}
+
+const rank = (k: string) => (k === 'repeat' ? 2 : k === 'boilerplate' ? 1 : 0);
+
+// segments cuts text at the marks' rune offsets (code points, as the Go
 // service counts them), so boilerplate and repeated passages can be styled.
-// Overlapping blocks: a later block wins for the overlap, and 'repeat' wins
-// over every other kind since it is the more specific mark.
-export function segments(text: string, blocks: readonly Block[]): Segment[] {
+// Where marks overlap, 'repeat' wins over 'boilerplate' (it is the more
+// specific mark) and a later mark over an earlier one of the same kind.
+export function segments(text: string, marks: readonly Mark[]): Segment[] {
   const runes = Array.from(text);
   const n = runes.length;
-  const kinds: string[] = new Array(n).fill('');
-  const rank = (k: string) => (k === 'repeat' ? 2 : k === 'boilerplate' ? 1 : 0);
-  for (const b of blocks) {
-    if (rank(b.kind) === 0) continue; // only marked kinds change how text looks
-    const s = Math.max(0, Math.min(n, b.start));
-    const e = Math.max(s, Math.min(n, b.end));
-    for (let i = s; i < e; i++) if (rank(b.kind) >= rank(kinds[i])) kinds[i] = b.kind;
-  }
+  const owner: number[] = new Array(n).fill(-1);
+  marks.forEach((m, idx) => {
+    const r = rank(m.kind);
+    if (r === 0) return; // only marked kinds change how text looks
+    const s = Math.max(0, Math.min(n, m.start));
+    const e = Math.max(s, Math.min(n, m.end));
+    for (let i = s; i < e; i++) if (owner[i] < 0 || r >= rank(marks[owner[i]].kind)) owner[i] = idx;
+  });
   const out: Segment[] = [];
   let start = 0;
   for (let i = 1; i <= n; i++) {
-    if (i === n || kinds[i] !== kinds[start]) {
-      out.push({ text: runes.slice(start, i).join(''), kind: kinds[start] });
+    if (i === n || owner[i] !== owner[start]) {
+      const m = owner[start] >= 0 ? marks[owner[start]] : null;
+      const seg: Segment = { text: runes.slice(start, i).join(''), kind: m?.kind ?? '', start };
+      if (m?.passage !== undefined) seg.passage = m.passage;
+      if (m?.occurrence !== undefined) seg.occurrence = m.occurrence;
+      out.push(seg);
       start = i;
     }
   }
   return out;
+}
+
+// repeatMarks turns the service's repeated passages into marks that know
+// which passage and occurrence they are, so each can link to the next.
+export function repeatMarks(passages: readonly { occurrences: readonly Span[] }[]): Mark[] {
+  return passages.flatMap((p, passage) =>
+    p.occurrences.map((o, occurrence) => ({ kind: 'repeat', start: o.start, end: o.end, passage, occurrence })),
+  );
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -2,7 +2,22 @@ import { AppError, toAppError } from './errors';
 import { HttpTransport } from './http';
 import type { Transport, Unsubscribe } from './transport';
 import { WailsTransport, hasWails, type WailsGlobals } from './wails';
-import type { ArticleDetail, ArticlePage, Facets, JobDone, ListQuery, Progress, SearchHit } from './types';
+import type {
+  ArticleDetail,
+  ArticlePage,
+  ArticleRepeats,
+  Comparison,
+  CompareOptions,
+  DuplicateGroup,
+  Facets,
+  JobDone,
+  ListQuery,
+  Pair,
+  Progress,
+  ReportRequest,
+  SearchHit,
+  Story,
+} from './types';
 
 // Api is the only way the UI reaches the app service. Each method names its
 // Wails binding and its HTTP route side by side; add a method here (and the
@@ -69,6 +84,104 @@ export class Api {
       args: [],
       http: { method: 'GET', path: '/api/unsupported' },
     });
+  }
+
+  async startAnalyze(full = false): Promise<string> {
+    const r = await this.transport.call<{ jobId: string }>({
+      binding: 'StartAnalyze',
+      args: [full],
+      http: { method: 'POST', path: '/api/analyze', body: { full } },
+    });
+    return r.jobId;
+  }
+
+  async repeats(ref: string): Promise<ArticleRepeats | null> {
+    const r = await this.transport.call<ArticleRepeats[] | null>({
+      binding: 'Repeats',
+      args: [ref],
+      http: { method: 'GET', path: '/api/repeats', query: { ref } },
+    });
+    return r?.[0] ?? null;
+  }
+
+  async similar(ref: string): Promise<Pair[]> {
+    const r = await this.transport.call<Pair[] | null>({
+      binding: 'Similar',
+      args: [ref],
+      http: { method: 'GET', path: '/api/similar', query: { ref } },
+    });
+    return r ?? [];
+  }
+
+  storyOf(ref: string): Promise<Story | null> {
+    return this.transport.call<Story | null>({
+      binding: 'StoryOf',
+      args: [ref],
+      http: { method: 'GET', path: '/api/story', query: { ref } },
+    });
+  }
+
+  async stories(): Promise<Story[]> {
+    const r = await this.transport.call<Story[] | null>({
+      binding: 'Stories',
+      args: [],
+      http: { method: 'GET', path: '/api/stories' },
+    });
+    return r ?? [];
+  }
+
+  async duplicateGroups(minSimilarity: number | null): Promise<DuplicateGroup[]> {
+    const min = minSimilarity ?? -1;
+    const r = await this.transport.call<DuplicateGroup[] | null>({
+      binding: 'DuplicateGroups',
+      args: [min],
+      http: { method: 'GET', path: '/api/duplicates', query: { min: min < 0 ? undefined : min } },
+    });
+    return r ?? [];
+  }
+
+  compare(a: string, b: string, opt: CompareOptions): Promise<Comparison> {
+    return this.transport.call<Comparison>({
+      binding: 'Compare',
+      args: [a, b, opt],
+      http: { method: 'GET', path: '/api/compare', query: { a, b, by: opt.by, ignore_minor: opt.ignore_minor } },
+    });
+  }
+
+  async judge(a: string, b: string, relation: 'duplicate' | 'story', same: boolean, note = ''): Promise<void> {
+    await this.transport.call<unknown>({
+      binding: 'Judge',
+      args: [a, b, relation, same, note],
+      http: { method: 'POST', path: '/api/judge', body: { a, b, relation, same, note } },
+    });
+  }
+
+  // reportUrl is where the browser downloads a report (null in the window,
+  // which saves through the native dialog with exportReport instead).
+  reportUrl(req: ReportRequest): string | null {
+    if (!(this.transport instanceof HttpTransport)) return null;
+    return this.transport.url('/api/report', {
+      kind: req.kind,
+      format: req.format,
+      a: req.refs?.[0],
+      b: req.refs?.[1],
+      story: req.story_id,
+      min: req.min_similarity,
+      by: req.compare?.by,
+      ignore_minor: req.compare?.ignore_minor,
+      token: this.transport.token || undefined,
+    });
+  }
+
+  // exportReport saves a report with the window's native dialog; it
+  // resolves with the job id, or null when the user closed the dialog.
+  async exportReport(req: ReportRequest): Promise<string | null> {
+    const r = await this.transport.call<{ jobId: string } | null>({
+      binding: 'ExportReport',
+      args: [req],
+      http: { method: 'GET', path: '/api/unsupported' },
+    });
+    return r?.jobId ?? null;
   }
 
   onProgress(fn: (p: Progress) => void): Unsubscribe {

@@ -16,7 +16,7 @@ export interface HttpOptions {
 export class HttpTransport implements Transport {
   readonly kind = 'http' as const;
   private readonly base: string;
-  private readonly token: string;
+  readonly token: string;
   private readonly fetchFn: Fetch;
   private readonly ES: EventSourceCtor | undefined;
   private source: EventSource | null = null;

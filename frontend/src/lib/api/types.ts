@@ -119,3 +119,111 @@ export interface JobDone {
   code?: string;
   result?: unknown;
 }
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface RepeatPassage {
+  text: string;
+  occurrences: Span[];
+}
+
+export interface ArticleRepeats {
+  article: number;
+  passages: RepeatPassage[];
+}
+
+export interface Pair {
+  a: number;
+  b: number;
+  kind: string; // exact, near, story
+  jaccard: number;
+  containment: number;
+  score: number;
+}
+
+export interface StoryArticle {
+  id: number;
+  published: string | null;
+  title: string;
+  outlet: string;
+  earliest: boolean;
+}
+
+export interface Story {
+  id: number;
+  label: string;
+  earliest: number;
+  articles: StoryArticle[];
+}
+
+export interface DuplicateGroup {
+  kind: string; // exact or near
+  similarity: number;
+  articles: number[];
+}
+
+export type Granularity = 'word' | 'char' | 'sentence' | 'paragraph';
+
+export interface CompareOptions {
+  by: Granularity;
+  ignore_minor: boolean;
+}
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete' | 'move';
+  text: string;
+  a: Span;
+  b: Span;
+  role?: 'from' | 'to';
+  move_id?: number;
+  minor?: boolean;
+  why?: string;
+  detail?: DiffOp[];
+}
+
+export interface DiffStats {
+  similarity: number;
+  words_a: number;
+  words_b: number;
+  words_inserted: number;
+  words_deleted: number;
+  words_moved: number;
+  paragraphs_changed: number;
+  minor_edits: number;
+  moves: number;
+}
+
+export interface Comparison {
+  a: number;
+  b: number;
+  similarity: number;
+  stats: DiffStats;
+  ops: DiffOp[] | null;
+  degraded?: boolean;
+  reason?: string;
+}
+
+export type ReportFormat = 'html' | 'pdf' | 'md' | 'csv' | 'json';
+
+export interface ReportRequest {
+  kind: 'pair' | 'story' | 'duplicates' | 'archive';
+  refs?: string[];
+  story_id?: number;
+  format: ReportFormat;
+  compare?: CompareOptions;
+  min_similarity?: number;
+}
+
+export interface AnalyzeSummary {
+  articles: number;
+  analysed: number;
+  pairs: number;
+  exact_groups: number;
+  near_groups: number;
+  articles_with_repeats: number;
+  stories: number;
+  seconds: number;
+}

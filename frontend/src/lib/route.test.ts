@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { articleHref, compareHref, parseRoute } from './route.svelte';
+
+describe('parseRoute', () => {
+  const cases = [
+    { hash: '', want: { view: 'library' } },
+    { hash: '#/', want: { view: 'library' } },
+    { hash: '#/nonsense', want: { view: 'library' } },
+    { hash: '#/import', want: { view: 'import' } },
+    { hash: '#/duplicates', want: { view: 'duplicates' } },
+    { hash: '#/stories', want: { view: 'stories' } },
+    { hash: articleHref('dir/001 a.txt'), want: { view: 'article', ref: 'dir/001 a.txt' } },
+    { hash: compareHref(3, 'b/4.txt'), want: { view: 'compare', a: '3', b: 'b/4.txt' } },
+    { hash: '#/compare/3', want: { view: 'library' } },
+  ];
+  for (const c of cases) it(c.hash || 'empty', () => expect(parseRoute(c.hash)).toEqual(c.want));
+});

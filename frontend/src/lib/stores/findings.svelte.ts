@@ -1,0 +1,99 @@
+import { api as defaultApi, type Api } from '../api/client';
+import { toAppError, type AppError } from '../api/errors';
+import type { DuplicateGroup, Story } from '../api/types';
+
+// TitleCache remembers article titles by id, for views that list ids.
+export class TitleCache {
+  titles = $state.raw<Record<number, string>>({});
+  constructor(private readonly api: Api = defaultApi) {}
+
+  async want(ids: number[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !(id in this.titles));
+    if (missing.length === 0) return;
+    const got = await Promise.all(
+      missing.map((id) =>
+        this.api
+          .getArticle(String(id))
+          .then((d) => [id, d.title] as const)
+          .catch(() => [id, ''] as const),
+      ),
+    );
+    this.titles = { ...this.titles, ...Object.fromEntries(got) };
+  }
+}
+
+// DuplicatesStore lists exact and near-duplicate groups at a similarity
+// threshold and records the researcher's verdicts.
+export class DuplicatesStore {
+  min = $state<number | null>(null); // null: the service's default
+  groups = $state.raw<DuplicateGroup[]>([]);
+  loading = $state(false);
+  loaded = $state(false);
+  error = $state.raw<AppError | null>(null);
+  verdicts = $state.raw<Record<string, boolean>>({});
+  readonly titles: TitleCache;
+  private seq = 0;
+
+  constructor(private readonly api: Api = defaultApi) {
+    this.titles = new TitleCache(api);
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.seq;
+    this.loading = true;
+    try {
+      const groups = await this.api.duplicateGroups(this.min);
+      if (seq !== this.seq) return;
+      this.groups = groups;
+      this.error = null;
+      this.loaded = true;
+      void this.titles.want(groups.slice(0, 200).flatMap((g) => g.articles));
+    } catch (e) {
+      if (seq === this.seq) this.error = toAppError(e);
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  setMin(min: number): Promise<void> {
+    this.min = min;
+    return this.load();
+  }
+
+  // judge saves "these two are (not) duplicates"; groups are clustered again.
+  async judge(a: number, b: number, same: boolean): Promise<void> {
+    try {
+      await this.api.judge(String(a), String(b), 'duplicate', same);
+      this.verdicts = { ...this.verdicts, [a + '-' + b]: same };
+      await this.load();
+    } catch (e) {
+      this.error = toAppError(e);
+    }
+  }
+}
+
+// StoriesStore lists the stories, each as its versions in date order.
+export class StoriesStore {
+  stories = $state.raw<Story[]>([]);
+  loading = $state(false);
+  loaded = $state(false);
+  error = $state.raw<AppError | null>(null);
+
+  constructor(private readonly api: Api = defaultApi) {}
+
+  async load(): Promise<void> {
+    this.loading = true;
+    try {
+      this.stories = await this.api.stories();
+      this.error = null;
+      this.loaded = true;
+    } catch (e) {
+      this.error = toAppError(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+}
+
+export const duplicates = new DuplicatesStore();
+export const stories = new StoriesStore();

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Api } from '../api/client';
+import { FakeTransport } from '../testing';
+import { DuplicatesStore, StoriesStore } from './findings.svelte';
+
+describe('DuplicatesStore', () => {
+  function setup() {
+    const t = new FakeTransport();
+    const mins: number[] = [];
+    let rejected = false;
+    t.handlers.DuplicateGroups = (min: number) => {
+      mins.push(min);
+      return rejected ? [] : [{ kind: 'near', similarity: 0.8, articles: [1, 2] }];
+    };
+    t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref });
+    t.handlers.Judge = (_a: string, _b: string, _rel: string, same: boolean) => {
+      rejected = !same;
+      return {};
+    };
+    return { t, mins, store: new DuplicatesStore(new Api(t)) };
+  }
+
+  it('asks for the default threshold first, then the slider value', async () => {
+    const { store, mins } = setup();
+    await store.load();
+    await store.setMin(0.9);
+    expect(mins).toEqual([-1, 0.9]);
+  });
+
+  it('fetches the titles of the group members', async () => {
+    const { store } = setup();
+    await store.load();
+    await store.titles.want([1, 2]);
+    expect(store.titles.titles).toEqual({ 1: 'T1', 2: 'T2' });
+  });
+
+  it('saves a rejection and reloads the groups without the pair', async () => {
+    const { store, t } = setup();
+    await store.load();
+    await store.judge(1, 2, false);
+    expect(t.calls.find((c) => c.binding === 'Judge')?.args).toEqual(['1', '2', 'duplicate', false, '']);
+    expect(store.verdicts).toEqual({ '1-2': false });
+    expect(store.groups).toEqual([]);
+  });
+});
+
+describe('StoriesStore', () => {
+  it('keeps the error of a failed load', async () => {
+    const t = new FakeTransport();
+    t.handlers.Stories = () => {
+      throw { error: { code: 'internal', message: 'Internal error' } };
+    };
+    const store = new StoriesStore(new Api(t));
+    await store.load();
+    expect(store.error?.message).toBe('Internal error');
+    expect(store.loaded).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+package httpapi_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/httpapi"
+)
+
+func TestAnalysisRoutes(t *testing.T) {
+	svc := newService(t)
+	if _, err := svc.Analyze(context.Background(), app.AnalyzeOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	h := httpapi.New(svc, httpapi.Options{Frontend: ui})
+	const a, b = "003_d2567b8d7e929331.txt", "004_0cbc97742eea5343.txt"
+	tests := []struct {
+		name   string
+		req    request
+		status int
+		check  func(t *testing.T, w *httptest.ResponseRecorder)
+	}{
+		{"repeats of seed 001", request{target: "/api/repeats?ref=001_d9fdc833d6f29732.txt"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			r := decode[[]struct {
+				Passages []struct {
+					Occurrences []struct{ Start, End int }
+				}
+			}](t, w)
+			if len(r) != 1 || len(r[0].Passages) == 0 || len(r[0].Passages[0].Occurrences) < 2 {
+				t.Errorf("got %+v, want a passage occurring at least twice", r)
+			}
+		}},
+		{"repeats need a ref", request{target: "/api/repeats"}, 400, wantCode("invalid")},
+		{"story of 003 holds 004", request{target: "/api/story?ref=" + a}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			st := decode[struct {
+				Articles []struct{ Title string }
+			}](t, w)
+			if len(st.Articles) < 2 {
+				t.Errorf("got %+v, want at least two versions", st)
+			}
+		}},
+		{"similar is a list", request{target: "/api/similar?ref=" + a}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			if !strings.HasPrefix(w.Body.String(), "[") {
+				t.Errorf("got %s, want a JSON list", w.Body.String())
+			}
+		}},
+		{"stories", request{target: "/api/stories"}, 200, nil},
+		{"duplicates at the default threshold", request{target: "/api/duplicates"}, 200, nil},
+		{"duplicates with a bad threshold", request{target: "/api/duplicates?min=2"}, 400, wantCode("invalid")},
+		{"compare 003 with 004", request{target: "/api/compare?a=" + a + "&b=" + b + "&by=sentence&ignore_minor=true"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			c := decode[struct {
+				Ops []struct {
+					Op   string `json:"op"`
+					Text string `json:"text"`
+				} `json:"ops"`
+			}](t, w)
+			if len(c.Ops) == 0 {
+				t.Errorf("got no ops")
+			}
+		}},
+		{"compare with an unknown granularity", request{target: "/api/compare?a=1&b=2&by=page"}, 400, wantCode("invalid")},
+		{"compare needs both sides", request{target: "/api/compare?a=1"}, 400, wantCode("invalid")},
+		{"pair report as an HTML download", request{target: "/api/report?kind=pair&a=" + a + "&b=" + b + "&format=html"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			if cd := w.Header().Get("Content-Disposition"); cd != `attachment; filename="storydiff-pair.html"` {
+				t.Errorf("Content-Disposition: got %q", cd)
+			}
+			if !strings.Contains(strings.ToLower(w.Body.String()), "<html") {
+				t.Errorf("body is not HTML: %.80s", w.Body.String())
+			}
+		}},
+		{"report of an unknown kind", request{target: "/api/report?kind=poem"}, 400, wantCode("invalid")},
+		{"judge needs JSON", request{method: "POST", target: "/api/judge", body: `{}`}, 400, wantCode("invalid")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := do(h, tt.req)
+			if w.Code != tt.status {
+				t.Fatalf("status: got %d, want %d\n%s", w.Code, tt.status, w.Body.String())
+			}
+			if tt.check != nil {
+				tt.check(t, w)
+			}
+		})
+	}
+}
