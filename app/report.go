@@ -26,7 +26,7 @@ type ReportRequest struct {
 	// StoryID is the story of a story report.
 	StoryID int64 `json:"story_id"`
 	// Base is what each version of a story is compared with: "previous"
-	// (default) or "first".
+	// (default), "first", or one of its versions (an article reference).
 	Base string `json:"base"`
 	// Format is html, pdf, md, csv or json.
 	Format  string         `json:"format"`
@@ -55,9 +55,6 @@ func (r *ReportRequest) check() (report.Format, error) {
 		}
 		if r.Base == "" {
 			r.Base = "previous"
-		}
-		if r.Base != "previous" && r.Base != "first" {
-			return "", core.Errorf(core.EINVALID, "compare story versions with the previous or the first, not %q", r.Base)
 		}
 	case report.KindDuplicates, report.KindArchive:
 	default:
@@ -226,6 +223,26 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 	}
 	st := sts[0]
 	m := &report.Story{Provenance: prov, ID: st.ID, Label: st.Label, Base: req.Base, Diffs: []report.Diff{}}
+	base := -1 // each version against the one before
+	switch req.Base {
+	case "first":
+		base = 0
+	case "previous":
+	default:
+		id, err := s.Resolve(ctx, req.Base)
+		if err != nil {
+			return nil, err
+		}
+		for i, sa := range st.Articles {
+			if sa.ID == id {
+				base = i
+			}
+		}
+		if base < 0 {
+			return nil, core.Errorf(core.EINVALID, "article %d is not a version of story %d", id, st.ID)
+		}
+		m.Base, m.BaseArticle = "article", id
+	}
 	refs := make([]string, len(st.Articles))
 	order := map[int64]int{}
 	for i, sa := range st.Articles {
@@ -242,7 +259,16 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 		m.Passages = []report.StoryPassage{}
 		return m, nil
 	}
-	if m.Diffs, err = s.storyDiffs(ctx, refs, req); err != nil {
+	var pairs [][2]int
+	for i := range refs {
+		switch {
+		case base < 0 && i > 0:
+			pairs = append(pairs, [2]int{i - 1, i})
+		case base >= 0 && i != base:
+			pairs = append(pairs, [2]int{base, i})
+		}
+	}
+	if m.Diffs, err = s.storyDiffs(ctx, refs, pairs, req.Compare); err != nil {
 		return nil, err
 	}
 	shared := map[string]*report.StoryPassage{}
@@ -255,11 +281,11 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 	return m, nil
 }
 
-// storyDiffs compares each version with the previous one (or the first),
-// with the passages they share, on every CPU: a story's diffs are
-// independent of each other and are most of a story report's work.
-func (s *Service) storyDiffs(ctx context.Context, refs []string, req ReportRequest) ([]report.Diff, error) {
-	out := make([]report.Diff, len(refs)-1)
+// storyDiffs compares the given pairs of versions, with the passages they
+// share, on every CPU: a story's diffs are independent of each other and are
+// most of a story report's work.
+func (s *Service) storyDiffs(ctx context.Context, refs []string, pairs [][2]int, opt CompareOptions) ([]report.Diff, error) {
+	out := make([]report.Diff, len(pairs))
 	errs := make([]error, len(out))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -268,16 +294,12 @@ func (s *Service) storyDiffs(ctx context.Context, refs []string, req ReportReque
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				base := refs[i]
-				if req.Base == "first" {
-					base = refs[0]
-				}
-				c, err := s.Compare(ctx, base, refs[i+1], req.Compare)
+				c, err := s.Compare(ctx, refs[pairs[i][0]], refs[pairs[i][1]], opt)
 				if err != nil {
 					errs[i] = err
 					continue
 				}
-				d := report.Diff{A: c.A, B: c.B, HideMinor: req.Compare.IgnoreMinor, Result: c.Result}
+				d := report.Diff{A: c.A, B: c.B, HideMinor: opt.IgnoreMinor, Result: c.Result}
 				d.Passages, errs[i] = s.reportPassages(ctx, c.A, c.B)
 				out[i] = d
 			}
@@ -307,13 +329,17 @@ func (s *Service) storyDiffs(ctx context.Context, refs []string, req ReportReque
 // appeared.
 func mergePassage(shared map[string]*report.StoryPassage, order map[int64]int, p report.Passage, a, b int64) {
 	key := strings.ToLower(strings.Join(strings.Fields(p.Text), " "))
+	first, start := a, p.A.Start
+	if order[b] < order[a] { // a chosen base may come after the version
+		first, start = b, p.B.Start
+	}
 	sp := shared[key]
 	if sp == nil {
-		sp = &report.StoryPassage{Text: p.Text, FirstIn: a, FirstStart: p.A.Start}
+		sp = &report.StoryPassage{Text: p.Text, FirstIn: first, FirstStart: start}
 		shared[key] = sp
 	}
-	if order[a] < order[sp.FirstIn] {
-		sp.FirstIn, sp.FirstStart = a, p.A.Start
+	if order[first] < order[sp.FirstIn] {
+		sp.FirstIn, sp.FirstStart = first, start
 	}
 	for _, id := range []int64{a, b} {
 		found := false

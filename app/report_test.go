@@ -6,15 +6,18 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/report"
 )
 
@@ -265,6 +268,42 @@ func TestReportIsDeterministic(t *testing.T) {
 	}
 }
 
+func TestStoryReportAgainstAChosenVersion(t *testing.T) {
+	ra := newReportArchive(t)
+	ctx := context.Background()
+	id := ra.storyOf(t, "004_crlf.txt")
+	st, err := ra.svc.StoryOf(ctx, "004_crlf.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := st.Articles[len(st.Articles)-1].ID
+	var buf bytes.Buffer
+	req := app.ReportRequest{Kind: "story", StoryID: id, Base: strconv.FormatInt(base, 10), Format: "json"}
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Base        string `json:"base"`
+		BaseArticle int64  `json:"base_article"`
+		Diffs       []struct{ A, B int64 }
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Base != "article" || got.BaseArticle != base || len(got.Diffs) != len(st.Articles)-1 {
+		t.Fatalf("base %q %d with %d diffs; want article %d with %d", got.Base, got.BaseArticle, len(got.Diffs), base, len(st.Articles)-1)
+	}
+	for _, d := range got.Diffs {
+		if d.A != base || d.B == base {
+			t.Errorf("diff %d -> %d is not against the chosen version %d", d.A, d.B, base)
+		}
+	}
+	req.Base = "001_d9fdc833d6f29732.txt" // in another story
+	if err := ra.svc.Report(ctx, req, &buf); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("a base outside the story: error %v, want invalid", err)
+	}
+}
+
 func TestReportRejectsBadRequests(t *testing.T) {
 	ra := newReportArchive(t)
 	cases := []struct {
@@ -276,6 +315,7 @@ func TestReportRejectsBadRequests(t *testing.T) {
 		{"pair of one", app.ReportRequest{Kind: "pair", Refs: []string{"1"}, Format: "md"}},
 		{"story without id", app.ReportRequest{Kind: "story", Format: "md"}},
 		{"story with bad base", app.ReportRequest{Kind: "story", StoryID: 1, Base: "last", Format: "md"}},
+		{"canceled", app.ReportRequest{Kind: "archive", Format: "html"}},
 		{"bad granularity", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Compare: app.CompareOptions{By: "line"}}},
 		{"no such story", app.ReportRequest{Kind: "story", StoryID: 999, Format: "md"}},
 		{"no such article", app.ReportRequest{Kind: "pair", Refs: []string{"1", "999"}, Format: "md"}},
@@ -283,7 +323,12 @@ func TestReportRejectsBadRequests(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := ra.svc.Report(context.Background(), c.req, &buf)
+			ctx, cancel := context.WithCancel(context.Background())
+			if c.name == "canceled" {
+				cancel()
+			}
+			defer cancel()
+			err := ra.svc.Report(ctx, c.req, &buf)
 			if err == nil {
 				t.Fatalf("Report(%+v) succeeded, want an error", c.req)
 			}

@@ -22,7 +22,7 @@ var reportCommand = &Command{
 		out := fs.String("out", "", "write to FILE (atomically) instead of standard output")
 		by := fs.String("by", "word", "diff granularity: word, char, sentence or paragraph")
 		ignore := fs.String("ignore", "", `"minor" hides minor edits (case, punctuation, spacing, quotes, name variants, boilerplate)`)
-		base := fs.String("base", "previous", "story versions are compared with the previous version or the first")
+		base := fs.String("base", "previous", "compare each story version with the previous, the first, or one version (an id or file name)")
 		minSim := fs.Float64("min-similarity", 0, "near-duplicate threshold for --dupes (0: the analysis default)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			req := app.ReportRequest{Format: *format, Base: *base, MinSimilarity: *minSim,

@@ -118,11 +118,7 @@ func (m *mdWriter) story(s *Story) {
 		m.printf("First in article %d; appears in %s:\n\n", p.FirstIn, ids(p.AppearsIn))
 		m.fence(p.Text)
 	}
-	against := "the one before"
-	if s.Base == "first" {
-		against = "the first"
-	}
-	m.printf("## Changes, each version against %s\n\n", against)
+	m.printf("## Changes, each version against %s\n\n", s.Against())
 	for _, d := range s.Diffs {
 		m.printf("### Article %d → article %d\n\n", d.A, d.B)
 		m.diff(d)

@@ -11,6 +11,7 @@
 package report
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -129,11 +130,24 @@ type Story struct {
 	Provenance Provenance `json:"provenance"`
 	ID         int64      `json:"id"`
 	Label      string     `json:"label"`
-	// Base is "previous" (each version against the one before) or "first".
-	Base     string         `json:"base"`
-	Articles []Article      `json:"articles"`
-	Diffs    []Diff         `json:"diffs"`
-	Passages []StoryPassage `json:"passages"`
+	// Base is "previous" (each version against the one before), "first"
+	// or "article" (each against BaseArticle).
+	Base        string         `json:"base"`
+	BaseArticle int64          `json:"base_article,omitempty"`
+	Articles    []Article      `json:"articles"`
+	Diffs       []Diff         `json:"diffs"`
+	Passages    []StoryPassage `json:"passages"`
+}
+
+// Against says what each version was compared with, for headings.
+func (s *Story) Against() string {
+	switch s.Base {
+	case "first":
+		return "the first"
+	case "article":
+		return "article " + strconv.FormatInt(s.BaseArticle, 10)
+	}
+	return "the one before"
 }
 
 // Judgement is a researcher's verdict on two articles.

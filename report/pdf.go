@@ -280,11 +280,7 @@ func (p *pdfWriter) story(s *Story) {
 		p.field("First in", fmt.Sprintf("article %d; appears in %s", x.FirstIn, ids(x.AppearsIn)), false)
 		p.quote(x.Text)
 	}
-	against := "the one before"
-	if s.Base == "first" {
-		against = "the first"
-	}
-	p.heading(2, "Changes, each version against "+against)
+	p.heading(2, "Changes, each version against "+s.Against())
 	for _, d := range s.Diffs {
 		p.heading(3, fmt.Sprintf("Article %d → article %d", d.A, d.B))
 		p.diff(d)
