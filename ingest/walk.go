@@ -148,8 +148,19 @@ func (w *walker) dir(path string, fi fs.FileInfo) error {
 	// os.ReadDir sorts by name, which makes the walk deterministic; on an
 	// error it still returns the entries it read before.
 	des, err := os.ReadDir(path)
+	names := make(map[string]bool, len(des))
 	for _, de := range des {
-		if err := w.visit(filepath.Join(path, de.Name()), false); err != nil {
+		names[strings.ToLower(de.Name())] = true
+	}
+	for _, de := range des {
+		child := filepath.Join(path, de.Name())
+		if de.IsDir() && savedPageResources(de.Name(), names) {
+			if err := w.fn(Entry{Path: child, Skipped: true, Err: invalidf("resources of a saved web page (images, scripts), not articles")}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := w.visit(child, false); err != nil {
 			return err
 		}
 	}
@@ -206,4 +217,15 @@ func isProjectDoc(path string) bool {
 	base := filepath.Base(path)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
 	return projectDocs[strings.ToLower(base)]
+}
+
+// savedPageResources recognises the folder a browser writes next to a page
+// saved whole ("story.html" and "story_files/"): its scripts, styles and
+// images would otherwise be listed one by one as skipped files.
+func savedPageResources(name string, siblings map[string]bool) bool {
+	base, ok := strings.CutSuffix(strings.ToLower(name), "_files")
+	if !ok {
+		return false
+	}
+	return siblings[base+".html"] || siblings[base+".htm"]
 }

@@ -74,6 +74,8 @@ func tree(t *testing.T) string {
 	write(t, filepath.Join(dir, ".hidden.txt"), "hidden")
 	write(t, filepath.Join(dir, ".git", "HEAD.txt"), "ref")
 	write(t, filepath.Join(dir, "sub", "c.JSON"), "{}")
+	write(t, filepath.Join(dir, "sub", "saved.htm"), "<html></html>")
+	write(t, filepath.Join(dir, "sub", "saved_files", "app.js"), "var a")
 	write(t, filepath.Join(dir, "sub", "deeper", "d.jsonl"), "{}")
 	symlink(t, "missing.txt", filepath.Join(dir, "broken.txt"))
 	symlink(t, "..", filepath.Join(dir, "sub", "loop"))
@@ -102,6 +104,8 @@ func TestWalk(t *testing.T) {
 		{path: "sub/c.JSON"},
 		{path: "sub/deeper/d.jsonl"},
 		{path: "sub/loop", err: "symbolic link loop"},
+		{path: "sub/saved.htm"},
+		{path: "sub/saved_files", skipped: true, err: "resources of a saved web page"},
 		{path: "twin", skipped: true, err: "folder already walked"},
 	}
 	if _, err := os.Lstat(filepath.Join(dir, "pipe.txt")); err != nil {
@@ -148,7 +152,7 @@ func TestWalkRoots(t *testing.T) {
 		{
 			name:  "files and folders together, a file given twice once",
 			roots: []string{filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub"), filepath.Join(dir, "sub", "c.JSON")},
-			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop/LICENSE", skipped: true, err: "not an article"}, {path: "sub/loop/ReadMe.md", skipped: true, err: "not an article"}, {path: "sub/loop/a.md"}, {path: "sub/loop/b.txt"}, {path: "sub/loop/big.html"}, {path: "sub/loop/broken.txt", err: "broken symbolic link"}, {path: "sub/loop/notes.pdf", skipped: true, err: "not an article"}, {path: "sub/loop/pipe.txt", skipped: true, err: "named pipe"}, {path: "sub/loop/self.txt", err: "symbolic link loop"}, {path: "sub/loop/sub", err: "symbolic link loop"}, {path: "sub/loop/twin", err: "symbolic link loop"}},
+			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop/LICENSE", skipped: true, err: "not an article"}, {path: "sub/loop/ReadMe.md", skipped: true, err: "not an article"}, {path: "sub/loop/a.md"}, {path: "sub/loop/b.txt"}, {path: "sub/loop/big.html"}, {path: "sub/loop/broken.txt", err: "broken symbolic link"}, {path: "sub/loop/notes.pdf", skipped: true, err: "not an article"}, {path: "sub/loop/pipe.txt", skipped: true, err: "named pipe"}, {path: "sub/loop/self.txt", err: "symbolic link loop"}, {path: "sub/loop/sub", err: "symbolic link loop"}, {path: "sub/loop/twin", err: "symbolic link loop"}, {path: "sub/saved.htm"}, {path: "sub/saved_files", skipped: true, err: "saved web page"}},
 		},
 		{
 			name:  "a file named as a root is read whatever its extension",
