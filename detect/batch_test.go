@@ -43,3 +43,30 @@ func TestNearPairsMatchesIndex(t *testing.T) {
 		t.Errorf("NearPairs gave %d pairs, Index.Pairs %d", len(got), len(want))
 	}
 }
+
+func TestFeaturesFromShingles(t *testing.T) {
+	p := detect.DefaultParams()
+	base := make([]uint32, 200)
+	for i := range base {
+		base[i] = uint32(i * 7919)
+	}
+	near := append([]uint32(nil), base...)
+	for i := 0; i < 20; i++ {
+		near[i] = uint32(1_000_000 + i)
+	}
+	other := make([]uint32, 200)
+	for i := range other {
+		other[i] = uint32(5_000_000 + i)
+	}
+	fs := []*detect.Features{detect.FeaturesFromShingles(base, p), detect.FeaturesFromShingles(near, p), detect.FeaturesFromShingles(other, p)}
+	got, err := detect.NearPairs(context.Background(), []int64{1, 2, 3}, fs, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].A != 1 || got[0].B != 2 || got[0].Kind != detect.PairNear {
+		t.Fatalf("pairs = %+v, want one near pair 1-2", got)
+	}
+	if j := got[0].Jaccard; j < 0.8 || j > 0.85 {
+		t.Errorf("Jaccard = %.3f, want 180/220 ≈ 0.818", j)
+	}
+}

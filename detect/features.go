@@ -292,3 +292,24 @@ func quotedRanges(rs []rune) []textnorm.Span {
 	}
 	return out
 }
+
+// FeaturesFromShingles makes the duplicate-finding part of Features (the
+// shingle set, its MinHash signature and SimHash) from shingle hashes a
+// caller made its own way, for example to benchmark the index on millions
+// of synthetic sets without making their texts. The exact-duplicate hashes
+// are derived from the set, and there are no story terms.
+func FeaturesFromShingles(shingles []uint32, p Params) *Features {
+	set := append([]uint32(nil), shingles...)
+	slices.Sort(set)
+	set = slices.Compact(set)
+	f := &Features{ParamsHash: p.Hash(), Words: len(set), Shingles: set}
+	f.MinHash = minHash(set, p.Hashes, p.Seed)
+	f.SimHash = simHash(set)
+	h := make([]uint64, len(set))
+	for i, v := range set {
+		h[i] = uint64(v)
+	}
+	f.TextHash = hashUint64s(h)
+	f.BodyHash, f.ByteHash = f.TextHash, f.TextHash
+	return f
+}
