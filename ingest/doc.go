@@ -16,8 +16,9 @@
 //     permission denied, a file over Options.MaxSize. Report it as failed;
 //   - a skipped file (Skipped true, Err gives the reason): another extension
 //     (.pdf, none), a named pipe or device, a folder already walked through
-//     another link, or a link when Options.IgnoreSymlinks is set. Report it
-//     as skipped, not failed.
+//     another link, the "story_files" folder of a page saved whole, or a
+//     link when Options.IgnoreSymlinks is set. Report it as skipped, not
+//     failed.
 //
 // Hidden files and dot-folders (.git, .DS_Store) are passed over without an
 // entry. A corpus's own documentation inside a folder (README, LICENSE,

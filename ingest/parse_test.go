@@ -160,6 +160,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty text file", "a.txt", "", "empty file"},
 		{"binary file", "a.txt", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"},
 		{"html without article text", "a.html", "<html><head><title>Empty</title><script>var a = 1;</script></head><body><div></div></body></html>", "no article text"},
+		{"html nested beyond the parser's limit", "a.html", "<html><body>" + strings.Repeat("<div>", 10000) + "<p>text</p></body></html>", "cannot parse HTML"},
 		{"invalid json", "a.json", `{"title": "x", "text": `, "invalid JSON"},
 		{"json scalar", "a.json", `42`, "neither an article object"},
 		{"json without text", "a.json", `{"title": "only a title"}`, "no article text"},
