@@ -63,7 +63,9 @@ func (p Params) Hash() uint64 {
 // featuresVersion changes whenever ComputeFeatures changes what it makes.
 const featuresVersion = 1
 
-// lshThreshold is the Jaccard at which banding finds half the pairs.
-func (p Params) lshThreshold() float64 {
+// LSHThreshold is roughly the Jaccard at which banding starts to propose a
+// pair as a candidate, (1/bands)^(1/rows). Pairs well below it are rarely
+// proposed, so a near-duplicate threshold under it loses recall.
+func (p Params) LSHThreshold() float64 {
 	return math.Pow(1/float64(p.Bands), 1/float64(p.Rows()))
 }

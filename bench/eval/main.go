@@ -56,7 +56,7 @@ func run(log io.Writer, out, clough, bbc string, seed int64, events, distractors
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), host)
 	fmt.Fprintf(w, "Default parameters: %d-word shingles, %d MinHash values in %d bands of %d rows (LSH threshold ≈ %.2f), "+
 		"near-duplicate Jaccard ≥ %.2f (or containment ≥ %.2f with sizes within %.1f×), story score ≥ %.3f, date fade after %.0f days.\n\n",
-		p.Shingle, p.Hashes, p.Bands, p.Rows(), lshThreshold(p), p.NearJaccard, p.NearContainment, 1/p.MinSizeRatio, p.StoryThreshold, p.StoryDays)
+		p.Shingle, p.Hashes, p.Bands, p.Rows(), p.LSHThreshold(), p.NearJaccard, p.NearContainment, 1/p.MinSizeRatio, p.StoryThreshold, p.StoryDays)
 
 	opt := gen.Default()
 	opt.Seed, opt.Events, opt.Distractors = seed, events, distractors
@@ -186,8 +186,4 @@ func sweep(w io.Writer, rows []sweepRow) {
 	for _, r := range rows {
 		fmt.Fprintf(w, "| %.3f | %s | %s | %s |\n", r.threshold, f3(r.m.P()), f3(r.m.R()), f3(r.m.F1()))
 	}
-}
-
-func lshThreshold(p detect.Params) float64 {
-	return pow(1/float64(p.Bands), 1/float64(p.Rows()))
 }

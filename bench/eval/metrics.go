@@ -118,5 +118,3 @@ func mean(v []float64) float64 {
 	}
 	return s / float64(len(v))
 }
-
-func pow(x, y float64) float64 { return math.Pow(x, y) }
