@@ -46,8 +46,9 @@
 //   - json: one object, an array of objects, or an object holding such an
 //     array under "articles", "items", "data", "results", ...; jsonl/ndjson:
 //     one object per line. Fields, matched without regard to case, "_" or
-//     "-": title/headline; text/body/content/article (a string or a list of
-//     paragraphs); url/link; date/published/published_at/pubDate;
+//     "-": title/headline; text/body/content/article (a string, a list of
+//     paragraphs, or WordPress's {"rendered": ...}; HTML in it is rendered
+//     as text with paragraph breaks); url/link; date/published/published_at/pubDate;
 //     source/outlet/site/publisher (a string or an object with a name);
 //     author/authors/byline; language/lang. Each document's Original is its
 //     record's raw bytes and Record its line number (jsonl) or 1-based

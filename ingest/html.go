@@ -11,6 +11,7 @@ import (
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 
@@ -184,4 +185,27 @@ func paragraphs(n *html.Node) string {
 	walk(n)
 	flush()
 	return strings.Join(paras, "\n\n")
+}
+
+var htmlBlock = regexp.MustCompile(`(?i)<(p|br|div|h[1-6]|li|blockquote)[\s/>]`)
+
+// looksLikeHTMLFragment says whether a record's text field holds HTML, as
+// CMS exports and APIs deliver it, rather than plain text.
+func looksLikeHTMLFragment(s string) bool {
+	return htmlBlock.MatchString(s)
+}
+
+// fragmentText renders an HTML fragment as text with paragraph breaks, the
+// way extracted pages are rendered. The fragment is the article already, so
+// no main-text extraction is run on it.
+func fragmentText(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return s
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return paragraphs(root)
 }

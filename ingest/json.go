@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"strconv"
 	"strings"
 	"time"
@@ -180,6 +181,9 @@ func fillRecord(doc *core.Document, obj map[string]json.RawMessage) error {
 		return invalidf("field %q %v", key, err)
 	}
 	text = normaliseNewlines(text)
+	if looksLikeHTMLFragment(text) {
+		text = fragmentText(text)
+	}
 	if strings.TrimSpace(text) == "" {
 		return invalidf("field %q is empty", key)
 	}
@@ -216,6 +220,11 @@ func jsonText(raw json.RawMessage) (string, error) {
 	if err := json.Unmarshal(raw, &parts); err == nil {
 		return strings.Join(parts, "\n\n"), nil
 	}
+	// WordPress's REST API wraps fields: "content": {"rendered": "<p>..."}.
+	var wrapped struct{ Rendered *string }
+	if err := json.Unmarshal(raw, &wrapped); err == nil && wrapped.Rendered != nil {
+		return *wrapped.Rendered, nil
+	}
 	return "", invalidf("is %s, want a string", jsonKind(raw))
 }
 
@@ -244,8 +253,12 @@ func jsonScalar(raw json.RawMessage, role string) (string, bool) {
 	}
 	var obj map[string]json.RawMessage
 	if json.Unmarshal(raw, &obj) == nil {
-		for _, k := range []string{"name", "title", "domain", "url", "@id"} {
+		for _, k := range []string{"name", "title", "rendered", "domain", "url", "@id"} {
 			if v, ok := obj[k]; ok && json.Unmarshal(v, &s) == nil {
+				if k == "rendered" {
+					// Rendered fields are HTML: "Ferry &amp; timetable".
+					s = html.UnescapeString(s)
+				}
 				return s, true
 			}
 		}
