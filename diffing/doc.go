@@ -50,13 +50,19 @@
 // runs of white space and single punctuation marks are the tokens, each
 // mapped to one code point for DiffMainRunes), so the word diff only runs on
 // what changed: a 200 KB article with a few edits costs little more than
-// its changed paragraphs. A changed stretch longer than 16 KB is first
-// compared by sentences. Equal runs shorter than the changes around them are
-// then dropped (semantic cleanup), so a rewritten phrase reads as one
-// replacement, and a lone insertion is slid to start at a word and end after
-// a space. Cuts never fall inside a word; at Char granularity, and in the
-// Detail of a short replaced word that reads as a correction (goverment ->
-// government), code points are compared inside the changed words.
+// its changed paragraphs. Inside a changed stretch, sentences are compared
+// first (matching whatever space follows them), and words only between the
+// sentences that stayed: this keeps the word diff small (a 100 KB paragraph
+// without a line break is still quick) and turns a sentence that moved into
+// one deletion and one insertion that become a move. Long passages that
+// share almost no word pairs are different texts and are shown as replaced
+// without a word diff. Equal runs shorter than the changes around them are
+// then dropped (semantic cleanup, which keeps any run of eight words or
+// more), so a rewritten phrase reads as one replacement, and a lone
+// insertion is slid to start at a word and end after a space. Cuts never
+// fall inside a word; at Char granularity, and in the Detail of a short
+// replaced word that reads as a correction (goverment -> government), code
+// points are compared inside the changed words.
 //
 // # Minor edits
 //

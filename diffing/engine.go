@@ -108,16 +108,10 @@ type level int
 const (
 	lvNone     level = iota
 	lvSentence       // sentences, the final level of a sentence diff
-	lvAnchor         // sentences as anchors inside a very long paragraph, before words
+	lvAnchor         // sentences as anchors inside a changed paragraph, before words
 	lvWord
 	lvChar
 )
-
-// bigRegion is the size in bytes (about 3,000 word and space tokens) above
-// which a changed region is first compared by sentences, so that a 100 KB
-// paragraph without a line break costs a sentence diff plus small word diffs
-// instead of one huge word diff.
-const bigRegion = 16 << 10
 
 // below is the level that refines a change found at level l.
 func (e *engine) below(l level) level {
@@ -168,8 +162,15 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 		ta, tb = sentenceTokens(e.a, a0, a1), sentenceTokens(e.b, b0, b1)
 	case lvAnchor:
 		ta, tb = anchorTokens(e.a, a0, a1), anchorTokens(e.b, b0, b1)
+		if len(ta) <= 2 || len(tb) <= 2 {
+			e.refine(bd, a1, b1, lvWord, true) // one sentence: nothing to anchor
+			return
+		}
 	case lvWord:
-		if !anchored && (a1.b-a0.b > bigRegion || b1.b-b0.b > bigRegion) {
+		if !anchored {
+			// Sentences first: a sentence that stayed anchors the word diff
+			// around it, and one that moved is then a whole deletion and a
+			// whole insertion, which sentenceMoves pairs up.
 			e.refine(bd, a1, b1, lvAnchor, true)
 			return
 		}
@@ -181,7 +182,9 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 	case lvChar:
 		ta, tb = charTokens(e.a, a0, a1), charTokens(e.b, b0, b1)
 	}
+	e.m.trimKeys = l == lvAnchor // a sentence matches whatever space follows it
 	blocks, ok := e.m.match(e.a, ta, e.b, tb, e.deadline)
+	e.m.trimKeys = false
 	if !ok {
 		if blocks == nil && !e.expired() {
 			e.degrade(tooManyTokens)
@@ -190,7 +193,7 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 		}
 	}
 	if l != lvAnchor {
-		blocks = cleanupSemantic(blocks, ta, tb)
+		blocks = cleanupSemantic(blocks, e.a, ta, tb)
 	}
 	if l == lvWord {
 		shiftOneSided(blocks, e.a, ta, e.b, tb)
@@ -202,9 +205,23 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 	}
 	for _, bl := range blocks {
 		e.refine(bd, ta[bl.a], tb[bl.b], next, anchored)
-		bd.equal(ta[bl.a+bl.n], tb[bl.b+bl.n])
+		e.equalBlock(bd, ta, tb, bl)
 	}
 	e.refine(bd, a1, b1, next, anchored)
+}
+
+// equalBlock writes a block of matched tokens: equal where they are byte
+// for byte, refined by words where they matched only without their
+// trailing white space (lines and anchor sentences).
+func (e *engine) equalBlock(bd *builder, ta, tb []pos, bl block) {
+	for k := range bl.n {
+		a1, b1 := ta[bl.a+k+1], tb[bl.b+k+1]
+		if e.a[bd.pa.b:a1.b] == e.b[bd.pb.b:b1.b] {
+			bd.equal(a1, b1)
+		} else {
+			e.refine(bd, a1, b1, lvWord, true)
+		}
+	}
 }
 
 // export turns internal ops into API ops with their texts.

@@ -96,13 +96,18 @@ func (m *matcher) runes(s string, t []pos) ([]rune, bool) {
 	return out, true
 }
 
+// keepWords is the length from which a run of equal words is kept whatever
+// surrounds it: eight words in a row in common are a shared passage worth
+// showing (and a sentence that stayed while others moved around it).
+const keepWords = 8
+
 // cleanupSemantic drops equal blocks that are no longer than the changes on
-// both sides of them, measured in runes, so that "the cat sat" against "a
+// both sides of them, measured in runes, unless they hold keepWords words, so that "the cat sat" against "a
 // dog sat" reads as one replaced phrase, not as three replaced words around
 // an unchanged space. It is go-diff's DiffCleanupSemantic reasoning applied
 // to token blocks (go-diff's own version measures bytes and runes
 // inconsistently, which breaks on multi-byte token names).
-func cleanupSemantic(blocks []block, ta, tb []pos) []block {
+func cleanupSemantic(blocks []block, sa string, ta, tb []pos) []block {
 	na, nb := len(ta)-1, len(tb)-1
 	width := func(t []pos, from, to int) int { return t[to].r - t[from].r }
 	// gap returns the larger side of the change between two blocks (or the
@@ -132,7 +137,8 @@ func cleanupSemantic(blocks []block, ta, tb []pos) []block {
 			}
 			w := width(ta, top.a, top.a+top.n)
 			before, after := gap(prev, top), gap(top, next)
-			if before == 0 || after == 0 || w > before || w > after {
+			if before == 0 || after == 0 || w > before || w > after ||
+				countWords(sa[ta[top.a].b:ta[top.a+top.n].b]) >= keepWords {
 				break
 			}
 			stack = stack[:len(stack)-1]

@@ -59,8 +59,7 @@ func (e *engine) refineParallel(bd *builder, ta, tb []pos, blocks []block, a1, b
 			bd.push(o)
 		}
 		if k < len(blocks) {
-			bl := blocks[k]
-			bd.equal(ta[bl.a+bl.n], tb[bl.b+bl.n])
+			e.equalBlock(bd, ta, tb, blocks[k])
 		}
 	}
 }

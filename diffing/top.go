@@ -46,7 +46,7 @@ func (e *engine) top(bd *builder) {
 	for k, g := range gaps {
 		e.emitGap(bd, ta, tb, g, from[k], to[k])
 		if k < len(blocks) {
-			e.emitBlock(bd, ta, tb, blocks[k])
+			e.equalBlock(bd, ta, tb, blocks[k])
 		}
 	}
 }
@@ -81,19 +81,6 @@ func (e *engine) emitGap(bd *builder, ta, tb []pos, g gap, from, to []move) {
 				e.refine(sub, ta[m.a1], tb[m.b1], first, false)
 				bd.ops[len(bd.ops)-1].detail = sub.ops
 			}
-		}
-	}
-}
-
-// emitBlock writes lines that matched without their trailing white space:
-// equal where they are byte for byte, refined where the breaks differ.
-func (e *engine) emitBlock(bd *builder, ta, tb []pos, bl block) {
-	for k := range bl.n {
-		a1, b1 := ta[bl.a+k+1], tb[bl.b+k+1]
-		if e.a[bd.pa.b:a1.b] == e.b[bd.pb.b:b1.b] {
-			bd.equal(a1, b1)
-		} else {
-			e.refine(bd, a1, b1, lvWord, false)
 		}
 	}
 }
