@@ -345,8 +345,24 @@ func (p *pdfWriter) archive(a *Archive) {
 	}
 	p.heading(2, "Articles")
 	for _, ar := range a.Articles {
-		p.article("", ar)
+		p.compactArticle(ar)
 	}
+}
+
+// compactArticle gives an article in three short lines, for listings of a
+// whole archive.
+func (p *pdfWriter) compactArticle(a Article) {
+	p.f.SetTextColor(0, 0, 0)
+	p.f.SetFont(pdfSans, "B", 9)
+	p.write(clean(fmt.Sprintf("%d. %s", a.ID, orDash(a.Title))))
+	p.f.Ln(lineH)
+	p.f.SetFont(pdfSans, "", 8)
+	p.write(clean(fmt.Sprintf("%s · %s · %s · %d words · imported %s", fmtPublished(a.Published), orDash(a.Outlet),
+		orDash(a.Language), a.Words, fmtTime(a.ImportedAt))))
+	p.f.Ln(4)
+	p.f.SetFont(pdfMono, "", 7)
+	p.write(clean(strings.Join(append([]string{a.SHA256}, filePaths(a)...), "  ")))
+	p.f.Ln(5)
 }
 
 func (p *pdfWriter) provenance(pr Provenance) {
