@@ -38,8 +38,8 @@
 //
 //   - txt: the whole text; title = first non-empty line.
 //   - md: the whole text as written; title = front-matter title, else first
-//     heading, else first line; front matter also gives date, source,
-//     author, url, lang.
+//     heading, else first line; YAML (---) or TOML (+++) front matter also
+//     gives date, source, author, url, lang.
 //   - html: the main text extracted by go-trafilatura, paragraphs separated
 //     by blank lines; title, date, site name (Outlet), author (Byline), URL
 //     and language from the page's metadata.

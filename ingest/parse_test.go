@@ -92,6 +92,11 @@ func TestParseSingleDocument(t *testing.T) {
 			want: want{format: "md", enc: "utf-8", title: "Ferry timetable approved", outlet: "Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/ferry", lang: "en", published: "2023-03-14", from: "front-matter", textHas: []string{"title: \"Ferry timetable approved\""}},
 		},
 		{
+			name: "markdown toml front matter",
+			path: "story.md", data: "+++\ntitle = \"Ferry timetable approved\"\ndate = 2023-03-14T09:30:00Z\npublisher = \"Coastal Gazette\"\n+++\n" + story[26:],
+			want: want{format: "md", enc: "utf-8", title: "Ferry timetable approved", outlet: "Coastal Gazette", lang: "en", published: "2023-03-14T09:30:00Z", from: "front-matter"},
+		},
+		{
 			name: "html page",
 			path: "page.html", data: string(page),
 			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta", raw: "2023-03-14T09:30:00Z",

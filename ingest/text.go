@@ -80,15 +80,19 @@ func markdownTitle(body string) string {
 	return firstLine(body)
 }
 
-// frontMatter reads a YAML-style block ("---" lines around "key: value"
-// lines) at the top of a Markdown file, as static-site generators and
-// scrapers write it. Only flat string values are read; it is metadata, not a
-// YAML parser, so no dependency is needed.
+// frontMatter reads a block of metadata at the top of a Markdown file, as
+// static-site generators and scrapers write it: YAML between "---" lines
+// ("key: value") or TOML between "+++" lines ("key = value"). Only flat
+// string values are read; it is metadata, not a YAML or TOML parser, so no
+// dependency is needed.
 func frontMatter(text string) (fields map[string]string, rest string, ok bool) {
-	if !strings.HasPrefix(text, "---\n") {
+	fence, sep := "---", ":"
+	if strings.HasPrefix(text, "+++\n") {
+		fence, sep = "+++", "="
+	} else if !strings.HasPrefix(text, "---\n") {
 		return nil, text, false
 	}
-	end := strings.Index(text[4:], "\n---")
+	end := strings.Index(text[4:], "\n"+fence)
 	if end < 0 {
 		return nil, text, false
 	}
@@ -96,7 +100,7 @@ func frontMatter(text string) (fields map[string]string, rest string, ok bool) {
 	rest = text[4+end+4:]
 	fields = map[string]string{}
 	for line := range strings.SplitSeq(block, "\n") {
-		k, v, found := strings.Cut(line, ":")
+		k, v, found := strings.Cut(line, sep)
 		if !found || strings.HasPrefix(line, " ") {
 			continue
 		}
