@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/storydiff/storydiff/core"
@@ -34,21 +36,28 @@ var fieldRoles = map[string]string{
 }
 
 func fieldRole(key string) string {
-	k := strings.Map(func(r rune) rune {
+	return fieldRoles[normKey(key)]
+}
+
+// normKey lower-cases a field name and drops "_", "-" and spaces, so that
+// published_at, publishedAt and Published-At are one name.
+func normKey(k string) string {
+	return strings.Map(func(r rune) rune {
 		switch r {
 		case '_', '-', ' ':
 			return -1
 		}
 		return r
-	}, strings.ToLower(key))
-	return fieldRoles[k]
+	}, strings.ToLower(k))
 }
 
 // applyFields sets a document's metadata from named string fields; the first
 // field of each role wins. from says where a date came from.
 func applyFields(doc *core.Document, fields map[string]string, from string) {
 	seen := map[string]bool{}
-	for _, k := range sortedKeys(fields) {
+	// Sorted keys make the winner among alias fields independent of map
+	// order.
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
 		role := fieldRole(k)
 		v := strings.TrimSpace(fields[k])
 		if role == "" || v == "" || seen[role] {

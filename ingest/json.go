@@ -160,15 +160,6 @@ func pickText(obj map[string]json.RawMessage) (key string, ok bool) {
 	return "", false
 }
 
-func normKey(k string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '_', '-', ' ':
-			return -1
-		}
-		return r
-	}, strings.ToLower(k))
-}
 
 // fillRecord sets a document from one JSON object.
 func fillRecord(doc *core.Document, obj map[string]json.RawMessage) error {
