@@ -160,7 +160,6 @@ func pickText(obj map[string]json.RawMessage) (key string, ok bool) {
 	return "", false
 }
 
-
 // fillRecord sets a document from one JSON object.
 func fillRecord(doc *core.Document, obj map[string]json.RawMessage) error {
 	key, ok := pickText(obj)
