@@ -16,6 +16,7 @@ if [ "${1:-}" != inner ]; then
 	trap 'rm -rf "$tmp"' EXIT
 	export STORYDIFF_DB="$tmp/archive.db"
 	"$bin" import testdata/seeds >/dev/null
+	"$bin" analyze >/dev/null
 	exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" inner
 fi
 
@@ -38,7 +39,9 @@ done
 [ -n "$wid" ] || { echo "window-test: no window named StoryDiff within 30 s" >&2; exit 1; }
 echo "window-test: window $wid: $(xdotool getwindowname "$wid")"
 
-# shot NAME: capture the window and fail when it is (nearly) one colour.
+# shot NAME: capture the window; fail when it is (nearly) one colour, or
+# when it is the same picture as the one before (the action did nothing).
+prev=""
 shot() {
 	local f="$screens/$1.png"
 	import -window "$wid" "$f"
@@ -49,6 +52,15 @@ shot() {
 		echo "window-test: $f looks blank ($k colours, want more than $min_colours)" >&2
 		exit 1
 	fi
+	if [ -n "$prev" ]; then
+		local diff
+		diff=$(compare -metric AE "$prev" "$f" null: 2>&1 || true)
+		if [ "${diff%% *}" = 0 ]; then
+			echo "window-test: $f is the same as $prev: the view did not change" >&2
+			exit 1
+		fi
+	fi
+	prev=$f
 }
 
 # settle: what the page shows is invisible to X, so wait a fixed, generous
@@ -58,15 +70,22 @@ settle() { sleep "${1:-2}"; }
 settle 3
 shot library
 
-# Open the first article from the keyboard: focus the table, Enter.
-xdotool mousemove --window "$wid" 300 140 click 1
+# Keys go to the focused window (GTK ignores synthetic events sent to a
+# window), and without a window manager nothing focuses it but us.
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
+
+# Open the second article from the keyboard: focus the table (a click on
+# its header row), Home, Down, Enter.
+xdotool mousemove --window "$wid" 1100 114 click 1
 settle 0.5
-xdotool key --window "$wid" Home Return
+xdotool key Home Down Return
 settle 2
 shot article
 
-# The import view through its navigation link in the header.
-xdotool mousemove --window "$wid" 215 20 click 1
-settle 1.5
-shot import
+# The other views through their keyboard shortcuts (Alt+2..4).
+for v in 2:duplicates 3:stories 4:import; do
+	xdotool key "alt+${v%%:*}"
+	settle 1.5
+	shot "${v#*:}"
+done
 echo "window-test: ok"
