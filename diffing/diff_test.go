@@ -285,3 +285,15 @@ func TestEmptyDiffMarshalsOpsAsArray(t *testing.T) {
 		t.Errorf("JSON = %s, want \"ops\":[]", js)
 	}
 }
+
+// Sentence anchors never cut a number or an abbreviation.
+func TestNumbersStayWhole(t *testing.T) {
+	a := "Prices rose 15.8 percent in the U.S. last year. Officials said so on Monday."
+	b := "Prices rose 15.9 percent in the U.K. last year. Officials said so on Monday."
+	r := diffing.Diff(a, b, diffing.Options{})
+	checkApply(t, a, b, r)
+	got := strings.Join(changes(r), "|")
+	if want := "delete:15.8|insert:15.9|delete:S|insert:K"; got != want {
+		t.Errorf("changes = %q, want %q", got, want)
+	}
+}

@@ -251,23 +251,31 @@ func countWords(s string) int {
 }
 
 // anchorTokens cuts s roughly into sentences, fast: after '.', '!', '?' or
-// a line break, together with the white space that follows. They only serve
+// a line break followed by white space, which stays with the sentence. They only serve
 // as anchors inside very long changed stretches, before the word diff, so
 // they need not know about abbreviations the way textnorm.Sentences does.
 func anchorTokens(s string, from, to pos) []pos {
 	out := make([]pos, 1, (to.b-from.b)/64+2)
 	out[0] = from
 	p := from
-	end := false
+	// stop: a sentence end was seen; gap: white space followed it. Only
+	// both cut, so "15.8" and "U.S." stay whole.
+	stop, gap := false, false
 	for p.b < to.b {
 		c := s[p.b]
 		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
-		if end && !space {
+		switch {
+		case stop && gap && !space:
 			out = append(out, p)
-			end = false
+			stop, gap = false, false
+		case stop && space:
+			gap = true
+		case !space:
+			stop = false
 		}
 		if c == '.' || c == '!' || c == '?' || c == '\n' {
-			end = true
+			stop = true
+			gap = c == '\n'
 		}
 		if c < utf8.RuneSelf {
 			p.b++
