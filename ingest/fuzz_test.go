@@ -118,3 +118,13 @@ func FuzzFindDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseSniffed covers files whose extension says nothing, where the
+// content alone picks the format.
+func FuzzParseSniffed(f *testing.F) {
+	f.Add([]byte("<!-- saved --><!DOCTYPE html><html><body><p>text</p></body></html>"))
+	f.Add([]byte(`[{"text": "a"}]`))
+	f.Add([]byte("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"))
+	f.Add([]byte("[Updated] a story\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, "f.data", data) })
+}
