@@ -1,0 +1,134 @@
+package app_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/storydiff/storydiff/app"
+)
+
+// TestHostileCorpus imports a folder of files made to break importers. The
+// import must finish, report every bad file with a reason, import the good
+// ones, and keep memory bounded.
+func TestHostileCorpus(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good := "A good article\n\nIt has a title and a body of ordinary words, as news does.\n"
+	write("good.txt", []byte(good))
+	write("good.md", []byte("# A Markdown article\n\nWith a paragraph of words.\n"))
+	write("binary.txt", append([]byte("\x7fELF\x02\x01\x01"), make([]byte, 4096)...))
+	write("empty.txt", nil)
+	write("nul-bytes.txt", []byte("Title\x00\x00\x00 and then \x00 more"))
+	write("invalid-utf16.txt", []byte{0xFF, 0xFE, 0x00, 0xD8, 0x41}) // BOM, lone surrogate, odd length
+	write("invalid-utf8.txt", []byte("Caf\xc3 \xff\xfe broken \xed\xa0\x80 bytes\n\nbody"))
+	write("long-line.txt", []byte("One line "+strings.Repeat("word ", 1<<20)))
+	write("nested.html", []byte("<html><body>"+strings.Repeat("<div>", 100000)+"deep"+strings.Repeat("</div>", 100000)+"</body></html>"))
+	write("scripts.html", []byte(`<html><head><title>Hostile page</title><script>window.pwned=1</script></head>
+<body onload="alert(1)"><article><h1>Hostile page</h1><p>Text with <img src=x onerror="alert(2)"> and
+<a href="javascript:alert(3)">a link</a>, long enough to be the article's main text for an extractor to keep it.</p>
+<p>A second paragraph of the hostile page, again with enough words to count as the body of a news article.</p></article></body></html>`))
+	write("wrong-types.json", []byte(`{"title": 42, "text": ["not", "a", "string"], "date": {"y": 2024}}`))
+	write("deep.json", []byte(strings.Repeat("[", 10000)+strings.Repeat("]", 10000)))
+	write("records.jsonl", []byte("{\"title\":\"One\",\"text\":\"First record text.\"}\n{broken\n{\"title\":\"Three\",\"text\":\"Third record text.\"}\n"))
+	write("name\nwith newline.txt", []byte("Newline name\n\nbody of it"))
+	write("latin1-\xe9t\xe9.txt", []byte("Non-UTF-8 file name\n\nbody of it"))
+	// A 200 MB file costs nothing on disk when sparse; it must be refused by
+	// size before it is read.
+	big := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	os.Symlink(filepath.Join(dir, "nowhere.txt"), filepath.Join(dir, "broken-link.txt"))
+	loop := filepath.Join(dir, "loop")
+	os.Mkdir(loop, 0o755)
+	os.Symlink(loop, filepath.Join(loop, "again"))
+	os.Symlink(filepath.Join(dir, "self-a.txt"), filepath.Join(dir, "self-b.txt"))
+	os.Symlink(filepath.Join(dir, "self-b.txt"), filepath.Join(dir, "self-a.txt"))
+
+	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
+	defer svc.Close()
+
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+				runtime.ReadMemStats(&ms)
+				if ms.HeapInuse > peak.Load() {
+					peak.Store(ms.HeapInuse)
+				}
+			}
+		}
+	}()
+	sum, err := svc.Import(context.Background(), []string{dir}, app.ImportOptions{}, nil)
+	close(stop)
+	if err != nil {
+		t.Fatalf("import of the hostile corpus failed as a whole: %v", err)
+	}
+	t.Logf("hostile corpus: %d files seen, %d added, %d failed, %d skipped; peak Go heap %d MB",
+		sum.FilesSeen, sum.Added, len(sum.Failed), len(sum.Skipped), peak.Load()>>20)
+	reason := map[string]string{}
+	for _, f := range append(sum.Failed, sum.Skipped...) {
+		if strings.TrimSpace(f.Error) == "" {
+			t.Errorf("%q reported without a reason", f.Path)
+		}
+		reason[filepath.Base(strings.SplitN(f.Path, "#", 2)[0])] += f.Error + "; "
+	}
+	for _, name := range []string{"binary.txt", "empty.txt", "huge.txt", "broken-link.txt", "deep.json", "records.jsonl", "nested.html", "invalid-utf16.txt"} {
+		if reason[name] == "" {
+			t.Errorf("%s: not reported (reports: %v)", name, reason)
+		}
+	}
+	for _, name := range []string{"self-a.txt", "self-b.txt"} {
+		if reason[name] == "" {
+			t.Errorf("%s (a link loop): not reported", name)
+		}
+	}
+	if !strings.Contains(reason["huge.txt"], "limit") {
+		t.Errorf("huge.txt: reason %q does not name the size limit", reason["huge.txt"])
+	}
+	// What must come through: the good files, both JSONL records that parse,
+	// the hostile page's text, the long line, and the oddly named files.
+	ids := map[string]bool{}
+	for _, id := range sum.Articles {
+		a, err := svc.GetArticle(context.Background(), fmt.Sprint(id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range a.Locations {
+			ids[filepath.Base(l.Path)] = true
+		}
+		if strings.Contains(a.Text, "<script") || strings.Contains(a.Text, "onerror") {
+			t.Errorf("article %d keeps markup from the page: %.200q", id, a.Text)
+		}
+	}
+	for _, name := range []string{"good.txt", "good.md", "records.jsonl", "scripts.html", "long-line.txt", "name\nwith newline.txt", "latin1-\xe9t\xe9.txt"} {
+		if !ids[name] {
+			t.Errorf("%q was not imported", name)
+		}
+	}
+	if peak.Load() > 1<<30 {
+		t.Errorf("peak heap %d MB: memory is not bounded", peak.Load()>>20)
+	}
+}
