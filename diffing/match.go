@@ -102,11 +102,13 @@ func (m *matcher) runes(s string, t []pos) ([]rune, bool) {
 const keepWords = 8
 
 // cleanupSemantic drops equal blocks that are no longer than the changes on
-// both sides of them, measured in runes, unless they hold keepWords words, so that "the cat sat" against "a
-// dog sat" reads as one replaced phrase, not as three replaced words around
-// an unchanged space. It is go-diff's DiffCleanupSemantic reasoning applied
-// to token blocks (go-diff's own version measures bytes and runes
-// inconsistently, which breaks on multi-byte token names).
+// both sides of them, measured in runes, unless they hold keepWords words,
+// so that "the cat sat" against "a dog sat" reads as one replaced phrase,
+// not as three replaced words around an unchanged space. It is go-diff's
+// DiffCleanupSemantic reasoning applied to token blocks: run on the token
+// code points, go-diff's own would weigh every token as one character
+// whatever its length, and its lossless-shift step slices strings by rune
+// counts, which is unsafe for multi-byte token names.
 func cleanupSemantic(blocks []block, sa string, ta, tb []pos) []block {
 	na, nb := len(ta)-1, len(tb)-1
 	width := func(t []pos, from, to int) int { return t[to].r - t[from].r }
