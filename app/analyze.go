@@ -63,13 +63,28 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	ph := params.Hash()
 	sum := &AnalyzeSummary{Params: params}
 
-	// Boilerplate lines: counted once per article, when it is first analysed.
-	var stale []int64
+	// An analysis that did not finish (killed, or power lost) may have saved
+	// features without the pairs they lead to: then every pair is found again.
+	var last string
+	if _, err := s.db.Setting(ctx, "analysis_state", &last); err != nil {
+		return nil, err
+	}
+	allPairs := opt.Full || last == "running"
+	if err := s.db.SetSetting(ctx, "analysis_state", "running"); err != nil {
+		return nil, err
+	}
+
+	// Boilerplate lines: counted once per article, marked counted in the
+	// same transaction, so that an analysis killed midway never counts twice.
+	var stale, uncounted []int64
 	var err error
 	if opt.Full {
 		st.lines = detect.NewLineCounts()
 		st.index = nil
-		stale, err = s.db.ArticleIDs(ctx)
+		if stale, err = s.db.ArticleIDs(ctx); err != nil {
+			return nil, err
+		}
+		uncounted = stale
 	} else {
 		if st.lines == nil {
 			rows, err := s.db.LineCounts(ctx)
@@ -79,20 +94,24 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 			st.lines = detect.NewLineCounts()
 			st.lines.Load(fromStoreLines(rows))
 		}
-		stale, err = s.db.StaleFeatures(ctx, ph)
+		if stale, err = s.db.StaleFeatures(ctx, ph); err != nil {
+			return nil, err
+		}
+		if uncounted, err = s.db.UncountedLines(ctx); err != nil {
+			return nil, err
+		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	report(core.Progress{Stage: "counting lines", Total: len(stale)}, true)
-	if err := s.db.AnalysisInputs(ctx, stale, func(in store.AnalysisInput) error {
-		st.lines.Add(lineGroup(in), in.Text)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	if len(stale) > 0 {
-		if err := s.db.SaveLineCounts(ctx, toStoreLines(st.lines.Rows(true)), true); err != nil {
+	report(core.Progress{Stage: "counting lines", Total: len(uncounted)}, true)
+	if len(uncounted) > 0 {
+		if err := s.db.AnalysisInputs(ctx, uncounted, func(in store.AnalysisInput) error {
+			st.lines.Add(lineGroup(in), in.Text)
+			return nil
+		}); err != nil {
+			st.lines = nil // partly counted: reload from the archive next time
+			return nil, err
+		}
+		if err := s.db.SaveLineCounts(ctx, toStoreLines(st.lines.Rows(true)), uncounted, opt.Full); err != nil {
+			st.lines = nil
 			return nil, err
 		}
 	}
@@ -150,7 +169,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 
 	// Pairs: all of them after a rebuild, else those of the new articles.
 	report(core.Progress{Stage: "comparing", Total: len(stale)}, true)
-	if rebuilt && (opt.Full || len(stale) > st.index.Len()/10) {
+	if allPairs || (rebuilt && len(stale) > st.index.Len()/10) {
 		pairs, err := st.index.Pairs(ctx)
 		if err != nil {
 			return nil, err
@@ -180,6 +199,9 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		return nil, err
 	}
 	if err := s.db.SetSetting(ctx, "analysis", params); err != nil {
+		return nil, err
+	}
+	if err := s.db.SetSetting(ctx, "analysis_state", "done"); err != nil {
 		return nil, err
 	}
 	sum.Seconds = time.Since(start).Seconds()

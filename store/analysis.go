@@ -183,15 +183,25 @@ func (db *DB) LineCounts(ctx context.Context) ([]LineCount, error) {
 	return out, rows.Err()
 }
 
-// SaveLineCounts writes line counts; replace drops all earlier counts first.
-func (db *DB) SaveLineCounts(ctx context.Context, rows []LineCount, replace bool) error {
+// SaveLineCounts replaces the line counts with rows and marks the articles
+// counted, in one transaction; recount first forgets every earlier mark (a
+// full analysis counts every article again).
+func (db *DB) SaveLineCounts(ctx context.Context, rows []LineCount, counted []int64, recount bool) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if replace {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM line_counts`); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM line_counts`); err != nil {
+		return err
+	}
+	if recount {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM line_counted`); err != nil {
+			return err
+		}
+	}
+	for _, id := range counted {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO line_counted(article_id) VALUES (?)`, id); err != nil {
 			return err
 		}
 	}
@@ -206,6 +216,12 @@ func (db *DB) SaveLineCounts(ctx context.Context, rows []LineCount, replace bool
 		}
 	}
 	return tx.Commit()
+}
+
+// UncountedLines returns the articles whose lines are not yet counted.
+func (db *DB) UncountedLines(ctx context.Context) ([]int64, error) {
+	return db.idsWhere(ctx, `SELECT a.id FROM articles a WHERE NOT EXISTS
+		(SELECT 1 FROM line_counted c WHERE c.article_id = a.id) ORDER BY a.id`)
 }
 
 // ReplacePairs stores pairs found for the given articles, dropping the pairs

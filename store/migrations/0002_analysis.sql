@@ -16,6 +16,12 @@ CREATE TABLE line_counts (
     PRIMARY KEY (grp, hash)
 ) WITHOUT ROWID;
 
+-- The articles whose lines are in line_counts, written in the same
+-- transaction as the counts, so that a killed analysis never counts twice.
+CREATE TABLE line_counted (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+);
+
 CREATE TABLE pairs (
     a           INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     b           INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -1,0 +1,166 @@
+package app_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/core"
+)
+
+// findings is everything analysis decides, as text to compare runs by.
+func findings(t *testing.T, svc *app.Service) string {
+	t.Helper()
+	ctx := context.Background()
+	var b strings.Builder
+	pairs, err := svc.Store().Pairs(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pairs {
+		fmt.Fprintf(&b, "pair %d %d %s %.4f\n", p.A, p.B, p.Kind, p.Score)
+	}
+	stories, err := svc.Stories(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stories {
+		fmt.Fprintf(&b, "story %d:", s.ID)
+		for _, a := range s.Articles {
+			fmt.Fprintf(&b, " %d", a.ID)
+		}
+		b.WriteString("\n")
+	}
+	reps, err := svc.Repeats(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reps {
+		fmt.Fprintf(&b, "repeats %d: %d\n", r.Article, len(r.Passages))
+	}
+	for _, id := range []string{"1", "2", "3"} {
+		a, err := svc.GetArticle(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bl := range a.Blocks {
+			fmt.Fprintf(&b, "block %s %d-%d %s\n", id, bl.Start, bl.End, bl.Kind)
+		}
+	}
+	return b.String()
+}
+
+// writeStoryCorpus writes articles that share chrome lines and reprint one
+// another, so that analysis finds boilerplate, duplicates and stories.
+func writeStoryCorpus(t *testing.T, dir string, n int) {
+	t.Helper()
+	rng := rand.New(rand.NewSource(3))
+	words := strings.Fields("minister talks ceasefire pentagon report statement border army city council vote election market shares bank river storm harbour court judge")
+	var wires []string
+	for w := 0; w < n/4; w++ {
+		var b strings.Builder
+		for s := 0; s < 12; s++ {
+			for k := 0; k < 14; k++ {
+				b.WriteString(words[rng.Intn(len(words))] + " ")
+			}
+			b.WriteString(fmt.Sprintf("number%d.\n\n", rng.Intn(100000)))
+		}
+		wires = append(wires, b.String())
+	}
+	os.MkdirAll(dir, 0o755)
+	for i := 0; i < n; i++ {
+		text := fmt.Sprintf("Headline %d\n\nShare this article\n\n%s\nSubscribe to our newsletter\n", i, wires[i%len(wires)])
+		if i%3 == 0 {
+			text = strings.Replace(text, "ceasefire", "cease-fire", 1)
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644)
+	}
+}
+
+// TestKilledAnalysisRecovers kills a full analysis at random points; the
+// archive stays sound and analysing again gives what a clean run gives.
+func TestKilledAnalysisRecovers(t *testing.T) {
+	if os.Getenv("STORYDIFF_KILL_CHILD") != "" {
+		t.Skip("child process")
+	}
+	corpus := t.TempDir()
+	writeStoryCorpus(t, corpus, 400)
+	ctx := context.Background()
+	cleanPath := filepath.Join(t.TempDir(), "clean.db")
+	clean := openService(t, cleanPath)
+	if _, err := clean.Import(ctx, []string{corpus}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := findings(t, clean)
+	clean.Close()
+	if !strings.Contains(want, "story") || !strings.Contains(want, "boilerplate") {
+		t.Fatalf("the corpus does not exercise analysis:\n%.500s", want)
+	}
+
+	runs := 3
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	for run := 0; run < runs; run++ {
+		dbPath := filepath.Join(t.TempDir(), "killed.db")
+		svc := openService(t, dbPath)
+		if _, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
+			t.Fatal(err)
+		}
+		svc.Close()
+		cmd := exec.Command(os.Args[0], "-test.run=^TestAnalyzeChild$")
+		cmd.Env = append(os.Environ(), "STORYDIFF_KILL_CHILD=1", "STORYDIFF_ANALYZE_DB="+dbPath)
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		target := 1 + rng.Intn(390)
+		stages := []string{"counting", "analysing", "indexing", "comparing", "clustering"}
+		stage := stages[rng.Intn(len(stages))]
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			var st string
+			var done int
+			fmt.Sscanf(sc.Text(), "%s %d", &st, &done)
+			if st == stage && (done >= target || stage != "analysing") {
+				break
+			}
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+
+		svc = openService(t, dbPath)
+		if problems, err := svc.Store().Check(ctx); err != nil || len(problems) > 0 {
+			t.Fatalf("run %d: check after killing analysis in %s: %v %v", run, stage, problems, err)
+		}
+		if _, err := svc.Analyze(ctx, app.AnalyzeOptions{}, nil); err != nil {
+			t.Fatalf("run %d: analysis after kill: %v", run, err)
+		}
+		got := findings(t, svc)
+		svc.Close()
+		if got != want {
+			t.Fatalf("run %d: killed in %s, then analysed again: findings differ from a clean run\n got %.400s\nwant %.400s", run, stage, got, want)
+		}
+		t.Logf("run %d: killed while %s; analysis again matched a clean run", run, stage)
+	}
+}
+
+func TestAnalyzeChild(t *testing.T) {
+	db := os.Getenv("STORYDIFF_ANALYZE_DB")
+	if db == "" {
+		t.Skip("run by TestKilledAnalysisRecovers")
+	}
+	svc := openService(t, db)
+	defer svc.Close()
+	svc.Analyze(context.Background(), app.AnalyzeOptions{Full: true}, func(p core.Progress) {
+		fmt.Printf("%s %d\n", strings.Fields(p.Stage)[0], p.Done)
+	})
+}
+
