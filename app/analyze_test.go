@@ -163,4 +163,3 @@ func TestAnalyzeChild(t *testing.T) {
 		fmt.Printf("%s %d\n", strings.Fields(p.Stage)[0], p.Done)
 	})
 }
-
