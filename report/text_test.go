@@ -172,3 +172,24 @@ func TestNowHonoursSourceDateEpoch(t *testing.T) {
 		t.Error("Now() accepted SOURCE_DATE_EPOCH=yesterday")
 	}
 }
+
+func TestWriteRefusesIncompleteModels(t *testing.T) {
+	cases := []struct {
+		name  string
+		model any
+	}{
+		{"pair without a diff", &report.Pair{}},
+		{"story with an empty diff", &report.Story{Diffs: []report.Diff{{A: 1, B: 2}}}},
+		{"not a report", struct{}{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, f := range report.Formats {
+				var buf bytes.Buffer
+				if err := report.Write(&buf, c.model, f); err == nil || buf.Len() != 0 {
+					t.Errorf("%s: error %v after %d bytes, want an error and nothing written", f, err, buf.Len())
+				}
+			}
+		})
+	}
+}

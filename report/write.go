@@ -110,6 +110,9 @@ func Write(w io.Writer, model any, f Format) error {
 	if err != nil {
 		return err
 	}
+	if err := complete(model); err != nil {
+		return err
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	switch f {
 	case HTML:
@@ -143,4 +146,22 @@ func kindOf(model any) (Kind, error) {
 		return KindArchive, nil
 	}
 	return "", fmt.Errorf("report: cannot render a %T", model)
+}
+
+// complete checks that every diff in the model has its result, which every
+// format reads.
+func complete(model any) error {
+	var diffs []Diff
+	switch m := model.(type) {
+	case *Pair:
+		diffs = []Diff{m.Diff}
+	case *Story:
+		diffs = m.Diffs
+	}
+	for _, d := range diffs {
+		if d.Result == nil {
+			return fmt.Errorf("report: the diff of %d and %d has no result", d.A, d.B)
+		}
+	}
+	return nil
 }
