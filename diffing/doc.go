@@ -43,9 +43,14 @@
 // # How it works
 //
 // The texts are compared line by line first (a line is a paragraph in the
-// usual scraped article; lines match whatever white space follows them),
-// with github.com/sergi/go-diff on one code point per distinct line. Deleted
-// and inserted lines that say the same thing elsewhere are paired as moves.
+// usual scraped article; lines match whatever white space follows them).
+// Lines found once in each text are anchored first: of those in the same
+// order in both, the chain holding the most text stays in place (a line too
+// short to be reported as moved weighs a hundred times more), so that when
+// paragraphs are reordered the long ones stay and the fewest words show as
+// moved. Between anchors github.com/sergi/go-diff compares one code point
+// per distinct line. Deleted and inserted lines that say the same thing
+// elsewhere are paired as moves.
 // The remaining changed stretches are compared again word by word (words,
 // runs of white space and single punctuation marks are the tokens, each
 // mapped to one code point for DiffMainRunes), so the word diff only runs on

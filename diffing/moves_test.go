@@ -23,7 +23,7 @@ func TestMoves(t *testing.T) {
 		{"moved and edited", p1 + "\n\n" + p2 + "\n\n" + p3, p2 + "\n\n" + p3 + "\n\n" + p1edited, 1, p1edited, true},
 		{"two paragraphs moved together", p1 + "\n\n" + p2 + "\n\n" + p3 + "\n\n", p3 + "\n\n" + p1 + "\n\n" + p2 + "\n\n", 1, p3 + "\n\n", false},
 		{"edited in place is no move", p1 + "\n\n" + p2, p1edited + "\n\n" + p2, 0, "", false},
-		{"short line is not a move", "Read more\n\n" + p1, p1 + "\n\nRead more", 0, "", false},
+		{"a short line stays, the paragraph moves", "Read more\n\n" + p1, p1 + "\n\nRead more", 1, p1 + "\n\n", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -71,7 +71,7 @@ func (e *engine) sentenceMoves(ops []iop) []iop {
 			to := cut{from: c.from, to: c.to, id: e.nextMove, role: MoveTo}
 			if e.a[d.from.b:d.to.b] != e.b[c.from.b:c.to.b] {
 				sub := &builder{pa: d.from, pb: c.from}
-				e.refine(sub, d.to, c.to, e.firstLevel(), false)
+				e.refine(sub, d.to, c.to, lvWord, false)
 				to.detail = sub.ops
 			}
 			cuts[d.op] = append(cuts[d.op], cut{from: d.from, to: d.to, id: e.nextMove, role: MoveFrom})

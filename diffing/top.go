@@ -16,16 +16,7 @@ func (e *engine) top(bd *builder) {
 		return
 	}
 	ta, tb := tokens(e.a, pos{}, e.ea), tokens(e.b, pos{}, e.eb)
-	e.m.trimKeys = true
-	blocks, ok := e.m.match(e.a, ta, e.b, tb, e.deadline)
-	e.m.trimKeys = false
-	if !ok {
-		if blocks == nil && !e.expired() {
-			e.degrade(tooManyTokens)
-		} else {
-			e.degrade(e.timeReason())
-		}
-	}
+	blocks := e.topBlocks(ta, tb)
 	gaps := make([]gap, 0, len(blocks)+1)
 	pa, pb := 0, 0
 	for _, bl := range blocks {
@@ -78,9 +69,41 @@ func (e *engine) emitGap(bd *builder, ta, tb []pos, g gap, from, to []move) {
 			src, dst := ta[m.a0], tb[m.b0]
 			if e.a[src.b:ta[m.a1].b] != e.b[dst.b:tb[m.b1].b] {
 				sub := &builder{pa: src, pb: dst}
-				e.refine(sub, ta[m.a1], tb[m.b1], first, false)
+				e.refine(sub, ta[m.a1], tb[m.b1], lvWord, false)
 				bd.ops[len(bd.ops)-1].detail = sub.ops
 			}
 		}
 	}
+}
+
+// topBlocks matches the lines of A and B: the unique lines worth keeping in
+// place first (uniqueAnchors), then Myers between them. Lines match
+// whatever white space follows them.
+func (e *engine) topBlocks(ta, tb []pos) []block {
+	anchors := e.uniqueAnchors(ta, tb)
+	anchors = append(anchors, block{a: len(ta) - 1, b: len(tb) - 1}) // the ends
+	var blocks []block
+	pa, pb := 0, 0
+	e.m.trimKeys = true
+	defer func() { e.m.trimKeys = false }()
+	for _, an := range anchors {
+		if an.a > pa && an.b > pb {
+			seg, ok := e.m.match(e.a, ta[pa:an.a+1], e.b, tb[pb:an.b+1], e.deadline)
+			if !ok {
+				if seg == nil && !e.expired() {
+					e.degrade(tooManyTokens)
+				} else {
+					e.degrade(e.timeReason())
+				}
+			}
+			for _, bl := range seg {
+				blocks = append(blocks, block{a: bl.a + pa, b: bl.b + pb, n: bl.n})
+			}
+		}
+		if an.n > 0 {
+			blocks = append(blocks, an)
+		}
+		pa, pb = an.a+an.n, an.b+an.n
+	}
+	return blocks
 }
