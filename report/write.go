@@ -66,12 +66,21 @@ func ToolVersion() string {
 	if v == "" || v == "(devel)" {
 		v = "devel"
 	}
+	rev, dirty := "", false
 	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += "+" + s.Value[:12]
+		switch {
+		case s.Key == "vcs.revision" && len(s.Value) >= 12:
+			rev = "+" + s.Value[:12]
+		case s.Key == "vcs.modified":
+			dirty = s.Value == "true"
 		}
 	}
-	return v
+	if rev != "" && dirty {
+		// Built from a tree with changes not committed: a revision alone
+		// would claim more than it knows.
+		rev += "-dirty"
+	}
+	return v + rev
 }
 
 // Now is the time a report says it was made: SOURCE_DATE_EPOCH (seconds since
