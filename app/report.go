@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
@@ -66,13 +67,23 @@ func (r *ReportRequest) check() (report.Format, error) {
 	return f, nil
 }
 
+// reportDiffTimeout bounds each diff of a report. It is far above what the
+// interactive diff allows: a report is a record, and a bound that fires
+// depends on the machine's load, which would make two reports of the same
+// archive differ.
+const reportDiffTimeout = 30 * time.Second
+
 // Report writes the report req asks for to w.
 func (s *Service) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
+	return s.writeReport(ctx, req, w, nil)
+}
+
+func (s *Service) writeReport(ctx context.Context, req ReportRequest, w io.Writer, progress core.ProgressFunc) error {
 	f, err := req.check()
 	if err != nil {
 		return err
 	}
-	model, err := s.reportModel(ctx, req)
+	model, err := s.reportModel(ctx, req, progress)
 	if err != nil {
 		return err
 	}
@@ -93,8 +104,7 @@ func (s *Service) StartReport(req ReportRequest, path string) (string, error) {
 		return "", core.Errorf(core.EINVALID, "choose a file to write the report to")
 	}
 	return s.startJob("report", func(ctx context.Context, progress core.ProgressFunc) (any, error) {
-		progress(core.Progress{Stage: "comparing", Total: 1})
-		err := report.WriteFile(path, func(w io.Writer) error { return s.Report(ctx, req, w) })
+		err := report.WriteFile(path, func(w io.Writer) error { return s.writeReport(ctx, req, w, progress) })
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +113,7 @@ func (s *Service) StartReport(req ReportRequest, path string) (string, error) {
 	}), nil
 }
 
-func (s *Service) reportModel(ctx context.Context, req ReportRequest) (any, error) {
+func (s *Service) reportModel(ctx context.Context, req ReportRequest, progress core.ProgressFunc) (any, error) {
 	settings, err := s.reportSettings(ctx, req)
 	if err != nil {
 		return nil, err
@@ -116,7 +126,7 @@ func (s *Service) reportModel(ctx context.Context, req ReportRequest) (any, erro
 	case report.KindPair:
 		return s.pairReport(ctx, req, prov)
 	case report.KindStory:
-		return s.storyReport(ctx, req, prov)
+		return s.storyReport(ctx, req, prov, progress)
 	case report.KindDuplicates:
 		return s.duplicatesReport(ctx, req, prov)
 	}
@@ -147,7 +157,7 @@ func (s *Service) reportSettings(ctx context.Context, req ReportRequest) ([]repo
 	case report.KindPair, report.KindStory:
 		diff("granularity", dopt.Granularity.String())
 		diff("ignore_minor", strconv.FormatBool(dopt.IgnoreMinor))
-		diff("timeout", diffing.DefaultTimeout.String())
+		diff("timeout", reportDiffTimeout.String())
 		diff("min_move_words", strconv.Itoa(diffing.DefaultMinMoveWords))
 		if req.Kind == string(report.KindStory) {
 			diff("base", req.Base)
@@ -201,7 +211,7 @@ func (s *Service) reportPassages(ctx context.Context, a, b int64) ([]report.Pass
 }
 
 func (s *Service) pairReport(ctx context.Context, req ReportRequest, prov report.Provenance) (*report.Pair, error) {
-	c, err := s.Compare(ctx, req.Refs[0], req.Refs[1], req.Compare)
+	c, err := s.reportCompare(ctx, req.Refs[0], req.Refs[1], req.Compare)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +226,7 @@ func (s *Service) pairReport(ctx context.Context, req ReportRequest, prov report
 	return m, err
 }
 
-func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov report.Provenance) (*report.Story, error) {
+func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov report.Provenance, progress core.ProgressFunc) (*report.Story, error) {
 	sts, err := s.Stories(ctx, req.StoryID)
 	if err != nil {
 		return nil, err
@@ -268,7 +278,7 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 			pairs = append(pairs, [2]int{base, i})
 		}
 	}
-	if m.Diffs, err = s.storyDiffs(ctx, refs, pairs, req.Compare); err != nil {
+	if m.Diffs, err = s.storyDiffs(ctx, refs, pairs, req.Compare, progress); err != nil {
 		return nil, err
 	}
 	shared := map[string]*report.StoryPassage{}
@@ -284,17 +294,20 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 // storyDiffs compares the given pairs of versions, with the passages they
 // share, on every CPU: a story's diffs are independent of each other and are
 // most of a story report's work.
-func (s *Service) storyDiffs(ctx context.Context, refs []string, pairs [][2]int, opt CompareOptions) ([]report.Diff, error) {
+func (s *Service) storyDiffs(ctx context.Context, refs []string, pairs [][2]int, opt CompareOptions, progress core.ProgressFunc) ([]report.Diff, error) {
 	out := make([]report.Diff, len(pairs))
 	errs := make([]error, len(out))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex // guards done and the throttle's clock
+	done, tell := 0, throttle(progress)
+	tell(core.Progress{Stage: "comparing", Total: len(pairs)}, true)
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(out)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				c, err := s.Compare(ctx, refs[pairs[i][0]], refs[pairs[i][1]], opt)
+				c, err := s.reportCompare(ctx, refs[pairs[i][0]], refs[pairs[i][1]], opt)
 				if err != nil {
 					errs[i] = err
 					continue
@@ -302,6 +315,10 @@ func (s *Service) storyDiffs(ctx context.Context, refs []string, pairs [][2]int,
 				d := report.Diff{A: c.A, B: c.B, HideMinor: opt.IgnoreMinor, Result: c.Result}
 				d.Passages, errs[i] = s.reportPassages(ctx, c.A, c.B)
 				out[i] = d
+				mu.Lock()
+				done++
+				tell(core.Progress{Stage: "comparing", Done: done, Total: len(pairs)}, done == len(pairs))
+				mu.Unlock()
 			}
 		}()
 	}
@@ -322,6 +339,26 @@ func (s *Service) storyDiffs(ctx context.Context, refs []string, pairs [][2]int,
 		}
 	}
 	return out, nil
+}
+
+// reportCompare is Compare with the report's time bound.
+func (s *Service) reportCompare(ctx context.Context, refA, refB string, opt CompareOptions) (*Comparison, error) {
+	dopt, err := opt.diffOptions()
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.textWithBoilerplate(ctx, refA)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.textWithBoilerplate(ctx, refB)
+	if err != nil {
+		return nil, err
+	}
+	dopt.BoilerplateA, dopt.BoilerplateB = a.boilerplate, b.boilerplate
+	dopt.Timeout = reportDiffTimeout
+	r := diffing.Diff(a.text, b.text, dopt)
+	return &Comparison{A: a.id, B: b.id, Similarity: r.Stats.Similarity, Result: r}, nil
 }
 
 // mergePassage records that a passage (keyed by its words, case folded)

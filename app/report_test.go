@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -354,11 +355,20 @@ func TestReportRejectsBadRequests(t *testing.T) {
 	}
 }
 
-type eventLog struct{ done chan app.JobDone }
+type eventLog struct {
+	done     chan app.JobDone
+	mu       sync.Mutex
+	progress []core.Progress
+}
 
 func (e *eventLog) Emit(event string, data any) {
 	if d, ok := data.(app.JobDone); ok && event == "job:done" {
 		e.done <- d
+	}
+	if p, ok := data.(core.Progress); ok && event == "job:progress" {
+		e.mu.Lock()
+		e.progress = append(e.progress, p)
+		e.mu.Unlock()
 	}
 }
 
@@ -378,6 +388,20 @@ func TestStartReportWritesTheFileWhole(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("no job:done after 30 s")
+	}
+	st, err := ra.svc.StoryOf(context.Background(), "004_crlf.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffs := len(st.Articles) - 1
+	ev.mu.Lock()
+	compared := false
+	for _, p := range ev.progress {
+		compared = compared || (p.Stage == "comparing" && p.Done == diffs && p.Total == diffs && p.JobID == id)
+	}
+	ev.mu.Unlock()
+	if !compared {
+		t.Errorf("no progress event for all %d diffs of the story: %+v", diffs, ev.progress)
 	}
 	b, err := os.ReadFile(out)
 	if err != nil {
