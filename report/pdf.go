@@ -95,6 +95,8 @@ func (p *pdfWriter) heading(level int, s string) {
 	}
 	p.f.SetFont(pdfSans, "B", size)
 	p.f.SetTextColor(0, 0, 0)
+	// The outline lets a reader jump between a long story's diffs.
+	p.f.Bookmark(clean(s), level-1, -1)
 	p.f.MultiCell(0, size*0.5, clean(s), "", "L", false)
 	p.f.Ln(1)
 }
