@@ -430,16 +430,37 @@ func (s *Service) reportGroups(ctx context.Context, minSim float64) ([]report.Gr
 	if err != nil {
 		return nil, err
 	}
+	pairs, err := s.db.Pairs(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]report.Group, 0, len(groups))
 	for _, g := range groups {
-		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity}
+		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Pairs: []report.GroupPair{}}
+		in := map[int64]bool{}
 		for _, id := range g.Articles {
+			in[id] = true
 			a, err := s.reportArticle(ctx, itoa(id))
 			if err != nil {
 				return nil, err
 			}
 			rg.Members = append(rg.Members, a)
 		}
+		for _, p := range pairs {
+			if in[p.A] && in[p.B] && p.Kind != "story" {
+				rg.Pairs = append(rg.Pairs, report.GroupPair{A: p.A, B: p.B, Kind: p.Kind, Jaccard: p.Jaccard,
+					Containment: p.Containment, Score: p.Score})
+			}
+		}
+		sort.Slice(rg.Pairs, func(i, j int) bool {
+			if rg.Pairs[i].A != rg.Pairs[j].A {
+				return rg.Pairs[i].A < rg.Pairs[j].A
+			}
+			if rg.Pairs[i].B != rg.Pairs[j].B {
+				return rg.Pairs[i].B < rg.Pairs[j].B
+			}
+			return rg.Pairs[i].Kind < rg.Pairs[j].Kind
+		})
 		out = append(out, rg)
 	}
 	return out, nil

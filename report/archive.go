@@ -36,6 +36,11 @@ func (a *Archive) summarise() {
 	if a.Groups == nil {
 		a.Groups = []Group{}
 	}
+	for i := range a.Groups {
+		if a.Groups[i].Pairs == nil {
+			a.Groups[i].Pairs = []GroupPair{}
+		}
+	}
 	if a.Stories == nil {
 		a.Stories = []StorySummary{}
 	}

@@ -28,8 +28,9 @@ var pairColumns = []string{"story", "position", "a", "b", "similarity", "words_a
 	"a_title", "b_title", "a_published", "b_published", "a_sha256", "b_sha256", "a_imported_at", "b_imported_at",
 	"a_files", "b_files"}
 
-var articleColumns = []string{"group", "group_kind", "group_similarity", "story", "article", "title", "outlet",
-	"published", "language", "words", "sha256", "imported_at", "files"}
+var articleColumns = []string{"group", "group_kind", "group_similarity", "score_to_first", "jaccard_to_first",
+	"containment_to_first", "story", "article", "title", "outlet", "published", "language", "words", "sha256",
+	"imported_at", "files"}
 
 func writeCSV(w io.Writer, kind Kind, model any) error {
 	cw := csv.NewWriter(w)
@@ -57,7 +58,7 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 		prov = v.Provenance
 		for i, g := range v.Groups {
 			for _, a := range g.Members {
-				rows = append(rows, articleRow(strconv.Itoa(i+1), g.Kind, fmtRatio(g.Similarity), "", a))
+				rows = append(rows, articleRow(strconv.Itoa(i+1), g, "", a))
 			}
 		}
 		if err := cw.Write(append(append([]string{}, articleColumns...), provenanceColumns...)); err != nil {
@@ -94,28 +95,39 @@ func pairRow(story string, pos int, d Diff, a, b Article) []string {
 		csvTime(a), csvTime(b), strings.Join(filePaths(a), "; "), strings.Join(filePaths(b), "; ")}
 }
 
-func articleRow(group, kind, sim, story string, a Article) []string {
-	return []string{group, kind, sim, story, i64(a.ID), csvText(a.Title), csvText(a.Outlet), csvDate(a), a.Language,
-		strconv.Itoa(a.Words), a.SHA256, csvTime(a), strings.Join(filePaths(a), "; ")}
+// articleRow is one article with its group (number "" for none): the
+// group's figures, and the article's pair with the group's first member.
+func articleRow(number string, g Group, story string, a Article) []string {
+	var kind, sim, score, jac, cont string
+	if number != "" {
+		kind, sim = g.Kind, fmtRatio(g.Similarity)
+		if p, ok := g.pairWith(g.Members[0].ID, a.ID); ok && a.ID != g.Members[0].ID {
+			score, jac, cont = fmtRatio(p.Score), fmtRatio(p.Jaccard), fmtRatio(p.Containment)
+		}
+	}
+	return []string{number, kind, sim, score, jac, cont, story, i64(a.ID), csvText(a.Title), csvText(a.Outlet),
+		csvDate(a), a.Language, strconv.Itoa(a.Words), a.SHA256, csvTime(a), strings.Join(filePaths(a), "; ")}
 }
 
 // archiveRows lists every article once, with its duplicate group and story.
 func archiveRows(a *Archive) [][]string {
-	type where struct{ group, kind, sim string }
-	groups := map[int64]where{}
+	groupOf := map[int64]int{}
 	for i, g := range a.Groups {
 		for _, m := range g.Members {
-			groups[m.ID] = where{strconv.Itoa(i + 1), g.Kind, fmtRatio(g.Similarity)}
+			groupOf[m.ID] = i + 1
 		}
 	}
 	rows := make([][]string, 0, len(a.Articles))
 	for _, ar := range a.Articles {
-		g := groups[ar.ID]
 		story := ""
 		if ar.Story != 0 {
 			story = i64(ar.Story)
 		}
-		rows = append(rows, articleRow(g.group, g.kind, g.sim, story, ar))
+		number, g := "", Group{}
+		if n := groupOf[ar.ID]; n > 0 {
+			number, g = strconv.Itoa(n), a.Groups[n-1]
+		}
+		rows = append(rows, articleRow(number, g, story, ar))
 	}
 	return rows
 }

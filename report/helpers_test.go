@@ -49,7 +49,8 @@ func storyModel() *report.Story {
 
 func duplicatesModel() *report.Duplicates {
 	return &report.Duplicates{Provenance: prov(), MinSimilarity: 0.5,
-		Groups:     []report.Group{{Kind: "near", Similarity: 0.84, Members: []report.Article{article(1, "One, \"two\"\nthree"), article(2, "<b>Two</b>")}}},
+		Groups: []report.Group{{Kind: "near", Similarity: 0.84, Members: []report.Article{article(1, "One, \"two\"\nthree"), article(2, "<b>Two</b>")},
+			Pairs: []report.GroupPair{{A: 1, B: 2, Kind: "near", Jaccard: 0.84, Containment: 0.9456, Score: 0.84}}}},
 		Judgements: []report.Judgement{{A: 1, B: 2, Relation: "duplicate", Same: true, Note: "<script>alert(10)</script>", Created: created()}}}
 }
 

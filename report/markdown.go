@@ -141,6 +141,13 @@ func (m *mdWriter) duplicates(d *Duplicates) {
 		for _, a := range g.Members {
 			m.article("", a)
 		}
+		if len(g.Pairs) > 0 {
+			m.printf("| A | B | Found as | Score | Jaccard | Containment |\n|---:|---:|---|---:|---:|---:|\n")
+			for _, p := range g.Pairs {
+				m.printf("| %d | %d | %s | %s | %s | %s |\n", p.A, p.B, mdText(p.Kind), fmtRatio(p.Score), fmtRatio(p.Jaccard), fmtRatio(p.Containment))
+			}
+			m.printf("\n")
+		}
 	}
 	m.printf("## Judgements\n\n")
 	if len(d.Judgements) == 0 {

@@ -165,6 +165,33 @@ type Group struct {
 	Kind       string    `json:"kind"` // exact or near
 	Similarity float64   `json:"similarity"`
 	Members    []Article `json:"members"`
+	// Pairs are the verified duplicate pairs inside the group that joined it.
+	Pairs []GroupPair `json:"pairs"`
+}
+
+// GroupPair is one verified duplicate pair, A < B.
+type GroupPair struct {
+	A    int64  `json:"a"`
+	B    int64  `json:"b"`
+	Kind string `json:"kind"` // bytes, text, body or near
+	// Jaccard and Containment are over word shingles; Score is what the
+	// threshold compares.
+	Jaccard     float64 `json:"jaccard"`
+	Containment float64 `json:"containment"`
+	Score       float64 `json:"score"`
+}
+
+// pairWith returns the group's pair of articles a and b, in either order.
+func (g Group) pairWith(a, b int64) (GroupPair, bool) {
+	if a > b {
+		a, b = b, a
+	}
+	for _, p := range g.Pairs {
+		if p.A == a && p.B == b {
+			return p, true
+		}
+	}
+	return GroupPair{}, false
 }
 
 // Duplicates is a report on every duplicate group.

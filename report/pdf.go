@@ -303,6 +303,10 @@ func (p *pdfWriter) duplicates(d *Duplicates) {
 		for _, a := range g.Members {
 			p.article("", a)
 		}
+		for _, x := range g.Pairs {
+			p.field(fmt.Sprintf("Pair %d and %d", x.A, x.B), fmt.Sprintf("found as %s; score %s, Jaccard %s, containment %s",
+				x.Kind, fmtRatio(x.Score), fmtRatio(x.Jaccard), fmtRatio(x.Containment)), false)
+		}
 	}
 	p.heading(2, "Judgements")
 	if len(d.Judgements) == 0 {

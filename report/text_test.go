@@ -83,11 +83,21 @@ func TestCSVKeepsQuotesCommasAndLineBreaksInOneCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := recs[1][5], `One, "two" three`; got != want {
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	if got, want := recs[1][col["title"]], `One, "two" three`; got != want {
 		t.Errorf("title cell = %q, want %q", got, want)
 	}
-	if got, want := recs[1][6], `Outlet "quoted", with comma`; got != want {
+	if got, want := recs[1][col["outlet"]], `Outlet "quoted", with comma`; got != want {
 		t.Errorf("outlet cell = %q, want %q", got, want)
+	}
+	// The first member has no pair with itself; the second has one with it.
+	for i, want := range []string{"", "0.946"} {
+		if got := recs[1+i][col["containment_to_first"]]; got != want {
+			t.Errorf("member %d containment_to_first = %q, want %q", i+1, got, want)
+		}
 	}
 }
 

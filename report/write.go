@@ -112,8 +112,16 @@ func NewProvenance(archive string, settings []Setting) (Provenance, error) {
 // Write renders model (a *Pair, *Story, *Duplicates or *Archive) to w in
 // format f.
 func Write(w io.Writer, model any, f Format) error {
-	if a, ok := model.(*Archive); ok {
-		a.summarise()
+	switch m := model.(type) {
+	case *Archive:
+		m.summarise()
+	case *Duplicates:
+		// JSON readers get empty lists, never null.
+		for i := range m.Groups {
+			if m.Groups[i].Pairs == nil {
+				m.Groups[i].Pairs = []GroupPair{}
+			}
+		}
 	}
 	kind, err := kindOf(model)
 	if err != nil {
