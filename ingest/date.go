@@ -23,8 +23,9 @@ var dateRes = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b` + reWeekday + `\d{4}-\d{2}-\d{2}` + reTime + `\b`),
 	// October 18, 2022; Fri, Oct 21 2022 3:25 pm
 	regexp.MustCompile(`(?i)\b` + reWeekday + reMonth + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` + reTime),
-	// 18 October 2022; 18th of Oct. 2022
-	regexp.MustCompile(`(?i)\b` + reWeekday + `\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + reMonth + `,?\s+\d{4}` + reTime),
+	// 18 October 2022; 18th of Oct. 2022; 27. Januar 2014; 1er mars 2022;
+	// 21 de octubre de 2022
+	regexp.MustCompile(`(?i)\b` + reWeekday + `\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?:` + reMonth + `|` + reLocalMonth + `),?\s+(?:de\s+)?\d{4}` + reTime),
 	// Fri, 10/21/2022 – 15:25; 21.10.2022 15:25
 	regexp.MustCompile(`(?i)\b` + reWeekday + `\d{1,2}[/.]\d{1,2}[/.]\d{4}` + reTime + `\b`),
 }
@@ -32,8 +33,9 @@ var dateRes = []*regexp.Regexp{
 var (
 	weekdayPrefix = regexp.MustCompile(`(?i)^` + reWeekday)
 	dashOrAt      = regexp.MustCompile(`(?i)\s*[|@–—]\s*|\s+at\s+|\s+-\s+`)
-	ordinal       = regexp.MustCompile(`(?i)(\d)(?:st|nd|rd|th)\b`)
-	ofMonth       = regexp.MustCompile(`(?i)\s+of\s+`)
+	ordinal       = regexp.MustCompile(`(?i)(\d)(?:st|nd|rd|th|er)\b`)
+	ofMonth       = regexp.MustCompile(`(?i)\s+(?:of|de)\s+`)
+	dayDot        = regexp.MustCompile(`^(\d{1,2})\.\s+`)
 	dottedDate    = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})`)
 )
 
@@ -51,6 +53,8 @@ func ParseDate(raw string) (t time.Time, ok bool) {
 	s = dashOrAt.ReplaceAllString(s, " ")
 	s = ordinal.ReplaceAllString(s, "$1")
 	s = ofMonth.ReplaceAllString(s, " ")
+	s = dayDot.ReplaceAllString(s, "$1 ")
+	s = shortMonths(s)
 	s = strings.ReplaceAll(s, ".m.", "m")
 	if m := dottedDate.FindStringSubmatch(s); m != nil {
 		// dateparse reads dots month first; Europeans write day first.

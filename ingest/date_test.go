@@ -22,6 +22,16 @@ func TestParseDate(t *testing.T) {
 		{"european dots", "21.10.2022 15:25", time.Date(2022, 10, 21, 15, 25, 0, 0, time.UTC)},
 		{"european dots, ambiguous", "03.04.2022", time.Date(2022, 4, 3, 0, 0, 0, 0, time.UTC)},
 		{"us slashes, ambiguous", "03/04/2022", time.Date(2022, 3, 4, 0, 0, 0, 0, time.UTC)},
+		{"german", "27. Januar 2014", time.Date(2014, 1, 27, 0, 0, 0, 0, time.UTC)},
+		{"german with time", "3. März 2021, 14:05", time.Date(2021, 3, 3, 14, 5, 0, 0, time.UTC)},
+		{"french ordinal", "1er mars 2022", time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)},
+		{"french accent", "12 août 2019", time.Date(2019, 8, 12, 0, 0, 0, 0, time.UTC)},
+		{"italian", "18 ottobre 2022", time.Date(2022, 10, 18, 0, 0, 0, 0, time.UTC)},
+		{"spanish", "21 de octubre de 2022", time.Date(2022, 10, 21, 0, 0, 0, 0, time.UTC)},
+		{"portuguese, not read as mai", "5 de maio de 2020", time.Date(2020, 5, 5, 0, 0, 0, 0, time.UTC)},
+		{"dutch", "3 maart 2021", time.Date(2021, 3, 3, 0, 0, 0, 0, time.UTC)},
+		{"long month with time", "3 March 2021 14:05", time.Date(2021, 3, 3, 14, 5, 0, 0, time.UTC)},
+		{"sept", "Sept. 9, 2021", time.Date(2021, 9, 9, 0, 0, 0, 0, time.UTC)},
 		{"twelve-hour clock with at", "Tuesday, June 25, 2024 at 3:04 p.m.", time.Date(2024, 6, 25, 15, 4, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
@@ -58,6 +68,7 @@ func TestFindDate(t *testing.T) {
 		{"date only inside a body sentence", "Title\n\n" + body + "\n\nThe end.\n", ""},
 		{"date in the middle of a long text", "Title\n1\n2\n3\n4\n5\n6\n7\nMarch 3, 2021\n8\n9\n10\n11\n12\n13\n14\n15\n16\n", ""},
 		{"no year", "Title\nFebruary 18\n", ""},
+		{"german footer", "Titel\n\n" + body + "\n\nVeröffentlicht am 27. Januar 2014\n", "27. Januar 2014"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
