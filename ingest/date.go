@@ -43,6 +43,8 @@ var (
 // "October 18, 2022", "2024-07-27 12:30:09"). Times without a zone are taken
 // as UTC. Numeric dates are read month first with slashes (the US habit) and
 // day first with dots (the European one), unless only one reading is valid.
+// Month names may be English, German, French, Italian, Spanish, Portuguese
+// or Dutch ("27. Januar 2014", "21 de octubre de 2022").
 func ParseDate(raw string) (t time.Time, ok bool) {
 	s := strings.TrimSpace(raw)
 	if !isDateLike(s) {
