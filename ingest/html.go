@@ -60,10 +60,10 @@ func declaredCharset(data []byte) (encoding.Encoding, string) {
 	return charset.Lookup(string(m[1]))
 }
 
-// parseHTML extracts a page's main text and metadata with go-trafilatura, a
-// port of trafilatura, which leads the published benchmarks of main-text
-// extraction from news pages and also reads the date, site name, author and
-// URL from meta tags, JSON-LD and OpenGraph.
+// parseHTML extracts a page's main text and metadata with go-trafilatura,
+// a Go port of trafilatura, an extractor made for news and web corpora,
+// which also reads the date, site name, author and URL from meta tags,
+// JSON-LD and OpenGraph.
 func parseHTML(doc *core.Document, page string) (err error) {
 	defer func() {
 		// The extractors are large third-party code; a page that trips
@@ -83,7 +83,8 @@ func parseHTML(doc *core.Document, page string) (err error) {
 	res, xerr := trafilatura.ExtractDocument(root, trafilatura.Options{
 		ExcludeComments: true,
 		// The fallback extractors (readability, DOM distiller) rescue pages
-		// trafilatura alone leaves empty, at a modest cost per page.
+		// trafilatura alone leaves empty; on go-trafilatura's comparison
+		// pages they took about 30% of the CPU time.
 		EnableFallback: true,
 		HtmlDateMode:   trafilatura.Disabled,
 	})
