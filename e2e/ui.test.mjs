@@ -223,6 +223,20 @@ test('an unknown article shows an error message where the user looked', async ()
   assert.match(await alert.textContent(), /no article/i);
 });
 
+test('light and dark follow the system setting', async () => {
+  const background = () =>
+    page.evaluate(() => {
+      const [r, g, b] = getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    });
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await background();
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.ok(light > 0.8 && dark < 0.2, `luminance: light ${light}, dark ${dark}`);
+});
+
 test('no console errors, page errors or CSP violations', () => {
   // The 404 of the unknown article is the browser logging a failed fetch: allowed.
   const real = problems.filter((p) => !/status of 404/.test(p));

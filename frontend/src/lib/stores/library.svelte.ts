@@ -42,7 +42,7 @@ export class LibraryStore {
     private readonly api: Api = defaultApi,
     opts: LibraryOptions = {},
   ) {
-    this.pageSize = opts.pageSize ?? 100;
+    this.pageSize = opts.pageSize ?? 200;
   }
 
   listQuery(offset: number): ListQuery {
