@@ -7,8 +7,8 @@
 // Walk(ctx, roots, opts, fn) calls fn with an Entry for every file under the
 // roots (files and folders may be mixed), folders in lexical order, so two
 // runs over the same tree agree. Count(ctx, roots, opts) gives the number of
-// non-skipped entries beforehand, for a progress bar's total; it only reads
-// folders. An Entry is one of:
+// non-skipped entries beforehand, for a progress bar's total; it opens no
+// file. An Entry is one of:
 //
 //   - a candidate article file (Err nil): read it with Read;
 //   - a file that cannot be read (Err set): broken symbolic link, symbolic

@@ -52,8 +52,9 @@ func Walk(ctx context.Context, roots []string, opts Options, fn func(Entry) erro
 }
 
 // Count returns how many entries that are not Skipped Walk would give, for a
-// progress bar's total. It reads only folders, so it costs a fraction of the
-// import; files that change in between make the total approximate.
+// progress bar's total. It lists folders and reads file attributes but
+// opens no file, so it costs a fraction of the import; files that change in
+// between make the total approximate.
 func Count(ctx context.Context, roots []string, opts Options) (int, error) {
 	n := 0
 	w := &walker{ctx: ctx, opts: opts, done: map[string]bool{}, walked: map[fileID]bool{}, fn: func(e Entry) error {
