@@ -29,7 +29,9 @@
 // # Reading and parsing
 //
 // Read(path, opts) reads one file within the size limit and calls
-// Parse(path, data), which is pure. Parse picks the format by extension and
+// Parse(path, data), which is pure. ReadContext and ParseContext also stop
+// between the records of a large JSON/JSONL file when ctx ends (an error
+// with code canceled wrapping ctx.Err()); use them where a user can cancel. Parse picks the format by extension and
 // content (a web page saved as .txt is HTML; a .json file of JSON lines is
 // JSONL; an unknown extension is sniffed), decodes the bytes (Decode: UTF-8
 // with or without BOM, UTF-16 LE/BE with BOM or recognised without, then

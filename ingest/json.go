@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"html"
 	"strconv"
@@ -23,30 +24,30 @@ var listKeys = []string{"articles", "items", "data", "results", "records", "docu
 // parseJSON reads a .json file: one article object, an array of them, or a
 // wrapper object holding an array. A file that is not one JSON value but has
 // one object per line is read as JSONL, as scrapers often name such files .json.
-func parseJSON(base core.Document, data []byte, text string) ([]core.Document, error) {
+func parseJSON(ctx context.Context, base core.Document, data []byte, text string) ([]core.Document, error) {
 	trimmed := strings.TrimSpace(text)
 	switch {
 	case strings.HasPrefix(trimmed, "["):
 		var raws []json.RawMessage
 		if err := json.Unmarshal([]byte(trimmed), &raws); err != nil {
 			if looksLikeJSONL(trimmed) {
-				return parseJSONL(base, text)
+				return parseJSONL(ctx, base, text)
 			}
 			return nil, invalidf("invalid JSON: %v", err)
 		}
-		return parseRecords(base, raws)
+		return parseRecords(ctx, base, raws)
 	case strings.HasPrefix(trimmed, "{"):
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(trimmed), &obj); err != nil {
 			if looksLikeJSONL(trimmed) {
-				return parseJSONL(base, text)
+				return parseJSONL(ctx, base, text)
 			}
 			return nil, invalidf("invalid JSON: %v", err)
 		}
 		if _, ok := pickText(obj); !ok {
 			for _, k := range listKeys {
 				if raws, ok := objectList(obj, k); ok {
-					return parseRecords(base, raws)
+					return parseRecords(ctx, base, raws)
 				}
 			}
 		}
@@ -78,13 +79,16 @@ func objectList(obj map[string]json.RawMessage, key string) ([]json.RawMessage, 
 	return nil, false
 }
 
-func parseRecords(base core.Document, raws []json.RawMessage) ([]core.Document, error) {
+func parseRecords(ctx context.Context, base core.Document, raws []json.RawMessage) ([]core.Document, error) {
 	if len(raws) == 0 {
 		return nil, invalidf("JSON array holds no records")
 	}
 	re := &RecordErrors{Format: "json", Total: len(raws)}
 	var docs []core.Document
 	for i, raw := range raws {
+		if err := checkCtx(ctx, i); err != nil {
+			return nil, err
+		}
 		doc, err := recordDoc(base, "json", i+1, raw)
 		if err != nil {
 			re.Errs = append(re.Errs, RecordError{Record: i + 1, Err: err})
@@ -100,7 +104,7 @@ func parseRecords(base core.Document, raws []json.RawMessage) ([]core.Document, 
 
 // parseJSONL reads one record per line; blank lines are allowed. A record's
 // number is its line number, so that a researcher can find it.
-func parseJSONL(base core.Document, text string) ([]core.Document, error) {
+func parseJSONL(ctx context.Context, base core.Document, text string) ([]core.Document, error) {
 	re := &RecordErrors{Format: "jsonl"}
 	var docs []core.Document
 	n := 0
@@ -111,6 +115,9 @@ func parseJSONL(base core.Document, text string) ([]core.Document, error) {
 			continue
 		}
 		re.Total++
+		if err := checkCtx(ctx, re.Total); err != nil {
+			return nil, err
+		}
 		doc, err := recordDoc(base, "jsonl", n, raw)
 		if err != nil {
 			re.Errs = append(re.Errs, RecordError{Record: n, Err: err})

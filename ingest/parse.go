@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -44,6 +45,13 @@ func IsArticleFile(path string) bool {
 // together with a *RecordErrors. Every other error is a *core.Error with
 // code invalid and a lower-case message naming the problem.
 func Parse(path string, data []byte) ([]core.Document, error) {
+	return ParseContext(context.Background(), path, data)
+}
+
+// ParseContext is Parse for files that may hold many records: it stops
+// between records when ctx ends and returns a *core.Error with code
+// canceled that wraps ctx.Err().
+func ParseContext(ctx context.Context, path string, data []byte) ([]core.Document, error) {
 	format := extFormats[strings.ToLower(filepath.Ext(path))]
 	if (format == "" || format == FormatText) && sniffHTML(data) {
 		format = FormatHTML
@@ -68,9 +76,9 @@ func Parse(path string, data []byte) ([]core.Document, error) {
 	var docs []core.Document
 	switch format {
 	case FormatJSON:
-		docs, err = parseJSON(base, data, text)
+		docs, err = parseJSON(ctx, base, data, text)
 	case FormatJSONL:
-		docs, err = parseJSONL(base, text)
+		docs, err = parseJSONL(ctx, base, text)
 	default:
 		doc := base
 		doc.Original = data
@@ -87,6 +95,9 @@ func Parse(path string, data []byte) ([]core.Document, error) {
 		docs = []core.Document{doc}
 	}
 	for i := range docs {
+		if cerr := checkCtx(ctx, i); cerr != nil {
+			return nil, cerr
+		}
 		if docs[i].Outlet == "" {
 			docs[i].Outlet = hostOutlet(docs[i].URL)
 		}
@@ -121,4 +132,15 @@ func sniffHTML(data []byte) bool {
 		}
 	}
 	return strings.HasPrefix(s, "<?xml") && strings.Contains(s, "<html")
+}
+
+// checkEvery spaces context checks in record loops: often enough to stop
+// within milliseconds, rarely enough to cost nothing.
+const checkEvery = 64
+
+func checkCtx(ctx context.Context, i int) error {
+	if i%checkEvery != 0 || ctx.Err() == nil {
+		return nil
+	}
+	return &core.Error{Code: core.ECANCELED, Op: "ingest", Message: "canceled", Err: ctx.Err()}
 }

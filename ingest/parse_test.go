@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"strings"
@@ -289,5 +290,25 @@ func TestRecordErrorsMessage(t *testing.T) {
 		if !strings.Contains(got, s) {
 			t.Errorf("message %q lacks %q", got, s)
 		}
+	}
+}
+
+func TestParseContextCanceled(t *testing.T) {
+	var b strings.Builder
+	for range 1000 {
+		b.WriteString(`{"text": "The harbour council voted on Monday to approve a new ferry timetable."}` + "\n")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	docs, err := ingest.ParseContext(ctx, "many.jsonl", []byte(b.String()))
+	if !errors.Is(err, context.Canceled) || core.ErrorCode(err) != core.ECANCELED {
+		t.Fatalf("ParseContext() = %d docs, %v; want a canceled error wrapping context.Canceled", len(docs), err)
+	}
+	if docs != nil {
+		t.Errorf("ParseContext() gave %d documents with the cancellation, want none", len(docs))
+	}
+	docs, err = ingest.ParseContext(context.Background(), "many.jsonl", []byte(b.String()))
+	if err != nil || len(docs) != 1000 {
+		t.Errorf("ParseContext() without cancel = %d docs, %v; want 1000", len(docs), err)
 	}
 }

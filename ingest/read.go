@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -13,11 +14,17 @@ import (
 // Parse). Errors are *core.Error values with code invalid (not_found when
 // the file does not exist), or a *RecordErrors next to the documents read.
 func Read(path string, opts Options) ([]core.Document, error) {
+	return ReadContext(context.Background(), path, opts)
+}
+
+// ReadContext is Read with the cancellation of ParseContext, for JSON and
+// JSONL files of many records.
+func ReadContext(ctx context.Context, path string, opts Options) ([]core.Document, error) {
 	data, err := readFile(path, opts.maxSize())
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	return ParseContext(ctx, path, data)
 }
 
 func readFile(path string, max int64) ([]byte, error) {
