@@ -44,7 +44,8 @@
 //     gives date, source, author, url, lang.
 //   - html: the main text extracted by go-trafilatura, paragraphs separated
 //     by blank lines; title, date, site name (Outlet), author (Byline), URL
-//     and language from the page's metadata.
+//     and language from the page's metadata; failing a URL there, the one a
+//     browser ("saved from url=") or SingleFile recorded when saving.
 //   - json: one object, an array of objects, or an object holding such an
 //     array under "articles", "items", "data", "results", ...; jsonl/ndjson:
 //     one object per line. Fields, matched without regard to case, "_" or

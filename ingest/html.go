@@ -108,6 +108,9 @@ func parseHTML(doc *core.Document, page string) (err error) {
 	doc.Outlet = strings.TrimSpace(md.Sitename)
 	doc.Byline = strings.TrimSpace(md.Author)
 	doc.URL = strings.TrimSpace(md.URL)
+	if doc.URL == "" {
+		doc.URL = savedFromURL(page)
+	}
 	doc.Language = langCode(md.Language)
 	if derr == nil && !date.IsZero() {
 		t := date.DateTime.UTC()
@@ -209,4 +212,21 @@ func fragmentText(s string) string {
 		root.AppendChild(n)
 	}
 	return paragraphs(root)
+}
+
+// savedFrom finds the address a browser or SingleFile records in a saved
+// page: "<!-- saved from url=(0049)https://... -->" or SingleFile's
+// "url: https://..." header comment. It is the page's provenance when the
+// page itself names no canonical URL.
+var savedFrom = regexp.MustCompile(`(?i)<!--\s*(?:saved from url=\(\d+\)|[\s\S]{0,200}?\burl:\s*)(https?://[^\s>]+?)\s*(?:-->|\n)`)
+
+func savedFromURL(page string) string {
+	head := page
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	if m := savedFrom.FindStringSubmatch(head); m != nil {
+		return m[1]
+	}
+	return ""
 }

@@ -109,6 +109,16 @@ func TestParseSingleDocument(t *testing.T) {
 			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14", from: "html-meta", raw: "March 14, 2023"},
 		},
 		{
+			name: "url from the browser's saved-from mark",
+			path: "saved.html", data: "<!-- saved from url=(0042)https://www.gazette.example.org/ferry-news -->\n" + strings.Replace(string(page), `<meta property="og:url" content="https://gazette.example.org/news/ferry-timetable">`, "", 1),
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://www.gazette.example.org/ferry-news", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
+		},
+		{
+			name: "url from a SingleFile header",
+			path: "single.html", data: strings.Replace(strings.Replace(string(page), `<meta property="og:url" content="https://gazette.example.org/news/ferry-timetable">`, "", 1), "<html lang=\"en\">", "<html lang=\"en\"><!--\n Page saved with SingleFile \n url: https://gazette.example.org/s/1 \n saved date: Tue Mar 14 2023 10:00:00 GMT+0000\n-->", 1),
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/s/1", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
+		},
+		{
 			name: "web page saved as .txt is read as html",
 			path: "page.txt", data: "\n  " + string(page),
 			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
