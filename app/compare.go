@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
@@ -15,6 +16,10 @@ type CompareOptions struct {
 	// IgnoreMinor leaves minor edits (case, punctuation, white space, quote
 	// style, name variants, boilerplate) out of the statistics.
 	IgnoreMinor bool `json:"ignore_minor"`
+	// Timeout bounds each diff (0: the interactive default of the diff
+	// engine). Reports set a long one so that machine load never makes two
+	// reports of one archive differ.
+	Timeout time.Duration `json:"-"`
 }
 
 func (o CompareOptions) diffOptions() (diffing.Options, error) {
@@ -22,7 +27,7 @@ func (o CompareOptions) diffOptions() (diffing.Options, error) {
 	if !ok {
 		return diffing.Options{}, core.Errorf(core.EINVALID, "unknown granularity %q (use word, char, sentence or paragraph)", o.By)
 	}
-	return diffing.Options{Granularity: g, IgnoreMinor: o.IgnoreMinor}, nil
+	return diffing.Options{Granularity: g, IgnoreMinor: o.IgnoreMinor, Timeout: o.Timeout}, nil
 }
 
 // Comparison is the diff of article A against article B.

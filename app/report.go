@@ -343,22 +343,8 @@ func (s *Service) storyDiffs(ctx context.Context, refs []string, pairs [][2]int,
 
 // reportCompare is Compare with the report's time bound.
 func (s *Service) reportCompare(ctx context.Context, refA, refB string, opt CompareOptions) (*Comparison, error) {
-	dopt, err := opt.diffOptions()
-	if err != nil {
-		return nil, err
-	}
-	a, err := s.textWithBoilerplate(ctx, refA)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.textWithBoilerplate(ctx, refB)
-	if err != nil {
-		return nil, err
-	}
-	dopt.BoilerplateA, dopt.BoilerplateB = a.boilerplate, b.boilerplate
-	dopt.Timeout = reportDiffTimeout
-	r := diffing.Diff(a.text, b.text, dopt)
-	return &Comparison{A: a.id, B: b.id, Similarity: r.Stats.Similarity, Result: r}, nil
+	opt.Timeout = reportDiffTimeout
+	return s.Compare(ctx, refA, refB, opt)
 }
 
 // mergePassage records that a passage (keyed by its words, case folded)
