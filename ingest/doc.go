@@ -34,7 +34,8 @@
 // with code canceled wrapping ctx.Err()); use them where a user can cancel. Parse picks the format by extension and
 // content (a web page saved as .txt is HTML; a .json file of JSON lines is
 // JSONL; an unknown extension is sniffed), decodes the bytes (Decode: UTF-8
-// with or without BOM, UTF-16 LE/BE with BOM or recognised without, then
+// with or without BOM, UTF-16 LE/BE with BOM or recognised without, UTF-8
+// with a few damaged bytes shown as U+FFFD ("utf-8-lossy"), then
 // Windows-1252/Latin-1; HTML also honours its <meta charset>), normalises
 // line ends to "\n" and removes nothing else:
 //
