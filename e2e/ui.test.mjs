@@ -98,8 +98,9 @@ test('sorting by title orders the rows', async () => {
 
 test('search "ceasefire" shows highlighted snippets as you type', async () => {
   await page.getByTestId('search').pressSequentially('ceasefire', { delay: 30 });
-  const hits = page.getByTestId('hits').locator('li');
-  await hits.first().waitFor();
+  // Results follow the typing (a partial word may show its own hits first):
+  // wait for the answer to the whole word.
+  await page.locator('[data-testid=hits][data-query="ceasefire"] li').first().waitFor();
   const marks = await page.getByTestId('hits').locator('mark').allTextContents();
   assert.ok(marks.length > 0, 'no highlighted term in the snippets');
   for (const m of marks) assert.match(m, /ceasefire/i, `highlight: got ${m}`);
@@ -132,7 +133,7 @@ test('open seed 001: its repeated passage highlighted and linked, with provenanc
   assert.ok(passages.length > 0, 'seed 001 repeats its headline and lede: the service should find it');
   const runes = Array.from(detail.text);
   const want = passages.flatMap((p) => p.occurrences.map((o) => runes.slice(o.start, o.end).join('')));
-  await page.locator('[data-kind=repeat]').first().waitFor();
+  await page.locator('#rep-0-1').waitFor();
   const got = await page.locator('[id^=rep-]').allTextContents();
   assert.deepEqual(got, want, 'highlighted occurrences');
   assert.ok(want[0].startsWith(title), `the first repeat starts with the headline: got ${want[0].slice(0, 40)}`);
@@ -178,7 +179,7 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
 });
 
 test('export the comparison as an HTML report', async () => {
-  await page.getByLabel('Report').selectOption('html');
+  await page.getByLabel('Report format').selectOption('html');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
   assert.match(download.suggestedFilename(), /\.html$/);
   const file = join(dir.root, 'report.html');
