@@ -253,7 +253,7 @@ func (s *Service) parseOne(ctx context.Context, seq int, e ingest.Entry, iopt in
 		p.unchanged = true
 		return p
 	}
-	docs, err := ingest.Read(e.Path, iopt)
+	docs, err := ingest.ReadContext(ctx, e.Path, iopt)
 	if err != nil {
 		var rerrs *ingest.RecordErrors
 		if errors.As(err, &rerrs) {
