@@ -235,20 +235,7 @@ func (db *DB) ListArticles(ctx context.Context, q ListQuery) (*Page, error) {
 
 // ArticleIDs returns every article id in ascending order.
 func (db *DB) ArticleIDs(ctx context.Context) ([]int64, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id FROM articles ORDER BY id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return db.idsWhere(ctx, `SELECT id FROM articles ORDER BY id`)
 }
 
 // ResolveRef turns a reference given by a user into an article id: a number
