@@ -126,8 +126,8 @@ func runLSHBench(w, log io.Writer, n int, p detect.Params) error {
 		ids[i] = int64(i + 1)
 	})
 	featTime := time.Since(start)
+	featMB := heapMB() - base // before the input sets are freed
 	sets = nil
-	featMB := heapMB() - base
 	shingles := 0
 	for _, f := range fs {
 		shingles += len(f.Shingles)
@@ -236,7 +236,7 @@ func runLSHBench(w, log io.Writer, n int, p detect.Params) error {
 	fmt.Fprintf(w, "| step | time | per article | memory |\n|---|---|---|---|\n")
 	fmt.Fprintf(w, "| features from text (all of ComputeFeatures, %d articles) | %s | %s | |\n",
 		tn, textTime.Round(time.Millisecond), (textTime / time.Duration(tn)).Round(time.Microsecond))
-	fmt.Fprintf(w, "| MinHash %d + SimHash from shingle sets | %s | %s | signatures %.0f MB (%d B each); shingle sets %.0f MB; in all %.0f MB |\n",
+	fmt.Fprintf(w, "| MinHash %d + SimHash from shingle sets | %s | %s | signatures %.0f MB (%d B each); shingle sets %.0f MB; features in all %.0f MB |\n",
 		p.Hashes, featTime.Round(time.Millisecond), (featTime / time.Duration(n)).Round(time.Microsecond), sigMB, p.Hashes*4,
 		float64(shingles*4)/(1<<20), featMB)
 	fmt.Fprintf(w, "| detect.NearPairs: all near-duplicates (sorted %d×%d bands, exact verification) | **%s** | %s | one band at a time |\n",
