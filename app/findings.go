@@ -10,11 +10,15 @@ import (
 	"github.com/storydiff/storydiff/store"
 )
 
-// DuplicateGroup is a set of exact or near duplicates.
+// DuplicateGroup is a set of exact or near duplicates. Files lists every
+// location of every member: the same bytes found under several names are one
+// article with several files, and such an article is a group of its own when
+// no other article duplicates it, so that no copy goes unreported.
 type DuplicateGroup struct {
-	Kind       string  `json:"kind"` // exact or near
-	Similarity float64 `json:"similarity"`
-	Articles   []int64 `json:"articles"`
+	Kind       string   `json:"kind"` // exact or near
+	Similarity float64  `json:"similarity"`
+	Articles   []int64  `json:"articles"`
+	Files      []string `json:"files"`
 }
 
 // DefaultMinSimilarity is the near-duplicate threshold used when none is
@@ -40,16 +44,43 @@ func (s *Service) DuplicateGroups(ctx context.Context, minSimilarity float64) ([
 		return nil, err
 	}
 	groups := detect.Groups(fromStorePairs(pairs), minSimilarity, js)
-	out := make([]DuplicateGroup, len(groups))
-	for i, g := range groups {
-		out[i] = DuplicateGroup{Kind: g.Kind, Similarity: g.Similarity, Articles: g.Articles}
+	out := make([]DuplicateGroup, 0, len(groups))
+	grouped := map[int64]bool{}
+	for _, g := range groups {
+		out = append(out, DuplicateGroup{Kind: g.Kind, Similarity: g.Similarity, Articles: g.Articles})
+		for _, id := range g.Articles {
+			grouped[id] = true
+		}
 	}
-	// Exact groups first, then the closest near-duplicates.
+	copies, err := s.db.MultiLocated(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range copies {
+		if !grouped[id] {
+			out = append(out, DuplicateGroup{Kind: "exact", Similarity: 1, Articles: []int64{id}})
+		}
+	}
+	for i := range out {
+		arts, err := s.db.Summaries(ctx, out[i].Articles)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Files = []string{}
+		for _, a := range arts {
+			out[i].Files = append(out[i].Files, a.Paths...)
+		}
+	}
+	// Exact groups first, then the closest near-duplicates; ties by the
+	// first article, so that the order is the same every time.
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
 			return out[i].Kind == "exact"
 		}
-		return out[i].Similarity > out[j].Similarity
+		if out[i].Similarity != out[j].Similarity {
+			return out[i].Similarity > out[j].Similarity
+		}
+		return out[i].Articles[0] < out[j].Articles[0]
 	})
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,11 +107,25 @@ func TestSeedsThroughTheCLI(t *testing.T) {
 	}
 
 	var dupes struct {
-		Groups []any `json:"groups"`
+		Groups []struct {
+			Kind     string   `json:"kind"`
+			Articles []int    `json:"articles"`
+			Files    []string `json:"files"`
+		} `json:"groups"`
 	}
 	mustJSON(t, run(t, db, "dupes", "--json"), &dupes)
 	if len(dupes.Groups) != 0 {
 		t.Errorf("seeds reported as duplicates: %+v", dupes.Groups)
+	}
+	// The same bytes under another name are one article with two files, and
+	// dupes must show both.
+	copyDir := t.TempDir()
+	b, _ := os.ReadFile("../testdata/seeds/003_d2567b8d7e929331.txt")
+	os.WriteFile(filepath.Join(copyDir, "republished.txt"), b, 0o644)
+	run(t, db, "import", copyDir)
+	mustJSON(t, run(t, db, "dupes", "--json"), &dupes)
+	if len(dupes.Groups) != 1 || dupes.Groups[0].Kind != "exact" || len(dupes.Groups[0].Files) != 2 {
+		t.Errorf("after importing a copy of 003: groups %+v, want one exact group with both files", dupes.Groups)
 	}
 
 	var stories []struct {

@@ -420,3 +420,9 @@ func (db *DB) Summaries(ctx context.Context, ids []int64) ([]core.Article, error
 	}
 	return out, nil
 }
+
+// MultiLocated returns the articles whose bytes were found at more than one
+// place (another path, or another record of a JSON file).
+func (db *DB) MultiLocated(ctx context.Context) ([]int64, error) {
+	return db.idsWhere(ctx, `SELECT article_id FROM article_files GROUP BY article_id HAVING count(*) > 1 ORDER BY article_id`)
+}
