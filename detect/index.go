@@ -34,6 +34,8 @@ type Index struct {
 	// terms of; df counts in how many articles each term occurs.
 	postings map[uint64][]int64
 	df       map[uint64]int32
+	// vecN is the archive size the story vectors were last damped at.
+	vecN int
 }
 
 type exactKey struct {
@@ -44,7 +46,7 @@ type exactKey struct {
 type entry struct {
 	f *Features
 	// whole and lede are the story vectors damped by archive frequency and
-	// normalised, prepared by Pairs for its batch; nil otherwise.
+	// normalised (see refreshVectors).
 	whole, lede []Term
 	bands       []uint64
 	top         []uint64 // the article's story terms in postings
@@ -64,6 +66,16 @@ func NewIndex(p Params, opt IndexOptions) (*Index, error) {
 		ix.bands[i] = map[uint64][]int64{}
 	}
 	return ix, nil
+}
+
+// Refresh re-damps every article's story vectors by the archive's current
+// term frequencies on all CPUs. Add and Remove keep them within a tenth of
+// the archive size on their own; Refresh makes them exact, as a full
+// analysis wants.
+func (ix *Index) Refresh() {
+	if !ix.opt.NoStories {
+		ix.refreshVectors(runtime.GOMAXPROCS(0))
+	}
 }
 
 // Len is the number of articles in the index.
@@ -101,8 +113,30 @@ func (ix *Index) Add(id int64, f *Features) error {
 			ix.postings[h] = append(ix.postings[h], id)
 		}
 		e.sents = uniqueSorted(f.Sentences)
+		e.whole, e.lede = ix.damped(f.Terms), ix.damped(f.Lede)
+		ix.maybeRefresh()
 	}
 	return nil
+}
+
+// maybeRefresh re-damps every article's story vectors once the archive has
+// grown or shrunk by a tenth since they were damped (always while it is
+// small), so that Compare only takes dot products and the damping it uses
+// is never far from the archive's: amortised, a few vectors per Add.
+func (ix *Index) maybeRefresh() {
+	n := len(ix.docs)
+	if n < 64 || 10*n > 11*ix.vecN || 10*n < 9*ix.vecN {
+		ix.refreshVectors(1)
+	}
+}
+
+func (ix *Index) refreshVectors(workers int) {
+	ids := make([]int64, 0, len(ix.docs))
+	for id := range ix.docs {
+		ids = append(ids, id)
+	}
+	ix.prepareVectors(ids, workers)
+	ix.vecN = len(ix.docs)
 }
 
 // Remove takes an article out of the index; unknown ids are ignored.
@@ -138,6 +172,7 @@ func (ix *Index) Remove(id int64) {
 				delete(ix.postings, h)
 			}
 		}
+		ix.maybeRefresh()
 	}
 }
 
@@ -323,7 +358,8 @@ func (ix *Index) nearScore(fa, fb *Features, j, c float64) (float64, bool) {
 }
 
 // Pairs returns every verified pair in the index, sorted, using all CPUs.
-// It stops early with ctx's error if ctx is cancelled.
+// It stops early with ctx's error if ctx is cancelled. Call Refresh first
+// for story scores damped by the archive's exact current frequencies.
 func (ix *Index) Pairs(ctx context.Context) ([]Pair, error) {
 	ids := make([]int64, 0, len(ix.docs))
 	for id := range ix.docs {
@@ -331,14 +367,6 @@ func (ix *Index) Pairs(ctx context.Context) ([]Pair, error) {
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	workers := runtime.GOMAXPROCS(0)
-	if !ix.opt.NoStories {
-		ix.prepareVectors(ids, workers)
-		defer func() {
-			for _, e := range ix.docs {
-				e.whole, e.lede = nil, nil
-			}
-		}()
-	}
 	results := make([][]Pair, workers)
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -20,12 +20,7 @@ import (
 // boosted. Comparing ledes as well as whole texts keeps long articles with
 // unrelated asides close to the short reports of the same event.
 func (ix *Index) storyScore(a, b *entry) float64 {
-	var whole, lede float64
-	if a.whole != nil && b.whole != nil {
-		whole, lede = dot(a.whole, b.whole), dot(a.lede, b.lede)
-	} else {
-		whole, lede = ix.cosine(a.f.Terms, b.f.Terms), ix.cosine(a.f.Lede, b.f.Lede)
-	}
+	whole, lede := dot(a.whole, b.whole), dot(a.lede, b.lede)
 	content := max(0.5*whole+0.5*lede, lede)
 	// One rare word shared many times (a country, a company) makes two
 	// articles look alike without their being one event: versions of one
@@ -62,41 +57,29 @@ func sharedCount(a, b []uint64) int {
 // archiveDamp scales a term down as more of the archive's articles hold it;
 // below a few dozen articles the counts say little and it stays near 1.
 func (ix *Index) archiveDamp(h uint64) float64 {
-	n := float64(len(ix.docs))
-	df := float64(ix.df[h])
-	if n < 3 || df <= 1 {
+	df := ix.df[h]
+	if len(ix.docs) < 3 || df <= 1 {
 		return 1
 	}
-	return math.Log((n+1)/df) / math.Log(n+1)
+	lnN := lnInt(len(ix.docs) + 1)
+	return (lnN - lnInt(int(df))) / lnN
 }
 
-func (ix *Index) cosine(a, b []Term) float64 {
-	var dot, na, nb float64
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i].Hash < b[j].Hash):
-			w := float64(a[i].Weight) * ix.archiveDamp(a[i].Hash)
-			na += w * w
-			i++
-		case i == len(a) || b[j].Hash < a[i].Hash:
-			w := float64(b[j].Weight) * ix.archiveDamp(b[j].Hash)
-			nb += w * w
-			j++
-		default:
-			d := ix.archiveDamp(a[i].Hash)
-			wa, wb := float64(a[i].Weight)*d, float64(b[j].Weight)*d
-			dot += wa * wb
-			na += wa * wa
-			nb += wb * wb
-			i++
-			j++
-		}
+// lnTab holds ln(x) for small x: the damping runs for every term of every
+// story candidate, and math.Log was most of Compare's time.
+var lnTab = func() []float64 {
+	t := make([]float64, 4096)
+	for i := 1; i < len(t); i++ {
+		t[i] = math.Log(float64(i))
 	}
-	if na == 0 || nb == 0 {
-		return 0
+	return t
+}()
+
+func lnInt(x int) float64 {
+	if x < len(lnTab) {
+		return lnTab[x]
 	}
-	return dot / math.Sqrt(na*nb)
+	return math.Log(float64(x))
 }
 
 // prepareVectors damps and normalises every article's story vectors once,

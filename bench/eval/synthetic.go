@@ -40,6 +40,7 @@ func indexOf(p detect.Params, ids []int64, fs []*detect.Features) *detect.Index 
 			panic(err)
 		}
 	}
+	ix.Refresh()
 	return ix
 }
 
