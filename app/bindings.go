@@ -17,7 +17,8 @@ import (
 // callable from the frontend as window.go.app.Bindings.<Method>. Methods take
 // no context (the frontend cannot pass one); they forward to the Service.
 type Bindings struct {
-	svc *Service
+	svc   *Service
+	marks *Marks
 
 	mu  sync.Mutex
 	ctx context.Context // the window's, set on startup
@@ -27,12 +28,12 @@ type Bindings struct {
 // the Wails context (options.App.OnStartup): it routes job events to the
 // window and enables the native dialogs.
 func NewBindings(svc *Service) (*Bindings, func(ctx context.Context)) {
-	b := &Bindings{svc: svc, ctx: context.Background()}
+	b := &Bindings{svc: svc, marks: NewMarks(svc), ctx: context.Background()}
 	return b, func(ctx context.Context) {
 		b.mu.Lock()
 		b.ctx = ctx
 		b.mu.Unlock()
-		svc.SetEmitter(wailsEmitter{ctx: ctx})
+		svc.SetEmitter(b.marks.Emitter(wailsEmitter{ctx: ctx}))
 	}
 }
 
@@ -57,6 +58,8 @@ type ListRequest struct {
 	Language string `json:"language"`
 	From     string `json:"from"`
 	To       string `json:"to"`
+	// Badge keeps only the articles with this badge (see Marks).
+	Badge string `json:"badge"`
 }
 
 // Query converts the request for the store. To is inclusive: a date means
@@ -99,13 +102,9 @@ type JobStarted struct {
 	JobID string `json:"jobId"`
 }
 
-// ListArticles returns one page of the library.
-func (b *Bindings) ListArticles(r ListRequest) (*store.Page, error) {
-	q, err := r.Query()
-	if err != nil {
-		return nil, err
-	}
-	return b.svc.ListArticles(b.context(), q)
+// ListArticles returns one page of the library, with each article's badges.
+func (b *Bindings) ListArticles(r ListRequest) (*ListPage, error) {
+	return b.marks.List(b.context(), r)
 }
 
 // GetArticle returns an article with its text, locations and blocks.
@@ -207,6 +206,7 @@ func (b *Bindings) Compare(a, bref string, opt CompareOptions) (*Comparison, err
 
 // Judge records a verdict on two articles (relation "duplicate" or "story").
 func (b *Bindings) Judge(a, bref, relation string, same bool, note string) error {
+	defer b.marks.Invalidate()
 	return b.svc.Judge(b.context(), a, bref, relation, same, note)
 }
 
@@ -229,4 +229,142 @@ func (b *Bindings) ExportReport(req ReportRequest) (*JobStarted, error) {
 		return nil, err
 	}
 	return &JobStarted{JobID: id}, nil
+}
+
+// Badges shown in the library, one per kind of finding.
+const (
+	BadgeDuplicate = "duplicate"      // in a group of exact duplicates
+	BadgeNear      = "near_duplicate" // in a group of near-duplicates
+	BadgeRepeat    = "repeat"         // repeats a passage inside itself
+	BadgeStory     = "story"          // one version of a story
+)
+
+// Marks knows which articles carry which badge, for the library's badge
+// column and filter. Findings change only when a job ends or a verdict is
+// saved, so the answer is cached until then (Invalidate, or the Emitter
+// wrapper on job:done).
+type Marks struct {
+	svc *Service
+
+	mu      sync.Mutex
+	valid   bool
+	byBadge map[string][]int64
+	byID    map[int64][]string
+}
+
+// NewMarks returns an empty cache over svc.
+func NewMarks(svc *Service) *Marks { return &Marks{svc: svc} }
+
+// Invalidate drops the cache; the next list recomputes it.
+func (m *Marks) Invalidate() {
+	m.mu.Lock()
+	m.valid = false
+	m.mu.Unlock()
+}
+
+type invalidating struct {
+	m    *Marks
+	next Emitter
+}
+
+func (e invalidating) Emit(event string, data any) {
+	if event == "job:done" {
+		e.m.Invalidate()
+	}
+	e.next.Emit(event, data)
+}
+
+// Emitter wraps next so that the end of any job (an import, an analysis)
+// drops the cache before the UI hears of it and asks again.
+func (m *Marks) Emitter(next Emitter) Emitter { return invalidating{m: m, next: next} }
+
+func (m *Marks) load(ctx context.Context) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.valid {
+		return nil
+	}
+	byBadge := map[string][]int64{BadgeDuplicate: {}, BadgeNear: {}, BadgeRepeat: {}, BadgeStory: {}}
+	byID := map[int64][]string{}
+	add := func(badge string, id int64) {
+		byBadge[badge] = append(byBadge[badge], id)
+		byID[id] = append(byID[id], badge)
+	}
+	groups, err := m.svc.DuplicateGroups(ctx, -1)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		badge := BadgeNear
+		if g.Kind == "exact" {
+			badge = BadgeDuplicate
+		}
+		for _, id := range g.Articles {
+			add(badge, id)
+		}
+	}
+	reps, err := m.svc.Repeats(ctx, "")
+	if err != nil {
+		return err
+	}
+	for _, r := range reps {
+		if len(r.Passages) > 0 {
+			add(BadgeRepeat, r.Article)
+		}
+	}
+	stories, err := m.svc.Stories(ctx, 0)
+	if err != nil {
+		return err
+	}
+	for _, st := range stories {
+		for _, a := range st.Articles {
+			add(BadgeStory, a.ID)
+		}
+	}
+	m.byBadge, m.byID, m.valid = byBadge, byID, true
+	return nil
+}
+
+// ArticleRow is an article in the library with its badges.
+type ArticleRow struct {
+	core.Article
+	Badges []string `json:"badges,omitempty"`
+}
+
+// ListPage is one page of the library.
+type ListPage struct {
+	Total    int          `json:"total"`
+	Articles []ArticleRow `json:"articles"`
+}
+
+// List returns one page of the library with badges, keeping only the
+// articles with r.Badge when it is set.
+func (m *Marks) List(ctx context.Context, r ListRequest) (*ListPage, error) {
+	q, err := r.Query()
+	if err != nil {
+		return nil, err
+	}
+	if err := m.load(ctx); err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	byID := m.byID
+	if r.Badge != "" {
+		ids, ok := m.byBadge[r.Badge]
+		if !ok {
+			m.mu.Unlock()
+			return nil, core.Errorf(core.EINVALID, "unknown badge %q (use duplicate, near_duplicate, repeat or story)", r.Badge)
+		}
+		q.IDs = append([]int64{}, ids...)
+	}
+	m.mu.Unlock()
+	page, err := m.svc.ListArticles(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := &ListPage{Total: page.Total, Articles: make([]ArticleRow, len(page.Articles))}
+	for i, a := range page.Articles {
+		out.Articles[i] = ArticleRow{Article: a, Badges: byID[a.ID]}
+	}
+	return out, nil
 }

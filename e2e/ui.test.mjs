@@ -116,6 +116,18 @@ test('the import is followed by an analysis', async () => {
   await page.getByRole('status').filter({ hasText: /Analysed: \d+ stories/ }).waitFor({ timeout: 60000 });
 });
 
+test('badges mark the findings, and filter the library', async () => {
+  await page.goto(server.url + '#/');
+  const row = page.locator('[role=row]', { hasText: 'The United States calls for a ceasefire' });
+  await row.locator('[data-badge=repeat]').waitFor();
+  await page.getByLabel('Marked').selectOption('repeat');
+  await page.getByText('1 articles').waitFor();
+  const titles = await page.locator('[role=row][aria-rowindex] .title a').allTextContents();
+  assert.deepEqual(titles, ['The United States calls for a ceasefire from Russia, but in vain']);
+  await page.getByLabel('Marked').selectOption('');
+  await page.getByText('6 articles').waitFor();
+});
+
 test('open seed 001: its repeated passage highlighted and linked, with provenance', async () => {
   const ref = '001_d9fdc833d6f29732.txt';
   await page.goto(server.url + '#/article/' + ref);

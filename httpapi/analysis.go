@@ -147,6 +147,7 @@ func (s *server) judge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := s.svc.Judge(r.Context(), body.A, body.B, body.Relation, body.Same, body.Note)
+	s.marks.Invalidate()
 	answer(w, r, struct{}{}, err)
 }
 

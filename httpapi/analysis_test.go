@@ -72,6 +72,33 @@ func TestAnalysisRoutes(t *testing.T) {
 			}
 		}},
 		{"report of an unknown kind", request{target: "/api/report?kind=poem"}, 400, wantCode("invalid")},
+		{"badges: only seed 001 repeats itself", request{target: "/api/articles?badge=repeat"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			b := decode[struct {
+				Total    int
+				Articles []struct {
+					Paths  []string
+					Badges []string
+				}
+			}](t, w)
+			if b.Total != 1 || len(b.Articles) != 1 || !strings.HasSuffix(b.Articles[0].Paths[0], "001_d9fdc833d6f29732.txt") {
+				t.Fatalf("got %+v, want seed 001 alone", b)
+			}
+			if !contains(b.Articles[0].Badges, "repeat") {
+				t.Errorf("badges: got %v, want repeat among them", b.Articles[0].Badges)
+			}
+		}},
+		{"badges: 003 and 004 are one story", request{target: "/api/articles?badge=story&sort=id"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			b := decode[listBody](t, w)
+			var names []string
+			for _, a := range b.Articles {
+				names = append(names, a.Paths[0])
+			}
+			joined := strings.Join(names, " ")
+			if !strings.Contains(joined, "003_") || !strings.Contains(joined, "004_") {
+				t.Errorf("story articles: got %v, want 003 and 004 among them", names)
+			}
+		}},
+		{"unknown badge", request{target: "/api/articles?badge=shiny"}, 400, wantCode("invalid")},
 		{"judge needs JSON", request{method: "POST", target: "/api/judge", body: `{}`}, 400, wantCode("invalid")},
 	}
 	for _, tt := range tests {
@@ -85,4 +112,13 @@ func TestAnalysisRoutes(t *testing.T) {
 			}
 		})
 	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }

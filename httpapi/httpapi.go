@@ -35,13 +35,14 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 type server struct {
 	svc    *app.Service
 	events *Broker
+	marks  *app.Marks
 }
 
 // New returns the handler for `storydiff serve`. It becomes svc's emitter,
 // so job events reach browsers through GET /api/events.
 func New(svc *app.Service, opts Options) http.Handler {
-	s := &server{svc: svc, events: NewBroker()}
-	svc.SetEmitter(s.events)
+	s := &server{svc: svc, events: NewBroker(), marks: app.NewMarks(svc)}
+	svc.SetEmitter(s.marks.Emitter(s.events))
 
 	api := http.NewServeMux()
 	api.HandleFunc("GET /api/articles", s.listArticles)
@@ -66,7 +67,7 @@ func (s *server) listArticles(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	req := app.ListRequest{
 		Sort: v.Get("sort"), Outlet: v.Get("outlet"), Language: v.Get("language"),
-		From: v.Get("from"), To: v.Get("to"),
+		From: v.Get("from"), To: v.Get("to"), Badge: v.Get("badge"),
 	}
 	var err error
 	if req.Offset, err = intParam(v.Get("offset"), 0, "offset"); err != nil {
@@ -81,18 +82,10 @@ func (s *server) listArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, err)
 		return
 	}
-	q, err := req.Query()
+	page, err := s.marks.List(r.Context(), req)
 	if err != nil {
 		writeError(w, r, err)
 		return
-	}
-	page, err := s.svc.ListArticles(r.Context(), q)
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	if page.Articles == nil {
-		page.Articles = []core.Article{}
 	}
 	writeJSON(w, http.StatusOK, page)
 }

@@ -39,6 +39,7 @@ export interface ListQuery {
   language?: string;
   from?: string;
   to?: string;
+  badge?: string; // duplicate, near_duplicate, repeat or story
 }
 
 export interface FileLocation {

@@ -17,6 +17,7 @@ export class LibraryStore {
   language = $state('');
   from = $state('');
   to = $state('');
+  badge = $state('');
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
   // hitsFor is the text the shown hits answer (it lags query while typing).
@@ -55,6 +56,7 @@ export class LibraryStore {
       language: this.language || undefined,
       from: this.from || undefined,
       to: this.to || undefined,
+      badge: this.badge || undefined,
     };
   }
 
@@ -124,11 +126,12 @@ export class LibraryStore {
     return this.reload();
   }
 
-  setFilter(f: Partial<Pick<LibraryStore, 'outlet' | 'language' | 'from' | 'to'>>): Promise<void> {
+  setFilter(f: Partial<Pick<LibraryStore, 'outlet' | 'language' | 'from' | 'to' | 'badge'>>): Promise<void> {
     if (f.outlet !== undefined) this.outlet = f.outlet;
     if (f.language !== undefined) this.language = f.language;
     if (f.from !== undefined) this.from = f.from;
     if (f.to !== undefined) this.to = f.to;
+    if (f.badge !== undefined) this.badge = f.badge;
     return this.reload();
   }
 

@@ -84,9 +84,9 @@ describe('LibraryStore sorting and filters', () => {
 
   it('sends filters and leaves out empty ones', async () => {
     const { store, queries } = archive(3);
-    await store.setFilter({ outlet: 'BBC', from: '2022-01-01' });
+    await store.setFilter({ outlet: 'BBC', from: '2022-01-01', badge: 'repeat' });
     const q = queries[queries.length - 1];
-    expect(q).toMatchObject({ outlet: 'BBC', from: '2022-01-01', offset: 0 });
+    expect(q).toMatchObject({ outlet: 'BBC', from: '2022-01-01', badge: 'repeat', offset: 0 });
     expect(q.language).toBeUndefined();
     expect(q.to).toBeUndefined();
   });
