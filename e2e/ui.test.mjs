@@ -236,6 +236,32 @@ test('an unknown article shows an error message where the user looked', async ()
   assert.match(await alert.textContent(), /no article/i);
 });
 
+test('an import lists every file that failed, with the reason', async () => {
+  const bad = join(dir.root, 'bad');
+  mkdirSync(bad);
+  writeFileSync(join(bad, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0x62]));
+  writeFileSync(join(bad, 'blank.txt'), '   \n');
+  await page.goto(server.url + '#/import');
+  await page.getByLabel('Folders or files to import').fill(bad + '\n' + join(dir.root, 'missing'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Files that could not be imported' });
+  await table.waitFor();
+  const rows = await table.locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 3, `failed rows: got ${JSON.stringify(rows)}`);
+  for (const name of ['binary.txt', 'blank.txt', 'missing']) {
+    assert.ok(rows.some((r) => r.includes(name)), `${name} listed with its reason in ${JSON.stringify(rows)}`);
+  }
+  assert.ok(rows.every((r) => /\S+\s*\S+/.test(r)), 'each row has a reason');
+});
+
+test('an empty path list is refused where the user typed', async () => {
+  await page.getByLabel('Folders or files to import').fill('   ');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /at least one folder or file/);
+});
+
 test('light and dark follow the system setting', async () => {
   const background = () =>
     page.evaluate(() => {
