@@ -116,8 +116,12 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		}
 	}
 
-	// Features, blocks and repeats of each stale article, on every CPU.
-	fresh, err := s.analyseArticles(ctx, stale, params, st.lines, func(done int) {
+	// Features, blocks and repeats of each stale article, on every CPU. They
+	// are kept in memory only to update an index this process already holds:
+	// otherwise the index is built from the stored features, and keeping them
+	// too would hold every article's features twice (gigabytes at a million).
+	keep := st.index != nil
+	fresh, err := s.analyseArticles(ctx, stale, params, st.lines, keep, func(done int) {
 		report(core.Progress{Stage: "analysing", Done: done, Total: len(stale)}, false)
 	})
 	if err != nil {
@@ -222,8 +226,9 @@ func (s *Service) countFeatures(ctx context.Context, ph uint64) (int, error) {
 	return s.db.CountFeatures(ctx, ph)
 }
 
-// analyseArticles computes and stores features, blocks and repeats.
-func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) (map[int64]*detect.Features, error) {
+// analyseArticles computes and stores features, blocks and repeats, and
+// returns the features when keep is set (else nil).
+func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, keep bool, progress func(int)) (map[int64]*detect.Features, error) {
 	type result struct {
 		a store.ArticleAnalysis
 		f *detect.Features
@@ -256,7 +261,10 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	fresh := make(map[int64]*detect.Features, len(ids))
+	var fresh map[int64]*detect.Features
+	if keep {
+		fresh = make(map[int64]*detect.Features, len(ids))
+	}
 	var batch []store.ArticleAnalysis
 	done := 0
 	var saveErr error
@@ -264,13 +272,15 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		if saveErr != nil {
 			continue // drain
 		}
-		f := new(detect.Features)
-		if err := f.UnmarshalBinary(r.a.Features); err != nil {
-			saveErr = err
-			cancel()
-			continue
+		if keep {
+			f := new(detect.Features)
+			if err := f.UnmarshalBinary(r.a.Features); err != nil {
+				saveErr = err
+				cancel()
+				continue
+			}
+			fresh[r.a.ID] = f
 		}
-		fresh[r.a.ID] = f
 		batch = append(batch, r.a)
 		done++
 		if len(batch) >= 200 {
