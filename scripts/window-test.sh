@@ -15,7 +15,11 @@ if [ "${1:-}" != inner ]; then
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 	export STORYDIFF_DB="$tmp/archive.db"
-	"$bin" import testdata/seeds >/dev/null
+	# The seeds, and a republished copy of seed 000 (a new headline, one
+	# word changed) so that the duplicates view has a group to show.
+	mkdir "$tmp/extra"
+	sed -e '1s/^/UPDATED: /' -e 's/Pentagon/US Defense Department/' testdata/seeds/000_*.txt >"$tmp/extra/republished-000.txt"
+	"$bin" import testdata/seeds "$tmp/extra" >/dev/null
 	"$bin" analyze >/dev/null
 	exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" inner
 fi
