@@ -174,6 +174,9 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	// Pairs: all of them after a rebuild, else those of the new articles.
 	report(core.Progress{Stage: "comparing", Total: len(stale)}, true)
 	if allPairs || (rebuilt && len(stale) > st.index.Len()/10) {
+		// Exact story weights for a whole pass, so that the same archive
+		// always gives the same pairs however it was built up.
+		st.index.Refresh()
 		pairs, err := st.index.Pairs(ctx)
 		if err != nil {
 			return nil, err
