@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every Go fuzz target for a bounded time: "short" (make test) or "long"
-# (make fuzz). A crash is saved under the package's testdata/fuzz and from
-# then on replayed by plain `go test` as a regression test.
+# (make fuzz). Each package's test binary is built once with fuzzing
+# instrumentation and run per target from the package folder, so a crash is
+# saved under the package's testdata/fuzz and from then on replayed by plain
+# `go test` as a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-short}
@@ -11,12 +13,21 @@ case "$mode" in
   *) echo "usage: $0 short|long" >&2; exit 2 ;;
 esac
 export CGO_ENABLED=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+root=$(pwd)
 total=0
 for pkg in $(go list ./...); do
-  for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
+  dir=$(go list -f '{{.Dir}}' "$pkg")
+  targets=$(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u || true)
+  [ -n "$targets" ] || continue
+  bin="$work/$(basename "$dir").test"
+  go test -c -fuzz=. -o "$bin" "$pkg"
+  for target in $targets; do
     echo "fuzz $pkg $target ($fuzztime)"
-    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" >/tmp/storydiff-fuzz.log 2>&1 || {
-      cat /tmp/storydiff-fuzz.log; echo "fuzz target $target in $pkg failed" >&2; exit 1; }
+    (cd "$dir" && "$bin" -test.run='^$' -test.fuzz="^${target}\$" -test.fuzztime="$fuzztime" \
+        -test.fuzzcachedir="$work/cache" >"$work/log" 2>&1) || {
+      cat "$work/log"; echo "fuzz target $target in $pkg failed; the input is saved under ${dir#$root/}/testdata/fuzz" >&2; exit 1; }
     total=$((total + 1))
   done
 done
