@@ -1,0 +1,28 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/bench/corpusgen"
+)
+
+// generate writes n articles into dir once: a marker file records the count,
+// so a later run at the same N reuses the corpus (writing 3 GB takes minutes).
+func generate(dir string, n, size int) (reused bool, err error) {
+	marker := filepath.Join(dir, ".generated")
+	if b, err := os.ReadFile(marker); err == nil && strings.TrimSpace(string(b)) == fmt.Sprintf("%d %d", n, size) {
+		return true, nil
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return false, err
+	}
+	if err := corpusgen.New(1).WriteFolder(dir, n, size); err != nil {
+		return false, err
+	}
+	// The marker is a dot file, which import skips like any hidden file.
+	return false, os.WriteFile(marker, []byte(strconv.Itoa(n)+" "+strconv.Itoa(size)+"\n"), 0o644)
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// print writes the table of one run; a step that failed shows its error, so
+// a run that stops halfway still says how far it got.
+func (r *run) print(w io.Writer) {
+	fmt.Fprintf(w, "### This run: %d generated articles of ~%d bytes\n\n", r.n, r.size)
+	gen := fmt.Sprintf("%.0f s", r.genSeconds)
+	if r.genReused {
+		gen = "reused from an earlier run"
+	}
+	fmt.Fprintf(w, "Corpus: %s.\n\n", gen)
+	fmt.Fprintln(w, "| step | command | wall | CPU | peak memory (max RSS) | archive on disk after | result |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, s := range r.steps {
+		note := s.note
+		if s.err != nil {
+			note = "FAILED: " + s.err.Error()
+		}
+		fmt.Fprintf(w, "| %s | `%s` | %.1f s | %.1f s | %s | %s | %s |\n",
+			s.name, s.command, s.wall.Seconds(), s.cpu.Seconds(), mb(s.maxRSS), mb(s.archive), note)
+	}
+	fmt.Fprintln(w)
+}
+
+func mb(b int64) string {
+	if b >= 1e9 {
+		return fmt.Sprintf("%.2f GB", float64(b)/1e9)
+	}
+	return fmt.Sprintf("%.0f MB", float64(b)/1e6)
+}

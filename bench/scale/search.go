@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log"
+	"sort"
+	"time"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/bench/corpusgen"
+	"github.com/storydiff/storydiff/store"
+)
+
+// searchResult is what the search process prints, latencies in ms.
+type searchResult struct {
+	Queries   int     `json:"queries"`
+	P50       float64 `json:"p50"`
+	P95       float64 `json:"p95"`
+	Max       float64 `json:"max"`
+	PrefixP95 float64 `json:"prefix_p95"`
+}
+
+// searchLoop times the searches the CLI and the app run, through the same
+// service call, over frequent, middling and rare words, phrases and pairs of
+// words of the generator's vocabulary (the same mix as bench/importbench).
+func searchLoop(db string, w io.Writer) error {
+	ctx := context.Background()
+	svc, err := app.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	vocab := corpusgen.Vocabulary(50000)
+	var queries []string
+	for i := 0; i < 20; i++ {
+		queries = append(queries,
+			vocab[2+i],
+			vocab[200+i*10],
+			vocab[20000+i*100],
+			`"`+vocab[2+i]+" "+vocab[3+i]+`"`,
+			vocab[100+i]+" "+vocab[5000+i*10],
+		)
+	}
+	var lat []time.Duration
+	for round := 0; round < 3; round++ {
+		for _, q := range queries {
+			t := time.Now()
+			if _, err := svc.Search(ctx, q, store.SearchOptions{Limit: 20}); err != nil {
+				return err
+			}
+			lat = append(lat, time.Since(t))
+		}
+	}
+	var prefix []time.Duration
+	for _, q := range queries {
+		for k := 2; k <= 4 && k <= len(q); k++ {
+			t := time.Now()
+			if _, err := svc.Search(ctx, q[:k], store.SearchOptions{Limit: 20, Prefix: true}); err != nil {
+				log.Printf("search %q: %v", q[:k], err) // a lone quote mark holds no word
+			}
+			prefix = append(prefix, time.Since(t))
+		}
+	}
+	return json.NewEncoder(w).Encode(searchResult{
+		Queries: len(lat), P50: quantile(lat, 0.50), P95: quantile(lat, 0.95), Max: quantile(lat, 1),
+		PrefixP95: quantile(prefix, 0.95),
+	})
+}
+
+// quantile returns the q-quantile of d in milliseconds (nearest rank).
+func quantile(d []time.Duration, q float64) float64 {
+	if len(d) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), d...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	i := int(q*float64(len(s))+0.5) - 1
+	i = max(0, min(i, len(s)-1))
+	return float64(s[i].Microseconds()) / 1000
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Scale: import, analysis, search and the first library page on a generated
+# archive, each step a process of the real binary with its peak memory.
+# SCALE_ARTICLES sets the size of the live run (default 200,000, which keeps
+# make bench within about half an hour on 2 cores); the million-article
+# figures take hours on this machine, so they are recorded from a separate
+# run (bench/scale/recorded.md) with the command that made them.
+set -euo pipefail
+n=${SCALE_ARTICLES:-200000}
+bin=build/bin/storydiff-cli
+[ -x "$bin" ] || CGO_ENABLED=0 go build -o "$bin" .
+echo
+echo "## Scale"
+echo
+cat bench/scale/recorded.md
+echo
+echo "\`go run ./bench/scale -bin $bin -n $n\` (measured $(date -u +%Y-%m-%d); each step is one process;"
+echo "peak memory is the kernel's max RSS of that process; archive size counts the WAL)"
+echo
+go run ./bench/scale -bin "$bin" -n "$n" -progress 5m
