@@ -2,9 +2,11 @@ import { api as defaultApi, type Api } from '../api/client';
 import { toAppError, type AppError } from '../api/errors';
 import type { DuplicateGroup, Story } from '../api/types';
 
-// TitleCache remembers article titles by id, for views that list ids.
+// TitleCache remembers article titles and file locations by id, for views
+// that list ids.
 export class TitleCache {
   titles = $state.raw<Record<number, string>>({});
+  paths = $state.raw<Record<number, string[]>>({});
   constructor(private readonly api: Api = defaultApi) {}
 
   async want(ids: number[]): Promise<void> {
@@ -14,11 +16,12 @@ export class TitleCache {
       missing.map((id) =>
         this.api
           .getArticle(String(id))
-          .then((d) => [id, d.title] as const)
-          .catch(() => [id, ''] as const),
+          .then((d) => [id, d.title, (d.locations ?? []).map((l) => l.path)] as const)
+          .catch(() => [id, '', [] as string[]] as const),
       ),
     );
-    this.titles = { ...this.titles, ...Object.fromEntries(got) };
+    this.titles = { ...this.titles, ...Object.fromEntries(got.map(([id, t]) => [id, t])) };
+    this.paths = { ...this.paths, ...Object.fromEntries(got.map(([id, , p]) => [id, p])) };
   }
 }
 

@@ -12,7 +12,7 @@ describe('DuplicatesStore', () => {
       mins.push(min);
       return rejected ? [] : [{ kind: 'near', similarity: 0.8, articles: [1, 2] }];
     };
-    t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref });
+    t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref, locations: [{ path: '/n/' + ref + '.txt' }] });
     t.handlers.Judge = (_a: string, _b: string, _rel: string, same: boolean) => {
       rejected = !same;
       return {};
@@ -27,11 +27,12 @@ describe('DuplicatesStore', () => {
     expect(mins).toEqual([-1, 0.9]);
   });
 
-  it('fetches the titles of the group members', async () => {
+  it('fetches the titles and locations of the group members', async () => {
     const { store } = setup();
     await store.load();
     await store.titles.want([1, 2]);
     expect(store.titles.titles).toEqual({ 1: 'T1', 2: 'T2' });
+    expect(store.titles.paths).toEqual({ 1: ['/n/1.txt'], 2: ['/n/2.txt'] });
   });
 
   it('saves a rejection and reloads the groups without the pair', async () => {
