@@ -19,6 +19,10 @@ const hostile = [
 
 let dir, server, chrome, page, problems;
 
+// Screenshots of each view are kept in build/screens/ for people to look at.
+const screens = join(root, 'build', 'screens');
+const snap = (name) => page.screenshot({ path: join(screens, `browser-${name}.png`) });
+
 before(async () => {
   dir = tempDir('storydiff-e2e-');
   const input = join(dir, 'input');
@@ -33,6 +37,8 @@ before(async () => {
   server = await startServer(join(dir, 'archive.db'));
   chrome = await launchBrowser();
   page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
+  await page.setViewportSize({ width: 1280, height: 860 });
+  mkdirSync(screens, { recursive: true });
   problems = watch(page);
   dir = { root: dir, input };
   chrome.context.setDefaultTimeout(15000);
@@ -73,6 +79,7 @@ test('the library lists every article', async () => {
   await page.getByText('7 articles').waitFor();
   const rows = await page.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])').count();
   assert.equal(rows, 7, `rows: got ${rows}, want 7`);
+  await snap('library');
 });
 
 test('the library is keyboard navigable: arrows move, Enter opens', async () => {
@@ -109,6 +116,7 @@ test('search "ceasefire" shows highlighted snippets as you type', async () => {
   const marks = await page.getByTestId('hits').locator('mark').allTextContents();
   assert.ok(marks.length > 0, 'no highlighted term in the snippets');
   for (const m of marks) assert.match(m, /ceasefire/i, `highlight: got ${m}`);
+  await snap('search');
   const titles = await page.getByTestId('hits').locator('.hit-title').allTextContents();
   assert.ok(
     titles.some((t) => t.includes('calls for a ceasefire')),
@@ -155,6 +163,7 @@ test('open seed 001: its repeated passage highlighted and linked, with provenanc
   assert.deepEqual(got, want, 'highlighted occurrences');
   assert.ok(want[0].startsWith(title), `the first repeat starts with the headline: got ${want[0].slice(0, 40)}`);
 
+  await snap('article-001');
   // Activating one occurrence moves the focus to the next.
   await page.locator('#rep-0-0').press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'rep-0-1');
@@ -189,7 +198,13 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
   await page.getByTestId('stats').waitFor();
   assert.equal(await page.locator('ins.minor, del.minor').count(), 0, 'no minor edit is shown as a change');
 
+  // n and p step through the changes.
+  await page.keyboard.press('n');
+  assert.match(await page.evaluate(() => document.activeElement?.id ?? ''), /^op-inline-\d+$/);
+  await snap('compare-inline');
+
   await page.getByLabel('Side by side').check();
+  await snap('compare-side-by-side');
   const sideA = await page.getByTestId('side-a').textContent();
   const wantA = cmp.ops.filter((o) => o.op === 'equal' || o.op === 'delete' || (o.op === 'move' && o.role === 'from'));
   assert.ok(sideA.startsWith(wantA[0].text.slice(0, 20)), 'side A starts with A');
@@ -210,6 +225,7 @@ test('the duplicates view finds the republished copy, and a rejection is saved',
   await page.getByRole('link', { name: 'Duplicates', exact: true }).click();
   const group = page.locator('.group', { hasText: 'UPDATED: ' });
   await group.waitFor();
+  await snap('duplicates');
   assert.match(await group.locator('h2').textContent(), /Near-duplicates, similarity \d+ %/);
   await group.getByRole('button', { name: 'Not a duplicate' }).click();
   await group.waitFor({ state: 'detached' });
@@ -226,6 +242,7 @@ test('the stories view lists each story with its versions, earliest marked', asy
   await cards.first().waitFor();
   const stories = await (await page.request.get(server.url + 'api/stories')).json();
   assert.equal(await cards.count(), stories.length);
+  await snap('stories');
   assert.equal(await page.locator('.badge', { hasText: 'earliest' }).count(), stories.length);
 });
 
@@ -234,6 +251,7 @@ test('hostile article text is displayed as text and runs nothing', async () => {
   await page.goto(server.url + '#/article/' + detail.id);
   // The heading is the first line, markup and all, as text.
   await page.getByRole('heading', { level: 1, name: 'Hostile headline <script>window.__pwned = "script"</script>' }).waitFor();
+  await snap('hostile');
   const shown = await page.getByTestId('article-text').textContent();
   assert.equal(shown, hostile, 'the markup is shown literally');
   const injected = await page.evaluate(() => ({
@@ -271,6 +289,7 @@ test('an import lists every file that failed, with the reason', async () => {
     assert.ok(rows.some((r) => r.includes(name)), `${name} listed with its reason in ${JSON.stringify(rows)}`);
   }
   assert.ok(rows.every((r) => /\S+\s*\S+/.test(r)), 'each row has a reason');
+  await snap('import-failures');
 });
 
 test('an empty path list is refused where the user typed', async () => {
@@ -291,6 +310,9 @@ test('light and dark follow the system setting', async () => {
   const light = await background();
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await background();
+  await page.goto(server.url + '#/article/001_d9fdc833d6f29732.txt');
+  await page.locator('#rep-0-1').waitFor();
+  await snap('article-001-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   assert.ok(light > 0.8 && dark < 0.2, `luminance: light ${light}, dark ${dark}`);
 });
