@@ -29,10 +29,12 @@ func main() {
 	every := flag.Duration("progress", time.Minute, "log a running step's progress this often")
 	maxGB := flag.Float64("max-rss-gb", 8, "stop a step whose memory passes this many GB, and record how far it got (0: no limit)")
 	steps := flag.String("steps", "import,analyze,more,search,serve", "steps to run, in order; without import, the archive in -dir is measured as it is")
+	rounds := flag.Int("search-rounds", 3, "times the 100 searches are run")
+	prefixes := flag.Int("search-prefixes", 100, "searches whose first 2, 3 and 4 letters are also searched as prefixes")
 	searchChild := flag.String("search-child", "", "internal: run the search loop on this archive and print its latencies")
 	flag.Parse()
 	if *searchChild != "" {
-		if err := searchLoop(*searchChild, os.Stdout); err != nil {
+		if err := searchLoop(*searchChild, *rounds, *prefixes, os.Stdout); err != nil {
 			log.Fatal(err)
 		}
 		return
@@ -58,7 +60,7 @@ func main() {
 	} else if err := os.MkdirAll(work, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	r := &run{bin: binary, work: work, n: *n, size: *size, every: *every, maxRSS: int64(*maxGB * 1e9), stepNames: strings.Split(*steps, ",")}
+	r := &run{bin: binary, work: work, n: *n, size: *size, every: *every, rounds: *rounds, prefixes: *prefixes, maxRSS: int64(*maxGB * 1e9), stepNames: strings.Split(*steps, ",")}
 	if err := r.all(); err != nil {
 		r.print(os.Stdout)
 		log.Fatal(err)

@@ -25,7 +25,11 @@ type searchResult struct {
 // searchLoop times the searches the CLI and the app run, through the same
 // service call, over frequent, middling and rare words, phrases and pairs of
 // words of the generator's vocabulary (the same mix as bench/importbench).
-func searchLoop(db string, w io.Writer) error {
+//
+// Each search costs time in proportion to the articles it matches (FTS5
+// ranks every match), so on a large archive rounds and prefixes keep the
+// loop to minutes.
+func searchLoop(db string, rounds, prefixes int, w io.Writer) error {
 	ctx := context.Background()
 	svc, err := app.Open(ctx, db)
 	if err != nil {
@@ -44,7 +48,7 @@ func searchLoop(db string, w io.Writer) error {
 		)
 	}
 	var lat []time.Duration
-	for round := 0; round < 3; round++ {
+	for round := 0; round < rounds; round++ {
 		for _, q := range queries {
 			t := time.Now()
 			if _, err := svc.Search(ctx, q, store.SearchOptions{Limit: 20}); err != nil {
@@ -54,7 +58,7 @@ func searchLoop(db string, w io.Writer) error {
 		}
 	}
 	var prefix []time.Duration
-	for _, q := range queries {
+	for _, q := range queries[:min(prefixes, len(queries))] {
 		for k := 2; k <= 4 && k <= len(q); k++ {
 			t := time.Now()
 			if _, err := svc.Search(ctx, q[:k], store.SearchOptions{Limit: 20, Prefix: true}); err != nil {

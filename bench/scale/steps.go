@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -29,6 +30,8 @@ type run struct {
 	every         time.Duration // how often a running step's progress is logged
 	maxRSS        int64         // a step using more memory is stopped (0: no limit)
 	stepNames     []string
+	rounds        int // search rounds and prefix searches, passed to the search process
+	prefixes      int
 
 	genSeconds float64
 	genReused  bool
@@ -36,6 +39,7 @@ type run struct {
 	search     searchResult
 	firstPage  time.Duration // process start to the first library page read
 	deepPage   time.Duration // a page in the middle of the library, once serving
+	facets     time.Duration
 	pageRows   int
 }
 
@@ -190,7 +194,8 @@ func (r *run) searchStep() error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(self, "-search-child", r.db)
+	cmd := exec.Command(self, "-search-child", r.db, "-search-rounds", strconv.Itoa(r.rounds),
+		"-search-prefixes", strconv.Itoa(r.prefixes))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, os.Stderr
 	st := step{name: "search", command: "app.Service.Search (bench/scale -search-child)"}
@@ -238,6 +243,13 @@ func (r *run) serveStep() error {
 		r.firstPage = time.Since(t)
 	}
 	if err == nil {
+		// The library asks for its facets (outlets, languages, dates)
+		// beside the first page.
+		t2 := time.Now()
+		err = get(url + "api/facets")
+		r.facets = time.Since(t2)
+	}
+	if err == nil {
 		t2 := time.Now()
 		_, err = getPage(fmt.Sprintf("%sapi/articles?limit=100&offset=%d", url, r.n/2))
 		r.deepPage = time.Since(t2)
@@ -252,8 +264,8 @@ func (r *run) serveStep() error {
 		st.err = werr
 	}
 	if st.err == nil {
-		st.note = fmt.Sprintf("**first page (%d rows) %.0f ms** from process start; page at offset %d: %.0f ms",
-			r.pageRows, float64(r.firstPage.Microseconds())/1000, r.n/2, float64(r.deepPage.Microseconds())/1000)
+		st.note = fmt.Sprintf("**first page (%d rows) %.0f ms** from process start; then facets %.0f ms; page at offset %d: %.0f ms",
+			r.pageRows, ms(r.firstPage), ms(r.facets), r.n/2, ms(r.deepPage))
 	}
 	r.steps = append(r.steps, st)
 	return st.err
@@ -268,6 +280,21 @@ func servingURL(stdout io.Reader) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("serve exited before it printed its address")
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func get(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err == nil && resp.StatusCode != http.StatusOK {
+		err = fmt.Errorf("GET %s: %s: %s", url, resp.Status, b)
+	}
+	return err
 }
 
 func getPage(url string) (int, error) {
