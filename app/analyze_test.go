@@ -107,6 +107,9 @@ func TestKilledAnalysisRecovers(t *testing.T) {
 	}
 
 	runs := 3
+	if s := os.Getenv("STORYDIFF_KILL_RUNS"); s != "" {
+		fmt.Sscan(s, &runs)
+	}
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	for run := 0; run < runs; run++ {
 		dbPath := filepath.Join(t.TempDir(), "killed.db")
