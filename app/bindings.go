@@ -204,6 +204,12 @@ func (b *Bindings) Compare(a, bref string, opt CompareOptions) (*Comparison, err
 	return b.svc.Compare(b.context(), a, bref, opt)
 }
 
+// Keep records which copy of a duplicate group to keep.
+func (b *Bindings) Keep(ref string, group []int64) error {
+	defer b.marks.Invalidate()
+	return b.svc.Keep(b.context(), ref, group)
+}
+
 // Judge records a verdict on two articles (relation "duplicate" or "story").
 func (b *Bindings) Judge(a, bref, relation string, same bool, note string) error {
 	defer b.marks.Invalidate()

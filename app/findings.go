@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"time"
 
@@ -19,6 +20,8 @@ type DuplicateGroup struct {
 	Similarity float64  `json:"similarity"`
 	Articles   []int64  `json:"articles"`
 	Files      []string `json:"files"`
+	// Keep is the member the researcher chose to keep, 0 if none.
+	Keep int64 `json:"keep,omitempty"`
 }
 
 // DefaultMinSimilarity is the near-duplicate threshold used when none is
@@ -61,7 +64,17 @@ func (s *Service) DuplicateGroups(ctx context.Context, minSimilarity float64) ([
 			out = append(out, DuplicateGroup{Kind: "exact", Similarity: 1, Articles: []int64{id}})
 		}
 	}
+	keepers, err := s.db.Keepers(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
+		for _, id := range out[i].Articles {
+			if keepers[id] {
+				out[i].Keep = id
+				break
+			}
+		}
 		arts, err := s.db.Summaries(ctx, out[i].Articles)
 		if err != nil {
 			return nil, err
@@ -247,6 +260,34 @@ func (s *Service) Judge(ctx context.Context, refA, refB, relation string, same b
 	s.analysis.mu.Lock()
 	defer s.analysis.mu.Unlock()
 	return s.rebuildStories(ctx)
+}
+
+// Keep records which copy of a duplicate group the researcher keeps. group
+// lists the group's members as the researcher saw them (at their similarity
+// threshold); empty means the group holding the article at the default one.
+func (s *Service) Keep(ctx context.Context, ref string, group []int64) error {
+	id, err := s.db.ResolveRef(ctx, ref)
+	if err != nil {
+		return err
+	}
+	if len(group) == 0 {
+		groups, err := s.DuplicateGroups(ctx, -1)
+		if err != nil {
+			return err
+		}
+		for _, g := range groups {
+			if slices.Contains(g.Articles, id) {
+				group = g.Articles
+			}
+		}
+		if len(group) == 0 {
+			return core.Errorf(core.EINVALID, "article %d is in no duplicate group", id)
+		}
+	}
+	if !slices.Contains(group, id) {
+		return core.Errorf(core.EINVALID, "article %d is not in the group it should be kept from", id)
+	}
+	return s.db.SetKeeper(ctx, id, group)
 }
 
 // Judgements lists the researcher's verdicts.

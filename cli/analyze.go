@@ -252,3 +252,26 @@ var judgeCommand = &Command{
 		}
 	},
 }
+
+var keepCommand = &Command{
+	Name:    "keep",
+	Args:    "REF",
+	Summary: "choose the copy to keep in the duplicate group the article belongs to",
+	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) != 1 {
+				return usagef("give the article to keep")
+			}
+			svc, err := env.Open(ctx)
+			if err != nil {
+				return err
+			}
+			defer svc.Close()
+			if err := svc.Keep(ctx, args[0], nil); err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, "Recorded.")
+			return nil
+		}
+	},
+}

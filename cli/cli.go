@@ -57,6 +57,7 @@ var commands = []*Command{
 	passagesCommand,
 	diffCommand,
 	judgeCommand,
+	keepCommand,
 	backupCommand,
 	checkCommand,
 	reportCommand,

@@ -128,6 +128,23 @@ func TestSeedsThroughTheCLI(t *testing.T) {
 		t.Errorf("after importing a copy of 003: groups %+v, want one exact group with both files", dupes.Groups)
 	}
 
+	// Choosing the copy to keep is saved with the group.
+	if r := run(t, db, "keep", "republished.txt"); r.code != 0 {
+		t.Fatalf("keep: exit %d, %s", r.code, r.stderr)
+	}
+	var kept struct {
+		Groups []struct {
+			Keep int `json:"keep"`
+		} `json:"groups"`
+	}
+	mustJSON(t, run(t, db, "dupes", "--json"), &kept)
+	if len(kept.Groups) != 1 || kept.Groups[0].Keep != 4 {
+		t.Errorf("after keep: groups %+v, want article 4 (003 and its copy) kept", kept.Groups)
+	}
+	if r := run(t, db, "keep", "1"); r.code != 1 || !strings.Contains(r.stderr, "no duplicate group") {
+		t.Errorf("keep of an article in no group: exit %d, %q", r.code, r.stderr)
+	}
+
 	var stories []struct {
 		ID       int `json:"id"`
 		Articles []struct {

@@ -227,6 +227,11 @@ test('the duplicates view finds the republished copy, and a rejection is saved',
   await group.waitFor();
   await snap('duplicates');
   assert.match(await group.locator('h2').textContent(), /Near-duplicates, similarity \d+ %/);
+  // Choose the republished copy as the one to keep: saved, and shown after a reload.
+  await group.locator('li', { hasText: 'UPDATED: ' }).getByRole('button', { name: 'Keep this' }).click();
+  await group.getByText('Kept', { exact: true }).waitFor();
+  await page.reload();
+  await page.locator('.group', { hasText: 'UPDATED: ' }).getByText('Kept', { exact: true }).waitFor();
   await group.getByRole('button', { name: 'Not a duplicate' }).click();
   await group.waitFor({ state: 'detached' });
   // The verdict is in the archive: a fresh page does not show the group.

@@ -22,6 +22,7 @@ func (s *server) analysisRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/duplicates", s.duplicates)
 	mux.HandleFunc("GET /api/compare", s.compare)
 	mux.HandleFunc("POST /api/judge", s.judge)
+	mux.HandleFunc("POST /api/keep", s.keep)
 	mux.HandleFunc("GET /api/report", s.report)
 }
 
@@ -147,6 +148,20 @@ func (s *server) judge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := s.svc.Judge(r.Context(), body.A, body.B, body.Relation, body.Same, body.Note)
+	s.marks.Invalidate()
+	answer(w, r, struct{}{}, err)
+}
+
+func (s *server) keep(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Article string  `json:"article"`
+		Group   []int64 `json:"group"`
+	}
+	if err := readJSON(w, r, &body); err != nil {
+		writeError(w, r, err)
+		return
+	}
+	err := s.svc.Keep(r.Context(), body.Article, body.Group)
 	s.marks.Invalidate()
 	answer(w, r, struct{}{}, err)
 }

@@ -465,3 +465,36 @@ func (db *DB) CountFeatures(ctx context.Context, paramsHash uint64) (int, error)
 	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM features WHERE params_hash = ?`, int64(paramsHash)).Scan(&n)
 	return n, err
 }
+
+// SetKeeper records keep as the copy to keep among group (keep included),
+// clearing any earlier choice among them, in one transaction.
+func (db *DB) SetKeeper(ctx context.Context, keep int64, group []int64) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, id := range group {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM keepers WHERE article_id = ?`, id); err != nil {
+			return fmt.Errorf("choose the copy to keep: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO keepers(article_id, chosen_at) VALUES (?, ?)`,
+		keep, time.Now().UTC().Format(timeLayout)); err != nil {
+		return fmt.Errorf("choose the copy to keep: %w", err)
+	}
+	return tx.Commit()
+}
+
+// Keepers returns the articles chosen as the copy to keep.
+func (db *DB) Keepers(ctx context.Context) (map[int64]bool, error) {
+	ids, err := db.idsWhere(ctx, `SELECT article_id FROM keepers`)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
+}

@@ -148,6 +148,15 @@ export class Api {
     });
   }
 
+  // keep saves which copy of a duplicate group the researcher keeps.
+  async keep(article: number, group: number[]): Promise<void> {
+    await this.transport.call<unknown>({
+      binding: 'Keep',
+      args: [String(article), group],
+      http: { method: 'POST', path: '/api/keep', body: { article: String(article), group } },
+    });
+  }
+
   async judge(a: string, b: string, relation: 'duplicate' | 'story', same: boolean, note = ''): Promise<void> {
     await this.transport.call<unknown>({
       binding: 'Judge',

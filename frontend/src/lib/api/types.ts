@@ -164,6 +164,8 @@ export interface DuplicateGroup {
   kind: string; // exact or near
   similarity: number;
   articles: number[];
+  files?: string[]; // every location of every member
+  keep?: number; // the member the researcher keeps
 }
 
 export type Granularity = 'word' | 'char' | 'sentence' | 'paragraph';

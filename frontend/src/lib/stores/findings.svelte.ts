@@ -63,6 +63,16 @@ export class DuplicatesStore {
     return this.load();
   }
 
+  // keep saves which member of a group is the copy to keep.
+  async keep(article: number, group: number[]): Promise<void> {
+    try {
+      await this.api.keep(article, group);
+      await this.load();
+    } catch (e) {
+      this.error = toAppError(e);
+    }
+  }
+
   // judge saves "these two are (not) duplicates"; groups are clustered again.
   async judge(a: number, b: number, same: boolean): Promise<void> {
     try {

@@ -8,9 +8,15 @@ describe('DuplicatesStore', () => {
     const t = new FakeTransport();
     const mins: number[] = [];
     let rejected = false;
+    let kept: number | undefined;
     t.handlers.DuplicateGroups = (min: number) => {
       mins.push(min);
-      return rejected ? [] : [{ kind: 'near', similarity: 0.8, articles: [1, 2] }];
+      return rejected ? [] : [{ kind: 'near', similarity: 0.8, articles: [1, 2], keep: kept }];
+    };
+    t.handlers.Keep = (ref: string, group: number[]) => {
+      if (!group.includes(Number(ref))) throw { error: { code: 'invalid', message: 'not in the group' } };
+      kept = Number(ref);
+      return {};
     };
     t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref, locations: [{ path: '/n/' + ref + '.txt' }] });
     t.handlers.Judge = (_a: string, _b: string, _rel: string, same: boolean) => {
@@ -42,6 +48,26 @@ describe('DuplicatesStore', () => {
     expect(t.calls.find((c) => c.binding === 'Judge')?.args).toEqual(['1', '2', 'duplicate', false, '']);
     expect(store.verdicts).toEqual({ '1-2': false });
     expect(store.groups).toEqual([]);
+  });
+});
+
+describe('DuplicatesStore keep', () => {
+  it('saves the copy to keep with its group and shows it after reloading', async () => {
+    const t = new FakeTransport();
+    let kept: number | undefined;
+    t.handlers.DuplicateGroups = () => [{ kind: 'exact', similarity: 1, articles: [3, 4], keep: kept }];
+    t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref, locations: [] });
+    t.handlers.Keep = (ref: string) => {
+      kept = Number(ref);
+      return {};
+    };
+    const store = new DuplicatesStore(new Api(t));
+    await store.load();
+    expect(store.groups[0].keep).toBeUndefined();
+    await store.keep(4, [3, 4]);
+    expect(t.calls.find((c) => c.binding === 'Keep')?.args).toEqual(['4', [3, 4]]);
+    expect(store.groups[0].keep).toBe(4);
+    expect(store.error).toBeNull();
   });
 });
 
