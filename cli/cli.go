@@ -122,6 +122,10 @@ func Main(ctx context.Context, args []string, env *Env) int {
 	switch {
 	case err == nil:
 		return 0
+	case errors.Is(err, context.Canceled):
+		// Ctrl-C or SIGTERM: what was done is kept, nothing went wrong.
+		fmt.Fprintf(env.Stderr, "storydiff %s: canceled\n", c.Name)
+		return 1
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "storydiff %s: %s\n", c.Name, ue.Message)
 		printCommandUsage(env.Stderr, c)

@@ -222,3 +222,17 @@ func sorted(s []string) []string {
 	}
 	return out
 }
+
+func TestCanceledCommandSaysSo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if r := run(t, db, "import", "--no-analyze", "../testdata/seeds"); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := cli.Main(ctx, []string{"--db", db, "analyze"}, &cli.Env{Stdout: &out, Stderr: &errb})
+	if code != 1 || strings.Contains(errb.String(), "internal") || !strings.Contains(errb.String(), "canceled") {
+		t.Errorf("canceled analyze: exit %d, stderr %q; want exit 1 saying canceled", code, errb.String())
+	}
+}
