@@ -77,7 +77,10 @@ CREATE INDEX blocks_hash ON blocks(hash);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text,
     content = 'articles', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    -- Prefix indexes make search as you type ("cea", "ceas") a lookup
+    -- instead of a scan of every term.
+    prefix = '2 3 4'
 );
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
