@@ -422,7 +422,7 @@ func (s *Service) reportGroups(ctx context.Context, minSim float64) ([]report.Gr
 	}
 	out := make([]report.Group, 0, len(groups))
 	for _, g := range groups {
-		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Pairs: []report.GroupPair{}}
+		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Keep: g.Keep, Pairs: []report.GroupPair{}}
 		in := map[int64]bool{}
 		for _, id := range g.Articles {
 			in[id] = true

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -416,5 +417,31 @@ func TestStartReportWritesTheFileWhole(t *testing.T) {
 	}
 	if _, err := ra.svc.StartReport(app.ReportRequest{Kind: "story", Format: "html"}, out); err == nil {
 		t.Error("StartReport accepted a story report without a story")
+	}
+}
+
+func TestDuplicatesReportNamesTheKeptCopy(t *testing.T) {
+	ra := newReportArchive(t)
+	ctx := context.Background()
+	if err := ra.svc.Keep(ctx, "004_crlf.txt", nil); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := ra.svc.Resolve(ctx, "004_crlf.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("Kept: article %d", kept)
+	for _, f := range []string{"md", "html", "json"} {
+		var b bytes.Buffer
+		if err := ra.svc.Report(ctx, app.ReportRequest{Kind: "dupes", Format: f}, &b); err != nil {
+			t.Fatal(err)
+		}
+		got := b.String()
+		if f == "json" {
+			want = fmt.Sprintf(`"keep": %d`, kept)
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("%s duplicates report does not say %q", f, want)
+		}
 	}
 }

@@ -165,6 +165,8 @@ type Group struct {
 	Kind       string    `json:"kind"` // exact or near
 	Similarity float64   `json:"similarity"`
 	Members    []Article `json:"members"`
+	// Keep is the member the researcher chose to keep, 0 if none.
+	Keep int64 `json:"keep,omitempty"`
 	// Pairs are the verified duplicate pairs inside the group that joined it.
 	Pairs []GroupPair `json:"pairs"`
 }
