@@ -44,11 +44,7 @@ func (s *Service) Compare(ctx context.Context, refA, refB string, opt CompareOpt
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.textWithBoilerplate(ctx, refA)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.textWithBoilerplate(ctx, refB)
+	a, b, err := s.twoTexts(ctx, refA, refB)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +90,15 @@ type articleText struct {
 	id          int64
 	text        string
 	boilerplate []diffing.Span
+}
+
+// twoTexts reads the two articles a comparison is between.
+func (s *Service) twoTexts(ctx context.Context, refA, refB string) (a, b articleText, err error) {
+	if a, err = s.textWithBoilerplate(ctx, refA); err != nil {
+		return a, b, err
+	}
+	b, err = s.textWithBoilerplate(ctx, refB)
+	return a, b, err
 }
 
 func (s *Service) textWithBoilerplate(ctx context.Context, ref string) (articleText, error) {

@@ -212,11 +212,7 @@ type SharedPassage struct {
 
 // Passages returns the passages two articles share, in A's order.
 func (s *Service) Passages(ctx context.Context, refA, refB string) ([]SharedPassage, error) {
-	a, err := s.textWithBoilerplate(ctx, refA)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.textWithBoilerplate(ctx, refB)
+	a, b, err := s.twoTexts(ctx, refA, refB)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,9 @@
 package detect
 
-import "math/bits"
+import (
+	"cmp"
+	"math/bits"
+)
 
 // minHash returns an n-value signature of a shingle set: for each of n hash
 // functions h_i(x) = high 32 bits of (a_i*x + b_i) mod 2^64, with a_i odd,
@@ -66,7 +69,7 @@ func simHash(set []uint32) uint64 {
 func SimHashDistance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 
 // overlap returns the size of the intersection of two sorted sets.
-func overlap(a, b []uint32) int {
+func overlap[T cmp.Ordered](a, b []T) int {
 	i, j, n := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

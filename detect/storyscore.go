@@ -25,7 +25,7 @@ func (ix *Index) storyScore(a, b *entry) float64 {
 	// One rare word shared many times (a country, a company) makes two
 	// articles look alike without their being one event: versions of one
 	// event share several of their rarest terms.
-	content *= min(1, float64(sharedCount(a.top, b.top))/storyBreadth)
+	content *= min(1, float64(overlap(a.top, b.top))/storyBreadth)
 	if s := sharedShare(a.sents, b.sents); s > content {
 		content = s
 	}
@@ -35,24 +35,6 @@ func (ix *Index) storyScore(a, b *entry) float64 {
 // storyBreadth is how many of their rarest terms two articles must share for
 // their content score to count in full.
 const storyBreadth = 4
-
-// sharedCount counts the values two sorted lists share.
-func sharedCount(a, b []uint64) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
 
 // archiveDamp scales a term down as more of the archive's articles hold it;
 // below a few dozen articles the counts say little and it stays near 1.

@@ -208,19 +208,14 @@ func extends(r rune) bool {
 }
 
 // isInnerJoiner reports whether r, after a word rune prev and before rest,
-// stays inside the word (Kyiv's, 15.8).
+// stays inside the word, by textnorm's rule, so that diffs and word counts cut
+// words alike.
 func isInnerJoiner(prev, r rune, rest string) bool {
-	next, _ := utf8.DecodeRuneInString(rest)
 	if rest == "" {
 		return false
 	}
-	switch r {
-	case '\'', '\u2019', '\u02BC':
-		return unicode.IsLetter(prev) && unicode.IsLetter(next)
-	case '.', ',':
-		return unicode.IsDigit(prev) && unicode.IsDigit(next)
-	}
-	return false
+	next, _ := utf8.DecodeRuneInString(rest)
+	return textnorm.IsJoiner(prev, r, next)
 }
 
 // countWords counts the words of s as wordTokens cuts them (and as

@@ -46,7 +46,7 @@ func WordsRunes(rs []rune) []Token {
 				i++
 				continue
 			}
-			if i+1 < len(rs) && i > start && isJoiner(rs[i-1], r, rs[i+1]) {
+			if i+1 < len(rs) && i > start && IsJoiner(rs[i-1], r, rs[i+1]) {
 				i += 2
 				continue
 			}
@@ -66,8 +66,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// isJoiner reports whether r, between prev and next, belongs inside a word.
-func isJoiner(prev, r, next rune) bool {
+// IsJoiner reports whether r, between prev and next, belongs inside a word:
+// an apostrophe between letters (Kyiv's), a point or comma between digits
+// (15.8m, 1,000).
+func IsJoiner(prev, r, next rune) bool {
 	switch r {
 	case '\'', '\u2019', '\u02BC':
 		return unicode.IsLetter(prev) && unicode.IsLetter(next)
