@@ -237,3 +237,28 @@ func TestImportChild(t *testing.T) {
 	})
 	svc.Close()
 }
+
+// TestCanceledAnalysisAfterImportKeepsTheImport cancels during the analysis
+// that follows an import: the import still succeeds, and the next analysis
+// picks the articles up.
+func TestCanceledAnalysisAfterImportKeepsTheImport(t *testing.T) {
+	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
+	defer svc.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sum, err := svc.Import(ctx, []string{"../testdata/seeds"}, app.ImportOptions{}, func(p core.Progress) {
+		if p.Stage != "listing" && p.Stage != "importing" {
+			cancel()
+		}
+	})
+	if err != nil {
+		t.Fatalf("import with its analysis canceled: %v", err)
+	}
+	if sum.Status != "done" || sum.Added != 5 || sum.Analysis != nil {
+		t.Fatalf("summary = status %s, %d added, analysis %v; want done, 5, none", sum.Status, sum.Added, sum.Analysis)
+	}
+	an, err := svc.Analyze(context.Background(), app.AnalyzeOptions{}, nil)
+	if err != nil || an.Analysed != 5 {
+		t.Errorf("next analysis: %+v, %v; want the 5 articles analysed", an, err)
+	}
+}

@@ -181,6 +181,10 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	// New articles are compared with the archive at once: incrementally, so
 	// this costs little next to the import.
 	a, err := s.Analyze(ctx, AnalyzeOptions{}, progress)
+	if errors.Is(err, context.Canceled) {
+		// The articles are stored; the next analysis picks them up.
+		return sum, nil
+	}
 	if err != nil {
 		return sum, fmt.Errorf("analysis after import: %w", err)
 	}
