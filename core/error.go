@@ -12,6 +12,13 @@ const (
 	ECONFLICT = "conflict"
 	ECANCELED = "canceled"
 	EINTERNAL = "internal"
+	// EREADONLY: the archive cannot be written (a read-only disk, or a file
+	// or folder the user may not write); reading it still works.
+	EREADONLY = "read_only"
+	// EFULL: the disk holding the archive is full; what was stored before
+	// stays consistent, and the same operation can be run again once space
+	// is freed.
+	EFULL = "disk_full"
 )
 
 // Error is an error meant to be shown to the user: Message is written for

@@ -28,9 +28,10 @@ var migrationFiles embed.FS
 // DB is an open archive. Writes go through one connection so that SQLite
 // never sees two writers from this process; reads use a small pool.
 type DB struct {
-	Path  string
-	write *sql.DB
-	read  *sql.DB
+	Path     string
+	write    *sql.DB
+	read     *sql.DB
+	readOnly bool
 }
 
 // DefaultPath returns the archive path: $STORYDIFF_DB, else
@@ -60,20 +61,30 @@ func dsn(path string, txlock string) string {
 }
 
 // Open opens (creating if needed) the archive at path and brings its schema
-// up to date.
+// up to date. An archive that cannot be written (a read-only mount, a file
+// or folder the user may not write) is opened for reading only: reads work,
+// and every write fails with a core.EREADONLY error naming the archive.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, core.Errorf(core.EINVALID, "no archive path given")
+	}
+	acc, err := probe(path)
+	if err != nil {
+		return nil, err
+	}
+	if acc.readOnly {
+		return openReadOnly(ctx, path, acc)
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, &core.Error{Code: core.EINVALID, Message: "cannot create the archive folder " + dir, Err: err}
 		}
 	}
-	write, err := sql.Open("sqlite", dsn(path, "immediate"))
+	wc, err := newWriterConnector(path, dsn(path, "immediate"), false)
 	if err != nil {
-		return nil, fmt.Errorf("open archive %s: %w", path, err)
+		return nil, err
 	}
+	write := sql.OpenDB(wc)
 	write.SetMaxOpenConns(1)
 	db := &DB{Path: path, write: write}
 	if err := db.migrate(ctx); err != nil {
@@ -96,8 +107,10 @@ func (db *DB) Close() error {
 		errs = append(errs, db.read.Close())
 	}
 	if db.write != nil {
-		// Fold the WAL back so that the archive is one file when nothing runs.
-		_, _ = db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		if !db.readOnly {
+			// Fold the WAL back so that the archive is one file when nothing runs.
+			_, _ = db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		}
 		errs = append(errs, db.write.Close())
 	}
 	return errors.Join(errs...)
@@ -134,31 +147,13 @@ func migrations() ([]migration, error) {
 // migrate applies the embedded migrations newer than the archive's
 // user_version, each in its own transaction.
 func (db *DB) migrate(ctx context.Context) error {
-	var appID, version int
-	if err := db.write.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return notArchive(db.Path, err)
-	}
-	if err := db.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return notArchive(db.Path, err)
-	}
-	if appID != 0 && appID != ApplicationID {
-		return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", db.Path)
-	}
-	if appID == 0 && version == 0 {
-		var tables int
-		if err := db.write.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-			return notArchive(db.Path, err)
-		}
-		if tables > 0 {
-			return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", db.Path)
-		}
+	version, err := readSchema(ctx, db.write, db.Path)
+	if err != nil {
+		return err
 	}
 	ms, err := migrations()
 	if err != nil {
 		return err
-	}
-	if n := len(ms); n > 0 && version > ms[n-1].version {
-		return core.Errorf(core.EINVALID, "archive %s was made by a newer StoryDiff (schema %d, this one knows %d)", db.Path, version, ms[n-1].version)
 	}
 	for _, m := range ms {
 		if m.version <= version {
@@ -181,6 +176,46 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// readSchema checks that conn holds a StoryDiff archive (or an empty file)
+// that this StoryDiff can read, and returns its schema version.
+func readSchema(ctx context.Context, conn *sql.DB, path string) (int, error) {
+	var appID, version int
+	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return 0, notArchive(path, err)
+	}
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, notArchive(path, err)
+	}
+	if appID != 0 && appID != ApplicationID {
+		return 0, core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
+	}
+	if appID == 0 && version == 0 {
+		var tables int
+		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+			return 0, notArchive(path, err)
+		}
+		if tables > 0 {
+			return 0, core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
+		}
+	}
+	latest, err := latestVersion()
+	if err != nil {
+		return 0, err
+	}
+	if version > latest {
+		return 0, core.Errorf(core.EINVALID, "archive %s was made by a newer StoryDiff (schema %d, this one knows %d)", path, version, latest)
+	}
+	return version, nil
+}
+
+func latestVersion() (int, error) {
+	ms, err := migrations()
+	if err != nil || len(ms) == 0 {
+		return 0, err
+	}
+	return ms[len(ms)-1].version, nil
 }
 
 func notArchive(path string, err error) error {

@@ -1,0 +1,231 @@
+package store_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/store"
+)
+
+// The read-only tests need a real read-only file system: root ignores file
+// permissions, and a mock would not show what SQLite does with its -wal and
+// -shm files. Each test re-runs its helper inside a new user and mount
+// namespace, where the helper may mount a small tmpfs and remount it
+// read-only; nothing is mounted outside that namespace.
+const nsHelperEnv = "STORYDIFF_NS_HELPER"
+
+// runInNamespace runs the test function helper in a child test binary under
+// unshare, and fails with the child's output if the child fails.
+func runInNamespace(t *testing.T, helper string) {
+	t.Helper()
+	if os.Getenv(nsHelperEnv) != "" {
+		t.Skip("already inside a namespace helper")
+	}
+	if out, err := exec.Command("unshare", "--user", "--map-root-user", "--mount", "--", "true").CombinedOutput(); err != nil {
+		t.Skipf("cannot make a user and mount namespace here (%v: %s)", err, strings.TrimSpace(string(out)))
+	}
+	cmd := exec.Command("unshare", "--user", "--map-root-user", "--mount", "--",
+		os.Args[0], "-test.run=^"+helper+"$", "-test.v", "-test.count=1")
+	cmd.Env = append(os.Environ(), nsHelperEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	if strings.Contains(string(out), "--- SKIP: "+helper) {
+		t.Skipf("%s skipped:\n%s", helper, out)
+	}
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+helper) {
+		t.Fatalf("%s failed (%v):\n%s", helper, err, out)
+	}
+}
+
+// mountTmpfs mounts a tmpfs of the given size on a fresh folder; only
+// inside a helper run by runInNamespace.
+func mountTmpfs(t *testing.T, size string) string {
+	t.Helper()
+	if os.Getenv(nsHelperEnv) == "" {
+		t.Skip("run inside a namespace by its parent test")
+	}
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+size); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v", err)
+	}
+	// Registered after TempDir's cleanup, so it runs first.
+	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+	return dir
+}
+
+func remountReadOnly(t *testing.T, dir string) {
+	t.Helper()
+	if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
+		t.Fatalf("remount %s read-only: %v", dir, err)
+	}
+}
+
+func fileSum(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(b))
+}
+
+func TestReadOnlyArchive(t *testing.T)       { runInNamespace(t, "TestReadOnlyArchiveHelper") }
+func TestReadOnlyArchiveSchema(t *testing.T) { runInNamespace(t, "TestReadOnlyArchiveSchemaHelper") }
+
+// TestReadOnlyArchiveHelper fills an archive, makes its file system
+// read-only, and checks that it reads as before, that every kind of write
+// is refused with an error naming it, and that its bytes do not change.
+func TestReadOnlyArchiveHelper(t *testing.T) {
+	dir := mountTmpfs(t, "8m")
+	ctx := context.Background()
+	path := filepath.Join(dir, "archive.db")
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := db.BeginImport(ctx, []string{"/corpus"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddArticles(ctx, imp, []store.NewArticle{
+		newArticle("/corpus/a.txt", "Ceasefire talks resume\n\nThe ministers spoke by phone."),
+		newArticle("/corpus/b.txt", "Markets fall\n\nShares fell in early trading."),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FinishImport(imp, "done", 2, 2, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	remountReadOnly(t, dir)
+	before := fileSum(t, path)
+
+	db, err = store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open on a read-only mount: %v", err)
+	}
+	if !db.ReadOnly() {
+		t.Errorf("ReadOnly() = false on a read-only mount, want true")
+	}
+	page, err := db.ListArticles(ctx, store.ListQuery{Limit: 10})
+	if err != nil || page.Total != 2 {
+		t.Errorf("list: total %v, %v; want 2 articles", page, err)
+	}
+	hits, err := db.Search(ctx, "ceasefire", store.SearchOptions{Limit: 10})
+	if err != nil || len(hits) != 1 {
+		t.Errorf("search: %d hits, %v; want 1", len(hits), err)
+	}
+	ims, err := db.Imports(ctx)
+	if err != nil || len(ims) != 1 {
+		t.Errorf("imports: %d, %v; want 1", len(ims), err)
+	}
+	if problems, err := db.IntegrityCheck(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("integrity check: %v, %v; want none", problems, err)
+	}
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Errorf("backup to a writable place: %v", err)
+	}
+
+	writes := []struct {
+		name  string
+		write func() error
+	}{
+		{"begin import", func() error { _, err := db.BeginImport(ctx, []string{"/more"}, nil); return err }},
+		{"add articles", func() error {
+			_, err := db.AddArticles(ctx, imp, []store.NewArticle{newArticle("/corpus/c.txt", "New\n\ntext")})
+			return err
+		}},
+		{"finish import", func() error { return db.FinishImport(imp, "done", 3, 3, 0, nil) }},
+		{"judgement", func() error {
+			return db.SaveJudgement(ctx, store.Judgement{A: 1, B: 2, Relation: "duplicate", Same: true})
+		}},
+		{"setting", func() error { return db.SetSetting(ctx, "k", "v") }},
+		{"keeper", func() error { return db.SetKeeper(ctx, 1, []int64{1, 2}) }},
+		{"check writable", db.CheckWritable},
+	}
+	for _, w := range writes {
+		err := w.write()
+		if got := core.ErrorCode(err); got != core.EREADONLY {
+			t.Errorf("%s: code %q (%v), want %q", w.name, got, err, core.EREADONLY)
+			continue
+		}
+		if msg := core.ErrorMessage(err); !strings.Contains(msg, path) || !strings.Contains(msg, "read-only") || strings.Contains(msg, "\n") {
+			t.Errorf("%s: message %q, want one line naming %s and saying read-only", w.name, msg, path)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Errorf("close: %v", err)
+	}
+	if after := fileSum(t, path); after != before {
+		t.Errorf("archive bytes changed on a read-only mount: sha256 %s, was %s", after, before)
+	}
+
+	// The backup is a sound, writable archive with the same articles.
+	copyDB, err := store.Open(ctx, backup)
+	if err != nil {
+		t.Fatalf("open backup: %v", err)
+	}
+	defer copyDB.Close()
+	if copyDB.ReadOnly() {
+		t.Errorf("backup on a writable disk opened read-only")
+	}
+	if page, err := copyDB.ListArticles(ctx, store.ListQuery{Limit: 10}); err != nil || page.Total != 2 {
+		t.Errorf("backup holds %v, %v; want 2 articles", page, err)
+	}
+
+	// A new archive cannot be made on the read-only mount.
+	_, err = store.Open(ctx, filepath.Join(dir, "new.db"))
+	if got := core.ErrorCode(err); got != core.EREADONLY || !strings.Contains(core.ErrorMessage(err), "new.db") {
+		t.Errorf("create on a read-only mount: %q %v, want %q naming new.db", got, err, core.EREADONLY)
+	}
+}
+
+// TestReadOnlyArchiveSchemaHelper: a read-only archive of an older schema
+// cannot be upgraded, and says it must be opened writable once.
+func TestReadOnlyArchiveSchemaHelper(t *testing.T) {
+	dir := mountTmpfs(t, "4m")
+	ctx := context.Background()
+	path := filepath.Join(dir, "old.db")
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	current, err := db.SchemaVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Pretend the archive was made before the last migration.
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(fmt.Sprintf("PRAGMA user_version = %d", current-1)); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	remountReadOnly(t, dir)
+	before := fileSum(t, path)
+
+	_, err = store.Open(ctx, path)
+	if got := core.ErrorCode(err); got != core.EREADONLY {
+		t.Fatalf("open an old read-only archive: code %q (%v), want %q", got, err, core.EREADONLY)
+	}
+	if msg := core.ErrorMessage(err); !strings.Contains(msg, path) || !strings.Contains(msg, "writ") {
+		t.Errorf("message %q, want it to name %s and say it must be opened writable", msg, path)
+	}
+	if after := fileSum(t, path); after != before {
+		t.Errorf("archive bytes changed: sha256 %s, was %s", after, before)
+	}
+}
