@@ -66,6 +66,10 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	if len(paths) == 0 {
 		return nil, core.Errorf(core.EINVALID, "no folder or file to import")
 	}
+	// Refuse before listing, which can take minutes on a large folder.
+	if err := s.db.CheckWritable(); err != nil {
+		return nil, err
+	}
 	roots := make([]string, len(paths))
 	for i, p := range paths {
 		abs, err := filepath.Abs(p)
@@ -195,6 +199,12 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish func(string) (*ImportSummary, error), err error) (*ImportSummary, error) {
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
 		return finish("canceled")
+	}
+	if core.ErrorCode(err) == core.EFULL {
+		// Batches are stored whole, so the count is exact, and running the
+		// same import again adds only what is missing.
+		err = core.Errorf(core.EFULL, "the disk holding %s is full: %d articles were stored before it filled; free space and run the same import again",
+			s.db.Path, sum.Added)
 	}
 	if _, ferr := finish("failed"); ferr != nil {
 		err = errors.Join(err, ferr)

@@ -81,7 +81,7 @@ func readOnlyError(path string) error {
 }
 
 func diskFullError(path string) error {
-	return core.Errorf(core.EFULL, "the disk holding %s is full: free space and run the same command again", path)
+	return core.Errorf(core.EFULL, "the disk holding %s is full: free space and try again", path)
 }
 
 // writerConn passes everything to the driver's connection and explains its

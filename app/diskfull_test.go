@@ -1,0 +1,172 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/store"
+)
+
+func TestImportOnFullDisk(t *testing.T)  { runInNamespace(t, "TestImportOnFullDiskHelper") }
+func TestAnalyzeOnFullDisk(t *testing.T) { runInNamespace(t, "TestAnalyzeOnFullDiskHelper") }
+
+func checkSound(t *testing.T, svc *app.Service, when string) {
+	t.Helper()
+	problems, err := svc.Store().Check(context.Background())
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("%s: check found %v, %v; want a sound archive", when, problems, err)
+	}
+}
+
+// articleCount counts the stored articles straight from the archive.
+func articleCount(t *testing.T, svc *app.Service) int {
+	t.Helper()
+	page, err := svc.ListArticles(context.Background(), store.ListQuery{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page.Total
+}
+
+// fill writes a file until the file system holding dir is full, leaving
+// about keep bytes free, and returns its path so that the space can be
+// freed again.
+func fill(t *testing.T, dir string, keep int64) string {
+	t.Helper()
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		t.Fatal(err)
+	}
+	free := int64(st.Bavail) * int64(st.Bsize)
+	path := filepath.Join(dir, "filler")
+	if free > keep {
+		if err := os.WriteFile(path, make([]byte, free-keep), 0o644); err != nil && !errors.Is(err, syscall.ENOSPC) {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+func wantFullError(t *testing.T, err error, dbPath string, extra ...string) {
+	t.Helper()
+	if got := core.ErrorCode(err); got != core.EFULL {
+		t.Fatalf("error code %q (%v), want %q", got, err, core.EFULL)
+	}
+	msg := core.ErrorMessage(err)
+	for _, want := range append([]string{dbPath, "full"}, extra...) {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "\n") {
+		t.Errorf("message %q is not one line", msg)
+	}
+}
+
+// TestImportOnFullDiskHelper imports into an archive whose disk fills up
+// halfway. The import must stop with an error that names the archive and
+// counts what was stored, leave a sound archive holding only whole batches,
+// and, once the disk is bigger, the same import must complete it to exactly
+// a clean run's articles.
+func TestImportOnFullDiskHelper(t *testing.T) {
+	dir := mountTmpfs(t, "64m")
+	ctx := context.Background()
+	corpus := t.TempDir()
+	const n = 600
+	writeCorpus(t, corpus, n)
+
+	clean := openService(t, filepath.Join(t.TempDir(), "clean.db"))
+	if _, err := clean.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := hashes(t, clean)
+	clean.Close()
+
+	dbPath := filepath.Join(dir, "archive.db")
+	svc := openService(t, dbPath)
+	defer func() { svc.Close() }()
+	// Room for the empty archive and about a third of the corpus.
+	filler := fill(t, dir, 900<<10)
+	sum, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true, BatchSize: 20}, nil)
+	if err == nil {
+		t.Fatalf("import into a full disk succeeded (%d added); the disk did not fill, make it smaller", sum.Added)
+	}
+	wantFullError(t, err, dbPath, fmt.Sprintf("%d articles were stored", sum.Added), "run the same import again")
+	if sum.Added == 0 || sum.Added >= n {
+		t.Errorf("stored %d of %d before the disk filled, want some but not all", sum.Added, n)
+	}
+	if sum.Added%20 != 0 {
+		t.Errorf("stored %d articles, want whole batches of 20", sum.Added)
+	}
+	if got := articleCount(t, svc); got != sum.Added {
+		t.Errorf("archive holds %d articles, the error says %d", got, sum.Added)
+	}
+	checkSound(t, svc, "after the disk filled")
+	if ims, err := svc.Imports(ctx); err != nil || len(ims) != 1 || ims[0].Status != "failed" || ims[0].Added != sum.Added {
+		t.Errorf("recorded imports = %+v, %v; want one failed run with %d added", ims, err, sum.Added)
+	}
+	t.Logf("the disk filled after %d of %d articles: %s", sum.Added, n, core.ErrorMessage(err))
+
+	// Free the space and run the same import again, on a fresh process's
+	// view of the archive.
+	svc.Close()
+	if err := os.Remove(filler); err != nil {
+		t.Fatal(err)
+	}
+	svc = openService(t, dbPath)
+	again, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil)
+	if err != nil {
+		t.Fatalf("import again after freeing space: %v", err)
+	}
+	if sum.Added+again.Added != n {
+		t.Errorf("first run added %d, second %d: want %d in all", sum.Added, again.Added, n)
+	}
+	if got := hashes(t, svc); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after a full disk and a second import: %d articles, want the %d of a clean run", len(got), len(want))
+	}
+	checkSound(t, svc, "after the second import")
+}
+
+// TestAnalyzeOnFullDiskHelper runs the analysis with no room left for its
+// results: it must fail with the same clear error, leave the archive sound,
+// and succeed once space is freed.
+func TestAnalyzeOnFullDiskHelper(t *testing.T) {
+	dir := mountTmpfs(t, "64m")
+	ctx := context.Background()
+	corpus := t.TempDir()
+	writeCorpus(t, corpus, 300)
+	dbPath := filepath.Join(dir, "archive.db")
+	svc := openService(t, dbPath)
+	defer func() { svc.Close() }()
+	if _, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	filler := fill(t, dir, 0)
+	_, err := svc.Analyze(ctx, app.AnalyzeOptions{}, nil)
+	wantFullError(t, err, dbPath)
+	t.Logf("analysis on a full disk: %s", core.ErrorMessage(err))
+	checkSound(t, svc, "after the analysis met a full disk")
+	if got := articleCount(t, svc); got != 300 {
+		t.Errorf("archive holds %d articles after the failed analysis, want 300", got)
+	}
+
+	if err := os.Remove(filler); err != nil {
+		t.Fatal(err)
+	}
+	an, err := svc.Analyze(ctx, app.AnalyzeOptions{}, nil)
+	if err != nil {
+		t.Fatalf("analysis after freeing space: %v", err)
+	}
+	if an.Analysed != 300 {
+		t.Errorf("analysis after freeing space analysed %d, want 300", an.Analysed)
+	}
+	checkSound(t, svc, "after the second analysis")
+}
