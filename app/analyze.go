@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -23,25 +22,46 @@ type AnalyzeOptions struct {
 
 // AnalyzeSummary is what an analysis did.
 type AnalyzeSummary struct {
-	Articles     int           `json:"articles"`
-	Analysed     int           `json:"analysed"`
-	Pairs        int           `json:"pairs"`
-	ExactGroups  int           `json:"exact_groups"`
-	NearGroups   int           `json:"near_groups"`
-	Repeats      int           `json:"articles_with_repeats"`
-	Stories      int           `json:"stories"`
-	Seconds      float64       `json:"seconds"`
-	Params       detect.Params `json:"params"`
-	IndexSeconds float64       `json:"index_seconds"`
+	Articles    int           `json:"articles"`
+	Analysed    int           `json:"analysed"`
+	Pairs       int           `json:"pairs"`
+	ExactGroups int           `json:"exact_groups"`
+	NearGroups  int           `json:"near_groups"`
+	Repeats     int           `json:"articles_with_repeats"`
+	Stories     int           `json:"stories"`
+	Seconds     float64       `json:"seconds"`
+	Params      detect.Params `json:"params"`
+	// Pass says how pairs were found: "all" compared every article, "new"
+	// only the newly analysed ones with the rest, "" none were needed.
+	Pass         string  `json:"pass"`
+	PairsSeconds float64 `json:"pairs_seconds"`
 }
 
-// analysisState is the in-memory index kept between analyses, so that an
-// incremental analysis compares only the new articles.
+// analysisState is what one process keeps between analyses: the recurring
+// line counts. Pairs are found by passes over the stored features and
+// sketches (detect.AllPairs, detect.FreshPairs), so no index of the whole
+// archive stays in memory between analyses, nor grows with the archive.
 type analysisState struct {
-	mu      sync.Mutex // one analysis at a time
-	index   *detect.Index
-	indexed map[int64]bool // the ids in index
-	lines   *detect.LineCounts
+	mu    sync.Mutex // one analysis at a time
+	lines *detect.LineCounts
+}
+
+// storedAnalysis is the archive as detect's passes read it.
+type storedAnalysis struct {
+	db                 *store.DB
+	features, sketches uint64 // parameter hashes
+}
+
+func (a storedAnalysis) EachFeatures(ctx context.Context, fn func(int64, []byte) error) error {
+	return a.db.Features(ctx, a.features, fn)
+}
+
+func (a storedAnalysis) FeaturesOf(ctx context.Context, ids []int64, fn func(int64, []byte) error) error {
+	return a.db.FeaturesOf(ctx, a.features, ids, fn)
+}
+
+func (a storedAnalysis) EachSketch(ctx context.Context, fn func(int64, []byte) error) error {
+	return a.db.Sketches(ctx, a.sketches, fn)
 }
 
 // group is the folder or outlet whose recurring lines count as chrome.
@@ -80,7 +100,6 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	var err error
 	if opt.Full {
 		st.lines = detect.NewLineCounts()
-		st.index = nil
 		if stale, err = s.db.ArticleIDs(ctx); err != nil {
 			return nil, err
 		}
@@ -116,87 +135,83 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		}
 	}
 
-	// Features, blocks and repeats of each stale article, on every CPU. They
-	// are kept in memory only to update an index this process already holds:
-	// otherwise the index is built from the stored features, and keeping them
-	// too would hold every article's features twice (gigabytes at a million).
-	keep := st.index != nil
-	fresh, err := s.analyseArticles(ctx, stale, params, st.lines, keep, func(done int) {
+	// Features, sketches, blocks and repeats of each stale article, on
+	// every CPU.
+	if err := s.analyseArticles(ctx, stale, params, st.lines, func(done int) {
 		report(core.Progress{Stage: "analysing", Done: done, Total: len(stale)}, false)
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
 	sum.Analysed = len(stale)
 
-	// The index: built from stored features when this process has none (or
-	// another process added articles since), else updated in place.
+	// Pairs: those of the new articles, when the stored term counts cover
+	// exactly the others and they are few; else every pair, in one pass that
+	// also rewrites the counts (and any sketch made with other settings).
 	ti := time.Now()
-	total, err := s.countFeatures(ctx, ph)
+	arch := storedAnalysis{db: s.db, features: ph, sketches: params.SketchHash()}
+	total, err := s.db.CountFeatures(ctx, ph)
 	if err != nil {
 		return nil, err
 	}
-	rebuilt := false
-	if st.index == nil || st.index.Len()+countMissing(st.indexed, fresh) != total {
-		report(core.Progress{Stage: "indexing", Total: total}, true)
-		ix, err := detect.NewIndex(params, detect.IndexOptions{})
-		if err != nil {
-			return nil, err
-		}
-		n := 0
-		indexed := make(map[int64]bool, total)
-		if err := s.db.Features(ctx, ph, func(id int64, data []byte) error {
-			f := new(detect.Features)
-			if err := f.UnmarshalBinary(data); err != nil {
-				return fmt.Errorf("features of article %d: %w", id, err)
-			}
-			n++
-			indexed[id] = true
-			if n%1000 == 0 {
-				report(core.Progress{Stage: "indexing", Done: n, Total: total}, false)
-			}
-			return ix.Add(id, f)
-		}); err != nil {
-			return nil, err
-		}
-		st.index, st.indexed, rebuilt = ix, indexed, true
-	} else {
-		for id, f := range fresh {
-			if err := st.index.Add(id, f); err != nil {
-				return nil, err
-			}
-			st.indexed[id] = true
-		}
+	sketched, err := s.db.CountSketches(ctx, arch.sketches)
+	if err != nil {
+		return nil, err
 	}
-	sum.IndexSeconds = time.Since(ti).Seconds()
-	sum.Articles = st.index.Len()
-
-	// Pairs: all of them after a rebuild, else those of the new articles.
-	report(core.Progress{Stage: "comparing", Total: len(stale)}, true)
-	if allPairs || (rebuilt && len(stale) > st.index.Len()/10) {
-		// Exact story weights for a whole pass, so that the same archive
-		// always gives the same pairs however it was built up.
-		st.index.Refresh()
-		pairs, err := st.index.Pairs(ctx)
+	n, df, counted, err := s.db.Census(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sum.Articles = total
+	lastStage := ""
+	passProgress := func(stage string, done, all int) {
+		report(core.Progress{Stage: stage, Done: done, Total: all}, stage != lastStage)
+		lastStage = stage
+	}
+	if allPairs || !counted || sketched != total || n+len(stale) != total || len(stale) > total/10 {
+		sum.Pass = "all"
+		report(core.Progress{Stage: "reading", Total: total}, true)
+		var save func(int64, detect.Sketch) error
+		var pending []store.SketchRow
+		if sketched != total {
+			save = func(id int64, sk detect.Sketch) error {
+				data, _ := sk.MarshalBinary()
+				if pending = append(pending, store.SketchRow{ID: id, Data: data}); len(pending) == 4096 {
+					err := s.db.SaveSketches(ctx, arch.sketches, pending)
+					pending = pending[:0]
+					return err
+				}
+				return nil
+			}
+		}
+		pairs, census, err := detect.AllPairs(ctx, arch, params, save, passProgress)
 		if err != nil {
+			return nil, err
+		}
+		if err := s.db.SaveSketches(ctx, arch.sketches, pending); err != nil {
 			return nil, err
 		}
 		if err := s.db.ReplacePairs(ctx, true, nil, toStorePairs(pairs)); err != nil {
 			return nil, err
 		}
+		if err := s.db.ReplaceCensus(ctx, census.N, census.DF); err != nil {
+			return nil, err
+		}
 	} else if len(stale) > 0 {
-		var pairs []detect.Pair
-		for i, id := range stale {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			pairs = append(pairs, st.index.Compare(id)...)
-			report(core.Progress{Stage: "comparing", Done: i + 1, Total: len(stale)}, false)
+		sum.Pass = "new"
+		report(core.Progress{Stage: "proposing", Total: total}, true)
+		census := &detect.Census{N: n, DF: df}
+		pairs, err := detect.FreshPairs(ctx, arch, stale, census, params, passProgress)
+		if err != nil {
+			return nil, err
 		}
 		if err := s.db.ReplacePairs(ctx, false, stale, toStorePairs(pairs)); err != nil {
 			return nil, err
 		}
+		if err := s.db.UpdateCensus(ctx, census.N, census.Changed()); err != nil {
+			return nil, err
+		}
 	}
+	sum.PairsSeconds = time.Since(ti).Seconds()
 
 	report(core.Progress{Stage: "clustering"}, true)
 	if err := s.rebuildStories(ctx); err != nil {
@@ -215,29 +230,11 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	return sum, nil
 }
 
-func countMissing(indexed map[int64]bool, fresh map[int64]*detect.Features) int {
-	n := 0
-	for id := range fresh {
-		if !indexed[id] {
-			n++
-		}
-	}
-	return n
-}
-
-func (s *Service) countFeatures(ctx context.Context, ph uint64) (int, error) {
-	return s.db.CountFeatures(ctx, ph)
-}
-
-// analyseArticles computes and stores features, blocks and repeats, and
-// returns the features when keep is set (else nil).
-func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, keep bool, progress func(int)) (map[int64]*detect.Features, error) {
-	type result struct {
-		a store.ArticleAnalysis
-		f *detect.Features
-	}
+// analyseArticles computes and stores features, sketches, blocks and
+// repeats.
+func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) error {
 	inputs := make(chan store.AnalysisInput, 64)
-	results := make(chan result, 64)
+	results := make(chan store.ArticleAnalysis, 64)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var readErr error
@@ -258,16 +255,12 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		go func() {
 			defer wg.Done()
 			for in := range inputs {
-				results <- result{analyseOne(in, params, lines), nil}
+				results <- analyseOne(in, params, lines)
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	var fresh map[int64]*detect.Features
-	if keep {
-		fresh = make(map[int64]*detect.Features, len(ids))
-	}
 	var batch []store.ArticleAnalysis
 	done := 0
 	var saveErr error
@@ -275,16 +268,7 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		if saveErr != nil {
 			continue // drain
 		}
-		if keep {
-			f := new(detect.Features)
-			if err := f.UnmarshalBinary(r.a.Features); err != nil {
-				saveErr = err
-				cancel()
-				continue
-			}
-			fresh[r.a.ID] = f
-		}
-		batch = append(batch, r.a)
+		batch = append(batch, r)
 		done++
 		if len(batch) >= 200 {
 			if saveErr = s.db.SaveAnalyses(ctx, batch); saveErr != nil {
@@ -295,18 +279,15 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		progress(done)
 	}
 	if saveErr != nil {
-		return nil, saveErr
+		return saveErr
 	}
 	if readErr != nil {
-		return nil, readErr
+		return readErr
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	if err := s.db.SaveAnalyses(ctx, batch); err != nil {
-		return nil, err
-	}
-	return fresh, nil
+	return s.db.SaveAnalyses(ctx, batch)
 }
 
 func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.LineCounts) store.ArticleAnalysis {
@@ -314,7 +295,9 @@ func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.Line
 	f := detect.ComputeFeatures(detect.Input{Text: in.Text, Original: in.Original, Title: in.Title,
 		Published: in.Published, Group: group, Lines: lines}, params)
 	data, _ := f.MarshalBinary()
-	a := store.ArticleAnalysis{ID: in.ID, ParamsHash: f.ParamsHash, Features: data, Blocks: []store.Block{}}
+	sketch, _ := detect.SketchOf(f, params).MarshalBinary()
+	a := store.ArticleAnalysis{ID: in.ID, ParamsHash: f.ParamsHash, Features: data, Sketch: sketch,
+		SketchHash: params.SketchHash(), Blocks: []store.Block{}}
 	for _, b := range detect.MarkBlocks(in.Text, detect.BlockOptions{Title: in.Title, Group: group, Lines: lines}) {
 		a.Blocks = append(a.Blocks, store.Block{Start: b.Start, End: b.End, Kind: b.Kind, Hash: b.Hash})
 	}

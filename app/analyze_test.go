@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/bench/eval/gen"
 	"github.com/storydiff/storydiff/core"
 )
 
@@ -125,7 +126,7 @@ func TestKilledAnalysisRecovers(t *testing.T) {
 			t.Fatal(err)
 		}
 		target := 1 + rng.Intn(390)
-		stages := []string{"counting", "analysing", "indexing", "comparing", "clustering"}
+		stages := []string{"counting", "analysing", "reading", "proposing", "comparing", "clustering"}
 		stage := stages[rng.Intn(len(stages))]
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
@@ -165,4 +166,72 @@ func TestAnalyzeChild(t *testing.T) {
 	svc.Analyze(context.Background(), app.AnalyzeOptions{Full: true}, func(p core.Progress) {
 		fmt.Printf("%s %d\n", strings.Fields(p.Stage)[0], p.Done)
 	})
+}
+
+// An analysis after a small import, in a process that did not run the first
+// one, compares only the new articles with the stored sketches, and finds
+// for them exactly the pairs a full analysis of the archive finds.
+func TestAnalysisOfNewArticlesMatchesAFullOne(t *testing.T) {
+	ctx := context.Background()
+	c := gen.Generate(gen.Options{Seed: 11, Events: 60, Distractors: 60})
+	root := t.TempDir()
+	for i, a := range c.Articles {
+		part := "a"
+		if i%20 == 7 { // one in twenty arrives later
+			part = "b"
+		}
+		dir := filepath.Join(root, part, a.Outlet)
+		os.MkdirAll(dir, 0o755)
+		text := a.Title + "\n\n" + a.Text
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.txt", a.ID)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dbPath := filepath.Join(t.TempDir(), "archive.db")
+	svc := openService(t, dbPath)
+	first, err := svc.Import(ctx, []string{filepath.Join(root, "a")}, app.ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Analysis == nil || first.Analysis.Pass != "all" {
+		t.Fatalf("first analysis: %+v, want a pass over all articles", first.Analysis)
+	}
+	svc.Close()
+
+	svc = openService(t, dbPath)
+	defer svc.Close()
+	second, err := svc.Import(ctx, []string{filepath.Join(root, "b")}, app.ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Analysis == nil || second.Analysis.Pass != "new" || second.Added == 0 {
+		t.Fatalf("second import: %d added, analysis %+v; want the new articles compared alone", second.Added, second.Analysis)
+	}
+	touching := func() string {
+		fresh := map[int64]bool{}
+		for _, id := range second.Articles {
+			fresh[id] = true
+		}
+		pairs, err := svc.Store().Pairs(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, p := range pairs {
+			if fresh[p.A] || fresh[p.B] {
+				fmt.Fprintf(&b, "%d %d %s %.5f\n", p.A, p.B, p.Kind, p.Score)
+			}
+		}
+		return b.String()
+	}
+	got := touching()
+	if strings.Count(got, "\n") < 5 {
+		t.Fatalf("the new articles have %d pairs: the test says little\n%s", strings.Count(got, "\n"), got)
+	}
+	if _, err := svc.Analyze(ctx, app.AnalyzeOptions{Full: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := touching(); got != want {
+		t.Errorf("pairs of the new articles after the small import:\n%s\nafter a full analysis:\n%s", got, want)
+	}
 }

@@ -86,7 +86,6 @@ func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]Pa
 	slices.Sort(cand)
 	cand = slices.Compact(cand)
 
-	ix := &Index{p: p, opt: IndexOptions{NoStories: true}}
 	results := make([][]Pair, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -98,7 +97,7 @@ func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]Pa
 					return
 				}
 				i, j := int(cand[k]>>32), int(uint32(cand[k]))
-				if pr, ok := ix.verifyFeatures(ids[i], ids[j], fs[i], fs[j]); ok {
+				if pr, ok := verifyFeatures(p, ids[i], ids[j], fs[i], fs[j]); ok {
 					results[w] = append(results[w], pr)
 				}
 			}

@@ -297,53 +297,62 @@ func (ix *Index) candidates(id int64, e *entry) []int64 {
 	return out
 }
 
-// postingLimit: a term among the rarest of more than this many articles is
-// not rare in this archive and would only propose noise.
-func (ix *Index) postingLimit() int { return max(200, len(ix.docs)/20) }
+func (ix *Index) postingLimit() int { return postingLimit(len(ix.docs)) }
+
+// postingLimit: a term among the rarest of more than this many of an
+// archive's n articles is not rare in it and would only propose noise. The
+// cap keeps a million-article archive from walking lists of 50,000 articles
+// for every article.
+func postingLimit(n int) int { return min(max(200, n/20), 2000) }
 
 // verify decides the strongest relation between two indexed articles.
 func (ix *Index) verify(a, b int64) (Pair, bool) {
-	ea, eb := ix.docs[a], ix.docs[b]
-	if p, ok := ix.verifyFeatures(a, b, ea.f, eb.f); ok || ix.opt.NoStories {
-		return p, ok
+	return verifyEntries(ix.p, a, b, ix.docs[a], ix.docs[b], !ix.opt.NoStories)
+}
+
+// verifyEntries decides the strongest relation between two prepared
+// articles: a duplicate kind, else (with stories) a story version.
+func verifyEntries(p Params, a, b int64, ea, eb *entry, stories bool) (Pair, bool) {
+	if pr, ok := verifyFeatures(p, a, b, ea.f, eb.f); ok || !stories {
+		return pr, ok
 	}
 	x, y := orderedPair(a, b)
-	p := Pair{A: x, B: y}
-	p.Jaccard, p.Containment = setSimilarity(ea.f.Shingles, eb.f.Shingles)
-	if s := ix.storyScore(ea, eb); s >= ix.p.StoryThreshold {
-		p.Kind, p.Score = PairStory, s
-		return p, true
+	pr := Pair{A: x, B: y}
+	pr.Jaccard, pr.Containment = setSimilarity(ea.f.Shingles, eb.f.Shingles)
+	if s := storyScore(p, ea, eb); s >= p.StoryThreshold {
+		pr.Kind, pr.Score = PairStory, s
+		return pr, true
 	}
-	return p, false
+	return pr, false
 }
 
 // verifyFeatures decides whether two articles are exact or near duplicates.
-func (ix *Index) verifyFeatures(a, b int64, fa, fb *Features) (Pair, bool) {
+func verifyFeatures(p Params, a, b int64, fa, fb *Features) (Pair, bool) {
 	x, y := orderedPair(a, b)
-	p := Pair{A: x, B: y}
-	p.Jaccard, p.Containment = setSimilarity(fa.Shingles, fb.Shingles)
+	pr := Pair{A: x, B: y}
+	pr.Jaccard, pr.Containment = setSimilarity(fa.Shingles, fb.Shingles)
 	switch {
 	case fa.ByteHash == fb.ByteHash:
-		p.Kind, p.Score = PairSameBytes, 1
-		return p, true
+		pr.Kind, pr.Score = PairSameBytes, 1
+		return pr, true
 	case fa.TextHash == fb.TextHash:
-		p.Kind, p.Score = PairSameText, 1
-		return p, true
+		pr.Kind, pr.Score = PairSameText, 1
+		return pr, true
 	case fa.BodyHash == fb.BodyHash:
-		p.Kind, p.Score = PairSameBody, 1
-		return p, true
+		pr.Kind, pr.Score = PairSameBody, 1
+		return pr, true
 	}
-	if s, ok := ix.nearScore(fa, fb, p.Jaccard, p.Containment); ok {
-		p.Kind, p.Score = PairNear, s
-		return p, true
+	if s, ok := nearScore(p, fa, fb, pr.Jaccard, pr.Containment); ok {
+		pr.Kind, pr.Score = PairNear, s
+		return pr, true
 	}
-	return p, false
+	return pr, false
 }
 
 // nearScore: Jaccard at or over the threshold, or a near-complete
 // containment between texts of comparable length.
-func (ix *Index) nearScore(fa, fb *Features, j, c float64) (float64, bool) {
-	if j >= ix.p.NearJaccard {
+func nearScore(p Params, fa, fb *Features, j, c float64) (float64, bool) {
+	if j >= p.NearJaccard {
 		return j, true
 	}
 	la, lb := len(fa.Shingles), len(fb.Shingles)
@@ -351,7 +360,7 @@ func (ix *Index) nearScore(fa, fb *Features, j, c float64) (float64, bool) {
 		return 0, false
 	}
 	ratio := float64(min(la, lb)) / float64(max(la, lb))
-	if c >= ix.p.NearContainment && ratio >= ix.p.MinSizeRatio {
+	if c >= p.NearContainment && ratio >= p.MinSizeRatio {
 		return c, true
 	}
 	return 0, false

@@ -19,7 +19,9 @@ import (
 // every article shares stops counting), with names, numbers and quoted words
 // boosted. Comparing ledes as well as whole texts keeps long articles with
 // unrelated asides close to the short reports of the same event.
-func (ix *Index) storyScore(a, b *entry) float64 {
+func (ix *Index) storyScore(a, b *entry) float64 { return storyScore(ix.p, a, b) }
+
+func storyScore(p Params, a, b *entry) float64 {
 	whole, lede := dot(a.whole, b.whole), dot(a.lede, b.lede)
 	content := max(0.5*whole+0.5*lede, lede)
 	// One rare word shared many times (a country, a company) makes two
@@ -29,7 +31,7 @@ func (ix *Index) storyScore(a, b *entry) float64 {
 	if s := sharedShare(a.sents, b.sents); s > content {
 		content = s
 	}
-	return content * ix.dateFade(a.f.Day, b.f.Day)
+	return content * dateFade(p, a.f.Day, b.f.Day)
 }
 
 // storyBreadth is how many of their rarest terms two articles must share for
@@ -38,12 +40,14 @@ const storyBreadth = 4
 
 // archiveDamp scales a term down as more of the archive's articles hold it;
 // below a few dozen articles the counts say little and it stays near 1.
-func (ix *Index) archiveDamp(h uint64) float64 {
-	df := ix.df[h]
-	if len(ix.docs) < 3 || df <= 1 {
+func (ix *Index) archiveDamp(h uint64) float64 { return archiveDamp(ix.df[h], len(ix.docs)) }
+
+// archiveDamp is the damping of a term held by df of an archive's n articles.
+func archiveDamp(df int32, n int) float64 {
+	if n < 3 || df <= 1 {
 		return 1
 	}
-	lnN := lnInt(len(ix.docs) + 1)
+	lnN := lnInt(n + 1)
 	return (lnN - lnInt(int(df))) / lnN
 }
 
@@ -81,11 +85,14 @@ func (ix *Index) prepareVectors(ids []int64, workers int) {
 	wg.Wait()
 }
 
-func (ix *Index) damped(ts []Term) []Term {
+func (ix *Index) damped(ts []Term) []Term { return damped(ts, ix.archiveDamp) }
+
+// damped returns ts with each weight scaled by damp and the whole normalised.
+func damped(ts []Term, damp func(uint64) float64) []Term {
 	out := make([]Term, len(ts))
 	var n float64
 	for i, t := range ts {
-		w := float64(t.Weight) * ix.archiveDamp(t.Hash)
+		w := float64(t.Weight) * damp(t.Hash)
 		out[i] = Term{Hash: t.Hash, Weight: float32(w)}
 		n += w * w
 	}
@@ -144,15 +151,15 @@ func sharedShare(a, b []uint64) float64 {
 // dateFade is 1 for articles published within StoryDays of each other and
 // falls as (StoryDays/gap)² beyond (a month later: 0.9, three months: 0.1);
 // unknown dates do not fade.
-func (ix *Index) dateFade(a, b int32) float64 {
+func dateFade(p Params, a, b int32) float64 {
 	if a == 0 || b == 0 {
 		return 1
 	}
 	gap := math.Abs(float64(a - b))
-	if gap <= ix.p.StoryDays {
+	if gap <= p.StoryDays {
 		return 1
 	}
-	f := ix.p.StoryDays / gap
+	f := p.StoryDays / gap
 	return f * f
 }
 

@@ -45,6 +45,9 @@ type ArticleAnalysis struct {
 	ID         int64
 	ParamsHash uint64
 	Features   []byte
+	// Sketch, made with SketchHash, is stored beside the features when set.
+	Sketch     []byte
+	SketchHash uint64
 	Blocks     []Block
 	Repeats    []Repeat
 }
@@ -72,6 +75,12 @@ func (db *DB) SaveAnalyses(ctx context.Context, batch []ArticleAnalysis) error {
 		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO features(article_id, params_hash, data) VALUES (?, ?, ?)`,
 			a.ID, int64(a.ParamsHash), a.Features); err != nil {
 			return fmt.Errorf("save features of %d: %w", a.ID, err)
+		}
+		if a.Sketch != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sketches(article_id, params_hash, data) VALUES (?, ?, ?)`,
+				a.ID, int64(a.SketchHash), a.Sketch); err != nil {
+				return fmt.Errorf("save sketch of %d: %w", a.ID, err)
+			}
 		}
 		if a.Blocks != nil {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM blocks WHERE article_id = ?`, a.ID); err != nil {

@@ -152,15 +152,16 @@ func (r *run) moreStep() error {
 		Analysis struct {
 			Articles     int     `json:"articles"`
 			Seconds      float64 `json:"seconds"`
-			IndexSeconds float64 `json:"index_seconds"`
+			Pass         string  `json:"pass"`
+			PairsSeconds float64 `json:"pairs_seconds"`
 		} `json:"analysis"`
 	}
 	if st.err == nil {
 		if err := json.Unmarshal(out, &sum); err != nil {
 			st.err = fmt.Errorf("import output: %w", err)
 		} else {
-			st.note = fmt.Sprintf("%d added; analysis %.1f s, of it loading the index of %d articles %.1f s",
-				sum.Added, sum.Analysis.Seconds, sum.Analysis.Articles, sum.Analysis.IndexSeconds)
+			st.note = fmt.Sprintf("%d added; analysis %.1f s, of it finding pairs (pass %q) among %d articles %.1f s",
+				sum.Added, sum.Analysis.Seconds, sum.Analysis.Pass, sum.Analysis.Articles, sum.Analysis.PairsSeconds)
 		}
 	}
 	r.steps = append(r.steps, st)
@@ -173,14 +174,14 @@ func (r *run) analyzeStep() error {
 		Articles     int     `json:"articles"`
 		Pairs        int     `json:"pairs"`
 		Stories      int     `json:"stories"`
-		IndexSeconds float64 `json:"index_seconds"`
+		PairsSeconds float64 `json:"pairs_seconds"`
 	}
 	if st.err == nil {
 		if err := json.Unmarshal(out, &sum); err != nil {
 			st.err = fmt.Errorf("analyze output: %w", err)
 		} else {
-			st.note = fmt.Sprintf("%d articles, %.0f articles/s, %d pairs, %d stories, index %.0f s",
-				sum.Articles, float64(sum.Articles)/st.wall.Seconds(), sum.Pairs, sum.Stories, sum.IndexSeconds)
+			st.note = fmt.Sprintf("%d articles, %.0f articles/s, %d pairs, %d stories, finding pairs %.0f s",
+				sum.Articles, float64(sum.Articles)/st.wall.Seconds(), sum.Pairs, sum.Stories, sum.PairsSeconds)
 		}
 	}
 	r.steps = append(r.steps, st)

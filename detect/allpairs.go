@@ -1,0 +1,314 @@
+package detect
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// AllPairs finds every verified pair of an archive (exact duplicates,
+// near-duplicates and story versions) without holding its features: one
+// streaming read keeps each article's sketch and counts the census; exact
+// hashes and LSH bands are sorted, one at a time, into candidate pairs; story
+// candidates come from postings of the rarest terms; then candidates are
+// verified a chunk at a time, reading only those articles' features. Memory
+// is a few hundred bytes per article plus the census and one chunk, where an
+// Index holds every article's features (tens of kilobytes each).
+//
+// It gives the pairs Index.Pairs gives after Refresh, except that a bucket
+// of more than maxBucket articles sharing one key proposes a chain instead
+// of every pair (see appendRun). sketched, if not nil, is called with every
+// article's sketch in id order, for callers that store them. The census
+// returned is the archive's, for FreshPairs later.
+func AllPairs(ctx context.Context, arch Archive, p Params, sketched func(id int64, s Sketch) error, progress Progress) ([]Pair, *Census, error) {
+	if p.Bands <= 0 || p.Hashes%p.Bands != 0 {
+		return nil, nil, fmt.Errorf("detect: %d bands do not divide %d hashes", p.Bands, p.Hashes)
+	}
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	sk, census, err := readSketches(ctx, arch, p, sketched, progress)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := len(sk.ids)
+	progress("proposing", 0, n)
+	cand, err := sk.sortedCandidates(ctx, p.Bands)
+	if err != nil {
+		return nil, nil, err
+	}
+	sk.bands = nil // not needed past here: the biggest table
+	post := sk.postings()
+
+	limit := postingLimit(n)
+	var out []Pair
+	var c chunk
+	hits := map[uint32]uint8{}
+	k := 0
+	for i := 0; i < n; i++ {
+		var others []int64
+		for ; k < len(cand) && int(cand[k]>>32) == i; k++ {
+			others = append(others, sk.ids[uint32(cand[k])])
+		}
+		// Story candidates share at least two of i's rarest terms, each
+		// held by at most limit articles (see Index.candidates).
+		clear(hits)
+		for _, t := range sk.topOf(i) {
+			ps := post.of(t)
+			if len(ps) > limit {
+				continue
+			}
+			for _, j := range ps {
+				if int(j) > i {
+					if hits[j]++; hits[j] == 2 {
+						others = append(others, sk.ids[j])
+					}
+				}
+			}
+		}
+		slices.Sort(others)
+		c.add(candidates{id: sk.ids[i], others: slices.Compact(others)})
+		if c.full() || i == n-1 {
+			ps, err := verifyChunk(ctx, arch, p, census, &c)
+			if err != nil {
+				return nil, nil, err
+			}
+			out = append(out, ps...)
+			progress("comparing", i+1, n)
+		}
+	}
+	sortPairs(out)
+	return out, census, nil
+}
+
+// sketches holds a whole archive's sketches in flat arrays, indexed by the
+// article's position in id order.
+type sketches struct {
+	ids    []int64
+	exact  []uint64 // 3 per article
+	bands  []uint64 // bandCount per article, or none (hasBands false)
+	banded []bool
+	topOff []uint32 // top terms of article i: top[topOff[i]:topOff[i+1]]
+	top    []uint64
+	nbands int
+}
+
+func (s *sketches) topOf(i int) []uint64 { return s.top[s.topOff[i]:s.topOff[i+1]] }
+
+// readSketches streams every article's features once, on all CPUs, keeping
+// its sketch and counting its terms.
+func readSketches(ctx context.Context, arch Archive, p Params, sketched func(int64, Sketch) error, progress Progress) (*sketches, *Census, error) {
+	type job struct {
+		seq  int
+		id   int64
+		data []byte
+	}
+	type result struct {
+		seq   int
+		id    int64
+		sk    Sketch
+		terms []uint64
+		err   error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, 256)
+	results := make(chan result, 256)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		readErr = arch.EachFeatures(ctx, func(id int64, data []byte) error {
+			select {
+			case jobs <- job{seq, id, data}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	ph := p.Hash()
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				f := new(Features)
+				err := f.UnmarshalBinary(j.data)
+				if err == nil && (f.ParamsHash != ph || len(f.MinHash) != p.Hashes) {
+					err = fmt.Errorf("made with other parameters")
+				}
+				r := result{seq: j.seq, id: j.id}
+				if err != nil {
+					r.err = fmt.Errorf("features of article %d: %w", j.id, err)
+				} else {
+					r.sk = SketchOf(f, p)
+					r.terms = make([]uint64, len(f.Terms))
+					for i, t := range f.Terms {
+						r.terms[i] = t.Hash
+					}
+				}
+				results <- r
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	s := &sketches{nbands: p.Bands, topOff: []uint32{0}}
+	census := NewCensus()
+	pending := map[int]result{} // results that arrived before their turn
+	var firstErr error
+	take := func(r result) {
+		s.ids = append(s.ids, r.id)
+		s.exact = append(s.exact, r.sk.Exact[:]...)
+		s.banded = append(s.banded, r.sk.Bands != nil)
+		s.bands = append(s.bands, r.sk.Bands...)
+		s.top = append(s.top, r.sk.Top...)
+		s.topOff = append(s.topOff, uint32(len(s.top)))
+		census.N++
+		for _, h := range r.terms {
+			census.DF[h]++
+		}
+		if sketched != nil && firstErr == nil {
+			if err := sketched(r.id, r.sk); err != nil {
+				firstErr = err
+				cancel()
+			}
+		}
+		if len(s.ids)%4096 == 0 {
+			progress("reading", len(s.ids), 0)
+		}
+	}
+	for r := range results {
+		if firstErr != nil {
+			continue // drain
+		}
+		if r.err != nil {
+			firstErr = r.err
+			cancel()
+			continue
+		}
+		pending[r.seq] = r
+		for {
+			next, ok := pending[len(s.ids)]
+			if !ok {
+				break
+			}
+			delete(pending, next.seq)
+			take(next)
+		}
+	}
+	clear(census.changed)
+	if firstErr != nil {
+		return nil, nil, firstErr
+	}
+	if readErr != nil {
+		return nil, nil, readErr
+	}
+	return s, census, ctx.Err()
+}
+
+// sortedCandidates returns the pairs (i<<32 | j, i < j, positions) sharing
+// an exact hash or an LSH band key, sorted and unique: each key is sorted
+// into runs in turn, so memory is one array of n keys beside the result.
+func (s *sketches) sortedCandidates(ctx context.Context, nbands int) ([]uint64, error) {
+	n := len(s.ids)
+	keys := make([]bandKey, 0, n)
+	var cand []uint64
+	collect := func() {
+		slices.SortFunc(keys, func(a, b bandKey) int {
+			switch {
+			case a.h < b.h:
+				return -1
+			case a.h > b.h:
+				return 1
+			}
+			return int(a.i) - int(b.i)
+		})
+		for lo := 0; lo < len(keys); {
+			hi := lo + 1
+			for hi < len(keys) && keys[hi].h == keys[lo].h {
+				hi++
+			}
+			cand = appendRun(cand, keys[lo:hi])
+			lo = hi
+		}
+	}
+	for e := 0; e < 3; e++ {
+		keys = keys[:0]
+		for i := 0; i < n; i++ {
+			keys = append(keys, bandKey{s.exact[3*i+e], uint32(i)})
+		}
+		collect()
+	}
+	// Band b of article i sits at bands[off+b], where off counts the
+	// banded articles before i.
+	for b := 0; b < nbands; b++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		keys = keys[:0]
+		off := 0
+		for i := 0; i < n; i++ {
+			if s.banded[i] {
+				keys = append(keys, bandKey{s.bands[off+b], uint32(i)})
+				off += nbands
+			}
+		}
+		collect()
+	}
+	slices.Sort(cand)
+	return slices.Compact(cand), nil
+}
+
+// postingLists maps each story term to the positions of the articles it is
+// one of the rarest terms of, in flat sorted arrays.
+type postingLists struct {
+	terms []uint64 // unique, sorted
+	off   []uint32
+	pos   []uint32
+}
+
+func (s *sketches) postings() *postingLists {
+	type tp struct {
+		t uint64
+		i uint32
+	}
+	all := make([]tp, 0, len(s.top))
+	for i := range s.ids {
+		for _, t := range s.topOf(i) {
+			all = append(all, tp{t, uint32(i)})
+		}
+	}
+	slices.SortFunc(all, func(a, b tp) int {
+		switch {
+		case a.t < b.t:
+			return -1
+		case a.t > b.t:
+			return 1
+		}
+		return int(a.i) - int(b.i)
+	})
+	pl := &postingLists{pos: make([]uint32, len(all))}
+	for k, x := range all {
+		if k == 0 || x.t != all[k-1].t {
+			pl.terms = append(pl.terms, x.t)
+			pl.off = append(pl.off, uint32(k))
+		}
+		pl.pos[k] = x.i
+	}
+	pl.off = append(pl.off, uint32(len(all)))
+	return pl
+}
+
+func (pl *postingLists) of(t uint64) []uint32 {
+	k, ok := slices.BinarySearch(pl.terms, t)
+	if !ok {
+		return nil
+	}
+	return pl.pos[pl.off[k]:pl.off[k+1]]
+}

@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// FeaturesOf streams the feature blobs of the given articles (any made
+// with paramsHash), a few hundred per query; missing ones are skipped.
+func (db *DB) FeaturesOf(ctx context.Context, paramsHash uint64, ids []int64, fn func(id int64, data []byte) error) error {
+	const batch = 500
+	for lo := 0; lo < len(ids); lo += batch {
+		part := ids[lo:min(lo+batch, len(ids))]
+		args := make([]any, 0, len(part)+1)
+		args = append(args, int64(paramsHash))
+		for _, id := range part {
+			args = append(args, id)
+		}
+		q := `SELECT article_id, data FROM features WHERE params_hash = ? AND article_id IN (?` +
+			strings.Repeat(",?", len(part)-1) + `)`
+		if err := db.eachBlob(ctx, q, args, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Sketches streams every stored sketch made with sketchHash.
+func (db *DB) Sketches(ctx context.Context, sketchHash uint64, fn func(id int64, data []byte) error) error {
+	return db.eachBlob(ctx, `SELECT article_id, data FROM sketches WHERE params_hash = ? ORDER BY article_id`,
+		[]any{int64(sketchHash)}, fn)
+}
+
+func (db *DB) eachBlob(ctx context.Context, q string, args []any, fn func(id int64, data []byte) error) error {
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return err
+		}
+		if err := fn(id, data); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// CountSketches returns how many articles have a sketch made with sketchHash.
+func (db *DB) CountSketches(ctx context.Context, sketchHash uint64) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM sketches WHERE params_hash = ?`, int64(sketchHash)).Scan(&n)
+	return n, err
+}
+
+// SketchRow is one article's sketch blob.
+type SketchRow struct {
+	ID   int64
+	Data []byte
+}
+
+// SaveSketches stores sketches made with sketchHash in one transaction.
+func (db *DB) SaveSketches(ctx context.Context, sketchHash uint64, rows []SketchRow) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save sketches: %w", err)
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO sketches(article_id, params_hash, data) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r.ID, int64(sketchHash), r.Data); err != nil {
+			return fmt.Errorf("save sketch of %d: %w", r.ID, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// censusKey is the setting holding how many articles term_df counts.
+const censusKey = "census_articles"
+
+// Census returns the stored term counts and how many articles they count;
+// ok is false when none were stored.
+func (db *DB) Census(ctx context.Context) (n int, df map[uint64]int32, ok bool, err error) {
+	if ok, err = db.Setting(ctx, censusKey, &n); err != nil || !ok {
+		return 0, nil, false, err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT term, df FROM term_df`)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	defer rows.Close()
+	df = map[uint64]int32{}
+	for rows.Next() {
+		var term int64
+		var c int32
+		if err := rows.Scan(&term, &c); err != nil {
+			return 0, nil, false, err
+		}
+		df[uint64(term)] = c
+	}
+	return n, df, true, rows.Err()
+}
+
+// ReplaceCensus stores the term counts of n articles, replacing all others.
+func (db *DB) ReplaceCensus(ctx context.Context, n int, df map[uint64]int32) error {
+	return db.writeCensus(ctx, n, df, true)
+}
+
+// UpdateCensus stores the new counts of some terms and the new n.
+func (db *DB) UpdateCensus(ctx context.Context, n int, changed map[uint64]int32) error {
+	return db.writeCensus(ctx, n, changed, false)
+}
+
+func (db *DB) writeCensus(ctx context.Context, n int, df map[uint64]int32, all bool) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save term counts: %w", err)
+	}
+	defer tx.Rollback()
+	if all {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM term_df`); err != nil {
+			return err
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO term_df(term, df) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for term, c := range df {
+		if _, err := stmt.ExecContext(ctx, int64(term), c); err != nil {
+			return fmt.Errorf("save term counts: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)`, censusKey, fmt.Sprint(n)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
