@@ -229,3 +229,72 @@ func TestReadOnlyArchiveSchemaHelper(t *testing.T) {
 		t.Errorf("archive bytes changed: sha256 %s, was %s", after, before)
 	}
 }
+
+func TestReadOnlyFullTextCheck(t *testing.T) { runInNamespace(t, "TestReadOnlyFullTextCheckHelper") }
+
+// TestReadOnlyFullTextCheckHelper: the full-text check finds an index that
+// disagrees with the articles on a read-only archive as on a writable one,
+// and finds nothing in a sound one.
+func TestReadOnlyFullTextCheckHelper(t *testing.T) {
+	dir := mountTmpfs(t, "8m")
+	ctx := context.Background()
+	build := func(name string, desync bool) string {
+		path := filepath.Join(dir, name)
+		db, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		imp, _ := db.BeginImport(ctx, []string{"/corpus"}, nil)
+		if _, err := db.AddArticles(ctx, imp, []store.NewArticle{
+			newArticle("/corpus/a.txt", "Ceasefire talks resume\n\nThe ministers spoke by phone."),
+			newArticle("/corpus/b.txt", "Markets fall\n\nShares fell in early trading."),
+		}); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if desync {
+			// Change a text behind the index's back.
+			raw, err := sql.Open("sqlite", "file:"+path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range []string{`DROP TRIGGER articles_fts_update`, `UPDATE articles SET text = 'Entirely other words' WHERE id = 2`} {
+				if _, err := raw.Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			raw.Close()
+		}
+		return path
+	}
+	cases := []struct {
+		name         string
+		path         string
+		wantProblems bool
+	}{
+		{"sound", build("sound.db", false), false},
+		{"index out of step", build("desync.db", true), true},
+	}
+	check := func(readOnly bool) {
+		for _, c := range cases {
+			db, err := store.Open(ctx, c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if db.ReadOnly() != readOnly {
+				t.Fatalf("%s: ReadOnly() = %v, want %v", c.name, db.ReadOnly(), readOnly)
+			}
+			problems, err := db.CheckFullText(ctx)
+			if err != nil {
+				t.Errorf("%s (read-only %v): %v", c.name, readOnly, err)
+			}
+			if got := len(problems) > 0; got != c.wantProblems {
+				t.Errorf("%s (read-only %v): problems %q, want problems: %v", c.name, readOnly, problems, c.wantProblems)
+			}
+			db.Close()
+		}
+	}
+	check(false)
+	remountReadOnly(t, dir)
+	check(true)
+}

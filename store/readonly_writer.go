@@ -76,8 +76,8 @@ func (c *writerConnector) explain(err error) error {
 }
 
 func readOnlyError(path string) error {
-	return core.Errorf(core.EREADONLY, "the archive %s is read-only: it can be listed, searched, compared and reported on, "+
-		"but importing, analysing and judging need it on a disk and in a folder you may write", path)
+	return core.Errorf(core.EREADONLY, "the archive %s is read-only (a read-only disk, or a file or folder you may not write): "+
+		"reading, searching and reports work; to import, analyse or judge, copy it to a writable place", path)
 }
 
 func diskFullError(path string) error {
