@@ -27,15 +27,26 @@ const nsHelperEnv = "STORYDIFF_NS_HELPER"
 // unshare, and fails with the child's output if the child fails.
 func runInNamespace(t *testing.T, helper string) {
 	t.Helper()
+	runUnshared(t, helper, []string{"--user", "--map-root-user", "--mount"})
+}
+
+// runAsNobody runs helper in a new user namespace without a mapping, where
+// it is an unprivileged user to whom file permissions apply.
+func runAsNobody(t *testing.T, helper string, env ...string) {
+	t.Helper()
+	runUnshared(t, helper, []string{"--user"}, env...)
+}
+
+func runUnshared(t *testing.T, helper string, flags []string, env ...string) {
+	t.Helper()
 	if os.Getenv(nsHelperEnv) != "" {
 		t.Skip("already inside a namespace helper")
 	}
-	if out, err := exec.Command("unshare", "--user", "--map-root-user", "--mount", "--", "true").CombinedOutput(); err != nil {
+	if out, err := exec.Command("unshare", append(flags, "--", "true")...).CombinedOutput(); err != nil {
 		t.Skipf("cannot make a user and mount namespace here (%v: %s)", err, strings.TrimSpace(string(out)))
 	}
-	cmd := exec.Command("unshare", "--user", "--map-root-user", "--mount", "--",
-		os.Args[0], "-test.run=^"+helper+"$", "-test.v", "-test.count=1")
-	cmd.Env = append(os.Environ(), nsHelperEnv+"=1")
+	cmd := exec.Command("unshare", append(flags, "--", os.Args[0], "-test.run=^"+helper+"$", "-test.v", "-test.count=1")...)
+	cmd.Env = append(append(os.Environ(), nsHelperEnv+"=1"), env...)
 	out, err := cmd.CombinedOutput()
 	if strings.Contains(string(out), "--- SKIP: "+helper) {
 		t.Skipf("%s skipped:\n%s", helper, out)
@@ -297,4 +308,80 @@ func TestReadOnlyFullTextCheckHelper(t *testing.T) {
 	check(false)
 	remountReadOnly(t, dir)
 	check(true)
+}
+
+// TestReadOnlyByPermission: an archive whose file or folder its user may not
+// write opens read-only, reads, refuses writes and keeps its bytes.
+func TestReadOnlyByPermission(t *testing.T) {
+	cases := []struct {
+		name     string
+		fileMode os.FileMode
+		dirMode  os.FileMode
+	}{
+		{name: "file and folder read-only", fileMode: 0o444, dirMode: 0o555},
+		{name: "folder read-only", fileMode: 0o666, dirMode: 0o555},
+		{name: "file read-only in a writable folder", fileMode: 0o444, dirMode: 0o777},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			top := t.TempDir()
+			dir := filepath.Join(top, "archive")
+			path := filepath.Join(dir, "archive.db")
+			db, err := store.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			imp, _ := db.BeginImport(ctx, []string{"/corpus"}, nil)
+			if _, err := db.AddArticles(ctx, imp, []store.NewArticle{newArticle("/corpus/a.txt", "Ceasefire talks\n\nBody.")}); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			before := fileSum(t, path)
+			// TempDir is private to its owner; the unprivileged user must
+			// reach the archive's folder.
+			for _, ch := range []struct {
+				p string
+				m os.FileMode
+			}{{top, 0o755}, {path, c.fileMode}, {dir, c.dirMode}} {
+				if err := os.Chmod(ch.p, ch.m); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Cleanup(func() { os.Chmod(dir, 0o755) })
+			runAsNobody(t, "TestReadOnlyByPermissionHelper", "STORYDIFF_RO_DB="+path)
+			if after := fileSum(t, path); after != before {
+				t.Errorf("archive bytes changed: sha256 %s, was %s", after, before)
+			}
+		})
+	}
+}
+
+func TestReadOnlyByPermissionHelper(t *testing.T) {
+	path := os.Getenv("STORYDIFF_RO_DB")
+	if os.Getenv(nsHelperEnv) == "" || path == "" {
+		t.Skip("run as an unprivileged user by TestReadOnlyByPermission")
+	}
+	if os.Getuid() == 0 {
+		t.Skip("still root in the new user namespace: permissions would not apply")
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open a read-only archive: %v", err)
+	}
+	defer db.Close()
+	if !db.ReadOnly() {
+		t.Errorf("ReadOnly() = false, want true")
+	}
+	if page, err := db.ListArticles(ctx, store.ListQuery{Limit: 10}); err != nil || page.Total != 1 {
+		t.Errorf("list: %v, %v; want 1 article", page, err)
+	}
+	if problems, err := db.CheckFullText(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("full-text check: %v, %v; want none", problems, err)
+	}
+	_, err = db.BeginImport(ctx, []string{"/more"}, nil)
+	if got := core.ErrorCode(err); got != core.EREADONLY || !strings.Contains(core.ErrorMessage(err), path) {
+		t.Errorf("write: code %q (%v), want %q naming %s", got, err, core.EREADONLY, path)
+	}
 }
