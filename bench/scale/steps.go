@@ -17,7 +17,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/storydiff/storydiff/bench/corpusgen"
 )
 
 // moreArticles is how many articles the incremental import adds.
@@ -142,7 +141,7 @@ func (r *run) moreStep() error {
 	if err := os.RemoveAll(extra); err != nil {
 		return err
 	}
-	if err := corpusgen.New(2).WriteFolder(extra, moreArticles, r.size); err != nil {
+	if err := newsGenerator(2).WriteFolder(extra, moreArticles, r.size); err != nil {
 		return err
 	}
 	st, out := r.child("import-more", "import", "--json", extra)
