@@ -385,3 +385,56 @@ func TestReadOnlyByPermissionHelper(t *testing.T) {
 		t.Errorf("write: code %q (%v), want %q naming %s", got, err, core.EREADONLY, path)
 	}
 }
+
+func TestReadOnlyArchiveWithWAL(t *testing.T) { runInNamespace(t, "TestReadOnlyArchiveWithWALHelper") }
+
+// TestReadOnlyArchiveWithWALHelper: an archive left with its -wal and -shm
+// files (the writer was killed, or the disk was unplugged) and then mounted
+// read-only still shows the articles committed to its WAL.
+func TestReadOnlyArchiveWithWALHelper(t *testing.T) {
+	dir := mountTmpfs(t, "8m")
+	ctx := context.Background()
+	live := filepath.Join(t.TempDir(), "live.db")
+	db, err := store.Open(ctx, live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	imp, _ := db.BeginImport(ctx, []string{"/corpus"}, nil)
+	if _, err := db.AddArticles(ctx, imp, []store.NewArticle{
+		newArticle("/corpus/a.txt", "Ceasefire talks resume\n\nThe ministers spoke by phone."),
+		newArticle("/corpus/b.txt", "Markets fall\n\nShares fell in early trading."),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Copy the three files while the writer still holds them: what a crash
+	// leaves behind, with the articles in the WAL only.
+	path := filepath.Join(dir, "archive.db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		b, err := os.ReadFile(live + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path+suffix, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
+		t.Fatalf("the WAL is empty (%v): the test would not test reading from it", err)
+	}
+	remountReadOnly(t, dir)
+	before := fileSum(t, path)
+
+	ro, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open a read-only archive with its WAL: %v", err)
+	}
+	page, err := ro.ListArticles(ctx, store.ListQuery{Limit: 10})
+	if err != nil || page.Total != 2 {
+		t.Errorf("list: %+v, %v; want the 2 articles committed to the WAL", page, err)
+	}
+	ro.Close()
+	if after := fileSum(t, path); after != before {
+		t.Errorf("archive bytes changed: sha256 %s, was %s", after, before)
+	}
+}
