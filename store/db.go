@@ -219,6 +219,10 @@ func latestVersion() (int, error) {
 }
 
 func notArchive(path string, err error) error {
+	// A full disk or a read-only file is no sign of a foreign file.
+	if c := core.ErrorCode(err); c == core.EFULL || c == core.EREADONLY {
+		return err
+	}
 	return &core.Error{Code: core.EINVALID, Message: "cannot read " + path + " as an archive", Err: err}
 }
 

@@ -16,6 +16,10 @@ import (
 const (
 	sqliteReadOnly = 8
 	sqliteFull     = 13
+	// SQLITE_IOERR_SHMSIZE: the -shm file could not be grown, which on a
+	// full disk is what opening or the first write meets before
+	// SQLITE_FULL.
+	sqliteIOErrShmSize = 10 | 19<<8
 )
 
 // writerConnector hands out the writer's connections. Every write goes
@@ -67,7 +71,7 @@ func (c *writerConnector) explain(err error) error {
 	}
 	var se *sqlite.Error
 	switch {
-	case errors.As(err, &se) && se.Code()&0xff == sqliteFull, errors.Is(err, syscall.ENOSPC):
+	case errors.As(err, &se) && (se.Code()&0xff == sqliteFull || se.Code() == sqliteIOErrShmSize), errors.Is(err, syscall.ENOSPC):
 		return diskFullError(c.path)
 	case errors.As(err, &se) && se.Code()&0xff == sqliteReadOnly, errors.Is(err, syscall.EROFS):
 		return readOnlyError(c.path)
