@@ -41,11 +41,7 @@ func articleCount(t *testing.T, svc *app.Service) int {
 // freed again.
 func fill(t *testing.T, dir string, keep int64) string {
 	t.Helper()
-	var st syscall.Statfs_t
-	if err := syscall.Statfs(dir, &st); err != nil {
-		t.Fatal(err)
-	}
-	free := int64(st.Bavail) * int64(st.Bsize)
+	free := freeBytes(t, dir)
 	path := filepath.Join(dir, "filler")
 	if free > keep {
 		if err := os.WriteFile(path, make([]byte, free-keep), 0o644); err != nil && !errors.Is(err, syscall.ENOSPC) {
@@ -53,6 +49,15 @@ func fill(t *testing.T, dir string, keep int64) string {
 		}
 	}
 	return path
+}
+
+func freeBytes(t *testing.T, dir string) int64 {
+	t.Helper()
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		t.Fatal(err)
+	}
+	return int64(st.Bavail) * int64(st.Bsize)
 }
 
 func wantFullError(t *testing.T, err error, dbPath string, extra ...string) {
@@ -72,17 +77,18 @@ func wantFullError(t *testing.T, err error, dbPath string, extra ...string) {
 }
 
 // TestImportOnFullDiskHelper imports into an archive whose disk fills up
-// halfway. The import must stop with an error that names the archive and
-// counts what was stored, leave a sound archive holding only whole batches,
-// and, once the disk is bigger, the same import must complete it to exactly
-// a clean run's articles.
+// partway, at several points. The import must stop with an error that names
+// the archive and counts what was stored, leave a sound archive holding only
+// whole batches, and, once space is freed, the same import must complete it
+// to exactly a clean run's articles.
 func TestImportOnFullDiskHelper(t *testing.T) {
-	dir := mountTmpfs(t, "64m")
+	if os.Getenv(nsHelperEnv) == "" {
+		t.Skip("run inside a namespace by its parent test")
+	}
 	ctx := context.Background()
 	corpus := t.TempDir()
 	const n = 600
 	writeCorpus(t, corpus, n)
-
 	clean := openService(t, filepath.Join(t.TempDir(), "clean.db"))
 	if _, err := clean.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
 		t.Fatal(err)
@@ -90,83 +96,135 @@ func TestImportOnFullDiskHelper(t *testing.T) {
 	want := hashes(t, clean)
 	clean.Close()
 
-	dbPath := filepath.Join(dir, "archive.db")
-	svc := openService(t, dbPath)
-	defer func() { svc.Close() }()
-	// Room for the empty archive and about a third of the corpus.
-	filler := fill(t, dir, 900<<10)
-	sum, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true, BatchSize: 20}, nil)
-	if err == nil {
-		t.Fatalf("import into a full disk succeeded (%d added); the disk did not fill, make it smaller", sum.Added)
-	}
-	wantFullError(t, err, dbPath, fmt.Sprintf("%d articles were stored", sum.Added), "run the same import again")
-	if sum.Added == 0 || sum.Added >= n {
-		t.Errorf("stored %d of %d before the disk filled, want some but not all", sum.Added, n)
-	}
-	if sum.Added%20 != 0 {
-		t.Errorf("stored %d articles, want whole batches of 20", sum.Added)
-	}
-	if got := articleCount(t, svc); got != sum.Added {
-		t.Errorf("archive holds %d articles, the error says %d", got, sum.Added)
-	}
-	checkSound(t, svc, "after the disk filled")
-	if ims, err := svc.Imports(ctx); err != nil || len(ims) != 1 || ims[0].Status != "failed" || ims[0].Added != sum.Added {
-		t.Errorf("recorded imports = %+v, %v; want one failed run with %d added", ims, err, sum.Added)
-	}
-	t.Logf("the disk filled after %d of %d articles: %s", sum.Added, n, core.ErrorMessage(err))
+	// Room left on the disk once the empty archive is made: the disk fills
+	// in the first batches, in the middle, or late.
+	for _, room := range []int64{300 << 10, 900 << 10, 2 << 20} {
+		t.Run(fmt.Sprintf("%dKB free", room>>10), func(t *testing.T) {
+			dir := mountTmpfs(t, "64m")
+			dbPath := filepath.Join(dir, "archive.db")
+			svc := openService(t, dbPath)
+			defer func() { svc.Close() }()
+			filler := fill(t, dir, room)
+			sum, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true, BatchSize: 20}, nil)
+			if err == nil {
+				t.Fatalf("import into a full disk succeeded (%d added); the disk did not fill, leave less room", sum.Added)
+			}
+			wantFullError(t, err, dbPath, fmt.Sprintf("%d articles were stored", sum.Added), "run the same import again")
+			if sum.Added == 0 || sum.Added >= n {
+				t.Errorf("stored %d of %d before the disk filled, want some but not all", sum.Added, n)
+			}
+			if got := articleCount(t, svc); got != sum.Added {
+				t.Errorf("archive holds %d articles, the error says %d", got, sum.Added)
+			}
+			checkSound(t, svc, "after the disk filled")
+			if ims, err := svc.Imports(ctx); err != nil || len(ims) != 1 || ims[0].Status != "failed" || ims[0].Added != sum.Added {
+				t.Errorf("recorded imports = %+v, %v; want one failed run with %d added", ims, err, sum.Added)
+			}
+			t.Logf("the disk filled after %d of %d articles: %s", sum.Added, n, core.ErrorMessage(err))
 
-	// Free the space and run the same import again, on a fresh process's
-	// view of the archive.
-	svc.Close()
-	if err := os.Remove(filler); err != nil {
-		t.Fatal(err)
+			// Free the space and run the same import again, reopening the
+			// archive as a new process would.
+			svc.Close()
+			if err := os.Remove(filler); err != nil {
+				t.Fatal(err)
+			}
+			svc = openService(t, dbPath)
+			again, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil)
+			if err != nil {
+				t.Fatalf("import again after freeing space: %v", err)
+			}
+			if sum.Added+again.Added != n {
+				t.Errorf("first run added %d, second %d: want %d in all", sum.Added, again.Added, n)
+			}
+			if got := hashes(t, svc); strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("after a full disk and a second import: %d articles, want the %d of a clean run", len(got), len(want))
+			}
+			checkSound(t, svc, "after the second import")
+		})
 	}
-	svc = openService(t, dbPath)
-	again, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil)
-	if err != nil {
-		t.Fatalf("import again after freeing space: %v", err)
-	}
-	if sum.Added+again.Added != n {
-		t.Errorf("first run added %d, second %d: want %d in all", sum.Added, again.Added, n)
-	}
-	if got := hashes(t, svc); strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("after a full disk and a second import: %d articles, want the %d of a clean run", len(got), len(want))
-	}
-	checkSound(t, svc, "after the second import")
 }
 
-// TestAnalyzeOnFullDiskHelper runs the analysis with no room left for its
-// results: it must fail with the same clear error, leave the archive sound,
-// and succeed once space is freed.
+// TestAnalyzeOnFullDiskHelper runs the analysis with little or no room left
+// for its results: it must fail with the same clear error, leave the archive
+// sound, and succeed once space is freed.
 func TestAnalyzeOnFullDiskHelper(t *testing.T) {
-	dir := mountTmpfs(t, "64m")
+	if os.Getenv(nsHelperEnv) == "" {
+		t.Skip("run inside a namespace by its parent test")
+	}
 	ctx := context.Background()
 	corpus := t.TempDir()
-	writeCorpus(t, corpus, 300)
-	dbPath := filepath.Join(dir, "archive.db")
-	svc := openService(t, dbPath)
-	defer func() { svc.Close() }()
-	if _, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
-		t.Fatal(err)
+	const n = 300
+	writeCorpus(t, corpus, n-30)
+	// Republished copies with a line added, so that there are near
+	// duplicates to find.
+	copies, _ := filepath.Glob(filepath.Join(corpus, "d0[0-6]", "00[0-2]*.txt"))
+	if len(copies) != 30 {
+		t.Fatalf("%d files to copy, want 30", len(copies))
 	}
-	filler := fill(t, dir, 0)
-	_, err := svc.Analyze(ctx, app.AnalyzeOptions{}, nil)
-	wantFullError(t, err, dbPath)
-	t.Logf("analysis on a full disk: %s", core.ErrorMessage(err))
-	checkSound(t, svc, "after the analysis met a full disk")
-	if got := articleCount(t, svc); got != 300 {
-		t.Errorf("archive holds %d articles after the failed analysis, want 300", got)
+	for _, c := range copies {
+		b, err := os.ReadFile(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(strings.TrimSuffix(c, ".txt")+"-update.txt", append(b, "Updated at noon.\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
+	// How much disk the analysis takes, so that the disk can fill partway
+	// through it whatever the analysis stores, and what it finds.
+	var clean *app.AnalyzeSummary
+	need := func() int64 {
+		dir := mountTmpfs(t, "64m")
+		svc := openService(t, filepath.Join(dir, "archive.db"))
+		defer svc.Close()
+		if _, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
+			t.Fatal(err)
+		}
+		before := freeBytes(t, dir)
+		var err error
+		if clean, err = svc.Analyze(ctx, app.AnalyzeOptions{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		return before - freeBytes(t, dir)
+	}()
+	t.Logf("the analysis of %d articles takes %d KB and finds %+v", n, need>>10, *clean)
+	if clean.NearGroups == 0 {
+		t.Fatalf("a clean analysis found no near duplicates (%+v): the comparison below would prove little", *clean)
+	}
+	for _, room := range []int64{0, need / 2, need * 3 / 4} {
+		t.Run(fmt.Sprintf("%dKB free", room>>10), func(t *testing.T) {
+			dir := mountTmpfs(t, "64m")
+			dbPath := filepath.Join(dir, "archive.db")
+			svc := openService(t, dbPath)
+			defer func() { svc.Close() }()
+			if _, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
+				t.Fatal(err)
+			}
+			filler := fill(t, dir, room)
+			stage := ""
+			_, err := svc.Analyze(ctx, app.AnalyzeOptions{}, func(p core.Progress) { stage = p.Stage })
+			wantFullError(t, err, dbPath)
+			t.Logf("analysis on a full disk, in stage %q: %s", stage, core.ErrorMessage(err))
+			checkSound(t, svc, "after the analysis met a full disk")
+			if got := articleCount(t, svc); got != n {
+				t.Errorf("archive holds %d articles after the failed analysis, want %d", got, n)
+			}
 
-	if err := os.Remove(filler); err != nil {
-		t.Fatal(err)
+			if err := os.Remove(filler); err != nil {
+				t.Fatal(err)
+			}
+			an, err := svc.Analyze(ctx, app.AnalyzeOptions{}, nil)
+			if err != nil {
+				t.Fatalf("analysis after freeing space: %v", err)
+			}
+			// What the failed run stored is kept; together the two runs
+			// find what a clean run finds.
+			got := [6]int{an.Articles, an.Pairs, an.ExactGroups, an.NearGroups, an.Repeats, an.Stories}
+			want := [6]int{clean.Articles, clean.Pairs, clean.ExactGroups, clean.NearGroups, clean.Repeats, clean.Stories}
+			if got != want {
+				t.Errorf("analysis after freeing space found (articles, pairs, exact, near, repeats, stories) %v, want %v as a clean run", got, want)
+			}
+			checkSound(t, svc, "after the second analysis")
+		})
 	}
-	an, err := svc.Analyze(ctx, app.AnalyzeOptions{}, nil)
-	if err != nil {
-		t.Fatalf("analysis after freeing space: %v", err)
-	}
-	if an.Analysed != 300 {
-		t.Errorf("analysis after freeing space analysed %d, want 300", an.Analysed)
-	}
-	checkSound(t, svc, "after the second analysis")
 }
