@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"fmt"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -58,7 +59,7 @@ func runUnshared(t *testing.T, helper string, flags []string, env ...string) {
 
 // mountTmpfs mounts a tmpfs of the given size on a fresh folder; only
 // inside a helper run by runInNamespace.
-func mountTmpfs(t *testing.T, size string) string {
+func mountTmpfs(t testing.TB, size string) string {
 	t.Helper()
 	if os.Getenv(nsHelperEnv) == "" {
 		t.Skip("run inside a namespace by its parent test")
@@ -72,7 +73,7 @@ func mountTmpfs(t *testing.T, size string) string {
 	return dir
 }
 
-func remountReadOnly(t *testing.T, dir string) {
+func remountReadOnly(t testing.TB, dir string) {
 	t.Helper()
 	if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
 		t.Fatalf("remount %s read-only: %v", dir, err)
@@ -437,4 +438,55 @@ func TestReadOnlyArchiveWithWALHelper(t *testing.T) {
 	if after := fileSum(t, path); after != before {
 		t.Errorf("archive bytes changed: sha256 %s, was %s", after, before)
 	}
+}
+
+// BenchmarkCheckFullText compares the full-text check of a writable archive
+// (FTS5's own command) with the rebuild and compare a read-only one needs.
+// It needs a tmpfs it can make read-only, so run it as
+//
+//	unshare --user --map-root-user --mount -- env STORYDIFF_NS_HELPER=1 go test ./store -run '^$' -bench CheckFullText
+func BenchmarkCheckFullText(b *testing.B) {
+	dir := mountTmpfs(b, "256m")
+	ctx := context.Background()
+	path := filepath.Join(dir, "archive.db")
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	imp, _ := db.BeginImport(ctx, []string{"/corpus"}, nil)
+	rng := rand.New(rand.NewSource(1))
+	words := strings.Fields("minister talks ceasefire pentagon outlet report statement border army city council vote election market shares bank")
+	const n = 2000
+	var batch []store.NewArticle
+	for i := 0; i < n; i++ {
+		var text strings.Builder
+		fmt.Fprintf(&text, "Story %d\n\n", i)
+		for w := 0; w < 400; w++ {
+			fmt.Fprintf(&text, "%s%d ", words[rng.Intn(len(words))], rng.Intn(100))
+		}
+		batch = append(batch, newArticle(fmt.Sprintf("/corpus/%d.txt", i), text.String()))
+		if len(batch) == 200 {
+			if _, err := db.AddArticles(ctx, imp, batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	db.Close()
+	run := func(b *testing.B) {
+		db, err := store.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer db.Close()
+		b.ReportMetric(n, "articles")
+		for b.Loop() {
+			if problems, err := db.CheckFullText(ctx); err != nil || len(problems) > 0 {
+				b.Fatalf("check: %v, %v", problems, err)
+			}
+		}
+	}
+	b.Run("writable", run)
+	remountReadOnly(b, dir)
+	b.Run("read-only", run)
 }
