@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/core"
 )
@@ -20,9 +22,36 @@ type Fragment struct {
 // SearchHit is one ranked search result.
 type SearchHit struct {
 	Article core.Article `json:"article"`
-	Rank    float64      `json:"rank"`
-	Snippet []Fragment   `json:"snippet"`
+	// Rank is the hit's bm25 score (lower is better), comparable only
+	// between hits of the same search.
+	Rank    float64    `json:"rank"`
+	Snippet []Fragment `json:"snippet"`
+	// Partial is set on every hit of a search that matched more articles
+	// than it ranked; nil when every match was ranked.
+	Partial *PartialRanking `json:"partial,omitempty"`
+	// TitleMatch marks, in a partial ranking, a hit whose title matches
+	// the whole search: those come first.
+	TitleMatch bool `json:"titleMatch,omitempty"`
 }
+
+// PartialRanking tells which matches a broad search ranked. BM25 costs time
+// for every match it scores, so a search matching more than the window
+// ranks a bounded, stated subset: the articles whose title matches (the
+// most recent Window of them), then the best of the Window most recently
+// added matches.
+type PartialRanking struct {
+	// Recent is how many of the most recently added matches were ranked.
+	Recent int `json:"recent"`
+	// Titles is how many title matches were ranked, wherever they are in
+	// the archive; MoreTitles says that more titles match than were ranked.
+	Titles     int  `json:"titles"`
+	MoreTitles bool `json:"moreTitles,omitempty"`
+}
+
+// DefaultRankWindow is the number of matches a search ranks when it
+// matches more: chosen by measuring (BENCHMARKS.md, search) so that a broad
+// search stays within tens of milliseconds at 100,000 articles.
+const DefaultRankWindow = 500
 
 // SearchOptions tune a search.
 type SearchOptions struct {
@@ -30,6 +59,10 @@ type SearchOptions struct {
 	Offset int
 	// Prefix lets the last word match as a prefix (search as you type).
 	Prefix bool
+	// Window bounds the matches that are ranked (see PartialRanking):
+	// 0 means DefaultRankWindow, a negative value ranks every match,
+	// however many.
+	Window int
 }
 
 // FTSQuery turns what a user typed into a safe FTS5 query: every word and
@@ -55,7 +88,15 @@ func FTSQuery(input string, prefix bool) string {
 			for j, w := range words {
 				last := j == len(words)-1
 				trailing := strings.TrimRightFunc(rest, unicode.IsSpace) == rest
-				addTerm([]string{w}, prefix && last && trailing)
+				star := prefix && last && trailing
+				// One letter as a prefix matches most of the vocabulary
+				// (the prefix indexes start at two letters) and narrows
+				// nothing: while the next word is begun, the words before
+				// it are searched alone.
+				if star && len(terms) > 0 && utf8.RuneCountInString(w) == 1 {
+					continue
+				}
+				addTerm([]string{w}, star)
 			}
 			break
 		}
@@ -81,7 +122,11 @@ func words(s string) []string {
 	})
 }
 
-// Search runs a full-text search over titles and texts, best first.
+// Search runs a full-text search over titles and texts, best first by
+// BM25 (titles weigh five times the text). A search matching at most
+// opt.Window articles ranks them all; a broader one ranks the subset that
+// PartialRanking describes and says so on every hit, because ranking every
+// match of a common word or a short prefix takes seconds on a large archive.
 func (db *DB) Search(ctx context.Context, input string, opt SearchOptions) ([]SearchHit, error) {
 	q := FTSQuery(input, opt.Prefix)
 	if q == "" {
@@ -90,33 +135,159 @@ func (db *DB) Search(ctx context.Context, input string, opt SearchOptions) ([]Se
 	if opt.Limit <= 0 {
 		opt.Limit = 20
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+`, f.rank,
-			snippet(articles_fts, -1, char(2), char(3), '…', 24)
-		FROM articles_fts f JOIN articles a ON a.id = f.rowid
-		WHERE articles_fts MATCH ? AND f.rank MATCH 'bm25(5.0, 1.0)'
-		ORDER BY f.rank LIMIT ? OFFSET ?`, q, opt.Limit, opt.Offset)
+	if opt.Offset < 0 {
+		opt.Offset = 0
+	}
+	if opt.Window == 0 {
+		opt.Window = DefaultRankWindow
+	}
+	var ranked []scored
+	var partial *PartialRanking
+	var err error
+	if opt.Window > 0 {
+		ranked, partial, err = db.rankBounded(ctx, q, opt)
+	} else {
+		ranked, err = db.rankAll(ctx, q, opt)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", input, err)
 	}
-	defer rows.Close()
-	hits := []SearchHit{}
-	for rows.Next() {
-		var h SearchHit
-		var snippet string
-		if h.Article, err = scanArticle(rows, &h.Rank, &snippet); err != nil {
-			return nil, err
-		}
-		h.Snippet = fragments(snippet)
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
+	hits, err := db.loadHits(ctx, q, ranked)
+	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", input, err)
+	}
+	for i := range hits {
+		hits[i].Partial = partial
 	}
 	ptrs := make([]*core.Article, len(hits))
 	for i := range hits {
 		ptrs[i] = &hits[i].Article
 	}
 	return hits, db.fillPaths(ctx, ptrs)
+}
+
+// scored is one ranked match before its article is read.
+type scored struct {
+	id    int64
+	rank  float64
+	title bool
+}
+
+// bm25 is the ranking every search uses. Newer articles win ties, so that
+// pages of the same search never overlap.
+const bm25 = `bm25(articles_fts, 5.0, 1.0)`
+
+// rankAll ranks every match and returns the requested page.
+func (db *DB) rankAll(ctx context.Context, q string, opt SearchOptions) ([]scored, error) {
+	return db.queryScored(ctx, `SELECT rowid, `+bm25+` AS s, 0 FROM articles_fts
+		WHERE articles_fts MATCH ? ORDER BY s, rowid DESC LIMIT ? OFFSET ?`, q, opt.Limit, opt.Offset)
+}
+
+// rankBounded first counts the matches up to the window, newest first,
+// which costs a walk of at most Window+1 entries of the index. When they
+// fit, it ranks them all; when they do not, it ranks the window and the
+// most recent Window title matches, titles first. Only rows in that set
+// reach bm25: the others are skipped before it runs.
+func (db *DB) rankBounded(ctx context.Context, q string, opt SearchOptions) ([]scored, *PartialRanking, error) {
+	recent, err := db.newestMatches(ctx, q, opt.Window+1)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(recent) <= opt.Window {
+		ranked, err := db.rankAll(ctx, q, opt)
+		return ranked, nil, err
+	}
+	titles, err := db.newestMatches(ctx, "{title} : ("+q+")", opt.Window+1)
+	if err != nil {
+		return nil, nil, err
+	}
+	partial := &PartialRanking{Recent: opt.Window, Titles: min(len(titles), opt.Window), MoreTitles: len(titles) > opt.Window}
+	titles = titles[:partial.Titles]
+	cutoff := recent[opt.Window-1]
+	from := cutoff
+	ids := make([]string, len(titles))
+	for i, id := range titles {
+		ids[i] = strconv.FormatInt(id, 10)
+		from = min(from, id)
+	}
+	// The set test is an arithmetic expression, not an OR of rowid
+	// constraints, so that SQLite hands FTS5 only MATCH and the rowid range
+	// and runs one scan (an OR would make it scan once per branch, and
+	// bm25 recounts every match of each phrase at the start of a scan).
+	inTitles := `rowid IN (` + strings.Join(ids, ",") + `)`
+	if len(ids) == 0 {
+		inTitles = `0`
+	}
+	ranked, err := db.queryScored(ctx, `SELECT rowid, `+bm25+` AS s, `+inTitles+` AS t FROM articles_fts
+		WHERE articles_fts MATCH ? AND rowid >= ? AND (rowid >= ?) + (`+inTitles+`) > 0
+		ORDER BY t DESC, s, rowid DESC LIMIT ? OFFSET ?`, q, from, cutoff, opt.Limit, opt.Offset)
+	return ranked, partial, err
+}
+
+// newestMatches returns the rowids of the n most recently added matches.
+// FTS5 keeps each term's entries in rowid order, so this reads n entries,
+// not every match.
+func (db *DB) newestMatches(ctx context.Context, q string, n int) ([]int64, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+		ORDER BY rowid DESC LIMIT ?`, q, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (db *DB) queryScored(ctx context.Context, query string, args ...any) ([]scored, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []scored
+	for rows.Next() {
+		var s scored
+		if err := rows.Scan(&s.id, &s.rank, &s.title); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// loadHits reads the articles of one page and makes their snippets, one
+// article at a time: snippet() tokenizes the whole text, so it runs for
+// the page only, never for every match.
+func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]SearchHit, error) {
+	hits := []SearchHit{}
+	if len(ranked) == 0 {
+		return hits, nil
+	}
+	stmt, err := db.read.PrepareContext(ctx, `SELECT `+articleColumns+`,
+			snippet(articles_fts, -1, char(2), char(3), '…', 24)
+		FROM articles_fts f JOIN articles a ON a.id = f.rowid
+		WHERE articles_fts MATCH ? AND f.rowid = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	for _, r := range ranked {
+		h := SearchHit{Rank: r.rank, TitleMatch: r.title}
+		var snippet string
+		if h.Article, err = scanArticle(stmt.QueryRowContext(ctx, q, r.id), &snippet); err != nil {
+			return nil, fmt.Errorf("read hit %d: %w", r.id, err)
+		}
+		h.Snippet = fragments(snippet)
+		hits = append(hits, h)
+	}
+	return hits, nil
 }
 
 // fragments splits a snippet marked with \x02...\x03 into fragments.

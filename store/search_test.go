@@ -1,0 +1,279 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/store"
+)
+
+// filler words that no search below looks for.
+var filler = strings.Fields("the of and report said minister city council week people water road school")
+
+// body returns a text with word n times among length filler words, so
+// that every article has its own bm25 score (no ties for order to hide).
+func body(word string, n, length int) string {
+	var w []string
+	for i := 0; i < length; i++ {
+		w = append(w, filler[i%len(filler)])
+		if i < n {
+			w = append(w, word)
+		}
+	}
+	return strings.Join(w, " ")
+}
+
+// addTexts stores the texts as articles, oldest first, and returns their ids.
+func addTexts(t testing.TB, db *store.DB, texts []string) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	imp, err := db.BeginImport(ctx, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []store.NewArticle
+	for i, text := range texts {
+		arts = append(arts, newArticle(fmt.Sprintf("/c/%d.txt", i), text))
+	}
+	res, err := db.AddArticles(ctx, imp, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, len(res))
+	for i, r := range res {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// bm25Order is the reference: FTS5's own ORDER BY rank over every match
+// (with rowid at least from), as search ranked before windows existed.
+func bm25Order(t *testing.T, db *store.DB, ftsQuery string, from int64) []int64 {
+	t.Helper()
+	raw, err := sql.Open("sqlite", "file:"+db.Path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	rows, err := raw.Query(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+		AND rank MATCH 'bm25(5.0, 1.0)' AND rowid >= ? ORDER BY rank`, ftsQuery, from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// allPages collects every page of a search, limit hits at a time.
+func allPages(t *testing.T, db *store.DB, input string, opt store.SearchOptions) []store.SearchHit {
+	t.Helper()
+	var all []store.SearchHit
+	for opt.Offset = 0; ; opt.Offset += opt.Limit {
+		hits, err := db.Search(context.Background(), input, opt)
+		if err != nil {
+			t.Fatalf("search %q offset %d: %v", input, opt.Offset, err)
+		}
+		all = append(all, hits...)
+		if len(hits) < opt.Limit {
+			return all
+		}
+	}
+}
+
+func hitIDs(hits []store.SearchHit) []int64 {
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.Article.ID
+	}
+	return ids
+}
+
+func TestSearchRanksEveryMatchUpToTheWindow(t *testing.T) {
+	db := MustOpenDB(t)
+	var texts []string
+	for i := 0; i < 30; i++ {
+		title := fmt.Sprintf("Report %d", i)
+		if i%7 == 0 {
+			title = fmt.Sprintf("Alpha report %d", i)
+		}
+		texts = append(texts, title+"\n\n"+body("alpha", 1+i%4, 10+i)+" "+body("beta", i%3, 5))
+	}
+	texts = append(texts, "Unrelated\n\nnothing to find here")
+	addTexts(t, db, texts)
+	cases := []struct {
+		name   string
+		input  string
+		prefix bool
+		fts    string
+		window int
+	}{
+		{"word, matches equal the window", "alpha", false, `"alpha"`, 30},
+		{"word, ranking every match", "alpha", false, `"alpha"`, -1},
+		{"prefix", "alp", true, `"alp"*`, 0},
+		{"two words", "alpha beta", false, `"alpha" AND "beta"`, 25},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			hits := allPages(t, db, tc.input, store.SearchOptions{Limit: 7, Prefix: tc.prefix, Window: tc.window})
+			want := bm25Order(t, db, tc.fts, 0)
+			if got := hitIDs(hits); !slices.Equal(got, want) {
+				t.Errorf("pages of 7 give %v, want the bm25 order %v", got, want)
+			}
+			for _, h := range hits {
+				if h.Partial != nil || h.TitleMatch {
+					t.Fatalf("hit %d: partial %+v, title match %v; want a full ranking", h.Article.ID, h.Partial, h.TitleMatch)
+				}
+				if len(h.Snippet) == 0 {
+					t.Fatalf("hit %d has no snippet", h.Article.ID)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchBoundsTheRankingOfBroadSearches(t *testing.T) {
+	db := MustOpenDB(t)
+	// The oldest articles have "alpha" in their title; 20 newer ones have
+	// it only in the text, and often, so that bm25 over the window alone
+	// would rank text matches well.
+	texts := []string{
+		"Alpha summit opens\n\n" + body("alpha", 1, 40),
+		"Alpha summit closes\n\n" + body("alpha", 1, 30),
+		"Alpha talks\n\n" + body("alpha", 1, 20),
+	}
+	for i := 0; i < 20; i++ {
+		texts = append(texts, fmt.Sprintf("Report %d\n\n", i)+body("alpha", 2+i%5, 12+i))
+	}
+	ids := addTexts(t, db, texts)
+	newest := ids[len(ids)-8:] // the window of 8 most recent matches
+
+	cases := []struct {
+		name        string
+		window      int
+		wantPartial store.PartialRanking
+		wantTitles  []int64 // title matches ranked, in any order
+	}{
+		{"every title match ranked", 8, store.PartialRanking{Recent: 8, Titles: 3}, ids[:3]},
+		{"more title matches than the window", 2, store.PartialRanking{Recent: 2, Titles: 2, MoreTitles: true}, ids[1:3]},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			hits := allPages(t, db, "alpha", store.SearchOptions{Limit: 3, Window: tc.window})
+			window := ids[len(ids)-tc.window:]
+			if len(hits) != len(tc.wantTitles)+tc.window {
+				t.Fatalf("got %d hits %v, want %d title matches and the %d newest matches",
+					len(hits), hitIDs(hits), len(tc.wantTitles), tc.window)
+			}
+			for i, h := range hits {
+				if h.Partial == nil || *h.Partial != tc.wantPartial {
+					t.Fatalf("hit %d: partial %+v, want %+v", i, h.Partial, tc.wantPartial)
+				}
+				inTitles := i < len(tc.wantTitles)
+				if h.TitleMatch != inTitles {
+					t.Errorf("hit %d (article %d): title match %v, want %v", i, h.Article.ID, h.TitleMatch, inTitles)
+				}
+				if inTitles && !slices.Contains(tc.wantTitles, h.Article.ID) {
+					t.Errorf("hit %d: article %d, want one of the title matches %v", i, h.Article.ID, tc.wantTitles)
+				}
+				if !inTitles && !slices.Contains(window, h.Article.ID) {
+					t.Errorf("hit %d: article %d, want one of the newest matches %v", i, h.Article.ID, window)
+				}
+			}
+			// After the titles, the window keeps bm25's own order.
+			got := hitIDs(hits[len(tc.wantTitles):])
+			if want := bm25Order(t, db, `"alpha"`, window[0]); !slices.Equal(got, want) {
+				t.Errorf("window hits %v, want bm25 order %v", got, want)
+			}
+		})
+	}
+
+	t.Run("a narrow search in the same archive is ranked whole", func(t *testing.T) {
+		hits, err := db.Search(context.Background(), "summit", store.SearchOptions{Window: 8})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := hitIDs(hits), bm25Order(t, db, `"summit"`, 0); !slices.Equal(got, want) || hits[0].Partial != nil {
+			t.Errorf("got %v (partial %+v), want %v ranked whole", got, hits[0].Partial, want)
+		}
+	})
+	t.Run("the window holds the newest matches", func(t *testing.T) {
+		hits, err := db.Search(context.Background(), "alpha", store.SearchOptions{Limit: 100, Window: 8})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := hitIDs(hits[3:])
+		slices.Sort(got)
+		if !slices.Equal(got, newest) {
+			t.Errorf("window hits %v, want the 8 newest matches %v", got, newest)
+		}
+	})
+}
+
+func TestFTSQuery(t *testing.T) {
+	cases := []struct {
+		name   string
+		input  string
+		prefix bool
+		want   string
+	}{
+		{"words", "cease fire", false, `"cease" AND "fire"`},
+		{"last word as prefix", "cease fi", true, `"cease" AND "fi"*`},
+		{"no prefix after a space", "cease fire ", true, `"cease" AND "fire"`},
+		{"one letter begun is left out", "cease f", true, `"cease"`},
+		{"one letter alone stays a prefix", "f", true, `"f"*`},
+		{"one letter without prefix is a word", "cease f", false, `"cease" AND "f"`},
+		{"phrase", `"cease fire" talks`, false, `"cease fire" AND "talks"`},
+		{"syntax is text", `a OR b*`, false, `"a" AND "OR" AND "b"`},
+		{"no word", `"" ;;`, true, ``},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := store.FTSQuery(tc.input, tc.prefix); got != tc.want {
+				t.Errorf("FTSQuery(%q, %v) = %s, want %s", tc.input, tc.prefix, got, tc.want)
+			}
+		})
+	}
+}
+
+// BenchmarkSearch compares a broad search ranked in a window with the same
+// search ranking every match, on an archive where a word is in every article.
+func BenchmarkSearch(b *testing.B) {
+	db := MustOpenDB(b)
+	var texts []string
+	for i := 0; i < 5000; i++ {
+		texts = append(texts, fmt.Sprintf("Report %d\n\n", i)+body("alpha", 1+i%7, 60+i%50)+" "+body(fmt.Sprintf("rare%d", i%100), 1, 3))
+	}
+	addTexts(b, db, texts)
+	cases := []struct {
+		name  string
+		input string
+		opt   store.SearchOptions
+	}{
+		{"broad/window", "alpha", store.SearchOptions{}},
+		{"broad/every-match", "alpha", store.SearchOptions{Window: -1}},
+		{"prefix/window", "alp", store.SearchOptions{Prefix: true}},
+		{"prefix/every-match", "alp", store.SearchOptions{Prefix: true, Window: -1}},
+		{"narrow", "rare7", store.SearchOptions{}},
+	}
+	for _, bc := range cases {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := db.Search(context.Background(), bc.input, bc.opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
