@@ -164,6 +164,9 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	sum.Articles = total
 	lastStage := ""
 	passProgress := func(stage string, done, all int) {
+		if all == 0 { // a stage that streams the archive without counting it
+			all = total
+		}
 		report(core.Progress{Stage: stage, Done: done, Total: all}, stage != lastStage)
 		lastStage = stage
 	}
