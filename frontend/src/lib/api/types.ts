@@ -73,6 +73,17 @@ export interface SearchHit {
   article: Article;
   rank?: number;
   snippet: Fragment[] | null;
+  // Set when the search matched more articles than it ranked.
+  partial?: PartialRanking;
+  titleMatch?: boolean;
+}
+
+// PartialRanking says which matches a broad search ranked: the articles
+// whose title matches first, then the best of the most recent matches.
+export interface PartialRanking {
+  recent: number;
+  titles: number;
+  moreTitles?: boolean;
 }
 
 export interface FacetValue {
