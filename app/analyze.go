@@ -50,7 +50,10 @@ type analysisState struct {
 type storedAnalysis struct {
 	db                 *store.DB
 	features, sketches uint64 // parameter hashes
+	n                  int    // articles with features, when counted
 }
+
+func (a storedAnalysis) Len() int { return a.n }
 
 func (a storedAnalysis) EachFeatures(ctx context.Context, fn func(int64, []byte) error) error {
 	return a.db.Features(ctx, a.features, fn)
@@ -162,6 +165,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		return nil, err
 	}
 	sum.Articles = total
+	arch.n = total
 	lastStage := ""
 	passProgress := func(stage string, done, all int) {
 		if all == 0 { // a stage that streams the archive without counting it

@@ -159,6 +159,14 @@ func readSketches(ctx context.Context, arch Archive, p Params, sketched func(int
 	go func() { wg.Wait(); close(results) }()
 
 	s := &sketches{nbands: p.Bands, topOff: []uint32{0}}
+	if sized, ok := arch.(interface{ Len() int }); ok {
+		// Growing these by appends would copy the largest, the bands, a
+		// few times over at a million articles.
+		n := sized.Len()
+		s.ids, s.exact, s.banded = make([]int64, 0, n), make([]uint64, 0, 3*n), make([]bool, 0, n)
+		s.bands, s.top = make([]uint64, 0, n*p.Bands), make([]uint64, 0, n*p.StoryTerms)
+		s.topOff = append(make([]uint32, 0, n+1), 0)
+	}
 	census := NewCensus()
 	pending := map[int]result{} // results that arrived before their turn
 	var firstErr error

@@ -9,7 +9,9 @@ import (
 )
 
 // Archive is where the archive passes (AllPairs, FreshPairs) read what
-// analysis stored: features blobs (MarshalBinary) and sketch blobs.
+// analysis stored: features blobs (MarshalBinary) and sketch blobs. One
+// that also has a Len() int method, the number of articles EachFeatures
+// will stream, lets AllPairs size its tables once.
 type Archive interface {
 	// EachFeatures streams every article's features blob, in id order.
 	EachFeatures(ctx context.Context, fn func(id int64, data []byte) error) error
