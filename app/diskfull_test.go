@@ -98,8 +98,19 @@ func TestImportOnFullDiskHelper(t *testing.T) {
 
 	// Room left on the disk once the empty archive is made: the disk fills
 	// in the first batches, in the middle, or late.
-	for _, room := range []int64{300 << 10, 900 << 10, 2 << 20} {
-		t.Run(fmt.Sprintf("%dKB free", room>>10), func(t *testing.T) {
+	cases := []struct {
+		room int64
+		// moveAway: the researcher copies the archive to a bigger disk
+		// instead of freeing space on this one.
+		moveAway bool
+	}{
+		{300 << 10, true},
+		{900 << 10, false},
+		{2 << 20, false},
+	}
+	for _, c := range cases {
+		room := c.room
+		t.Run(fmt.Sprintf("%dKB free, moved %v", room>>10, c.moveAway), func(t *testing.T) {
 			dir := mountTmpfs(t, "64m")
 			dbPath := filepath.Join(dir, "archive.db")
 			svc := openService(t, dbPath)
@@ -125,10 +136,27 @@ func TestImportOnFullDiskHelper(t *testing.T) {
 			// Free the space and run the same import again, reopening the
 			// archive as a new process would.
 			svc.Close()
-			if err := os.Remove(filler); err != nil {
+			if c.moveAway {
+				// A close on a full disk cannot fold the WAL back into the
+				// archive file, so copying that file alone would lose
+				// articles; backup writes one whole file elsewhere.
+				full := openService(t, dbPath)
+				moved := filepath.Join(t.TempDir(), "archive.db")
+				if err := full.Store().Backup(ctx, moved); err != nil {
+					t.Fatalf("backup of an archive on a full disk: %v", err)
+				}
+				full.Close()
+				dbPath = moved
+			} else if err := os.Remove(filler); err != nil {
 				t.Fatal(err)
 			}
+			if fi, err := os.Stat(dbPath + "-wal"); err == nil {
+				t.Logf("after closing on a full disk the -wal file holds %d bytes", fi.Size())
+			}
 			svc = openService(t, dbPath)
+			if got := articleCount(t, svc); got != sum.Added {
+				t.Errorf("reopened archive holds %d articles, want the %d stored before the disk filled", got, sum.Added)
+			}
 			again, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil)
 			if err != nil {
 				t.Fatalf("import again after freeing space: %v", err)
