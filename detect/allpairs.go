@@ -42,45 +42,93 @@ func AllPairs(ctx context.Context, arch Archive, p Params, sketched func(id int6
 	sk.bands = nil // not needed past here: the biggest table
 	post := sk.postings()
 
-	limit := postingLimit(n)
+	// Candidates are listed a block of articles at a time on all CPUs, then
+	// verified a chunk at a time.
+	workers := runtime.GOMAXPROCS(0)
+	finders := make([]*storyFinder, workers)
+	for w := range finders {
+		finders[w] = &storyFinder{sk: sk, post: post, limit: postingLimit(n), hits: make([]uint8, n)}
+	}
+	const block = 4096
 	var out []Pair
 	var c chunk
-	hits := map[uint32]uint8{}
-	k := 0
-	for i := 0; i < n; i++ {
-		var others []int64
-		for ; k < len(cand) && int(cand[k]>>32) == i; k++ {
-			others = append(others, sk.ids[uint32(cand[k])])
+	k := 0 // the first candidate pair of the block's first article
+	for lo := 0; lo < n; lo += block {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
 		}
-		// Story candidates share at least two of i's rarest terms, each
-		// held by at most limit articles (see Index.candidates).
-		clear(hits)
-		for _, t := range sk.topOf(i) {
-			ps := post.of(t)
-			if len(ps) > limit {
-				continue
+		hi := min(lo+block, n)
+		lists := make([][]int64, hi-lo)
+		starts := make([]int, hi-lo+1) // each article's run in cand
+		for i := lo; i < hi; i++ {
+			starts[i-lo] = k
+			for k < len(cand) && int(cand[k]>>32) == i {
+				k++
 			}
-			for _, j := range ps {
-				if int(j) > i {
-					if hits[j]++; hits[j] == 2 {
-						others = append(others, sk.ids[j])
-					}
+		}
+		starts[hi-lo] = k
+		parallel(workers, hi-lo, func(x int) {
+			var others []int64
+			for _, pr := range cand[starts[x]:starts[x+1]] {
+				others = append(others, sk.ids[uint32(pr)])
+			}
+			others = finders[x%workers].find(lo+x, others)
+			slices.Sort(others)
+			lists[x] = slices.Compact(others)
+		})
+		for x, others := range lists {
+			c.add(candidates{id: sk.ids[lo+x], others: others})
+			if c.full() || lo+x == n-1 {
+				ps, err := verifyChunk(ctx, arch, p, census, &c)
+				if err != nil {
+					return nil, nil, err
 				}
+				out = append(out, ps...)
+				progress("comparing", lo+x+1, n)
 			}
-		}
-		slices.Sort(others)
-		c.add(candidates{id: sk.ids[i], others: slices.Compact(others)})
-		if c.full() || i == n-1 {
-			ps, err := verifyChunk(ctx, arch, p, census, &c)
-			if err != nil {
-				return nil, nil, err
-			}
-			out = append(out, ps...)
-			progress("comparing", i+1, n)
 		}
 	}
 	sortPairs(out)
 	return out, census, nil
+}
+
+// storyFinder proposes story candidates: the later articles sharing at
+// least two of an article's rarest terms, each held by at most limit
+// articles (see Index.candidates). One per worker: hits is a counter per
+// article, cleared after each use through touched.
+type storyFinder struct {
+	sk      *sketches
+	post    *postingLists
+	limit   int
+	hits    []uint8
+	touched []uint32
+}
+
+func (f *storyFinder) find(i int, others []int64) []int64 {
+	for _, t := range f.sk.topOf(i) {
+		ps := f.post.of(t)
+		if len(ps) > f.limit {
+			continue
+		}
+		// Postings are sorted: only the articles after i are wanted.
+		from, _ := slices.BinarySearch(ps, uint32(i+1))
+		for _, j := range ps[from:] {
+			if f.hits[j] == 0 {
+				f.touched = append(f.touched, j)
+			}
+			if f.hits[j] < 255 {
+				f.hits[j]++
+			}
+			if f.hits[j] == 2 {
+				others = append(others, f.sk.ids[j])
+			}
+		}
+	}
+	for _, j := range f.touched {
+		f.hits[j] = 0
+	}
+	f.touched = f.touched[:0]
+	return others
 }
 
 // sketches holds a whole archive's sketches in flat arrays, indexed by the

@@ -301,9 +301,11 @@ func (ix *Index) postingLimit() int { return postingLimit(len(ix.docs)) }
 
 // postingLimit: a term among the rarest of more than this many of an
 // archive's n articles is not rare in it and would only propose noise. The
-// cap keeps a million-article archive from walking lists of 50,000 articles
-// for every article.
-func postingLimit(n int) int { return min(max(200, n/20), 2000) }
+// cap holds from 20,000 articles on: a term in the rarest two dozen of a
+// thousand articles names a topic, not one event, and without it a
+// million-article archive would walk lists of 50,000 articles for every
+// article (the work grows with the square of the archive).
+func postingLimit(n int) int { return min(max(200, n/20), 1000) }
 
 // verify decides the strongest relation between two indexed articles.
 func (ix *Index) verify(a, b int64) (Pair, bool) {
