@@ -147,7 +147,7 @@ func (db *DB) Search(ctx context.Context, input string, opt SearchOptions) ([]Se
 	if opt.Window > 0 {
 		ranked, partial, err = db.rankBounded(ctx, q, opt)
 	} else {
-		ranked, err = db.rankAll(ctx, q, opt)
+		ranked, err = db.rankAll(ctx, q, opt, 0)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", input, err)
@@ -177,10 +177,12 @@ type scored struct {
 // pages of the same search never overlap.
 const bm25 = `bm25(articles_fts, 5.0, 1.0)`
 
-// rankAll ranks every match and returns the requested page.
-func (db *DB) rankAll(ctx context.Context, q string, opt SearchOptions) ([]scored, error) {
+// rankAll ranks every match with a rowid of at least from (all of them
+// when from is the oldest match: the bound only lets FTS5 seek past rows
+// already known not to match) and returns the requested page.
+func (db *DB) rankAll(ctx context.Context, q string, opt SearchOptions, from int64) ([]scored, error) {
 	return db.queryScored(ctx, `SELECT rowid, `+bm25+` AS s, 0 FROM articles_fts
-		WHERE articles_fts MATCH ? ORDER BY s, rowid DESC LIMIT ? OFFSET ?`, q, opt.Limit, opt.Offset)
+		WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY s, rowid DESC LIMIT ? OFFSET ?`, q, from, opt.Limit, opt.Offset)
 }
 
 // rankBounded first counts the matches up to the window, newest first,
@@ -193,8 +195,11 @@ func (db *DB) rankBounded(ctx context.Context, q string, opt SearchOptions) ([]s
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(recent) == 0 {
+		return nil, nil, nil
+	}
 	if len(recent) <= opt.Window {
-		ranked, err := db.rankAll(ctx, q, opt)
+		ranked, err := db.rankAll(ctx, q, opt, recent[len(recent)-1])
 		return ranked, nil, err
 	}
 	titles, err := db.newestMatches(ctx, "{title} : ("+q+")", opt.Window+1)
@@ -262,30 +267,52 @@ func (db *DB) queryScored(ctx context.Context, query string, args ...any) ([]sco
 	return out, rows.Err()
 }
 
-// loadHits reads the articles of one page and makes their snippets, one
-// article at a time: snippet() tokenizes the whole text, so it runs for
-// the page only, never for every match.
+// loadHits reads the articles of one page and makes their snippets in one
+// statement. snippet() tokenizes the whole text, so it runs for the page
+// only, never for every match; and one FTS5 scan over the page's rowid
+// range costs less than a lookup per hit, each of which opens every
+// segment of the index.
 func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]SearchHit, error) {
 	hits := []SearchHit{}
 	if len(ranked) == 0 {
 		return hits, nil
 	}
-	stmt, err := db.read.PrepareContext(ctx, `SELECT `+articleColumns+`,
+	lo, hi := ranked[0].id, ranked[0].id
+	ids := make([]string, len(ranked))
+	at := make(map[int64]int, len(ranked))
+	for i, r := range ranked {
+		lo, hi = min(lo, r.id), max(hi, r.id)
+		ids[i] = strconv.FormatInt(r.id, 10)
+		at[r.id] = i
+	}
+	// The unary + keeps the id list a filter: as a constraint it would
+	// make SQLite start one FTS5 scan per id.
+	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+`,
 			snippet(articles_fts, -1, char(2), char(3), '…', 24)
 		FROM articles_fts f JOIN articles a ON a.id = f.rowid
-		WHERE articles_fts MATCH ? AND f.rowid = ?`)
+		WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND +f.rowid IN (`+strings.Join(ids, ",")+`)`, q, lo, hi)
 	if err != nil {
 		return nil, err
 	}
-	defer stmt.Close()
-	for _, r := range ranked {
-		h := SearchHit{Rank: r.rank, TitleMatch: r.title}
+	defer rows.Close()
+	found := make([]*SearchHit, len(ranked))
+	for rows.Next() {
+		var h SearchHit
 		var snippet string
-		if h.Article, err = scanArticle(stmt.QueryRowContext(ctx, q, r.id), &snippet); err != nil {
-			return nil, fmt.Errorf("read hit %d: %w", r.id, err)
+		if h.Article, err = scanArticle(rows, &snippet); err != nil {
+			return nil, err
 		}
-		h.Snippet = fragments(snippet)
-		hits = append(hits, h)
+		i := at[h.Article.ID]
+		h.Rank, h.TitleMatch, h.Snippet = ranked[i].rank, ranked[i].title, fragments(snippet)
+		found[i] = &h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, h := range found {
+		if h != nil { // an article deleted since it was ranked
+			hits = append(hits, *h)
+		}
 	}
 	return hits, nil
 }
