@@ -57,6 +57,10 @@ func (s *Service) StartImport(paths []string, opt ImportOptions) (string, error)
 	if len(paths) == 0 {
 		return "", core.Errorf(core.EINVALID, "choose a folder or file to import")
 	}
+	// Refused at once, rather than as a job that fails.
+	if err := s.db.CheckWritable(); err != nil {
+		return "", err
+	}
 	return s.startJob("import", func(ctx context.Context, progress core.ProgressFunc) (any, error) {
 		return s.Import(ctx, paths, opt, progress)
 	}), nil

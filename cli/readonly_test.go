@@ -134,6 +134,7 @@ func TestReadOnlyArchiveCommandsHelper(t *testing.T) {
 		{"report", []string{"report", "--pair", "3", "4", "--format", "md", "--out", filepath.Join(out, "pair.md")}, ""},
 		{"archive report", []string{"report", "--archive", "--format", "json", "--out", filepath.Join(out, "archive.json")}, ""},
 		{"backup", []string{"backup", filepath.Join(out, "copy.db")}, "Backed up"},
+		{"check", []string{"check"}, "sound"},
 	}
 	for _, c := range reads {
 		r := run(t, db, c.args...)

@@ -35,6 +35,10 @@ func Status(code string) int {
 	case core.ECANCELED:
 		// nginx's "client closed request": the caller gave up.
 		return 499
+	case core.EREADONLY:
+		return http.StatusForbidden
+	case core.EFULL:
+		return http.StatusInsufficientStorage
 	}
 	return http.StatusInternalServerError
 }
