@@ -105,7 +105,7 @@ type storyFinder struct {
 }
 
 func (f *storyFinder) find(i int, others []int64) []int64 {
-	for _, t := range f.sk.topOf(i) {
+	for _, t := range f.sk.topNumOf(i) {
 		ps := f.post.of(t)
 		if len(ps) > f.limit {
 			continue
@@ -139,11 +139,14 @@ type sketches struct {
 	bands  []uint64 // bandCount per article, or none (hasBands false)
 	banded []bool
 	topOff []uint32 // top terms of article i: top[topOff[i]:topOff[i+1]]
+	// topNum replaces top once the posting lists are built: the same
+	// terms, as numbers into them.
+	topNum []uint32
 	top    []uint64
 	nbands int
 }
 
-func (s *sketches) topOf(i int) []uint64 { return s.top[s.topOff[i]:s.topOff[i+1]] }
+func (s *sketches) topNumOf(i int) []uint32 { return s.topNum[s.topOff[i]:s.topOff[i+1]] }
 
 // readSketches streams every article's features once, on all CPUs, keeping
 // its sketch and counting its terms.
@@ -322,49 +325,45 @@ func (s *sketches) sortedCandidates(ctx context.Context, nbands int) ([]uint64, 
 }
 
 // postingLists maps each story term to the positions of the articles it is
-// one of the rarest terms of, in flat sorted arrays.
+// one of the rarest terms of, in flat arrays: the articles of term k are
+// pos[off[k]:off[k+1]], in ascending order.
 type postingLists struct {
-	terms []uint64 // unique, sorted
-	off   []uint32
-	pos   []uint32
+	off []uint32
+	pos []uint32
 }
 
+// postings builds the posting lists by counting, and replaces each
+// article's top terms by their term numbers, which halves that table and
+// makes a lookup an index instead of a search. Memory at its peak is the
+// top terms twice (one sorted copy) plus the positions, where sorting
+// (term, position) pairs would need twice as much.
 func (s *sketches) postings() *postingLists {
-	type tp struct {
-		t uint64
-		i uint32
+	terms := slices.Clone(s.top)
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	terms = slices.Clip(terms)
+	number := func(t uint64) uint32 {
+		k, _ := slices.BinarySearch(terms, t)
+		return uint32(k)
 	}
-	all := make([]tp, 0, len(s.top))
-	for i := range s.ids {
-		for _, t := range s.topOf(i) {
-			all = append(all, tp{t, uint32(i)})
+	s.topNum = make([]uint32, len(s.top))
+	pl := &postingLists{off: make([]uint32, len(terms)+1), pos: make([]uint32, len(s.top))}
+	for k, t := range s.top {
+		s.topNum[k] = number(t)
+		pl.off[s.topNum[k]+1]++
+	}
+	s.top = nil
+	for k := 1; k < len(pl.off); k++ {
+		pl.off[k] += pl.off[k-1]
+	}
+	next := slices.Clone(pl.off[:len(terms)])
+	for i := range s.ids { // in article order, so every list comes out sorted
+		for _, k := range s.topNumOf(i) {
+			pl.pos[next[k]] = uint32(i)
+			next[k]++
 		}
 	}
-	slices.SortFunc(all, func(a, b tp) int {
-		switch {
-		case a.t < b.t:
-			return -1
-		case a.t > b.t:
-			return 1
-		}
-		return int(a.i) - int(b.i)
-	})
-	pl := &postingLists{pos: make([]uint32, len(all))}
-	for k, x := range all {
-		if k == 0 || x.t != all[k-1].t {
-			pl.terms = append(pl.terms, x.t)
-			pl.off = append(pl.off, uint32(k))
-		}
-		pl.pos[k] = x.i
-	}
-	pl.off = append(pl.off, uint32(len(all)))
 	return pl
 }
 
-func (pl *postingLists) of(t uint64) []uint32 {
-	k, ok := slices.BinarySearch(pl.terms, t)
-	if !ok {
-		return nil
-	}
-	return pl.pos[pl.off[k]:pl.off[k+1]]
-}
+func (pl *postingLists) of(k uint32) []uint32 { return pl.pos[pl.off[k]:pl.off[k+1]] }
