@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/store"
 )
 
@@ -217,6 +218,45 @@ func TestSearchBoundsTheRankingOfBroadSearches(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, newest) {
 			t.Errorf("window hits %v, want the 8 newest matches %v", got, newest)
+		}
+	})
+}
+
+// FuzzSearchWindow runs what a user may type through the bounded ranking
+// (a window of one article, so that most searches are partial): it must
+// either refuse the input as invalid or return hits that the window and
+// the title matches account for.
+func FuzzSearchWindow(f *testing.F) {
+	db := MustOpenDB(f)
+	addTexts(f, db, []string{
+		"Alpha talks\n\nalpha beta gamma",
+		"Beta report\n\nalpha beta delta",
+		"Gamma news\n\nalpha gamma \"quoted\" words",
+	})
+	for _, s := range []string{"alpha", "al", "alpha b", `"alpha beta"`, `a "b`, "NEAR(a b)", "{title}: x", "*", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		hits, err := db.Search(context.Background(), input, store.SearchOptions{Prefix: true, Window: 1})
+		if err != nil {
+			if core.ErrorCode(err) != core.EINVALID {
+				t.Fatalf("search %q: %v", input, err)
+			}
+			return
+		}
+		for i, h := range hits {
+			if h.Partial == nil {
+				if len(hits) > 1 {
+					t.Fatalf("search %q: %d hits ranked whole with a window of 1", input, len(hits))
+				}
+				continue
+			}
+			if h.Partial.Recent != 1 || len(hits) > 1+h.Partial.Titles {
+				t.Fatalf("search %q: %d hits with %+v", input, len(hits), *h.Partial)
+			}
+			if h.TitleMatch != (i < h.Partial.Titles) {
+				t.Fatalf("search %q: hit %d title match %v with %+v", input, i, h.TitleMatch, *h.Partial)
+			}
 		}
 	})
 }
