@@ -11,11 +11,12 @@ import (
 
 var searchCommand = &Command{
 	Name:    "search",
-	Args:    `[--json] [--limit N] QUERY`,
+	Args:    `[--json] [--limit N] [--rank-all] QUERY`,
 	Summary: `full-text search over titles and texts (words, "quoted phrases")`,
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, "print the hits as JSON")
 		limit := fs.Int("limit", 20, "at most this many hits")
+		rankAll := fs.Bool("rank-all", false, "rank every match, however many (slow on broad searches in a large archive)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			query := strings.Join(args, " ")
 			if strings.TrimSpace(query) == "" {
@@ -29,7 +30,11 @@ var searchCommand = &Command{
 				return err
 			}
 			defer svc.Close()
-			hits, err := svc.Search(ctx, query, store.SearchOptions{Limit: *limit})
+			opt := store.SearchOptions{Limit: *limit}
+			if *rankAll {
+				opt.Window = -1
+			}
+			hits, err := svc.Search(ctx, query, opt)
 			if err != nil {
 				return err
 			}
@@ -39,6 +44,9 @@ var searchCommand = &Command{
 			if len(hits) == 0 {
 				fmt.Fprintf(env.Stdout, "No article matches %s.\n", query)
 				return nil
+			}
+			if p := hits[0].Partial; p != nil {
+				fmt.Fprintf(env.Stdout, "Many articles match: ranked are the %d whose title matches, then the best of the %d most recently added matches (--rank-all ranks every match).\n", p.Titles, p.Recent)
 			}
 			for _, h := range hits {
 				fmt.Fprintf(env.Stdout, "%d  %s  (%s, %s)\n    %s\n", h.Article.ID, clip(h.Article.Title, 100),

@@ -1,0 +1,52 @@
+package cli_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/store"
+)
+
+// A search matching more articles than are ranked says so, and --rank-all
+// ranks them all.
+func TestBroadSearchSaysItsRankingIsPartial(t *testing.T) {
+	dir := t.TempDir()
+	n := store.DefaultRankWindow + 20
+	for i := 0; i < n; i++ {
+		text := fmt.Sprintf("Report %d\n\nThe harbour committee met on day %d and heard item %d.\n", i, i, i*7)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if r := run(t, db, "import", "--no-analyze", dir); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	tests := []struct {
+		name        string
+		args        []string
+		wantPartial bool
+	}{
+		{"broad", []string{"search", "harbour"}, true},
+		{"broad, every match ranked", []string{"search", "--rank-all", "harbour"}, false},
+		{"narrow", []string{"search", "Report 7"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, db, tt.args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			partial := strings.HasPrefix(r.stdout, "Many articles match")
+			if partial != tt.wantPartial {
+				t.Errorf("said partial: %v, want %v\n%.300s", partial, tt.wantPartial, r.stdout)
+			}
+			if lines := strings.Count(r.stdout, "\n"); lines < 2 {
+				t.Errorf("printed %d lines, want hits", lines)
+			}
+		})
+	}
+}
