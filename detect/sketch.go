@@ -25,6 +25,9 @@ func SketchOf(f *Features, p Params) Sketch {
 	if len(f.Shingles) > 0 && p.Bands > 0 && len(f.MinHash) == p.Hashes {
 		s.Bands = bandHashes(f.MinHash, p.Bands)
 	}
+	if len(s.Top) == 0 {
+		s.Top = nil // as a decoded blob has it
+	}
 	return s
 }
 
