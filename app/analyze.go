@@ -176,7 +176,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	}
 	if allPairs || !counted || sketched != total || n+len(stale) != total || len(stale) > total/10 {
 		sum.Pass = "all"
-		report(core.Progress{Stage: "reading", Total: total}, true)
+		report(core.Progress{Stage: "reading features", Total: total}, true)
 		var save func(int64, detect.Sketch) error
 		var pending []store.SketchRow
 		if sketched != total {
@@ -205,7 +205,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		}
 	} else if len(stale) > 0 {
 		sum.Pass = "new"
-		report(core.Progress{Stage: "proposing", Total: total}, true)
+		report(core.Progress{Stage: "proposing candidates", Total: total}, true)
 		census := &detect.Census{N: n, DF: df}
 		pairs, err := detect.FreshPairs(ctx, arch, stale, census, params, passProgress)
 		if err != nil {

@@ -34,7 +34,7 @@ func AllPairs(ctx context.Context, arch Archive, p Params, sketched func(id int6
 		return nil, nil, err
 	}
 	n := len(sk.ids)
-	progress("proposing", 0, n)
+	progress("proposing candidates", 0, n)
 	cand, err := sk.sortedCandidates(ctx, p.Bands)
 	if err != nil {
 		return nil, nil, err
@@ -84,7 +84,7 @@ func AllPairs(ctx context.Context, arch Archive, p Params, sketched func(id int6
 					return nil, nil, err
 				}
 				out = append(out, ps...)
-				progress("comparing", lo+x+1, n)
+				progress("comparing candidates", lo+x+1, n)
 			}
 		}
 	}
@@ -239,7 +239,7 @@ func readSketches(ctx context.Context, arch Archive, p Params, sketched func(int
 			}
 		}
 		if len(s.ids)%4096 == 0 {
-			progress("reading", len(s.ids), 0)
+			progress("reading features", len(s.ids), 0)
 		}
 	}
 	for r := range results {

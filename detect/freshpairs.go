@@ -105,7 +105,7 @@ func FreshPairs(ctx context.Context, arch Archive, fresh []int64, census *Census
 			}
 		}
 		if scanned++; scanned%65536 == 0 {
-			progress("proposing", scanned, census.N)
+			progress("proposing candidates", scanned, census.N)
 		}
 		return nil
 	}); err != nil {
@@ -140,7 +140,7 @@ func FreshPairs(ctx context.Context, arch Archive, fresh []int64, census *Census
 				return nil, err
 			}
 			out = append(out, ps...)
-			progress("comparing", k+1, len(fresh))
+			progress("comparing candidates", k+1, len(fresh))
 		}
 	}
 	sortPairs(out)

@@ -21,7 +21,8 @@ type Archive interface {
 	EachSketch(ctx context.Context, fn func(id int64, data []byte) error) error
 }
 
-// Progress reports how far a pass's stage has got.
+// Progress reports how far a pass's stage has got: "reading features",
+// "proposing candidates" or "comparing candidates" (total 0: unknown).
 type Progress func(stage string, done, total int)
 
 // chunkEntries bounds the articles whose features one verification chunk
