@@ -180,6 +180,12 @@ func (r *run) analyzeStep() error {
 		} else {
 			st.note = fmt.Sprintf("%d articles, %.0f articles/s, %d pairs, %d stories, finding pairs %.0f s",
 				sum.Articles, float64(sum.Articles)/st.wall.Seconds(), sum.Pairs, sum.Stories, sum.PairsSeconds)
+			// Scored after the step, in this process: not part of its figures.
+			if acc, err := accuracy(r.db); err != nil {
+				log.Printf("accuracy: %v", err)
+			} else {
+				st.note += "; " + acc
+			}
 		}
 	}
 	r.steps = append(r.steps, st)
