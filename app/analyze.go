@@ -390,21 +390,11 @@ func (s *Service) fillCounts(ctx context.Context, sum *AnalyzeSummary) error {
 			sum.NearGroups++
 		}
 	}
-	pairs, err := s.db.Pairs(ctx, 0)
+	c, err := s.db.CountAnalysis(ctx)
 	if err != nil {
 		return err
 	}
-	sum.Pairs = len(pairs)
-	reps, err := s.db.Repeats(ctx, 0)
-	if err != nil {
-		return err
-	}
-	sum.Repeats = len(reps)
-	stories, err := s.db.Stories(ctx, 0)
-	if err != nil {
-		return err
-	}
-	sum.Stories = len(stories)
+	sum.Pairs, sum.Repeats, sum.Stories = c.Pairs, c.ArticlesWithRepeats, c.Stories
 	return nil
 }
 

@@ -50,3 +50,29 @@ func TestBroadSearchSaysItsRankingIsPartial(t *testing.T) {
 		})
 	}
 }
+
+// The analysis summary's counts agree with what the listing commands list.
+func TestAnalysisSummaryCountsWhatIsListed(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if r := run(t, db, "import", "../testdata/seeds"); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	var sum struct {
+		Articles int `json:"articles"`
+		Repeats  int `json:"articles_with_repeats"`
+		Stories  int `json:"stories"`
+		Pairs    int `json:"pairs"`
+		Pass     string
+	}
+	mustJSON(t, run(t, db, "analyze", "--json"), &sum)
+	var stories, repeats []any
+	mustJSON(t, run(t, db, "stories", "--json"), &stories)
+	mustJSON(t, run(t, db, "repeats", "--json"), &repeats)
+	if sum.Articles != 5 || sum.Stories != len(stories) || sum.Repeats != len(repeats) || sum.Pass != "all" {
+		t.Errorf("summary %+v; listed %d stories and %d articles with repeats, want the same and 5 articles, pass all",
+			sum, len(stories), len(repeats))
+	}
+	if sum.Repeats != 1 || sum.Pairs < sum.Stories {
+		t.Errorf("summary %+v: want seed 001's repeat, and at least a pair per story", sum)
+	}
+}

@@ -146,3 +146,19 @@ func (db *DB) writeCensus(ctx context.Context, n int, df map[uint64]int32, all b
 	}
 	return tx.Commit()
 }
+
+// AnalysisCounts are the totals an analysis summary reports.
+type AnalysisCounts struct {
+	Pairs, ArticlesWithRepeats, Stories int
+}
+
+// CountAnalysis counts pairs, articles with repeated passages and stories
+// without reading them: at a million articles, reading them only to count
+// them took seconds after every import.
+func (db *DB) CountAnalysis(ctx context.Context) (AnalysisCounts, error) {
+	var c AnalysisCounts
+	err := db.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM pairs),
+		(SELECT count(DISTINCT article_id) FROM repeats), (SELECT count(*) FROM stories)`).
+		Scan(&c.Pairs, &c.ArticlesWithRepeats, &c.Stories)
+	return c, err
+}
