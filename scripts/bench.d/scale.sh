@@ -2,10 +2,9 @@
 # Scale: import, analysis, search and the first library page on a generated
 # archive, each step a process of the real binary with its peak memory.
 # SCALE_ARTICLES sets the size of the live run (default 100,000: about 15
-# minutes on 2 cores, and its analysis peaks near 6 GB; at 200,000 it would
-# pass the 8 GB at which bench/scale stops a step); the million-article
-# figures take hours on this machine, so they are recorded from a separate
-# run (bench/scale/recorded.md) with the command that made them.
+# minutes on 2 cores; its analysis peaks near 0.5 GB); the million-article
+# figures take two hours on this machine, so they are recorded from a
+# separate run (bench/scale/recorded.md) with the command that made them.
 set -euo pipefail
 n=${SCALE_ARTICLES:-100000}
 bin=build/bin/storydiff-cli
