@@ -331,11 +331,14 @@ type Facets struct {
 	Languages []Facet    `json:"languages"`
 	First     *time.Time `json:"first"`
 	Last      *time.Time `json:"last"`
+	// ReadOnly says the archive cannot be written here (see Open): the app
+	// offers reading, searching and reports, and no import or analysis.
+	ReadOnly bool `json:"readOnly"`
 }
 
 // Facets summarises the archive for filters.
 func (db *DB) Facets(ctx context.Context) (*Facets, error) {
-	f := &Facets{Outlets: []Facet{}, Languages: []Facet{}}
+	f := &Facets{Outlets: []Facet{}, Languages: []Facet{}, ReadOnly: db.ReadOnly()}
 	var first, last *string
 	if err := db.read.QueryRowContext(ctx, `SELECT count(*), min(published), max(published) FROM articles`).Scan(&f.Articles, &first, &last); err != nil {
 		return nil, err

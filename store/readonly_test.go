@@ -129,6 +129,9 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 	if !db.ReadOnly() {
 		t.Errorf("ReadOnly() = false on a read-only mount, want true")
 	}
+	if f, err := db.Facets(ctx); err != nil || !f.ReadOnly || f.Articles != 2 {
+		t.Errorf("facets: %+v, %v; want 2 articles, read-only (the app turns import off)", f, err)
+	}
 	page, err := db.ListArticles(ctx, store.ListQuery{Limit: 10})
 	if err != nil || page.Total != 2 {
 		t.Errorf("list: total %v, %v; want 2 articles", page, err)

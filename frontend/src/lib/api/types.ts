@@ -97,6 +97,8 @@ export interface Facets {
   languages: FacetValue[] | null;
   first?: string | null;
   last?: string | null;
+  /** The archive cannot be written here: no import, analysis or verdicts. */
+  readOnly?: boolean;
 }
 
 export interface Progress {
