@@ -379,7 +379,7 @@ func (s *Service) judgements(ctx context.Context, relation string) ([]detect.Jud
 }
 
 func (s *Service) fillCounts(ctx context.Context, sum *AnalyzeSummary) error {
-	groups, err := s.DuplicateGroups(ctx, -1)
+	groups, err := s.duplicateClusters(ctx, -1)
 	if err != nil {
 		return err
 	}

@@ -296,7 +296,7 @@ func (m *Marks) load(ctx context.Context) error {
 		byBadge[badge] = append(byBadge[badge], id)
 		byID[id] = append(byID[id], badge)
 	}
-	groups, err := m.svc.DuplicateGroups(ctx, -1)
+	groups, err := m.svc.duplicateClusters(ctx, -1)
 	if err != nil {
 		return err
 	}
@@ -309,23 +309,17 @@ func (m *Marks) load(ctx context.Context) error {
 			add(badge, id)
 		}
 	}
-	reps, err := m.svc.Repeats(ctx, "")
+	// Only who has repeats and who is in a story: reading the passages and
+	// the stories themselves took seconds at a million articles.
+	repeated, story, err := m.svc.db.FindingIDs(ctx)
 	if err != nil {
 		return err
 	}
-	for _, r := range reps {
-		if len(r.Passages) > 0 {
-			add(BadgeRepeat, r.Article)
-		}
+	for _, id := range repeated {
+		add(BadgeRepeat, id)
 	}
-	stories, err := m.svc.Stories(ctx, 0)
-	if err != nil {
-		return err
-	}
-	for _, st := range stories {
-		for _, a := range st.Articles {
-			add(BadgeStory, a.ID)
-		}
+	for _, id := range story {
+		add(BadgeStory, id)
 	}
 	m.byBadge, m.byID, m.valid = byBadge, byID, true
 	return nil

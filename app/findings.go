@@ -32,6 +32,36 @@ func DefaultMinSimilarity() float64 { return detect.DefaultParams().NearJaccard 
 // minSimilarity (a negative value: the default), obeying the researcher's
 // judgements.
 func (s *Service) DuplicateGroups(ctx context.Context, minSimilarity float64) ([]DuplicateGroup, error) {
+	out, err := s.duplicateClusters(ctx, minSimilarity)
+	if err != nil {
+		return nil, err
+	}
+	// Every group's files in one query: one per group took seconds at a
+	// million articles.
+	var ids []int64
+	for _, g := range out {
+		ids = append(ids, g.Articles...)
+	}
+	arts, err := s.db.Summaries(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	paths := make(map[int64][]string, len(arts))
+	for _, a := range arts {
+		paths[a.ID] = a.Paths
+	}
+	for i := range out {
+		out[i].Files = []string{}
+		for _, id := range out[i].Articles {
+			out[i].Files = append(out[i].Files, paths[id]...)
+		}
+	}
+	return out, nil
+}
+
+// duplicateClusters is DuplicateGroups without the files, for callers that
+// only want who is in which group (the library's badges, the counts).
+func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) ([]DuplicateGroup, error) {
 	if minSimilarity < 0 {
 		minSimilarity = DefaultMinSimilarity()
 	}
@@ -74,14 +104,6 @@ func (s *Service) DuplicateGroups(ctx context.Context, minSimilarity float64) ([
 				out[i].Keep = id
 				break
 			}
-		}
-		arts, err := s.db.Summaries(ctx, out[i].Articles)
-		if err != nil {
-			return nil, err
-		}
-		out[i].Files = []string{}
-		for _, a := range arts {
-			out[i].Files = append(out[i].Files, a.Paths...)
 		}
 	}
 	// Exact groups first, then the closest near-duplicates; ties by the
@@ -156,16 +178,27 @@ func (s *Service) Stories(ctx context.Context, id int64) ([]Story, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every member's summary in one query, not one per story.
+	var ids []int64
+	for _, st := range sts {
+		ids = append(ids, st.Members...)
+	}
+	arts, err := s.db.Summaries(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]core.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
 	out := make([]Story, 0, len(sts))
 	for _, st := range sts {
-		arts, err := s.db.Summaries(ctx, st.Members)
-		if err != nil {
-			return nil, err
-		}
-		story := Story{ID: st.ID, Label: st.Label, Earliest: st.Earliest, Articles: make([]StoryArticle, 0, len(arts))}
-		for _, a := range arts {
-			story.Articles = append(story.Articles, StoryArticle{ID: a.ID, Published: a.Published, Title: a.Title,
-				Outlet: a.Outlet, Earliest: a.ID == st.Earliest})
+		story := Story{ID: st.ID, Label: st.Label, Earliest: st.Earliest, Articles: make([]StoryArticle, 0, len(st.Members))}
+		for _, id := range st.Members {
+			if a, ok := byID[id]; ok {
+				story.Articles = append(story.Articles, StoryArticle{ID: a.ID, Published: a.Published, Title: a.Title,
+					Outlet: a.Outlet, Earliest: a.ID == st.Earliest})
+			}
 		}
 		out = append(out, story)
 	}
@@ -267,7 +300,7 @@ func (s *Service) Keep(ctx context.Context, ref string, group []int64) error {
 		return err
 	}
 	if len(group) == 0 {
-		groups, err := s.DuplicateGroups(ctx, -1)
+		groups, err := s.duplicateClusters(ctx, -1)
 		if err != nil {
 			return err
 		}

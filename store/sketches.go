@@ -162,3 +162,13 @@ func (db *DB) CountAnalysis(ctx context.Context) (AnalysisCounts, error) {
 		Scan(&c.Pairs, &c.ArticlesWithRepeats, &c.Stories)
 	return c, err
 }
+
+// FindingIDs returns the articles with repeated passages and the articles in
+// a story, each sorted, for badges that need no more than who.
+func (db *DB) FindingIDs(ctx context.Context) (repeated, inStory []int64, err error) {
+	if repeated, err = db.idsWhere(ctx, `SELECT DISTINCT article_id FROM repeats ORDER BY article_id`); err != nil {
+		return nil, nil, err
+	}
+	inStory, err = db.idsWhere(ctx, `SELECT article_id FROM story_members ORDER BY article_id`)
+	return repeated, inStory, err
+}
