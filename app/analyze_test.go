@@ -235,3 +235,44 @@ func TestAnalysisOfNewArticlesMatchesAFullOne(t *testing.T) {
 		t.Errorf("pairs of the new articles after the small import:\n%s\nafter a full analysis:\n%s", got, want)
 	}
 }
+
+// Pages of groups and stories are slices of the whole lists, in order.
+func TestGroupsAndStoriesByPage(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeStoryCorpus(t, dir, 60)
+	svc := openService(t, filepath.Join(t.TempDir(), "archive.db"))
+	defer svc.Close()
+	if _, err := svc.Import(ctx, []string{dir}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	groups, err := svc.DuplicateGroups(ctx, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := svc.Stories(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) < 3 || len(stories) < 3 {
+		t.Fatalf("%d groups and %d stories: the test says little", len(groups), len(stories))
+	}
+	for _, pg := range []app.Page{{Offset: 0, Limit: 2}, {Offset: 1, Limit: 2}, {Offset: 2, Limit: 100}, {Offset: 1000, Limit: 5}} {
+		gotG, err := svc.DuplicateGroupsPage(ctx, -1, pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lo, hi := min(pg.Offset, len(groups)), min(pg.Offset+pg.Limit, len(groups))
+		if fmt.Sprint(gotG) != fmt.Sprint(groups[lo:hi]) {
+			t.Errorf("groups page %+v:\n got %v\nwant %v", pg, gotG, groups[lo:hi])
+		}
+		gotS, err := svc.StoriesPage(ctx, pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lo, hi = min(pg.Offset, len(stories)), min(pg.Offset+pg.Limit, len(stories))
+		if fmt.Sprint(gotS) != fmt.Sprint(stories[lo:hi]) {
+			t.Errorf("stories page %+v:\n got %v\nwant %v", pg, gotS, stories[lo:hi])
+		}
+	}
+}

@@ -189,14 +189,14 @@ func (b *Bindings) StoryOf(ref string) (*Story, error) {
 }
 
 // Stories lists every story.
-func (b *Bindings) Stories() ([]Story, error) {
-	return b.svc.Stories(b.context(), 0)
+func (b *Bindings) Stories(offset, limit int) ([]Story, error) {
+	return b.svc.StoriesPage(b.context(), Page{Offset: offset, Limit: limit})
 }
 
 // DuplicateGroups lists the duplicate groups at a similarity threshold
 // (negative: the default).
-func (b *Bindings) DuplicateGroups(minSimilarity float64) ([]DuplicateGroup, error) {
-	return b.svc.DuplicateGroups(b.context(), minSimilarity)
+func (b *Bindings) DuplicateGroups(minSimilarity float64, offset, limit int) ([]DuplicateGroup, error) {
+	return b.svc.DuplicateGroupsPage(b.context(), minSimilarity, Page{Offset: offset, Limit: limit})
 }
 
 // Compare diffs article a against article b.

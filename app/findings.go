@@ -32,9 +32,36 @@ func DefaultMinSimilarity() float64 { return detect.DefaultParams().NearJaccard 
 // minSimilarity (a negative value: the default), obeying the researcher's
 // judgements.
 func (s *Service) DuplicateGroups(ctx context.Context, minSimilarity float64) ([]DuplicateGroup, error) {
-	out, err := s.duplicateClusters(ctx, minSimilarity)
+	return s.DuplicateGroupsPage(ctx, minSimilarity, Page{})
+}
+
+// Page selects part of a long list: Limit items from Offset (Limit 0: all).
+// A million-article archive has tens of thousands of groups and stories,
+// which a view shows a page at a time.
+type Page struct {
+	Offset int `json:"offset"`
+	Limit  int `json:"limit"`
+}
+
+func (pg Page) slice(n int) (lo, hi int) {
+	lo = min(max(pg.Offset, 0), n)
+	hi = n
+	if pg.Limit > 0 {
+		hi = min(lo+pg.Limit, n)
+	}
+	return lo, hi
+}
+
+// DuplicateGroupsPage is one page of DuplicateGroups, in the same order;
+// only the page's files are read.
+func (s *Service) DuplicateGroupsPage(ctx context.Context, minSimilarity float64, pg Page) ([]DuplicateGroup, error) {
+	all, err := s.duplicateClusters(ctx, minSimilarity)
 	if err != nil {
 		return nil, err
+	}
+	out := all[:0:0]
+	if lo, hi := pg.slice(len(all)); lo < hi {
+		out = all[lo:hi]
 	}
 	// Every group's files in one query: one per group took seconds at a
 	// million articles.
@@ -178,6 +205,20 @@ func (s *Service) Stories(ctx context.Context, id int64) ([]Story, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.withArticles(ctx, sts)
+}
+
+// StoriesPage is one page of every story, in the order of Stories; only the
+// page's stories and articles are read.
+func (s *Service) StoriesPage(ctx context.Context, pg Page) ([]Story, error) {
+	sts, err := s.db.StoriesPage(ctx, max(pg.Offset, 0), pg.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.withArticles(ctx, sts)
+}
+
+func (s *Service) withArticles(ctx context.Context, sts []store.Story) ([]Story, error) {
 	// Every member's summary in one query, not one per story.
 	var ids []int64
 	for _, st := range sts {

@@ -91,8 +91,31 @@ func (s *server) storyOf(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) stories(w http.ResponseWriter, r *http.Request) {
-	v, err := s.svc.Stories(r.Context(), 0)
+	pg, err := page(r)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	v, err := s.svc.StoriesPage(r.Context(), pg)
 	answer(w, r, v, err)
+}
+
+// page reads offset and limit (both optional: all items by default).
+func page(r *http.Request) (app.Page, error) {
+	var pg app.Page
+	for _, f := range []struct {
+		name string
+		dst  *int
+	}{{"offset", &pg.Offset}, {"limit", &pg.Limit}} {
+		if v := r.URL.Query().Get(f.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return pg, core.Errorf(core.EINVALID, "%s must be a whole number, not %q", f.name, v)
+			}
+			*f.dst = n
+		}
+	}
+	return pg, nil
 }
 
 func (s *server) duplicates(w http.ResponseWriter, r *http.Request) {
@@ -105,7 +128,12 @@ func (s *server) duplicates(w http.ResponseWriter, r *http.Request) {
 		}
 		min = f
 	}
-	v, err := s.svc.DuplicateGroups(r.Context(), min)
+	pg, err := page(r)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	v, err := s.svc.DuplicateGroupsPage(r.Context(), min, pg)
 	answer(w, r, v, err)
 }
 

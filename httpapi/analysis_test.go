@@ -48,6 +48,17 @@ func TestAnalysisRoutes(t *testing.T) {
 			}
 		}},
 		{"stories", request{target: "/api/stories"}, 200, nil},
+		{"the second story alone", request{target: "/api/stories?offset=1&limit=1"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			if sts := decode[[]struct{ ID int64 }](t, w); len(sts) != 1 {
+				t.Errorf("got %d stories, want 1", len(sts))
+			}
+		}},
+		{"stories past the last", request{target: "/api/stories?offset=1000&limit=10"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			if sts := decode[[]struct{ ID int64 }](t, w); len(sts) != 0 {
+				t.Errorf("got %d stories, want none", len(sts))
+			}
+		}},
+		{"stories with a bad limit", request{target: "/api/stories?limit=-3"}, 400, wantCode("invalid")},
 		{"duplicates at the default threshold", request{target: "/api/duplicates"}, 200, nil},
 		{"duplicates with a bad threshold", request{target: "/api/duplicates?min=2"}, 400, wantCode("invalid")},
 		{"compare 003 with 004", request{target: "/api/compare?a=" + a + "&b=" + b + "&by=sentence&ignore_minor=true"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {

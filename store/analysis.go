@@ -358,7 +358,26 @@ func (db *DB) Stories(ctx context.Context, id int64) ([]Story, error) {
 		q += ` WHERE s.id = ?`
 		args = []any{id}
 	}
-	rows, err := db.read.QueryContext(ctx, q+` ORDER BY s.id, m.position`, args...)
+	out, err := db.scanStories(ctx, q+` ORDER BY s.id, m.position`, args)
+	if err == nil && id != 0 && len(out) == 0 {
+		return nil, core.Errorf(core.ENOTFOUND, "no story %d (run storydiff stories to list them)", id)
+	}
+	return out, err
+}
+
+// StoriesPage returns limit stories (all when limit is 0) from offset, in
+// the order of Stories.
+func (db *DB) StoriesPage(ctx context.Context, offset, limit int) ([]Story, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	return db.scanStories(ctx, `SELECT s.id, s.label, s.earliest, m.article_id
+		FROM (SELECT * FROM stories ORDER BY id LIMIT ? OFFSET ?) s JOIN story_members m ON m.story_id = s.id
+		ORDER BY s.id, m.position`, []any{limit, offset})
+}
+
+func (db *DB) scanStories(ctx context.Context, q string, args []any) ([]Story, error) {
+	rows, err := db.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -377,13 +396,7 @@ func (db *DB) Stories(ctx context.Context, id int64) ([]Story, error) {
 		s.Members = []int64{member}
 		out = append(out, s)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if id != 0 && len(out) == 0 {
-		return nil, core.Errorf(core.ENOTFOUND, "no story %d (run storydiff stories to list them)", id)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // StoryOf returns the id of the story an article belongs to, 0 if none.

@@ -121,21 +121,27 @@ export class Api {
     });
   }
 
-  async stories(): Promise<Story[]> {
+  // stories lists limit stories from offset (limit 0: all of them).
+  async stories(offset = 0, limit = 0): Promise<Story[]> {
     const r = await this.transport.call<Story[] | null>({
       binding: 'Stories',
-      args: [],
-      http: { method: 'GET', path: '/api/stories' },
+      args: [offset, limit],
+      http: { method: 'GET', path: '/api/stories', query: { offset: offset || undefined, limit: limit || undefined } },
     });
     return r ?? [];
   }
 
-  async duplicateGroups(minSimilarity: number | null): Promise<DuplicateGroup[]> {
+  // duplicateGroups lists limit groups from offset (limit 0: all of them).
+  async duplicateGroups(minSimilarity: number | null, offset = 0, limit = 0): Promise<DuplicateGroup[]> {
     const min = minSimilarity ?? -1;
     const r = await this.transport.call<DuplicateGroup[] | null>({
       binding: 'DuplicateGroups',
-      args: [min],
-      http: { method: 'GET', path: '/api/duplicates', query: { min: min < 0 ? undefined : min } },
+      args: [min, offset, limit],
+      http: {
+        method: 'GET',
+        path: '/api/duplicates',
+        query: { min: min < 0 ? undefined : min, offset: offset || undefined, limit: limit || undefined },
+      },
     });
     return r ?? [];
   }

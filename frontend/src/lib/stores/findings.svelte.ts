@@ -25,11 +25,16 @@ export class TitleCache {
   }
 }
 
+// pageSize is how many groups or stories a view asks for at a time: a large
+// archive has tens of thousands of them.
+export const pageSize = 100;
+
 // DuplicatesStore lists exact and near-duplicate groups at a similarity
-// threshold and records the researcher's verdicts.
+// threshold, a page at a time, and records the researcher's verdicts.
 export class DuplicatesStore {
   min = $state<number | null>(null); // null: the service's default
   groups = $state.raw<DuplicateGroup[]>([]);
+  more = $state(false); // the last page was full: there may be more
   loading = $state(false);
   loaded = $state(false);
   error = $state.raw<AppError | null>(null);
@@ -41,16 +46,26 @@ export class DuplicatesStore {
     this.titles = new TitleCache(api);
   }
 
-  async load(): Promise<void> {
+  // load lists the first pages again, as many groups as were shown.
+  load(): Promise<void> {
+    return this.fetch(0, Math.max(pageSize, this.groups.length));
+  }
+
+  loadMore(): Promise<void> {
+    return this.fetch(this.groups.length, pageSize);
+  }
+
+  private async fetch(offset: number, limit: number): Promise<void> {
     const seq = ++this.seq;
     this.loading = true;
     try {
-      const groups = await this.api.duplicateGroups(this.min);
+      const groups = await this.api.duplicateGroups(this.min, offset, limit);
       if (seq !== this.seq) return;
-      this.groups = groups;
+      this.groups = offset === 0 ? groups : [...this.groups, ...groups];
+      this.more = groups.length === limit;
       this.error = null;
       this.loaded = true;
-      void this.titles.want(groups.slice(0, 200).flatMap((g) => g.articles));
+      void this.titles.want(groups.flatMap((g) => g.articles));
     } catch (e) {
       if (seq === this.seq) this.error = toAppError(e);
     } finally {
@@ -60,7 +75,7 @@ export class DuplicatesStore {
 
   setMin(min: number): Promise<void> {
     this.min = min;
-    return this.load();
+    return this.fetch(0, pageSize);
   }
 
   // keep saves which member of a group is the copy to keep.
@@ -85,19 +100,31 @@ export class DuplicatesStore {
   }
 }
 
-// StoriesStore lists the stories, each as its versions in date order.
+// StoriesStore lists the stories, each as its versions in date order, a
+// page at a time.
 export class StoriesStore {
   stories = $state.raw<Story[]>([]);
+  more = $state(false); // the last page was full: there may be more
   loading = $state(false);
   loaded = $state(false);
   error = $state.raw<AppError | null>(null);
 
   constructor(private readonly api: Api = defaultApi) {}
 
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    return this.fetch(0, Math.max(pageSize, this.stories.length));
+  }
+
+  loadMore(): Promise<void> {
+    return this.fetch(this.stories.length, pageSize);
+  }
+
+  private async fetch(offset: number, limit: number): Promise<void> {
     this.loading = true;
     try {
-      this.stories = await this.api.stories();
+      const page = await this.api.stories(offset, limit);
+      this.stories = offset === 0 ? page : [...this.stories, ...page];
+      this.more = page.length === limit;
       this.error = null;
       this.loaded = true;
     } catch (e) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Api } from '../api/client';
 import { FakeTransport } from '../testing';
-import { DuplicatesStore, StoriesStore } from './findings.svelte';
+import { DuplicatesStore, StoriesStore, pageSize } from './findings.svelte';
 
 describe('DuplicatesStore', () => {
   function setup() {
@@ -81,5 +81,53 @@ describe('StoriesStore', () => {
     await store.load();
     expect(store.error?.message).toBe('Internal error');
     expect(store.loaded).toBe(false);
+  });
+});
+
+describe('paging', () => {
+  // A fake archive of n stories or groups that answers (offset, limit).
+  function pages(n: number) {
+    const t = new FakeTransport();
+    const asked: number[][] = [];
+    t.handlers.Stories = (offset: number, limit: number) => {
+      asked.push([offset, limit]);
+      const end = limit > 0 ? Math.min(offset + limit, n) : n;
+      return Array.from({ length: Math.max(0, end - offset) }, (_, k) => ({ id: offset + k + 1, label: 'S', earliest: 1, articles: [] }));
+    };
+    t.handlers.DuplicateGroups = (_min: number, offset: number, limit: number) => {
+      asked.push([offset, limit]);
+      const end = limit > 0 ? Math.min(offset + limit, n) : n;
+      return Array.from({ length: Math.max(0, end - offset) }, (_, k) => ({ kind: 'near', similarity: 0.8, articles: [offset + k + 1] }));
+    };
+    t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref, locations: [] });
+    return { t, asked };
+  }
+
+  it('lists stories a page at a time and says when there are more', async () => {
+    const { t, asked } = pages(pageSize + 30);
+    const store = new StoriesStore(new Api(t));
+    await store.load();
+    expect(store.stories.length).toBe(pageSize);
+    expect(store.more).toBe(true);
+    await store.loadMore();
+    expect(store.stories.length).toBe(pageSize + 30);
+    expect(store.stories.map((s) => s.id)).toEqual(Array.from({ length: pageSize + 30 }, (_, k) => k + 1));
+    expect(store.more).toBe(false);
+    // Loading again keeps as many as were shown.
+    await store.load();
+    expect(asked.at(-1)).toEqual([0, pageSize + 30]);
+    expect(store.stories.length).toBe(pageSize + 30);
+  });
+
+  it('lists duplicate groups a page at a time; a new threshold starts from the first page', async () => {
+    const { t, asked } = pages(2 * pageSize + 1);
+    const store = new DuplicatesStore(new Api(t));
+    await store.load();
+    await store.loadMore();
+    expect(store.groups.length).toBe(2 * pageSize);
+    expect(store.more).toBe(true);
+    await store.setMin(0.9);
+    expect(asked.at(-1)).toEqual([0, pageSize]);
+    expect(store.groups.length).toBe(pageSize);
   });
 });
