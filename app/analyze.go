@@ -140,12 +140,11 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 
 	// Features, sketches, blocks and repeats of each stale article, on
 	// every CPU.
-	if err := s.analyseArticles(ctx, stale, params, st.lines, func(done int) {
+	if sum.Analysed, err = s.analyseArticles(ctx, stale, params, st.lines, func(done int) {
 		report(core.Progress{Stage: "analysing", Done: done, Total: len(stale)}, false)
 	}); err != nil {
 		return nil, err
 	}
-	sum.Analysed = len(stale)
 
 	// Pairs: those of the new articles, when the stored term counts cover
 	// exactly the others and they are few; else every pair, in one pass that
@@ -239,7 +238,10 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 
 // analyseArticles computes and stores features, sketches, blocks and
 // repeats.
-func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) error {
+func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil // not nil ids: AnalysisInputs reads every article for those
+	}
 	inputs := make(chan store.AnalysisInput, 64)
 	results := make(chan store.ArticleAnalysis, 64)
 	ctx, cancel := context.WithCancel(ctx)
@@ -286,15 +288,15 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		progress(done)
 	}
 	if saveErr != nil {
-		return saveErr
+		return 0, saveErr
 	}
 	if readErr != nil {
-		return readErr
+		return 0, readErr
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return 0, err
 	}
-	return s.db.SaveAnalyses(ctx, batch)
+	return done, s.db.SaveAnalyses(ctx, batch)
 }
 
 func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.LineCounts) store.ArticleAnalysis {

@@ -276,3 +276,32 @@ func TestGroupsAndStoriesByPage(t *testing.T) {
 		}
 	}
 }
+
+// An analysis with nothing new reads no article again: only the new ones
+// are analysed (at a million articles, reading them all takes 25 minutes).
+func TestAnalysisWithNothingNewAnalysesNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeStoryCorpus(t, dir, 40)
+	svc := openService(t, filepath.Join(t.TempDir(), "archive.db"))
+	defer svc.Close()
+	if _, err := svc.Import(ctx, []string{dir}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := findings(t, svc)
+	analysed := 0
+	sum, err := svc.Analyze(ctx, app.AnalyzeOptions{}, func(p core.Progress) {
+		if p.Stage == "analysing" {
+			analysed = max(analysed, p.Done)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if analysed != 0 || sum.Analysed != 0 || sum.Pass != "" {
+		t.Errorf("analysed %d articles (summary %d, pass %q), want none and no pass", analysed, sum.Analysed, sum.Pass)
+	}
+	if after := findings(t, svc); after != before {
+		t.Errorf("findings changed:\n%s\nwant\n%s", after, before)
+	}
+}
