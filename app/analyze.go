@@ -347,6 +347,14 @@ func (s *Service) rebuildStories(ctx context.Context) error {
 		t, ok := dates[id]
 		return t, ok
 	})
+	earliest := make([]int64, len(stories))
+	for i, st := range stories {
+		earliest[i] = st.Earliest
+	}
+	titles, err := s.db.Titles(ctx, earliest)
+	if err != nil {
+		return err
+	}
 	out := make([]store.Story, 0, len(stories))
 	for _, st := range stories {
 		// A story is known by its smallest article id, so that its number
@@ -355,11 +363,7 @@ func (s *Service) rebuildStories(ctx context.Context) error {
 		for _, a := range st.Articles {
 			id = min(id, a)
 		}
-		title, err := s.db.Title(ctx, st.Earliest)
-		if err != nil {
-			return err
-		}
-		out = append(out, store.Story{ID: id, Label: title, Earliest: st.Earliest, Members: st.Articles})
+		out = append(out, store.Story{ID: id, Label: titles[st.Earliest], Earliest: st.Earliest, Members: st.Articles})
 	}
 	return s.db.ReplaceStories(ctx, out)
 }

@@ -337,12 +337,22 @@ func (db *DB) ReplaceStories(ctx context.Context, stories []Story) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM story_members; DELETE FROM stories;`); err != nil {
 		return err
 	}
+	story, err := tx.PrepareContext(ctx, `INSERT INTO stories(id, label, earliest) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer story.Close()
+	member, err := tx.PrepareContext(ctx, `INSERT INTO story_members(story_id, article_id, position) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer member.Close()
 	for _, s := range stories {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, label, earliest) VALUES (?, ?, ?)`, s.ID, s.Label, s.Earliest); err != nil {
+		if _, err := story.ExecContext(ctx, s.ID, s.Label, s.Earliest); err != nil {
 			return fmt.Errorf("save story %d: %w", s.ID, err)
 		}
 		for pos, id := range s.Members {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO story_members(story_id, article_id, position) VALUES (?, ?, ?)`, s.ID, id, pos); err != nil {
+			if _, err := member.ExecContext(ctx, s.ID, id, pos); err != nil {
 				return fmt.Errorf("save story %d: %w", s.ID, err)
 			}
 		}
