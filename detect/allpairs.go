@@ -278,25 +278,7 @@ func (s *sketches) sortedCandidates(ctx context.Context, nbands int) ([]uint64, 
 	n := len(s.ids)
 	keys := make([]bandKey, 0, n)
 	var cand []uint64
-	collect := func() {
-		slices.SortFunc(keys, func(a, b bandKey) int {
-			switch {
-			case a.h < b.h:
-				return -1
-			case a.h > b.h:
-				return 1
-			}
-			return int(a.i) - int(b.i)
-		})
-		for lo := 0; lo < len(keys); {
-			hi := lo + 1
-			for hi < len(keys) && keys[hi].h == keys[lo].h {
-				hi++
-			}
-			cand = appendRun(cand, keys[lo:hi])
-			lo = hi
-		}
-	}
+	collect := func() { cand = appendRuns(cand, keys) }
 	for e := 0; e < 3; e++ {
 		keys = keys[:0]
 		for i := 0; i < n; i++ {

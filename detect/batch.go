@@ -37,25 +37,7 @@ func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]Pa
 	n := len(fs)
 	keys := make([]bandKey, n)
 	var cand []uint64 // candidate pairs of indexes, i<<32 | j with i < j
-	collect := func() {
-		slices.SortFunc(keys, func(a, b bandKey) int {
-			switch {
-			case a.h < b.h:
-				return -1
-			case a.h > b.h:
-				return 1
-			}
-			return int(a.i) - int(b.i)
-		})
-		for s := 0; s < n; {
-			e := s + 1
-			for e < n && keys[e].h == keys[s].h {
-				e++
-			}
-			cand = appendRun(cand, keys[s:e])
-			s = e
-		}
-	}
+	collect := func() { cand = appendRuns(cand, keys) }
 	for _, get := range []func(*Features) uint64{
 		func(f *Features) uint64 { return f.ByteHash },
 		func(f *Features) uint64 { return f.TextHash },
@@ -118,6 +100,29 @@ func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]Pa
 type bandKey struct {
 	h uint64
 	i uint32
+}
+
+// appendRuns sorts keys and appends the candidate pairs of every run of
+// equal keys.
+func appendRuns(cand []uint64, keys []bandKey) []uint64 {
+	slices.SortFunc(keys, func(a, b bandKey) int {
+		switch {
+		case a.h < b.h:
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return int(a.i) - int(b.i)
+	})
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].h == keys[lo].h {
+			hi++
+		}
+		cand = appendRun(cand, keys[lo:hi])
+		lo = hi
+	}
+	return cand
 }
 
 func appendRun(cand []uint64, run []bandKey) []uint64 {

@@ -154,22 +154,8 @@ func (db *DB) AnalysisInputs(ctx context.Context, ids []int64, fn func(AnalysisI
 
 // Features streams every stored feature blob made with paramsHash.
 func (db *DB) Features(ctx context.Context, paramsHash uint64, fn func(id int64, data []byte) error) error {
-	rows, err := db.read.QueryContext(ctx, `SELECT article_id, data FROM features WHERE params_hash = ? ORDER BY article_id`, int64(paramsHash))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var data []byte
-		if err := rows.Scan(&id, &data); err != nil {
-			return err
-		}
-		if err := fn(id, data); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return db.eachBlob(ctx, `SELECT article_id, data FROM features WHERE params_hash = ? ORDER BY article_id`,
+		[]any{int64(paramsHash)}, fn)
 }
 
 // LineCounts returns every recurring-line count.
