@@ -12,11 +12,12 @@ import (
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/internal/testfs"
 	"github.com/storydiff/storydiff/store"
 )
 
-func TestImportOnFullDisk(t *testing.T)  { runInNamespace(t, "TestImportOnFullDiskHelper") }
-func TestAnalyzeOnFullDisk(t *testing.T) { runInNamespace(t, "TestAnalyzeOnFullDiskHelper") }
+func TestImportOnFullDisk(t *testing.T)  { testfs.RunInNamespace(t, "TestImportOnFullDiskHelper") }
+func TestAnalyzeOnFullDisk(t *testing.T) { testfs.RunInNamespace(t, "TestAnalyzeOnFullDiskHelper") }
 
 func checkSound(t *testing.T, svc *app.Service, when string) {
 	t.Helper()
@@ -82,7 +83,7 @@ func wantFullError(t *testing.T, err error, dbPath string, extra ...string) {
 // whole batches, and, once space is freed, the same import must complete it
 // to exactly a clean run's articles.
 func TestImportOnFullDiskHelper(t *testing.T) {
-	if os.Getenv(nsHelperEnv) == "" {
+	if !testfs.InHelper() {
 		t.Skip("run inside a namespace by its parent test")
 	}
 	ctx := context.Background()
@@ -111,7 +112,7 @@ func TestImportOnFullDiskHelper(t *testing.T) {
 	for _, c := range cases {
 		room := c.room
 		t.Run(fmt.Sprintf("%dKB free, moved %v", room>>10, c.moveAway), func(t *testing.T) {
-			dir := mountTmpfs(t, "64m")
+			dir := testfs.MountTmpfs(t, "64m")
 			dbPath := filepath.Join(dir, "archive.db")
 			svc := openService(t, dbPath)
 			defer func() { svc.Close() }()
@@ -176,7 +177,7 @@ func TestImportOnFullDiskHelper(t *testing.T) {
 // for its results: it must fail with the same clear error, leave the archive
 // sound, and succeed once space is freed.
 func TestAnalyzeOnFullDiskHelper(t *testing.T) {
-	if os.Getenv(nsHelperEnv) == "" {
+	if !testfs.InHelper() {
 		t.Skip("run inside a namespace by its parent test")
 	}
 	ctx := context.Background()
@@ -202,7 +203,7 @@ func TestAnalyzeOnFullDiskHelper(t *testing.T) {
 	// through it whatever the analysis stores, and what it finds.
 	var clean *app.AnalyzeSummary
 	need := func() int64 {
-		dir := mountTmpfs(t, "64m")
+		dir := testfs.MountTmpfs(t, "64m")
 		svc := openService(t, filepath.Join(dir, "archive.db"))
 		defer svc.Close()
 		if _, err := svc.Import(ctx, []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
@@ -221,7 +222,7 @@ func TestAnalyzeOnFullDiskHelper(t *testing.T) {
 	}
 	for _, room := range []int64{0, need / 2, need * 3 / 4} {
 		t.Run(fmt.Sprintf("%dKB free", room>>10), func(t *testing.T) {
-			dir := mountTmpfs(t, "64m")
+			dir := testfs.MountTmpfs(t, "64m")
 			dbPath := filepath.Join(dir, "archive.db")
 			svc := openService(t, dbPath)
 			defer func() { svc.Close() }()

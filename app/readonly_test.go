@@ -11,6 +11,7 @@ import (
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/internal/testfs"
 	"github.com/storydiff/storydiff/store"
 )
 
@@ -44,13 +45,15 @@ func (e *doneEvents) wait(t *testing.T, id string) app.JobDone {
 	return app.JobDone{}
 }
 
-func TestReadOnlyArchiveService(t *testing.T) { runInNamespace(t, "TestReadOnlyArchiveServiceHelper") }
+func TestReadOnlyArchiveService(t *testing.T) {
+	testfs.RunInNamespace(t, "TestReadOnlyArchiveServiceHelper")
+}
 
 // TestReadOnlyArchiveServiceHelper drives the service as the desktop window
 // does, on an analysed archive on a read-only mount: reading works, and the
 // import and analysis jobs and the verdicts end with the read-only error.
 func TestReadOnlyArchiveServiceHelper(t *testing.T) {
-	dir := mountTmpfs(t, "16m")
+	dir := testfs.MountTmpfs(t, "16m")
 	ctx := context.Background()
 	dbPath := filepath.Join(dir, "archive.db")
 	svc := openService(t, dbPath)
@@ -58,7 +61,7 @@ func TestReadOnlyArchiveServiceHelper(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc.Close()
-	remount(t, dir, "ro")
+	testfs.Remount(t, dir, "ro")
 
 	svc = openService(t, dbPath)
 	defer svc.Close()

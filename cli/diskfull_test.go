@@ -7,17 +7,19 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/storydiff/storydiff/internal/testfs"
 )
 
 func TestImportOnFullDiskCommand(t *testing.T) {
-	runInNamespace(t, "TestImportOnFullDiskCommandHelper")
+	testfs.RunInNamespace(t, "TestImportOnFullDiskCommandHelper")
 }
 
 // TestImportOnFullDiskCommandHelper: `storydiff import` into an archive on
 // a full disk exits 1 with one line naming the archive and saying the disk
 // is full, and the archive stays sound for `storydiff check`.
 func TestImportOnFullDiskCommandHelper(t *testing.T) {
-	dir := mountTmpfs(t, "4m")
+	dir := testfs.MountTmpfs(t, "4m")
 	db := filepath.Join(dir, "archive.db")
 	if r := run(t, db, "imports"); r.code != 0 {
 		t.Fatalf("create the archive: exit %d, %s", r.code, r.stderr)

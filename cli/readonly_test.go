@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -16,60 +15,20 @@ import (
 	"time"
 
 	"github.com/storydiff/storydiff/cli"
+	"github.com/storydiff/storydiff/internal/testfs"
 )
 
-// A read-only archive is tested on a real read-only mount: root ignores file
-// permissions, and only a real file system shows what SQLite does with its
-// -wal and -shm files. The test re-runs its helper inside a new user and
-// mount namespace, where the helper mounts a tmpfs and remounts it
-// read-only; nothing is mounted outside that namespace. (The same helpers
-// live in store's and app's tests.)
-const nsHelperEnv = "STORYDIFF_NS_HELPER"
-
-func runInNamespace(t *testing.T, helper string) {
-	t.Helper()
-	if os.Getenv(nsHelperEnv) != "" {
-		t.Skip("already inside a namespace helper")
-	}
-	if out, err := exec.Command("unshare", "--user", "--map-root-user", "--mount", "--", "true").CombinedOutput(); err != nil {
-		t.Skipf("cannot make a user and mount namespace here (%v: %s)", err, strings.TrimSpace(string(out)))
-	}
-	cmd := exec.Command("unshare", "--user", "--map-root-user", "--mount", "--",
-		os.Args[0], "-test.run=^"+helper+"$", "-test.v", "-test.count=1")
-	cmd.Env = append(os.Environ(), nsHelperEnv+"=1")
-	out, err := cmd.CombinedOutput()
-	if strings.Contains(string(out), "--- SKIP: "+helper) {
-		t.Skipf("%s skipped:\n%s", helper, out)
-	}
-	if err != nil || !strings.Contains(string(out), "--- PASS: "+helper) {
-		t.Fatalf("%s failed (%v):\n%s", helper, err, out)
-	}
-	t.Logf("%s:\n%s", helper, out)
-}
-
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	if os.Getenv(nsHelperEnv) == "" {
-		t.Skip("run inside a namespace by its parent test")
-	}
-	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+size); err != nil {
-		t.Skipf("cannot mount a tmpfs: %v", err)
-	}
-	// Registered after TempDir's cleanup, so it runs first.
-	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
-	return dir
-}
+// A read-only archive is tested on a real read-only mount (see testfs).
 
 func TestReadOnlyArchiveCommands(t *testing.T) {
-	runInNamespace(t, "TestReadOnlyArchiveCommandsHelper")
+	testfs.RunInNamespace(t, "TestReadOnlyArchiveCommandsHelper")
 }
 
 // TestReadOnlyArchiveCommandsHelper runs every command on an analysed
 // archive on a read-only mount: the reading ones work, the writing ones fail
 // at once with one line naming the archive, and its bytes do not change.
 func TestReadOnlyArchiveCommandsHelper(t *testing.T) {
-	dir := mountTmpfs(t, "16m")
+	dir := testfs.MountTmpfs(t, "16m")
 	db := filepath.Join(dir, "archive.db")
 	// The seeds and a republished copy of one, so that there is a
 	// duplicate group to keep a copy of.

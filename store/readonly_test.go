@@ -7,78 +7,16 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/internal/testfs"
 	"github.com/storydiff/storydiff/store"
 )
 
-// The read-only tests need a real read-only file system: root ignores file
-// permissions, and a mock would not show what SQLite does with its -wal and
-// -shm files. Each test re-runs its helper inside a new user and mount
-// namespace, where the helper may mount a small tmpfs and remount it
-// read-only; nothing is mounted outside that namespace.
-const nsHelperEnv = "STORYDIFF_NS_HELPER"
-
-// runInNamespace runs the test function helper in a child test binary under
-// unshare, and fails with the child's output if the child fails.
-func runInNamespace(t *testing.T, helper string) {
-	t.Helper()
-	runUnshared(t, helper, []string{"--user", "--map-root-user", "--mount"})
-}
-
-// runAsNobody runs helper in a new user namespace without a mapping, where
-// it is an unprivileged user to whom file permissions apply.
-func runAsNobody(t *testing.T, helper string, env ...string) {
-	t.Helper()
-	runUnshared(t, helper, []string{"--user"}, env...)
-}
-
-func runUnshared(t *testing.T, helper string, flags []string, env ...string) {
-	t.Helper()
-	if os.Getenv(nsHelperEnv) != "" {
-		t.Skip("already inside a namespace helper")
-	}
-	if out, err := exec.Command("unshare", append(flags, "--", "true")...).CombinedOutput(); err != nil {
-		t.Skipf("cannot make a user and mount namespace here (%v: %s)", err, strings.TrimSpace(string(out)))
-	}
-	cmd := exec.Command("unshare", append(flags, "--", os.Args[0], "-test.run=^"+helper+"$", "-test.v", "-test.count=1")...)
-	cmd.Env = append(append(os.Environ(), nsHelperEnv+"=1"), env...)
-	out, err := cmd.CombinedOutput()
-	if strings.Contains(string(out), "--- SKIP: "+helper) {
-		t.Skipf("%s skipped:\n%s", helper, out)
-	}
-	if err != nil || !strings.Contains(string(out), "--- PASS: "+helper) {
-		t.Fatalf("%s failed (%v):\n%s", helper, err, out)
-	}
-}
-
-// mountTmpfs mounts a tmpfs of the given size on a fresh folder; only
-// inside a helper run by runInNamespace.
-func mountTmpfs(t testing.TB, size string) string {
-	t.Helper()
-	if os.Getenv(nsHelperEnv) == "" {
-		t.Skip("run inside a namespace by its parent test")
-	}
-	dir := t.TempDir()
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+size); err != nil {
-		t.Skipf("cannot mount a tmpfs: %v", err)
-	}
-	// Registered after TempDir's cleanup, so it runs first.
-	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
-	return dir
-}
-
-func remountReadOnly(t testing.TB, dir string) {
-	t.Helper()
-	if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
-		t.Fatalf("remount %s read-only: %v", dir, err)
-	}
-}
+// The read-only tests run on real read-only file systems (see testfs).
 
 func fileSum(t *testing.T, path string) string {
 	t.Helper()
@@ -89,14 +27,16 @@ func fileSum(t *testing.T, path string) string {
 	return fmt.Sprintf("%x", sha256.Sum256(b))
 }
 
-func TestReadOnlyArchive(t *testing.T)       { runInNamespace(t, "TestReadOnlyArchiveHelper") }
-func TestReadOnlyArchiveSchema(t *testing.T) { runInNamespace(t, "TestReadOnlyArchiveSchemaHelper") }
+func TestReadOnlyArchive(t *testing.T) { testfs.RunInNamespace(t, "TestReadOnlyArchiveHelper") }
+func TestReadOnlyArchiveSchema(t *testing.T) {
+	testfs.RunInNamespace(t, "TestReadOnlyArchiveSchemaHelper")
+}
 
 // TestReadOnlyArchiveHelper fills an archive, makes its file system
 // read-only, and checks that it reads as before, that every kind of write
 // is refused with an error naming it, and that its bytes do not change.
 func TestReadOnlyArchiveHelper(t *testing.T) {
-	dir := mountTmpfs(t, "8m")
+	dir := testfs.MountTmpfs(t, "8m")
 	ctx := context.Background()
 	path := filepath.Join(dir, "archive.db")
 	db, err := store.Open(ctx, path)
@@ -119,7 +59,7 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	remountReadOnly(t, dir)
+	testfs.Remount(t, dir, "ro")
 	before := fileSum(t, path)
 
 	db, err = store.Open(ctx, path)
@@ -209,7 +149,7 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 // TestReadOnlyArchiveSchemaHelper: a read-only archive of an older schema
 // cannot be upgraded, and says it must be opened writable once.
 func TestReadOnlyArchiveSchemaHelper(t *testing.T) {
-	dir := mountTmpfs(t, "4m")
+	dir := testfs.MountTmpfs(t, "4m")
 	ctx := context.Background()
 	path := filepath.Join(dir, "old.db")
 	db, err := store.Open(ctx, path)
@@ -230,7 +170,7 @@ func TestReadOnlyArchiveSchemaHelper(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw.Close()
-	remountReadOnly(t, dir)
+	testfs.Remount(t, dir, "ro")
 	before := fileSum(t, path)
 
 	_, err = store.Open(ctx, path)
@@ -245,13 +185,15 @@ func TestReadOnlyArchiveSchemaHelper(t *testing.T) {
 	}
 }
 
-func TestReadOnlyFullTextCheck(t *testing.T) { runInNamespace(t, "TestReadOnlyFullTextCheckHelper") }
+func TestReadOnlyFullTextCheck(t *testing.T) {
+	testfs.RunInNamespace(t, "TestReadOnlyFullTextCheckHelper")
+}
 
 // TestReadOnlyFullTextCheckHelper: the full-text check finds an index that
 // disagrees with the articles on a read-only archive as on a writable one,
 // and finds nothing in a sound one.
 func TestReadOnlyFullTextCheckHelper(t *testing.T) {
-	dir := mountTmpfs(t, "8m")
+	dir := testfs.MountTmpfs(t, "8m")
 	ctx := context.Background()
 	build := func(name string, desync bool) string {
 		path := filepath.Join(dir, name)
@@ -310,7 +252,7 @@ func TestReadOnlyFullTextCheckHelper(t *testing.T) {
 		}
 	}
 	check(false)
-	remountReadOnly(t, dir)
+	testfs.Remount(t, dir, "ro")
 	check(true)
 }
 
@@ -353,7 +295,7 @@ func TestReadOnlyByPermission(t *testing.T) {
 				}
 			}
 			t.Cleanup(func() { os.Chmod(dir, 0o755) })
-			runAsNobody(t, "TestReadOnlyByPermissionHelper", "STORYDIFF_RO_DB="+path)
+			testfs.RunAsNobody(t, "TestReadOnlyByPermissionHelper", "STORYDIFF_RO_DB="+path)
 			if after := fileSum(t, path); after != before {
 				t.Errorf("archive bytes changed: sha256 %s, was %s", after, before)
 			}
@@ -363,7 +305,7 @@ func TestReadOnlyByPermission(t *testing.T) {
 
 func TestReadOnlyByPermissionHelper(t *testing.T) {
 	path := os.Getenv("STORYDIFF_RO_DB")
-	if os.Getenv(nsHelperEnv) == "" || path == "" {
+	if !testfs.InHelper() || path == "" {
 		t.Skip("run as an unprivileged user by TestReadOnlyByPermission")
 	}
 	if os.Getuid() == 0 {
@@ -390,13 +332,15 @@ func TestReadOnlyByPermissionHelper(t *testing.T) {
 	}
 }
 
-func TestReadOnlyArchiveWithWAL(t *testing.T) { runInNamespace(t, "TestReadOnlyArchiveWithWALHelper") }
+func TestReadOnlyArchiveWithWAL(t *testing.T) {
+	testfs.RunInNamespace(t, "TestReadOnlyArchiveWithWALHelper")
+}
 
 // TestReadOnlyArchiveWithWALHelper: an archive left with its -wal and -shm
 // files (the writer was killed, or the disk was unplugged) and then mounted
 // read-only still shows the articles committed to its WAL.
 func TestReadOnlyArchiveWithWALHelper(t *testing.T) {
-	dir := mountTmpfs(t, "8m")
+	dir := testfs.MountTmpfs(t, "8m")
 	ctx := context.Background()
 	live := filepath.Join(t.TempDir(), "live.db")
 	db, err := store.Open(ctx, live)
@@ -426,7 +370,7 @@ func TestReadOnlyArchiveWithWALHelper(t *testing.T) {
 	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
 		t.Fatalf("the WAL is empty (%v): the test would not test reading from it", err)
 	}
-	remountReadOnly(t, dir)
+	testfs.Remount(t, dir, "ro")
 	before := fileSum(t, path)
 
 	ro, err := store.Open(ctx, path)
@@ -449,7 +393,7 @@ func TestReadOnlyArchiveWithWALHelper(t *testing.T) {
 //
 //	unshare --user --map-root-user --mount -- env STORYDIFF_NS_HELPER=1 go test ./store -run '^$' -bench CheckFullText
 func BenchmarkCheckFullText(b *testing.B) {
-	dir := mountTmpfs(b, "256m")
+	dir := testfs.MountTmpfs(b, "256m")
 	ctx := context.Background()
 	path := filepath.Join(dir, "archive.db")
 	db, err := store.Open(ctx, path)
@@ -490,6 +434,6 @@ func BenchmarkCheckFullText(b *testing.B) {
 		}
 	}
 	b.Run("writable", run)
-	remountReadOnly(b, dir)
+	testfs.Remount(b, dir, "ro")
 	b.Run("read-only", run)
 }
