@@ -159,7 +159,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	if err != nil {
 		return nil, err
 	}
-	n, df, counted, err := s.db.Census(ctx)
+	n, counted, err := s.db.CensusArticles(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -205,6 +205,10 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	} else if len(stale) > 0 {
 		sum.Pass = "new"
 		report(core.Progress{Stage: "proposing candidates", Total: total}, true)
+		df, err := s.db.CensusTerms(ctx)
+		if err != nil {
+			return nil, err
+		}
 		census := &detect.Census{N: n, DF: df}
 		pairs, err := detect.FreshPairs(ctx, arch, stale, census, params, passProgress)
 		if err != nil {
@@ -237,7 +241,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 }
 
 // analyseArticles computes and stores features, sketches, blocks and
-// repeats.
+// repeats, and returns how many articles it analysed.
 func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) (int, error) {
 	if len(ids) == 0 {
 		return 0, nil // not nil ids: AnalysisInputs reads every article for those

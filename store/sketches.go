@@ -87,27 +87,31 @@ func (db *DB) SaveSketches(ctx context.Context, sketchHash uint64, rows []Sketch
 // censusKey is the setting holding how many articles term_df counts.
 const censusKey = "census_articles"
 
-// Census returns the stored term counts and how many articles they count;
+// CensusArticles returns how many articles the stored term counts count;
 // ok is false when none were stored.
-func (db *DB) Census(ctx context.Context) (n int, df map[uint64]int32, ok bool, err error) {
-	if ok, err = db.Setting(ctx, censusKey, &n); err != nil || !ok {
-		return 0, nil, false, err
-	}
+func (db *DB) CensusArticles(ctx context.Context) (n int, ok bool, err error) {
+	ok, err = db.Setting(ctx, censusKey, &n)
+	return n, ok, err
+}
+
+// CensusTerms returns the stored term counts (a million rows at a million
+// articles: read only when they will be used).
+func (db *DB) CensusTerms(ctx context.Context) (map[uint64]int32, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT term, df FROM term_df`)
 	if err != nil {
-		return 0, nil, false, err
+		return nil, err
 	}
 	defer rows.Close()
-	df = map[uint64]int32{}
+	df := map[uint64]int32{}
 	for rows.Next() {
 		var term int64
 		var c int32
 		if err := rows.Scan(&term, &c); err != nil {
-			return 0, nil, false, err
+			return nil, err
 		}
 		df[uint64(term)] = c
 	}
-	return n, df, true, rows.Err()
+	return df, rows.Err()
 }
 
 // ReplaceCensus stores the term counts of n articles, replacing all others.
