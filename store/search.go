@@ -238,21 +238,8 @@ func (db *DB) rankBounded(ctx context.Context, q string, opt SearchOptions) ([]s
 // FTS5 keeps each term's entries in rowid order, so this reads n entries,
 // not every match.
 func (db *DB) newestMatches(ctx context.Context, q string, n int) ([]int64, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+	return db.idsWhere(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
 		ORDER BY rowid DESC LIMIT ?`, q, n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 func (db *DB) queryScored(ctx context.Context, query string, args ...any) ([]scored, error) {
