@@ -36,7 +36,15 @@ func main() {
 	events := flag.Int("events", gen.Default().Events, "generated news events")
 	distractors := flag.Int("distractors", gen.Default().Distractors, "generated unrelated articles")
 	lsh := flag.Int("lsh", 0, "also benchmark near-duplicate search on this many generated articles, beside github.com/ekzhu/minhash-lsh (0: skip)")
+	only := flag.String("only", "", "run only the named extra sections (comma-separated: "+sectionNames()+") and print them; EVAL.md is left alone")
 	flag.Parse()
+	if *only != "" {
+		if err := runOnly(os.Stdout, strings.Split(*only, ",")); err != nil {
+			fmt.Fprintln(os.Stderr, "eval:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(os.Stdout, *out, *clough, *bbc, *seed, *events, *distractors, *lsh); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
@@ -139,6 +147,11 @@ func run(log io.Writer, out, clough, bbc string, seed int64, events, distractors
 			v.forms, v.keys, v.mergedForms, 100*float64(v.mergedForms)/float64(v.forms), 100*float64(v.mergedTok)/float64(v.tokens), v.tokens)
 		fmt.Fprintf(w, "%s\n", strings.Join(v.examples, ", "))
 		fmt.Fprintf(log, "bbc: %d articles\n", br.docs)
+	}
+	for _, sec := range sections {
+		if err := sec.run(w, log); err != nil {
+			return fmt.Errorf("%s: %w", sec.name, err)
+		}
 	}
 	if lsh > 0 {
 		if err := runLSHBench(w, log, lsh, p); err != nil {
