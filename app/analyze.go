@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -114,7 +115,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 				return nil, err
 			}
 			st.lines = detect.NewLineCounts()
-			st.lines.Load(fromStoreLines(rows))
+			st.lines.Load(rows)
 		}
 		if stale, err = s.db.StaleFeatures(ctx, ph); err != nil {
 			return nil, err
@@ -132,7 +133,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 			st.lines = nil // partly counted: reload from the archive next time
 			return nil, err
 		}
-		if err := s.db.SaveLineCounts(ctx, toStoreLines(st.lines.Rows(true)), uncounted, opt.Full); err != nil {
+		if err := s.db.SaveLineCounts(ctx, st.lines.Rows(true), uncounted, opt.Full); err != nil {
 			st.lines = nil
 			return nil, err
 		}
@@ -196,7 +197,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		if err := s.db.SaveSketches(ctx, arch.sketches, pending); err != nil {
 			return nil, err
 		}
-		if err := s.db.ReplacePairs(ctx, true, nil, toStorePairs(pairs)); err != nil {
+		if err := s.db.ReplacePairs(ctx, true, nil, pairs); err != nil {
 			return nil, err
 		}
 		if err := s.db.ReplaceCensus(ctx, census.N, census.DF); err != nil {
@@ -214,7 +215,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		if err != nil {
 			return nil, err
 		}
-		if err := s.db.ReplacePairs(ctx, false, stale, toStorePairs(pairs)); err != nil {
+		if err := s.db.ReplacePairs(ctx, false, stale, pairs); err != nil {
 			return nil, err
 		}
 		if err := s.db.UpdateCensus(ctx, census.N, census.Changed()); err != nil {
@@ -310,28 +311,16 @@ func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.Line
 	data, _ := f.MarshalBinary()
 	sketch, _ := detect.SketchOf(f, params).MarshalBinary()
 	a := store.ArticleAnalysis{ID: in.ID, ParamsHash: f.ParamsHash, Features: data, Sketch: sketch,
-		SketchHash: params.SketchHash(), Blocks: []store.Block{}}
-	for _, b := range detect.MarkBlocks(in.Text, detect.BlockOptions{Title: in.Title, Group: group, Lines: lines}) {
-		a.Blocks = append(a.Blocks, store.Block{Start: b.Start, End: b.End, Kind: b.Kind, Hash: b.Hash})
-	}
-	for _, r := range detect.RepeatedPassages(in.Text) {
-		sr := store.Repeat{Text: r.Text}
-		for _, o := range r.Occurrences {
-			sr.Occurrences = append(sr.Occurrences, store.Span{Start: o.Start, End: o.End})
-		}
-		a.Repeats = append(a.Repeats, sr)
-	}
+		SketchHash: params.SketchHash(), Blocks: []core.Block{}}
+	a.Blocks = append(a.Blocks, detect.MarkBlocks(in.Text, detect.BlockOptions{Title: in.Title, Group: group, Lines: lines})...)
+	a.Repeats = detect.RepeatedPassages(in.Text)
 	return a
 }
 
 // blocksOf marks an article's lines at import, before any analysis, with the
 // site-chrome patterns alone (recurring lines need the whole archive).
-func blocksOf(text, title string) []store.Block {
-	var out []store.Block
-	for _, b := range detect.MarkBlocks(text, detect.BlockOptions{Title: title}) {
-		out = append(out, store.Block{Start: b.Start, End: b.End, Kind: b.Kind, Hash: b.Hash})
-	}
-	return out
+func blocksOf(text, title string) []core.Block {
+	return detect.MarkBlocks(text, detect.BlockOptions{Title: title})
 }
 
 func (s *Service) rebuildStories(ctx context.Context) error {
@@ -347,7 +336,7 @@ func (s *Service) rebuildStories(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	stories := detect.Stories(fromStorePairs(pairs), js, func(id int64) (time.Time, bool) {
+	stories := detect.Stories(pairs, js, func(id int64) (time.Time, bool) {
 		t, ok := dates[id]
 		return t, ok
 	})
@@ -359,30 +348,28 @@ func (s *Service) rebuildStories(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	out := make([]store.Story, 0, len(stories))
+	out := make([]core.Story, 0, len(stories))
 	for _, st := range stories {
 		// A story is known by its smallest article id, so that its number
 		// stays the same when later imports add versions to it.
-		id := st.Articles[0]
-		for _, a := range st.Articles {
-			id = min(id, a)
-		}
-		out = append(out, store.Story{ID: id, Label: titles[st.Earliest], Earliest: st.Earliest, Members: st.Articles})
+		st.ID = slices.Min(st.Members)
+		st.Label = titles[st.Earliest]
+		out = append(out, st)
 	}
 	return s.db.ReplaceStories(ctx, out)
 }
 
 // judgements returns the verdicts that bind a clustering: for stories, a
 // confirmed duplicate is also the same story.
-func (s *Service) judgements(ctx context.Context, relation string) ([]detect.Judgement, error) {
+func (s *Service) judgements(ctx context.Context, relation string) ([]core.Judgement, error) {
 	all, err := s.db.Judgements(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var out []detect.Judgement
+	var out []core.Judgement
 	for _, j := range all {
-		if j.Relation == relation || (relation == "story" && j.Relation == "duplicate" && j.Same) {
-			out = append(out, detect.Judgement{A: j.A, B: j.B, Same: j.Same})
+		if j.Relation == relation || (relation == core.RelationStory && j.Relation == core.RelationDuplicate && j.Same) {
+			out = append(out, j)
 		}
 	}
 	return out, nil
@@ -406,36 +393,4 @@ func (s *Service) fillCounts(ctx context.Context, sum *AnalyzeSummary) error {
 	}
 	sum.Pairs, sum.Repeats, sum.Stories = c.Pairs, c.ArticlesWithRepeats, c.Stories
 	return nil
-}
-
-func toStorePairs(ps []detect.Pair) []store.Pair {
-	out := make([]store.Pair, len(ps))
-	for i, p := range ps {
-		out[i] = store.Pair{A: p.A, B: p.B, Kind: p.Kind, Jaccard: p.Jaccard, Containment: p.Containment, Score: p.Score}
-	}
-	return out
-}
-
-func fromStorePairs(ps []store.Pair) []detect.Pair {
-	out := make([]detect.Pair, len(ps))
-	for i, p := range ps {
-		out[i] = detect.Pair{A: p.A, B: p.B, Kind: p.Kind, Jaccard: p.Jaccard, Containment: p.Containment, Score: p.Score}
-	}
-	return out
-}
-
-func toStoreLines(rows []detect.LineCount) []store.LineCount {
-	out := make([]store.LineCount, len(rows))
-	for i, r := range rows {
-		out[i] = store.LineCount{Group: r.Group, Hash: r.Hash, Count: r.Count}
-	}
-	return out
-}
-
-func fromStoreLines(rows []store.LineCount) []detect.LineCount {
-	out := make([]detect.LineCount, len(rows))
-	for i, r := range rows {
-		out[i] = detect.LineCount{Group: r.Group, Hash: r.Hash, Count: r.Count}
-	}
-	return out
 }

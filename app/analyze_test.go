@@ -23,7 +23,7 @@ func findings(t *testing.T, svc *app.Service) string {
 	t.Helper()
 	ctx := context.Background()
 	var b strings.Builder
-	pairs, err := svc.Store().Pairs(ctx, 0)
+	pairs, err := app.StoreOf(svc).Pairs(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestKilledAnalysisRecovers(t *testing.T) {
 		cmd.Wait()
 
 		svc = openService(t, dbPath)
-		if problems, err := svc.Store().Check(ctx); err != nil || len(problems) > 0 {
+		if problems, err := svc.Check(ctx); err != nil || len(problems) > 0 {
 			t.Fatalf("run %d: check after killing analysis in %s: %v %v", run, stage, problems, err)
 		}
 		if _, err := svc.Analyze(ctx, app.AnalyzeOptions{}, nil); err != nil {
@@ -212,7 +212,7 @@ func TestAnalysisOfNewArticlesMatchesAFullOne(t *testing.T) {
 		for _, id := range second.Articles {
 			fresh[id] = true
 		}
-		pairs, err := svc.Store().Pairs(ctx, 0)
+		pairs, err := app.StoreOf(svc).Pairs(ctx, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

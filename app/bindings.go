@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/storydiff/storydiff/core"
-	"github.com/storydiff/storydiff/store"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
@@ -64,8 +63,8 @@ type ListRequest struct {
 
 // Query converts the request for the store. To is inclusive: a date means
 // up to the end of that day.
-func (r ListRequest) Query() (store.ListQuery, error) {
-	q := store.ListQuery{Offset: r.Offset, Limit: r.Limit, Sort: r.Sort, Desc: r.Desc, Outlet: r.Outlet, Language: r.Language}
+func (r ListRequest) Query() (core.ListQuery, error) {
+	q := core.ListQuery{Offset: r.Offset, Limit: r.Limit, Sort: r.Sort, Desc: r.Desc, Outlet: r.Outlet, Language: r.Language}
 	if r.Offset < 0 || r.Limit < 0 {
 		return q, core.Errorf(core.EINVALID, "offset and limit must not be negative")
 	}
@@ -113,12 +112,12 @@ func (b *Bindings) GetArticle(ref string) (*ArticleDetail, error) {
 }
 
 // Search runs a search as the user types: the last word matches as a prefix.
-func (b *Bindings) Search(query string, limit int) ([]store.SearchHit, error) {
-	return b.svc.Search(b.context(), query, store.SearchOptions{Limit: limit, Prefix: true})
+func (b *Bindings) Search(query string, limit int) ([]core.SearchHit, error) {
+	return b.svc.Search(b.context(), query, core.SearchOptions{Limit: limit, Prefix: true})
 }
 
 // Facets returns the outlets, languages and date range for the filters.
-func (b *Bindings) Facets() (*store.Facets, error) {
+func (b *Bindings) Facets() (*core.Facets, error) {
 	return b.svc.Facets(b.context())
 }
 
@@ -175,10 +174,10 @@ func (b *Bindings) Repeats(ref string) ([]ArticleRepeats, error) {
 }
 
 // Similar returns the articles related to one, strongest first.
-func (b *Bindings) Similar(ref string) ([]store.Pair, error) {
+func (b *Bindings) Similar(ref string) ([]core.Pair, error) {
 	pairs, err := b.svc.Similar(b.context(), ref)
 	if pairs == nil && err == nil {
-		pairs = []store.Pair{}
+		pairs = []core.Pair{}
 	}
 	return pairs, err
 }

@@ -89,7 +89,7 @@ func (s *Service) CompareMany(ctx context.Context, refs []string, againstFirst b
 type articleText struct {
 	id          int64
 	text        string
-	boilerplate []diffing.Span
+	boilerplate []core.Span
 }
 
 // twoTexts reads the two articles a comparison is between.
@@ -117,7 +117,7 @@ func (s *Service) textWithBoilerplate(ctx context.Context, ref string) (articleT
 	t := articleText{id: id, text: a.Text}
 	for _, b := range blocks {
 		if b.Kind == "boilerplate" {
-			t.boilerplate = append(t.boilerplate, diffing.Span{Start: b.Start, End: b.End})
+			t.boilerplate = append(t.boilerplate, core.Span{Start: b.Start, End: b.End})
 		}
 	}
 	return t, nil

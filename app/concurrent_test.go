@@ -3,13 +3,13 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"github.com/storydiff/storydiff/core"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/storydiff/storydiff/app"
-	"github.com/storydiff/storydiff/store"
 )
 
 // TestTwoProcessesImportAtOnce imports two corpora into one archive from two
@@ -46,7 +46,7 @@ func TestTwoProcessesImportAtOnce(t *testing.T) {
 	if sum.Added != 300 {
 		t.Errorf("this process added %d, want 300", sum.Added)
 	}
-	page, err := svc.ListArticles(context.Background(), store.ListQuery{Limit: 1})
+	page, err := svc.ListArticles(context.Background(), core.ListQuery{Limit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestTwoProcessesImportAtOnce(t *testing.T) {
 	if an.Articles != 600 {
 		t.Errorf("analysis sees %d articles, want 600", an.Articles)
 	}
-	if problems, err := svc.Store().Check(context.Background()); err != nil || len(problems) > 0 {
+	if problems, err := svc.Check(context.Background()); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}
 }

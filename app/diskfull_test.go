@@ -13,7 +13,6 @@ import (
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/internal/testfs"
-	"github.com/storydiff/storydiff/store"
 )
 
 func TestImportOnFullDisk(t *testing.T)  { testfs.RunInNamespace(t, "TestImportOnFullDiskHelper") }
@@ -21,7 +20,7 @@ func TestAnalyzeOnFullDisk(t *testing.T) { testfs.RunInNamespace(t, "TestAnalyze
 
 func checkSound(t *testing.T, svc *app.Service, when string) {
 	t.Helper()
-	problems, err := svc.Store().Check(context.Background())
+	problems, err := svc.Check(context.Background())
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("%s: check found %v, %v; want a sound archive", when, problems, err)
 	}
@@ -30,7 +29,7 @@ func checkSound(t *testing.T, svc *app.Service, when string) {
 // articleCount counts the stored articles straight from the archive.
 func articleCount(t *testing.T, svc *app.Service) int {
 	t.Helper()
-	page, err := svc.ListArticles(context.Background(), store.ListQuery{Limit: 1})
+	page, err := svc.ListArticles(context.Background(), core.ListQuery{Limit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +142,7 @@ func TestImportOnFullDiskHelper(t *testing.T) {
 				// articles; backup writes one whole file elsewhere.
 				full := openService(t, dbPath)
 				moved := filepath.Join(t.TempDir(), "archive.db")
-				if err := full.Store().Backup(ctx, moved); err != nil {
+				if err := full.Backup(ctx, moved); err != nil {
 					t.Fatalf("backup of an archive on a full disk: %v", err)
 				}
 				full.Close()

@@ -8,7 +8,6 @@ import (
 
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/detect"
-	"github.com/storydiff/storydiff/store"
 )
 
 // DuplicateGroup is a set of exact or near duplicates. Files lists every
@@ -22,6 +21,9 @@ type DuplicateGroup struct {
 	Files      []string `json:"files"`
 	// Keep is the member the researcher chose to keep, 0 if none.
 	Keep int64 `json:"keep,omitempty"`
+	// Members are the group's articles without their text, in Articles'
+	// order, so that a listing needs no further query per group.
+	Members []core.Article `json:"members"`
 }
 
 // DefaultMinSimilarity is the near-duplicate threshold used when none is
@@ -73,14 +75,17 @@ func (s *Service) DuplicateGroupsPage(ctx context.Context, minSimilarity float64
 	if err != nil {
 		return nil, err
 	}
-	paths := make(map[int64][]string, len(arts))
+	byID := make(map[int64]core.Article, len(arts))
 	for _, a := range arts {
-		paths[a.ID] = a.Paths
+		byID[a.ID] = a
 	}
 	for i := range out {
-		out[i].Files = []string{}
+		out[i].Files, out[i].Members = []string{}, []core.Article{}
 		for _, id := range out[i].Articles {
-			out[i].Files = append(out[i].Files, paths[id]...)
+			if a, ok := byID[id]; ok {
+				out[i].Files = append(out[i].Files, a.Paths...)
+				out[i].Members = append(out[i].Members, a)
+			}
 		}
 	}
 	return out, nil
@@ -103,7 +108,7 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 	if err != nil {
 		return nil, err
 	}
-	groups := detect.Groups(fromStorePairs(pairs), minSimilarity, js)
+	groups := detect.Groups(pairs, minSimilarity, js)
 	out := make([]DuplicateGroup, 0, len(groups))
 	grouped := map[int64]bool{}
 	for _, g := range groups {
@@ -149,8 +154,8 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 
 // ArticleRepeats is one article's repeated passages.
 type ArticleRepeats struct {
-	Article  int64          `json:"article"`
-	Passages []store.Repeat `json:"passages"`
+	Article  int64         `json:"article"`
+	Passages []core.Repeat `json:"passages"`
 }
 
 // Repeats returns the repeated passages of one article (ref) or of every
@@ -171,7 +176,7 @@ func (s *Service) Repeats(ctx context.Context, ref string) ([]ArticleRepeats, er
 	if id != 0 {
 		ps := m[id]
 		if ps == nil {
-			ps = []store.Repeat{}
+			ps = []core.Repeat{}
 		}
 		return append(out, ArticleRepeats{Article: id, Passages: ps}), nil
 	}
@@ -218,7 +223,7 @@ func (s *Service) StoriesPage(ctx context.Context, pg Page) ([]Story, error) {
 	return s.withArticles(ctx, sts)
 }
 
-func (s *Service) withArticles(ctx context.Context, sts []store.Story) ([]Story, error) {
+func (s *Service) withArticles(ctx context.Context, sts []core.Story) ([]Story, error) {
 	// Every member's summary in one query, not one per story.
 	var ids []int64
 	for _, st := range sts {
@@ -278,10 +283,10 @@ func (s *Service) CompareStory(ctx context.Context, storyID int64, opt CompareOp
 
 // SharedPassage is a passage two articles share.
 type SharedPassage struct {
-	A     store.Span `json:"a"`
-	B     store.Span `json:"b"`
-	Score float64    `json:"score"`
-	Text  string     `json:"text"`
+	A     core.Span `json:"a"`
+	B     core.Span `json:"b"`
+	Score float64   `json:"score"`
+	Text  string    `json:"text"`
 }
 
 // Passages returns the passages two articles share, in A's order.
@@ -292,14 +297,14 @@ func (s *Service) Passages(ctx context.Context, refA, refB string) ([]SharedPass
 	}
 	out := []SharedPassage{}
 	for _, p := range detect.SharedPassages(a.text, b.text, detect.PassageOptions{}) {
-		out = append(out, SharedPassage{A: store.Span{Start: p.A.Start, End: p.A.End},
-			B: store.Span{Start: p.B.Start, End: p.B.End}, Score: p.Score, Text: p.Text})
+		out = append(out, SharedPassage{A: core.Span{Start: p.A.Start, End: p.A.End},
+			B: core.Span{Start: p.B.Start, End: p.B.End}, Score: p.Score, Text: p.Text})
 	}
 	return out, nil
 }
 
 // Similar returns the articles related to one, strongest first.
-func (s *Service) Similar(ctx context.Context, ref string) ([]store.Pair, error) {
+func (s *Service) Similar(ctx context.Context, ref string) ([]core.Pair, error) {
 	id, err := s.db.ResolveRef(ctx, ref)
 	if err != nil {
 		return nil, err
@@ -324,7 +329,7 @@ func (s *Service) Judge(ctx context.Context, refA, refB, relation string, same b
 	if err != nil {
 		return err
 	}
-	if err := s.db.SaveJudgement(ctx, store.Judgement{A: a, B: b, Relation: relation, Same: same, Note: note}); err != nil {
+	if err := s.db.SaveJudgement(ctx, core.Judgement{A: a, B: b, Relation: relation, Same: same, Note: note}); err != nil {
 		return err
 	}
 	s.analysis.mu.Lock()
@@ -361,7 +366,7 @@ func (s *Service) Keep(ctx context.Context, ref string, group []int64) error {
 }
 
 // Judgements lists the researcher's verdicts.
-func (s *Service) Judgements(ctx context.Context) ([]store.Judgement, error) {
+func (s *Service) Judgements(ctx context.Context) ([]core.Judgement, error) {
 	return s.db.Judgements(ctx)
 }
 

@@ -16,7 +16,6 @@ import (
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
-	"github.com/storydiff/storydiff/store"
 )
 
 func openService(tb testing.TB, path string) *app.Service {
@@ -56,7 +55,7 @@ func writeCorpusSeed(tb testing.TB, dir string, n int, seed int64) {
 
 func hashes(tb testing.TB, svc *app.Service) []string {
 	tb.Helper()
-	page, err := svc.ListArticles(context.Background(), store.ListQuery{Limit: 1000})
+	page, err := svc.ListArticles(context.Background(), core.ListQuery{Limit: 1000})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -208,7 +207,7 @@ func TestKilledImportRecovers(t *testing.T) {
 		cmd.Wait()
 
 		svc := openService(t, dbPath)
-		problems, err := svc.Store().IntegrityCheck(context.Background())
+		problems, err := app.StoreOf(svc).IntegrityCheck(context.Background())
 		if err != nil || len(problems) > 0 {
 			t.Fatalf("run %d: integrity after kill: %v %v", run, problems, err)
 		}

@@ -12,7 +12,6 @@ import (
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/internal/testfs"
-	"github.com/storydiff/storydiff/store"
 )
 
 // doneEvents keeps the "job:done" events, as the desktop window gets them.
@@ -73,7 +72,7 @@ func TestReadOnlyArchiveServiceHelper(t *testing.T) {
 		read func() error
 	}{
 		{"article", func() error { _, err := svc.GetArticle(ctx, "1"); return err }},
-		{"search", func() error { _, err := svc.Search(ctx, "ceasefire", store.SearchOptions{Limit: 10}); return err }},
+		{"search", func() error { _, err := svc.Search(ctx, "ceasefire", core.SearchOptions{Limit: 10}); return err }},
 		{"facets", func() error { _, err := svc.Facets(ctx); return err }},
 		{"compare", func() error { _, err := svc.Compare(ctx, "3", "4", app.CompareOptions{}); return err }},
 		{"duplicate groups", func() error { _, err := svc.DuplicateGroups(ctx, -1); return err }},

@@ -15,7 +15,6 @@ import (
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/report"
-	"github.com/storydiff/storydiff/store"
 )
 
 // ReportRequest chooses a report.
@@ -198,14 +197,14 @@ func (s *Service) reportArticle(ctx context.Context, ref string) (report.Article
 	return a, nil
 }
 
-func (s *Service) reportPassages(ctx context.Context, a, b int64) ([]report.Passage, error) {
+func (s *Service) reportPassages(ctx context.Context, a, b int64) ([]core.Passage, error) {
 	ps, err := s.Passages(ctx, itoa(a), itoa(b))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]report.Passage, len(ps))
+	out := make([]core.Passage, len(ps))
 	for i, p := range ps {
-		out[i] = report.Passage{A: report.Span(p.A), B: report.Span(p.B), Score: p.Score, Text: p.Text}
+		out[i] = core.Passage{A: core.Span(p.A), B: core.Span(p.B), Score: p.Score, Text: p.Text}
 	}
 	return out, nil
 }
@@ -350,7 +349,7 @@ func (s *Service) reportCompare(ctx context.Context, refA, refB string, opt Comp
 // mergePassage records that a passage (keyed by its words, case folded)
 // appears in a and b; the version earliest in the story is where it first
 // appeared.
-func mergePassage(shared map[string]*report.StoryPassage, order map[int64]int, p report.Passage, a, b int64) {
+func mergePassage(shared map[string]*report.StoryPassage, order map[int64]int, p core.Passage, a, b int64) {
 	key := strings.ToLower(strings.Join(strings.Fields(p.Text), " "))
 	first, start := a, p.A.Start
 	if order[b] < order[a] { // a chosen base may come after the version
@@ -422,7 +421,7 @@ func (s *Service) reportGroups(ctx context.Context, minSim float64) ([]report.Gr
 	}
 	out := make([]report.Group, 0, len(groups))
 	for _, g := range groups {
-		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Keep: g.Keep, Pairs: []report.GroupPair{}}
+		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Keep: g.Keep, Pairs: []core.Pair{}}
 		in := map[int64]bool{}
 		for _, id := range g.Articles {
 			in[id] = true
@@ -433,9 +432,8 @@ func (s *Service) reportGroups(ctx context.Context, minSim float64) ([]report.Gr
 			rg.Members = append(rg.Members, a)
 		}
 		for _, p := range pairs {
-			if in[p.A] && in[p.B] && p.Kind != "story" {
-				rg.Pairs = append(rg.Pairs, report.GroupPair{A: p.A, B: p.B, Kind: p.Kind, Jaccard: p.Jaccard,
-					Containment: p.Containment, Score: p.Score})
+			if in[p.A] && in[p.B] && p.IsDuplicate() {
+				rg.Pairs = append(rg.Pairs, p)
 			}
 		}
 		sort.Slice(rg.Pairs, func(i, j int) bool {
@@ -474,7 +472,7 @@ func (s *Service) archiveReport(ctx context.Context, prov report.Provenance) (*r
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		page, err := s.db.ListArticles(ctx, store.ListQuery{Offset: off, Limit: pageSize})
+		page, err := s.db.ListArticles(ctx, core.ListQuery{Offset: off, Limit: pageSize})
 		if err != nil {
 			return nil, fmt.Errorf("archive report: %w", err)
 		}

@@ -65,8 +65,13 @@ func (s *Service) Close() error {
 // DBPath returns the path of the open archive.
 func (s *Service) DBPath() string { return s.db.Path }
 
-// Store gives tools such as benchmarks direct access to the archive.
-func (s *Service) Store() *store.DB { return s.db }
+// Backup writes a consistent copy of the archive to path (the archive may
+// be in use meanwhile).
+func (s *Service) Backup(ctx context.Context, path string) error { return s.db.Backup(ctx, path) }
+
+// Check verifies the archive (integrity, foreign keys, full-text index) and
+// returns the problems found, none when it is sound.
+func (s *Service) Check(ctx context.Context) ([]string, error) { return s.db.Check(ctx) }
 
 // SetEmitter sets where job events go.
 func (s *Service) SetEmitter(e Emitter) {
@@ -89,11 +94,11 @@ func (s *Service) emit(event string, data any) {
 type ArticleDetail struct {
 	core.Article
 	Locations []core.FileLocation `json:"locations"`
-	Blocks    []store.Block       `json:"blocks"`
+	Blocks    []core.Block        `json:"blocks"`
 }
 
 // ListArticles returns a page of articles.
-func (s *Service) ListArticles(ctx context.Context, q store.ListQuery) (*store.Page, error) {
+func (s *Service) ListArticles(ctx context.Context, q core.ListQuery) (*core.Page, error) {
 	if q.Limit > 1000 {
 		q.Limit = 1000
 	}
@@ -123,13 +128,13 @@ func (s *Service) GetArticle(ctx context.Context, ref string) (*ArticleDetail, e
 		return nil, err
 	}
 	if d.Blocks == nil {
-		d.Blocks = []store.Block{}
+		d.Blocks = []core.Block{}
 	}
 	return d, nil
 }
 
 // Search runs a full-text search.
-func (s *Service) Search(ctx context.Context, query string, opt store.SearchOptions) ([]store.SearchHit, error) {
+func (s *Service) Search(ctx context.Context, query string, opt core.SearchOptions) ([]core.SearchHit, error) {
 	if opt.Limit > 500 {
 		opt.Limit = 500
 	}
@@ -137,11 +142,11 @@ func (s *Service) Search(ctx context.Context, query string, opt store.SearchOpti
 }
 
 // Facets summarises the archive for filters.
-func (s *Service) Facets(ctx context.Context) (*store.Facets, error) {
+func (s *Service) Facets(ctx context.Context) (*core.Facets, error) {
 	return s.db.Facets(ctx)
 }
 
 // Imports lists the import runs with their per-file errors.
-func (s *Service) Imports(ctx context.Context) ([]store.Import, error) {
+func (s *Service) Imports(ctx context.Context) ([]core.Import, error) {
 	return s.db.Imports(ctx)
 }

@@ -79,11 +79,7 @@ var dupesCommand = &Command{
 			}
 			for _, g := range groups {
 				fmt.Fprintf(env.Stdout, "%s duplicates, similarity %.3f:\n", g.Kind, g.Similarity)
-				arts, err := svc.Store().Summaries(ctx, g.Articles)
-				if err != nil {
-					return err
-				}
-				for _, a := range arts {
+				for _, a := range g.Members {
 					fmt.Fprintf(env.Stdout, "  %d  %s\n", a.ID, clip(a.Title, 90))
 					for _, p := range a.Paths {
 						fmt.Fprintf(env.Stdout, "      %s\n", quotePath(p))

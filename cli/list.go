@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/storydiff/storydiff/core"
-	"github.com/storydiff/storydiff/store"
 )
 
 var listCommand = &Command{
@@ -33,7 +32,7 @@ var listCommand = &Command{
 				return err
 			}
 			defer svc.Close()
-			q := store.ListQuery{Offset: *offset, Sort: *sortBy, Desc: *desc, Outlet: *outlet, Language: *lang}
+			q := core.ListQuery{Offset: *offset, Sort: *sortBy, Desc: *desc, Outlet: *outlet, Language: *lang}
 			out := newArticleWriter(env.Stdout, *asJSON)
 			// Page through the archive so that a million articles stream
 			// out without being held in memory.

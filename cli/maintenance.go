@@ -22,7 +22,7 @@ var backupCommand = &Command{
 				return err
 			}
 			defer svc.Close()
-			if err := svc.Store().Backup(ctx, args[0]); err != nil {
+			if err := svc.Backup(ctx, args[0]); err != nil {
 				return err
 			}
 			fmt.Fprintf(env.Stdout, "Backed up %s to %s.\n", svc.DBPath(), args[0])
@@ -42,7 +42,7 @@ var checkCommand = &Command{
 				return err
 			}
 			defer svc.Close()
-			problems, err := svc.Store().Check(ctx)
+			problems, err := svc.Check(ctx)
 			if err != nil {
 				return err
 			}

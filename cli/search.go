@@ -4,9 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"strings"
 
-	"github.com/storydiff/storydiff/store"
 )
 
 var searchCommand = &Command{
@@ -30,7 +30,7 @@ var searchCommand = &Command{
 				return err
 			}
 			defer svc.Close()
-			opt := store.SearchOptions{Limit: *limit}
+			opt := core.SearchOptions{Limit: *limit}
 			if *rankAll {
 				opt.Window = -1
 			}
@@ -59,7 +59,7 @@ var searchCommand = &Command{
 
 // snippet renders matched words in bold on a terminal and in [brackets]
 // elsewhere, on one line.
-func snippet(frags []store.Fragment, colour bool) string {
+func snippet(frags []core.Fragment, colour bool) string {
 	var b strings.Builder
 	for _, f := range frags {
 		t := strings.Join(strings.Fields(f.Text), " ")

@@ -2,19 +2,19 @@ package cli_test
 
 import (
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/store"
 )
 
 // A search matching more articles than are ranked says so, and --rank-all
 // ranks them all.
 func TestBroadSearchSaysItsRankingIsPartial(t *testing.T) {
 	dir := t.TempDir()
-	n := store.DefaultRankWindow + 20
+	n := core.DefaultRankWindow + 20
 	for i := 0; i < n; i++ {
 		text := fmt.Sprintf("Report %d\n\nThe harbour committee met on day %d and heard item %d.\n", i, i, i*7)
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644); err != nil {

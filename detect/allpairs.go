@@ -3,6 +3,7 @@ package detect
 import (
 	"context"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"runtime"
 	"slices"
 	"sync"
@@ -22,7 +23,7 @@ import (
 // of every pair (see appendRun). sketched, if not nil, is called with every
 // article's sketch in id order, for callers that store them. The census
 // returned is the archive's, for FreshPairs later.
-func AllPairs(ctx context.Context, arch Archive, p Params, sketched func(id int64, s Sketch) error, progress Progress) ([]Pair, *Census, error) {
+func AllPairs(ctx context.Context, arch Archive, p Params, sketched func(id int64, s Sketch) error, progress Progress) ([]core.Pair, *Census, error) {
 	if p.Bands <= 0 || p.Hashes%p.Bands != 0 {
 		return nil, nil, fmt.Errorf("detect: %d bands do not divide %d hashes", p.Bands, p.Hashes)
 	}
@@ -50,7 +51,7 @@ func AllPairs(ctx context.Context, arch Archive, p Params, sketched func(id int6
 		finders[w] = &storyFinder{sk: sk, post: post, limit: postingLimit(n), hits: make([]uint8, n)}
 	}
 	const block = 4096
-	var out []Pair
+	var out []core.Pair
 	var c chunk
 	k := 0 // the first candidate pair of the block's first article
 	for lo := 0; lo < n; lo += block {

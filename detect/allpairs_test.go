@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"slices"
 	"strings"
 	"testing"
@@ -91,7 +92,7 @@ func generated(t testing.TB, events int) ([]int64, []*detect.Features) {
 	return ids, fs
 }
 
-func indexPairs(t testing.TB, ids []int64, fs []*detect.Features) []detect.Pair {
+func indexPairs(t testing.TB, ids []int64, fs []*detect.Features) []core.Pair {
 	t.Helper()
 	ix, err := detect.NewIndex(detect.DefaultParams(), detect.IndexOptions{})
 	if err != nil {
@@ -110,7 +111,7 @@ func indexPairs(t testing.TB, ids []int64, fs []*detect.Features) []detect.Pair 
 	return ps
 }
 
-func kinds(ps []detect.Pair) map[string]int {
+func kinds(ps []core.Pair) map[string]int {
 	out := map[string]int{}
 	for _, p := range ps {
 		out[p.Kind]++
@@ -120,7 +121,7 @@ func kinds(ps []detect.Pair) map[string]int {
 
 // samePairs compares pair lists, scores to float32 precision (the two
 // paths sum the same products in the same order, but say so if not).
-func samePairs(t *testing.T, got, want []detect.Pair) {
+func samePairs(t *testing.T, got, want []core.Pair) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("got %d pairs %v, want %d %v", len(got), kinds(got), len(want), kinds(want))
@@ -138,7 +139,7 @@ func TestAllPairsMatchesTheIndex(t *testing.T) {
 	ids, fs := generated(t, 120)
 	want := indexPairs(t, ids, fs)
 	k := kinds(want)
-	if k[detect.PairNear] == 0 || k[detect.PairStory] == 0 || k[detect.PairSameText]+k[detect.PairSameBody]+k[detect.PairSameBytes] == 0 {
+	if k[core.PairNear] == 0 || k[core.PairStory] == 0 || k[core.PairSameText]+k[core.PairSameBody]+k[core.PairSameBytes] == 0 {
 		t.Fatalf("the corpus should hold every kind of pair, has %v", k)
 	}
 	arch := newMemArchive(t, ids, fs, p)
@@ -175,7 +176,7 @@ func TestFreshPairsMatchTheIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wantFresh []detect.Pair
+	var wantFresh []core.Pair
 	for _, pr := range want {
 		if slices.Contains(fresh, pr.A) || slices.Contains(fresh, pr.B) {
 			wantFresh = append(wantFresh, pr)

@@ -3,6 +3,7 @@ package detect
 import (
 	"context"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"runtime"
 	"slices"
 	"sync"
@@ -20,7 +21,7 @@ const maxBucket = 64
 // million articles need little memory beyond their features; candidates are
 // verified on exact shingle sets on all CPUs. Story pairs are not made here
 // (see Index.Pairs). Results are sorted; ctx cancels.
-func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]Pair, error) {
+func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]core.Pair, error) {
 	if len(ids) != len(fs) {
 		return nil, fmt.Errorf("detect: %d ids for %d features", len(ids), len(fs))
 	}
@@ -68,7 +69,7 @@ func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]Pa
 	slices.Sort(cand)
 	cand = slices.Compact(cand)
 
-	results := make([][]Pair, workers)
+	results := make([][]core.Pair, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -89,7 +90,7 @@ func NearPairs(ctx context.Context, ids []int64, fs []*Features, p Params) ([]Pa
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var out []Pair
+	var out []core.Pair
 	for _, r := range results {
 		out = append(out, r...)
 	}

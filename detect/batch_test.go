@@ -2,6 +2,7 @@ package detect_test
 
 import (
 	"context"
+	"github.com/storydiff/storydiff/core"
 	"reflect"
 	"testing"
 
@@ -63,7 +64,7 @@ func TestFeaturesFromShingles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].A != 1 || got[0].B != 2 || got[0].Kind != detect.PairNear {
+	if len(got) != 1 || got[0].A != 1 || got[0].B != 2 || got[0].Kind != core.PairNear {
 		t.Fatalf("pairs = %+v, want one near pair 1-2", got)
 	}
 	if j := got[0].Jaccard; j < 0.8 || j > 0.85 {

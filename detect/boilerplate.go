@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"regexp"
 	"strings"
 
@@ -77,14 +78,6 @@ const (
 	KindRepeat      = "repeat"
 )
 
-// Block is one non-blank line of an article with its kind and the hash of
-// its normalised text (16 hex digits, stable across runs).
-type Block struct {
-	textnorm.Span
-	Kind string `json:"kind"`
-	Hash string `json:"hash"`
-}
-
 // BlockOptions tell MarkBlocks what it cannot see in the text alone.
 type BlockOptions struct {
 	// Title is the article's title as found by ingest, if any.
@@ -99,17 +92,17 @@ type BlockOptions struct {
 // site-chrome pattern, or a line recurring across the group), repeat (a
 // line already seen earlier in this article), title (the first body line,
 // when it matches the title or looks like a headline), or body.
-func MarkBlocks(text string, opt BlockOptions) []Block {
+func MarkBlocks(text string, opt BlockOptions) []core.Block {
 	rs := []rune(text)
 	spans := textnorm.Lines(text)
-	out := make([]Block, 0, len(spans))
+	out := make([]core.Block, 0, len(spans))
 	seen := make(map[uint64]bool, len(spans))
 	title := textnorm.Normalize(opt.Title)
 	haveTitle := false
 	for _, sp := range spans {
 		norm := textnorm.Normalize(string(rs[sp.Start:sp.End]))
 		h := hashString(norm)
-		b := Block{Span: sp, Kind: KindBody, Hash: fmt.Sprintf("%016x", h)}
+		b := core.Block{Span: sp, Kind: KindBody, Hash: fmt.Sprintf("%016x", h)}
 		switch {
 		case chromeLine(norm) || opt.Lines.IsBoilerplate(opt.Group, h):
 			b.Kind = KindBoilerplate

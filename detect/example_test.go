@@ -2,6 +2,7 @@ package detect_test
 
 import (
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"strings"
 	"time"
 
@@ -45,7 +46,7 @@ func Example() {
 	for _, g := range detect.Groups(pairs, p.NearJaccard, nil) {
 		fmt.Println("group", g.Kind, g.Articles)
 	}
-	fmt.Println("judged apart:", len(detect.Groups(pairs, p.NearJaccard, []detect.Judgement{{A: 1, B: 2, Same: false}})))
+	fmt.Println("judged apart:", len(detect.Groups(pairs, p.NearJaccard, []core.Judgement{{A: 1, B: 2, Same: false}})))
 	// Output:
 	// article 2: 1-2 near 0.92
 	// group near [1 2]

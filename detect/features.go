@@ -3,6 +3,7 @@ package detect
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"github.com/storydiff/storydiff/core"
 	"math"
 	"slices"
 	"sort"
@@ -267,8 +268,8 @@ func isName(rs []rune, t textnorm.Token) bool {
 }
 
 // quotedRanges finds the spans between double quotes, curly or straight.
-func quotedRanges(rs []rune) []textnorm.Span {
-	var out []textnorm.Span
+func quotedRanges(rs []rune) []core.Span {
+	var out []core.Span
 	open := -1
 	for i, r := range rs {
 		switch r {
@@ -276,12 +277,12 @@ func quotedRanges(rs []rune) []textnorm.Span {
 			open = i
 		case '”', '»':
 			if open >= 0 {
-				out = append(out, textnorm.Span{Start: open, End: i})
+				out = append(out, core.Span{Start: open, End: i})
 				open = -1
 			}
 		case '"':
 			if open >= 0 {
-				out = append(out, textnorm.Span{Start: open, End: i})
+				out = append(out, core.Span{Start: open, End: i})
 				open = -1
 			} else {
 				open = i

@@ -3,6 +3,7 @@ package detect
 import (
 	"context"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"slices"
 )
 
@@ -17,7 +18,7 @@ import (
 //
 // The pairs are those Index.Compare gives for each fresh article, scored with
 // the census at hand rather than one refreshed for the whole archive.
-func FreshPairs(ctx context.Context, arch Archive, fresh []int64, census *Census, p Params, progress Progress) ([]Pair, error) {
+func FreshPairs(ctx context.Context, arch Archive, fresh []int64, census *Census, p Params, progress Progress) ([]core.Pair, error) {
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
@@ -123,7 +124,7 @@ func FreshPairs(ctx context.Context, arch Archive, fresh []int64, census *Census
 	}
 
 	// Verify, each pair of two fresh articles once.
-	var out []Pair
+	var out []core.Pair
 	var c chunk
 	for k, id := range fresh {
 		var list []int64

@@ -1,6 +1,9 @@
 package detect
 
-import "sort"
+import (
+	"github.com/storydiff/storydiff/core"
+	"sort"
+)
 
 // unionFind over article ids, with path halving and union by size.
 type unionFind struct {
@@ -53,40 +56,24 @@ func (u *unionFind) components() [][]int64 {
 	return out
 }
 
-// Judgement is a researcher's verdict on a pair: Same true says the two are
-// the same story (or duplicates, for Groups), false says they are not. A
-// verdict always overrides what analysis found.
-type Judgement struct {
-	A, B int64
-	Same bool
-}
-
-// Group is a set of duplicates: Kind "exact" when every link is an exact
-// kind, else "near"; Similarity is the weakest link's score.
-type Group struct {
-	Kind       string  `json:"kind"`
-	Similarity float64 `json:"similarity"`
-	Articles   []int64 `json:"articles"`
-}
-
 // Groups clusters the duplicate pairs (story pairs are ignored) whose score
 // is at least minSimilarity into groups of two or more, obeying judgements.
-func Groups(pairs []Pair, minSimilarity float64, js []Judgement) []Group {
-	var keep []Pair
+func Groups(pairs []core.Pair, minSimilarity float64, js []core.Judgement) []core.Group {
+	var keep []core.Pair
 	for _, p := range pairs {
 		if p.IsDuplicate() && p.Score >= minSimilarity {
 			keep = append(keep, p)
 		}
 	}
 	comps, edges := cluster(keep, js, 0)
-	var out []Group
+	var out []core.Group
 	for _, ids := range comps {
 		if len(ids) < 2 {
 			continue
 		}
-		g := Group{Kind: "exact", Similarity: 1, Articles: ids}
+		g := core.Group{Kind: "exact", Similarity: 1, Articles: ids}
 		for _, p := range edges[ids[0]] {
-			if kindRank(p.Kind) >= kindRank(PairNear) {
+			if kindRank(p.Kind) >= kindRank(core.PairNear) {
 				g.Kind = "near"
 			}
 			g.Similarity = min(g.Similarity, p.Score)
@@ -103,7 +90,7 @@ func Groups(pairs []Pair, minSimilarity float64, js []Judgement) []Group {
 // are themselves linked (average linkage), so that one stray link cannot
 // chain unrelated clusters together. It returns the components and, by each
 // component's smallest id, the pairs that joined it.
-func cluster(pairs []Pair, js []Judgement, density float64) ([][]int64, map[int64][]Pair) {
+func cluster(pairs []core.Pair, js []core.Judgement, density float64) ([][]int64, map[int64][]core.Pair) {
 	u := newUnionFind()
 	var cannot [][2]int64
 	for _, j := range js {
@@ -125,7 +112,7 @@ func cluster(pairs []Pair, js []Judgement, density float64) ([][]int64, map[int6
 		a, b := orderedPair(c[0], c[1])
 		banned[[2]int64{a, b}] = true
 	}
-	ordered := append([]Pair(nil), pairs...)
+	ordered := append([]core.Pair(nil), pairs...)
 	sort.SliceStable(ordered, func(i, j int) bool {
 		ri, rj := kindRank(ordered[i].Kind), kindRank(ordered[j].Kind)
 		if (ri <= 2) != (rj <= 2) {
@@ -159,7 +146,7 @@ func cluster(pairs []Pair, js []Judgement, density float64) ([][]int64, map[int6
 			members[r] = append(members[r], x)
 		}
 	}
-	var joined []Pair
+	var joined []core.Pair
 	for _, p := range ordered {
 		ra, rb := u.find(p.A), u.find(p.B)
 		if ra == rb {
@@ -180,12 +167,12 @@ func cluster(pairs []Pair, js []Judgement, density float64) ([][]int64, map[int6
 		joined = append(joined, p)
 	}
 	comps := u.components()
-	edges := map[int64][]Pair{}
+	edges := map[int64][]core.Pair{}
 	for _, p := range joined {
 		r := u.find(p.A)
 		edges[r] = append(edges[r], p)
 	}
-	byFirst := map[int64][]Pair{}
+	byFirst := map[int64][]core.Pair{}
 	for _, ids := range comps {
 		byFirst[ids[0]] = edges[u.find(ids[0])]
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"runtime"
 	"slices"
 	"sort"
@@ -177,7 +178,7 @@ func (ix *Index) Remove(id int64) {
 }
 
 func exactKeys(f *Features) []exactKey {
-	return []exactKey{{PairSameBytes, f.ByteHash}, {PairSameText, f.TextHash}, {PairSameBody, f.BodyHash}}
+	return []exactKey{{core.PairSameBytes, f.ByteHash}, {core.PairSameText, f.TextHash}, {core.PairSameBody, f.BodyHash}}
 }
 
 func without(ids []int64, id int64) []int64 {
@@ -242,12 +243,12 @@ func uniqueSorted(vs []uint64) []uint64 {
 // Compare returns the verified pairs between one article and every other in
 // the index: exact duplicates, near-duplicates and story versions, sorted.
 // A pair appears once, with its strongest kind.
-func (ix *Index) Compare(id int64) []Pair {
+func (ix *Index) Compare(id int64) []core.Pair {
 	e := ix.docs[id]
 	if e == nil {
 		return nil
 	}
-	var out []Pair
+	var out []core.Pair
 	for _, other := range ix.candidates(id, e) {
 		if p, ok := ix.verify(id, other); ok {
 			out = append(out, p)
@@ -308,44 +309,44 @@ func (ix *Index) postingLimit() int { return postingLimit(len(ix.docs)) }
 func postingLimit(n int) int { return min(max(200, n/20), 1000) }
 
 // verify decides the strongest relation between two indexed articles.
-func (ix *Index) verify(a, b int64) (Pair, bool) {
+func (ix *Index) verify(a, b int64) (core.Pair, bool) {
 	return verifyEntries(ix.p, a, b, ix.docs[a], ix.docs[b], !ix.opt.NoStories)
 }
 
 // verifyEntries decides the strongest relation between two prepared
 // articles: a duplicate kind, else (with stories) a story version.
-func verifyEntries(p Params, a, b int64, ea, eb *entry, stories bool) (Pair, bool) {
+func verifyEntries(p Params, a, b int64, ea, eb *entry, stories bool) (core.Pair, bool) {
 	if pr, ok := verifyFeatures(p, a, b, ea.f, eb.f); ok || !stories {
 		return pr, ok
 	}
 	x, y := orderedPair(a, b)
-	pr := Pair{A: x, B: y}
+	pr := core.Pair{A: x, B: y}
 	pr.Jaccard, pr.Containment = setSimilarity(ea.f.Shingles, eb.f.Shingles)
 	if s := storyScore(p, ea, eb); s >= p.StoryThreshold {
-		pr.Kind, pr.Score = PairStory, s
+		pr.Kind, pr.Score = core.PairStory, s
 		return pr, true
 	}
 	return pr, false
 }
 
 // verifyFeatures decides whether two articles are exact or near duplicates.
-func verifyFeatures(p Params, a, b int64, fa, fb *Features) (Pair, bool) {
+func verifyFeatures(p Params, a, b int64, fa, fb *Features) (core.Pair, bool) {
 	x, y := orderedPair(a, b)
-	pr := Pair{A: x, B: y}
+	pr := core.Pair{A: x, B: y}
 	pr.Jaccard, pr.Containment = setSimilarity(fa.Shingles, fb.Shingles)
 	switch {
 	case fa.ByteHash == fb.ByteHash:
-		pr.Kind, pr.Score = PairSameBytes, 1
+		pr.Kind, pr.Score = core.PairSameBytes, 1
 		return pr, true
 	case fa.TextHash == fb.TextHash:
-		pr.Kind, pr.Score = PairSameText, 1
+		pr.Kind, pr.Score = core.PairSameText, 1
 		return pr, true
 	case fa.BodyHash == fb.BodyHash:
-		pr.Kind, pr.Score = PairSameBody, 1
+		pr.Kind, pr.Score = core.PairSameBody, 1
 		return pr, true
 	}
 	if s, ok := nearScore(p, fa, fb, pr.Jaccard, pr.Containment); ok {
-		pr.Kind, pr.Score = PairNear, s
+		pr.Kind, pr.Score = core.PairNear, s
 		return pr, true
 	}
 	return pr, false
@@ -371,14 +372,14 @@ func nearScore(p Params, fa, fb *Features, j, c float64) (float64, bool) {
 // Pairs returns every verified pair in the index, sorted, using all CPUs.
 // It stops early with ctx's error if ctx is cancelled. Call Refresh first
 // for story scores damped by the archive's exact current frequencies.
-func (ix *Index) Pairs(ctx context.Context) ([]Pair, error) {
+func (ix *Index) Pairs(ctx context.Context) ([]core.Pair, error) {
 	ids := make([]int64, 0, len(ix.docs))
 	for id := range ix.docs {
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	workers := runtime.GOMAXPROCS(0)
-	results := make([][]Pair, workers)
+	results := make([][]core.Pair, workers)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var firstErr error
@@ -411,7 +412,7 @@ func (ix *Index) Pairs(ctx context.Context) ([]Pair, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	var out []Pair
+	var out []core.Pair
 	for _, r := range results {
 		out = append(out, r...)
 	}

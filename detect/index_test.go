@@ -2,6 +2,7 @@ package detect_test
 
 import (
 	"context"
+	"github.com/storydiff/storydiff/core"
 	"strings"
 	"testing"
 
@@ -60,12 +61,12 @@ func TestIndexPairKinds(t *testing.T) {
 		other string
 		want  string
 	}{
-		{"same bytes", wire, detect.PairSameBytes},
-		{"same normalised text", strings.ReplaceAll(wire, "\n", "\r\n") + "\n", detect.PairSameText},
-		{"same text under other chrome", "Leave a Reply\n\n" + wire + "\n\nNEXT NEWS", detect.PairSameBody},
-		{"typo fixes and a new headline", strings.Replace(strings.Replace(wire, "Harbour strike ends after nine days", "Valmora dockers return to work", 1), "fortnight", "fortnite", 1), detect.PairNear},
-		{"a sentence inserted and one deleted", strings.Replace(strings.Replace(wire, "Port director", "The mayor welcomed the deal. Port director", 1), "The agreement still has to be approved by a vote of the union's 3,200 members next week.", "", 1), detect.PairNear},
-		{"paragraph moved", moveParagraph(wire), detect.PairNear},
+		{"same bytes", wire, core.PairSameBytes},
+		{"same normalised text", strings.ReplaceAll(wire, "\n", "\r\n") + "\n", core.PairSameText},
+		{"same text under other chrome", "Leave a Reply\n\n" + wire + "\n\nNEXT NEWS", core.PairSameBody},
+		{"typo fixes and a new headline", strings.Replace(strings.Replace(wire, "Harbour strike ends after nine days", "Valmora dockers return to work", 1), "fortnight", "fortnite", 1), core.PairNear},
+		{"a sentence inserted and one deleted", strings.Replace(strings.Replace(wire, "Port director", "The mayor welcomed the deal. Port director", 1), "The agreement still has to be approved by a vote of the union's 3,200 members next week.", "", 1), core.PairNear},
+		{"paragraph moved", moveParagraph(wire), core.PairNear},
 		{"unrelated story", unrelated, ""},
 	}
 	for _, tt := range tests {
@@ -86,7 +87,7 @@ func moveParagraph(s string) string {
 
 func TestIndexRemove(t *testing.T) {
 	ix := build(t, map[int64]string{1: wire, 2: wire, 3: unrelated})
-	if got := kindBetween(t, ix, 1, 2); got != detect.PairSameBytes {
+	if got := kindBetween(t, ix, 1, 2); got != core.PairSameBytes {
 		t.Fatalf("before Remove: kind = %q, want bytes", got)
 	}
 	ix.Remove(2)

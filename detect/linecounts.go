@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"sort"
 	"strings"
 	"sync"
@@ -29,15 +30,6 @@ type LineCounts struct {
 type lineGroup struct {
 	articles int
 	lines    map[uint64]int
-}
-
-// LineCount is one persisted row: in Count articles of Group, a line with
-// normalised hash Hash occurred. Articles rows carry Hash 0 and the number of
-// articles in the group.
-type LineCount struct {
-	Group string `json:"group"`
-	Hash  uint64 `json:"hash"`
-	Count int    `json:"count"`
 }
 
 // NewLineCounts returns counts with the default thresholds: a line of at
@@ -109,7 +101,7 @@ func (lc *LineCounts) Remove(group, text string) {
 }
 
 // Load restores persisted rows (see Rows).
-func (lc *LineCounts) Load(rows []LineCount) {
+func (lc *LineCounts) Load(rows []core.LineCount) {
 	lc.mu.Lock()
 	defer lc.mu.Unlock()
 	for _, r := range rows {
@@ -125,15 +117,15 @@ func (lc *LineCounts) Load(rows []LineCount) {
 // Rows returns the counts to persist, sorted by group and hash, with one
 // Hash 0 row per group holding its article count. Lines seen once are left
 // out unless all is true: they are most of the rows and rarely matter.
-func (lc *LineCounts) Rows(all bool) []LineCount {
+func (lc *LineCounts) Rows(all bool) []core.LineCount {
 	lc.mu.RLock()
 	defer lc.mu.RUnlock()
-	var out []LineCount
+	var out []core.LineCount
 	for g, gr := range lc.groups {
-		out = append(out, LineCount{Group: g, Count: gr.articles})
+		out = append(out, core.LineCount{Group: g, Count: gr.articles})
 		for h, c := range gr.lines {
 			if all || c > 1 {
-				out = append(out, LineCount{Group: g, Hash: h, Count: c})
+				out = append(out, core.LineCount{Group: g, Hash: h, Count: c})
 			}
 		}
 	}

@@ -1,29 +1,9 @@
 package detect
 
-import "sort"
-
-// Pair kinds: the three exact-duplicate kinds, near-duplicates and story
-// versions, from the strongest relation to the weakest.
-const (
-	PairSameBytes = "bytes"
-	PairSameText  = "text"
-	PairSameBody  = "body"
-	PairNear      = "near"
-	PairStory     = "story"
+import (
+	"github.com/storydiff/storydiff/core"
+	"sort"
 )
-
-// Pair is one verified relation between two articles, A < B.
-type Pair struct {
-	A    int64  `json:"a"`
-	B    int64  `json:"b"`
-	Kind string `json:"kind"`
-	// Jaccard and Containment are of the two shingle sets; Score is the
-	// similarity the kind is judged by (1 for exact kinds, Jaccard or
-	// containment for near, the story score for story).
-	Jaccard     float64 `json:"jaccard"`
-	Containment float64 `json:"containment"`
-	Score       float64 `json:"score"`
-}
 
 func orderedPair(a, b int64) (int64, int64) {
 	if a > b {
@@ -34,23 +14,20 @@ func orderedPair(a, b int64) (int64, int64) {
 
 func kindRank(k string) int {
 	switch k {
-	case PairSameBytes:
+	case core.PairSameBytes:
 		return 0
-	case PairSameText:
+	case core.PairSameText:
 		return 1
-	case PairSameBody:
+	case core.PairSameBody:
 		return 2
-	case PairNear:
+	case core.PairNear:
 		return 3
 	}
 	return 4
 }
 
-// IsDuplicate reports whether the pair is an exact or near duplicate.
-func (p Pair) IsDuplicate() bool { return p.Kind != PairStory }
-
 // sortPairs orders pairs by A, B, then kind strength, for deterministic output.
-func sortPairs(ps []Pair) {
+func sortPairs(ps []core.Pair) {
 	sort.Slice(ps, func(i, j int) bool {
 		if ps[i].A != ps[j].A {
 			return ps[i].A < ps[j].A

@@ -1,20 +1,11 @@
 package detect
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"sort"
 
 	"github.com/storydiff/storydiff/textnorm"
 )
-
-// Passage is a stretch of text shared by two articles, with its place in
-// each (runes) and how closely the two copies agree (matched words over the
-// longer copy's words, 0..1). Text is a's copy.
-type Passage struct {
-	A     textnorm.Span `json:"a"`
-	B     textnorm.Span `json:"b"`
-	Score float64       `json:"score"`
-	Text  string        `json:"text"`
-}
 
 // PassageOptions tune SharedPassages; zero values take the defaults.
 type PassageOptions struct {
@@ -46,7 +37,7 @@ func (o PassageOptions) withDefaults() PassageOptions {
 // both texts within MaxGap words are chained, and each chain is aligned word
 // by word (Smith-Waterman) to find its exact ends and score, so a passage
 // survives small edits inside it. Passages are in a's order.
-func SharedPassages(a, b string, opt PassageOptions) []Passage {
+func SharedPassages(a, b string, opt PassageOptions) []core.Passage {
 	opt = opt.withDefaults()
 	ra, rb := []rune(a), []rune(b)
 	ta, tb := textnorm.WordsRunes(ra), textnorm.WordsRunes(rb)
@@ -55,7 +46,7 @@ func SharedPassages(a, b string, opt PassageOptions) []Passage {
 	}
 	ka, kb := tokenKeys(ta), tokenKeys(tb)
 	seeds := gramSeeds(ka, kb, opt.Gram)
-	var out []Passage
+	var out []core.Passage
 	for _, c := range chainSeeds(seeds, opt.MaxGap) {
 		a0, a1 := c.a0, min(c.a1+opt.Gram, len(ka))
 		b0, b1 := c.b0, min(c.b1+opt.Gram, len(kb))
@@ -63,10 +54,10 @@ func SharedPassages(a, b string, opt PassageOptions) []Passage {
 		if al.matches < opt.MinWords {
 			continue
 		}
-		sa := textnorm.Span{Start: ta[a0+al.a0].Start, End: ta[a0+al.a1-1].End}
-		sb := textnorm.Span{Start: tb[b0+al.b0].Start, End: tb[b0+al.b1-1].End}
+		sa := core.Span{Start: ta[a0+al.a0].Start, End: ta[a0+al.a1-1].End}
+		sb := core.Span{Start: tb[b0+al.b0].Start, End: tb[b0+al.b1-1].End}
 		longer := max(al.a1-al.a0, al.b1-al.b0)
-		out = append(out, Passage{A: sa, B: sb, Score: float64(al.matches) / float64(longer), Text: string(ra[sa.Start:sa.End])})
+		out = append(out, core.Passage{A: sa, B: sb, Score: float64(al.matches) / float64(longer), Text: string(ra[sa.Start:sa.End])})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].A.Start < out[j].A.Start })
 	return out

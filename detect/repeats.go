@@ -1,18 +1,12 @@
 package detect
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"sort"
 	"strings"
 
 	"github.com/storydiff/storydiff/textnorm"
 )
-
-// Repeat is a passage that occurs two or more times inside one article: a
-// run of consecutive sentences, with every place it occurs.
-type Repeat struct {
-	Text        string          `json:"text"`
-	Occurrences []textnorm.Span `json:"occurrences"`
-}
 
 // Least sizes for a repeat, so that a stray "Read more." twice is not one.
 const (
@@ -25,10 +19,10 @@ const (
 // repeated, is one passage with two occurrences, not two passages. Lines of
 // site chrome and one-word sentences are skipped, and do not break
 // a run.
-func RepeatedPassages(text string) []Repeat {
+func RepeatedPassages(text string) []core.Repeat {
 	rs := []rune(text)
 	type sent struct {
-		span  textnorm.Span
+		span  core.Span
 		hash  uint64
 		words int
 	}
@@ -79,7 +73,7 @@ func RepeatedPassages(text string) []Repeat {
 			r.starts[i], r.starts[j] = true, true
 		}
 	}
-	var out []Repeat
+	var out []core.Repeat
 	for _, key := range order {
 		r := runs[key]
 		starts := make([]int, 0, len(r.starts))
@@ -87,9 +81,9 @@ func RepeatedPassages(text string) []Repeat {
 			starts = append(starts, s)
 		}
 		sort.Ints(starts)
-		rep := Repeat{}
+		rep := core.Repeat{}
 		for _, s := range starts {
-			sp := textnorm.Span{Start: ss[s].span.Start, End: ss[s+r.length-1].span.End}
+			sp := core.Span{Start: ss[s].span.Start, End: ss[s+r.length-1].span.End}
 			rep.Occurrences = append(rep.Occurrences, sp)
 		}
 		first := rep.Occurrences[0]

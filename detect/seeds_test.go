@@ -114,14 +114,14 @@ func TestSeedStories(t *testing.T) {
 		}
 		return time.Time{}, false
 	})
-	storyOf := map[int64]int{}
+	storyOf := map[int64]int64{}
 	for _, s := range stories {
-		for _, a := range s.Articles {
+		for _, a := range s.Members {
 			storyOf[a] = s.ID
 		}
 	}
 	for _, s := range stories {
-		if s.Articles[0] == 3 && s.Earliest != 3 {
+		if s.Members[0] == 3 && s.Earliest != 3 {
 			t.Errorf("story %+v: earliest = %d, want 003 (dated before 004)", s, s.Earliest)
 		}
 	}

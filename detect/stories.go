@@ -1,18 +1,10 @@
 package detect
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"sort"
 	"time"
 )
-
-// Story is a set of articles that are versions of one event, in date order
-// (undated articles last, by id); Earliest is the first dated article, or
-// the first article if none is dated.
-type Story struct {
-	ID       int     `json:"id"`
-	Articles []int64 `json:"articles"`
-	Earliest int64   `json:"earliest"`
-}
 
 // storyDensity is the least share of linked pairs between two clusters for
 // Stories to join them: story links are weaker than duplicate links, and
@@ -24,9 +16,9 @@ const storyDensity = 0.5
 // pair is always in one story, a judged-different pair never is. published
 // gives an article's date, ok false if unknown. Stories are numbered from 1
 // in the order of their smallest article id.
-func Stories(pairs []Pair, js []Judgement, published func(id int64) (time.Time, bool)) []Story {
+func Stories(pairs []core.Pair, js []core.Judgement, published func(id int64) (time.Time, bool)) []core.Story {
 	comps, _ := cluster(pairs, js, storyDensity)
-	var out []Story
+	var out []core.Story
 	for _, ids := range comps {
 		if len(ids) < 2 {
 			continue
@@ -52,9 +44,9 @@ func Stories(pairs []Pair, js []Judgement, published func(id int64) (time.Time, 
 			}
 			return ds[i].id < ds[j].id
 		})
-		s := Story{ID: len(out) + 1, Articles: make([]int64, len(ds)), Earliest: ds[0].id}
+		s := core.Story{ID: int64(len(out) + 1), Members: make([]int64, len(ds)), Earliest: ds[0].id}
 		for i, d := range ds {
-			s.Articles[i] = d.id
+			s.Members[i] = d.id
 		}
 		out = append(out, s)
 	}

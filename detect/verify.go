@@ -3,6 +3,7 @@ package detect
 import (
 	"context"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"runtime"
 	"slices"
 	"sync"
@@ -60,7 +61,7 @@ func (c *chunk) full() bool { return len(c.ids) >= chunkEntries }
 
 // verifyChunk reads the features of every article in c, prepares them with
 // census, verifies every candidate pair on all CPUs and empties c.
-func verifyChunk(ctx context.Context, arch Archive, p Params, census *Census, c *chunk) ([]Pair, error) {
+func verifyChunk(ctx context.Context, arch Archive, p Params, census *Census, c *chunk) ([]core.Pair, error) {
 	if len(c.lists) == 0 {
 		return nil, nil
 	}
@@ -74,7 +75,7 @@ func verifyChunk(ctx context.Context, arch Archive, p Params, census *Census, c 
 		return nil, err
 	}
 	workers := runtime.GOMAXPROCS(0)
-	results := make([][]Pair, workers)
+	results := make([][]core.Pair, workers)
 	parallel(workers, len(c.lists), func(k int) {
 		l := c.lists[k]
 		w := k % workers
@@ -88,7 +89,7 @@ func verifyChunk(ctx context.Context, arch Archive, p Params, census *Census, c 
 		}
 	})
 	*c = chunk{}
-	var out []Pair
+	var out []core.Pair
 	for _, r := range results {
 		out = append(out, r...)
 	}

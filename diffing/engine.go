@@ -2,6 +2,7 @@ package diffing
 
 import (
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"slices"
 	"strings"
 	"sync"
@@ -237,8 +238,8 @@ func (e *engine) export(ops []iop) []Op {
 		}
 		out[i] = Op{
 			Op: o.kind, Text: text,
-			A:    Span{o.a0.r, o.a1.r},
-			B:    Span{o.b0.r, o.b1.r},
+			A:    core.Span{Start: o.a0.r, End: o.a1.r},
+			B:    core.Span{Start: o.b0.r, End: o.b1.r},
 			Role: o.role, MoveID: o.moveID,
 			Minor: o.why != "", Why: o.why,
 		}

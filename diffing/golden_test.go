@@ -3,6 +3,7 @@ package diffing_test
 import (
 	"encoding/json"
 	"flag"
+	"github.com/storydiff/storydiff/core"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,15 +102,15 @@ func compareGolden(t *testing.T, path, got string) {
 
 // linesStarting returns the rune spans of the lines of s that start with
 // one of the prefixes.
-func linesStarting(s string, prefixes []string) []diffing.Span {
-	var out []diffing.Span
+func linesStarting(s string, prefixes []string) []core.Span {
+	var out []core.Span
 	start := 0
 	for _, line := range strings.SplitAfter(s, "\n") {
 		n := utf8.RuneCountInString(line)
 		body := strings.TrimRight(line, "\n")
 		for _, p := range prefixes {
 			if strings.HasPrefix(body, p) {
-				out = append(out, diffing.Span{Start: start, End: start + utf8.RuneCountInString(body)})
+				out = append(out, core.Span{Start: start, End: start + utf8.RuneCountInString(body)})
 				break
 			}
 		}

@@ -1,6 +1,7 @@
 package diffing
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,7 +182,7 @@ func headContext(s string) string {
 }
 
 // within reports whether [s,e) lies inside the union of spans.
-func within(s, e int, spans []Span) bool {
+func within(s, e int, spans []core.Span) bool {
 	if s == e {
 		return true
 	}

@@ -1,6 +1,7 @@
 package diffing_test
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"testing"
 
 	"github.com/storydiff/storydiff/diffing"
@@ -27,11 +28,11 @@ func TestMinorEdits(t *testing.T) {
 		{"word added", "the call was made", "the first call was made", diffing.Options{}, ""},
 		{"kind turned off", "the Call was made", "the call was made", diffing.Options{Minor: diffing.MinorSpace}, ""},
 		{"boilerplate line", "Story text.\n\nRead also: one\n", "Story text.\n\nRead also: two\n",
-			diffing.Options{BoilerplateA: []diffing.Span{{Start: 13, End: 27}}, BoilerplateB: []diffing.Span{{Start: 13, End: 27}}}, "boilerplate"},
+			diffing.Options{BoilerplateA: []core.Span{{Start: 13, End: 27}}, BoilerplateB: []core.Span{{Start: 13, End: 27}}}, "boilerplate"},
 		{"boilerplate line removed", "Story text.\n\nRead also: one\n\nMore story.\n", "Story text.\n\nMore story.\n",
-			diffing.Options{BoilerplateA: []diffing.Span{{Start: 13, End: 27}}}, "boilerplate"},
+			diffing.Options{BoilerplateA: []core.Span{{Start: 13, End: 27}}}, "boilerplate"},
 		{"boilerplate spans elsewhere", "Story text.\n\nRead also: one\n", "Story text.\n\nRead also: two\n",
-			diffing.Options{BoilerplateA: []diffing.Span{{Start: 0, End: 5}}, BoilerplateB: []diffing.Span{{Start: 0, End: 5}}}, ""},
+			diffing.Options{BoilerplateA: []core.Span{{Start: 0, End: 5}}, BoilerplateB: []core.Span{{Start: 0, End: 5}}}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

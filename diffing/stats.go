@@ -1,6 +1,7 @@
 package diffing
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"sort"
 	"strings"
 
@@ -111,7 +112,7 @@ func (e *engine) paragraphsChanged(ops []iop) int {
 }
 
 // overlapping returns the indexes of the sorted spans that share a rune with [s,e).
-func overlapping(spans []textnorm.Span, s, e int) []int {
+func overlapping(spans []core.Span, s, e int) []int {
 	var out []int
 	for k := sort.Search(len(spans), func(k int) bool { return spans[k].End > s }); k < len(spans) && spans[k].Start < e; k++ {
 		out = append(out, k)
@@ -120,7 +121,7 @@ func overlapping(spans []textnorm.Span, s, e int) []int {
 }
 
 // containing returns the span that p lies in or at the edge of.
-func containing(spans []textnorm.Span, p int) (int, bool) {
+func containing(spans []core.Span, p int) (int, bool) {
 	k := sort.Search(len(spans), func(k int) bool { return spans[k].End >= p })
 	if k < len(spans) && spans[k].Start <= p {
 		return k, true

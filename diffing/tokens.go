@@ -1,6 +1,7 @@
 package diffing
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,7 +65,7 @@ func lineTokens(s string, from, to pos) []pos {
 // spanTokens turns textnorm spans (rune offsets relative to sub, trimmed)
 // into covering tokens: each token starts where a span starts, so the
 // white space after a span stays with it.
-func spanTokens(s string, from, to pos, spans []textnorm.Span) []pos {
+func spanTokens(s string, from, to pos, spans []core.Span) []pos {
 	out := []pos{from}
 	p := from
 	k := 0

@@ -1,6 +1,9 @@
 package diffing
 
-import "time"
+import (
+	"github.com/storydiff/storydiff/core"
+	"time"
+)
 
 // Granularity is the smallest unit a diff reports a change in.
 type Granularity int
@@ -74,7 +77,7 @@ type Options struct {
 	// BoilerplateA and BoilerplateB are rune spans of site chrome in A and B
 	// (as found by boilerplate detection). A change lying wholly inside them
 	// is minor (MinorBoilerplate).
-	BoilerplateA, BoilerplateB []Span
+	BoilerplateA, BoilerplateB []core.Span
 	// Timeout bounds the whole diff. 0 means DefaultTimeout; a negative value
 	// means no bound. When the bound is reached the rest of the diff is made
 	// coarser (whole changed blocks shown as replaced) and Result.Degraded is set.
@@ -107,15 +110,6 @@ const (
 	MoveTo   = "to"   // the text's new place in B
 )
 
-// Span is a range of code points (runes), End exclusive.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// Len is the number of runes in the span.
-func (s Span) Len() int { return s.End - s.Start }
-
 // Op is one operation of a diff. Every op has a span in A and a span in B;
 // one of them is empty (Start == End, the position where the other side's
 // text sits) except for Equal.
@@ -132,10 +126,10 @@ func (s Span) Len() int { return s.End - s.Start }
 // The A spans of the ops, in order, tile A from 0 to its end and so do the B
 // spans for B: applying the ops to A (see Apply) gives B.
 type Op struct {
-	Op   Kind   `json:"op"`
-	Text string `json:"text"`
-	A    Span   `json:"a"`
-	B    Span   `json:"b"`
+	Op   Kind      `json:"op"`
+	Text string    `json:"text"`
+	A    core.Span `json:"a"`
+	B    core.Span `json:"b"`
 	// Role is "from" or "to" for a Move, empty otherwise.
 	Role string `json:"role,omitempty"`
 	// MoveID links the two ends of a move (1, 2, ...); 0 for other ops.

@@ -12,7 +12,6 @@ import (
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
-	"github.com/storydiff/storydiff/store"
 )
 
 // Options configure the handler.
@@ -107,13 +106,13 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Prefix matching lets results appear while the last word is typed.
-	hits, err := s.svc.Search(r.Context(), v.Get("q"), store.SearchOptions{Limit: limit, Prefix: true})
+	hits, err := s.svc.Search(r.Context(), v.Get("q"), core.SearchOptions{Limit: limit, Prefix: true})
 	if err != nil {
 		writeError(w, r, err)
 		return
 	}
 	if hits == nil {
-		hits = []store.SearchHit{}
+		hits = []core.SearchHit{}
 	}
 	writeJSON(w, http.StatusOK, hits)
 }

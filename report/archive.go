@@ -1,6 +1,9 @@
 package report
 
-import "sort"
+import (
+	"github.com/storydiff/storydiff/core"
+	"sort"
+)
 
 // summarise fills the archive's counts from its articles, groups and stories.
 func (a *Archive) summarise() {
@@ -38,7 +41,7 @@ func (a *Archive) summarise() {
 	}
 	for i := range a.Groups {
 		if a.Groups[i].Pairs == nil {
-			a.Groups[i].Pairs = []GroupPair{}
+			a.Groups[i].Pairs = []core.Pair{}
 		}
 	}
 	if a.Stories == nil {

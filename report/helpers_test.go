@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"github.com/storydiff/storydiff/core"
 	"testing"
 	"time"
 
@@ -35,7 +36,7 @@ func article(id int64, title string) report.Article {
 func pairModel() *report.Pair {
 	r := diffing.Diff(hostileA, hostileB, diffing.Options{})
 	return &report.Pair{Provenance: prov(), A: article(1, "Заголовок <script>alert(6)</script>"), B: article(2, "Τίτλος [z](javascript:alert(7)) | *bold*"),
-		Diff: report.Diff{A: 1, B: 2, Result: r, Passages: []report.Passage{{A: report.Span{Start: 0, End: 10}, B: report.Span{Start: 0, End: 10}, Score: 1, Text: "<script>alert(8)</script>"}}}}
+		Diff: report.Diff{A: 1, B: 2, Result: r, Passages: []core.Passage{{A: core.Span{Start: 0, End: 10}, B: core.Span{Start: 0, End: 10}, Score: 1, Text: "<script>alert(8)</script>"}}}}
 }
 
 func storyModel() *report.Story {
@@ -50,7 +51,7 @@ func storyModel() *report.Story {
 func duplicatesModel() *report.Duplicates {
 	return &report.Duplicates{Provenance: prov(), MinSimilarity: 0.5,
 		Groups: []report.Group{{Kind: "near", Similarity: 0.84, Members: []report.Article{article(1, "One, \"two\"\nthree"), article(2, "<b>Two</b>")},
-			Pairs: []report.GroupPair{{A: 1, B: 2, Kind: "near", Jaccard: 0.84, Containment: 0.9456, Score: 0.84}}}},
+			Pairs: []core.Pair{{A: 1, B: 2, Kind: "near", Jaccard: 0.84, Containment: 0.9456, Score: 0.84}}}},
 		Judgements: []report.Judgement{{A: 1, B: 2, Relation: "duplicate", Same: true, Note: "<script>alert(10)</script>", Created: created()}}}
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"io"
 	"strconv"
 	"strings"
@@ -88,7 +89,7 @@ func (m *mdWriter) diff(d Diff) {
 	m.fence(render.Text(d.Result, render.Options{HideMinor: d.HideMinor}))
 }
 
-func (m *mdWriter) passages(ps []Passage) {
+func (m *mdWriter) passages(ps []core.Passage) {
 	if len(ps) == 0 {
 		m.printf("The two articles share no passage.\n\n")
 		return

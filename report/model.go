@@ -83,20 +83,6 @@ func ArticleFrom(a core.Article) Article {
 	return out
 }
 
-// Span is a range of code points in an article's text, End exclusive.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// Passage is a passage two articles share.
-type Passage struct {
-	A     Span    `json:"a"`
-	B     Span    `json:"b"`
-	Score float64 `json:"score"`
-	Text  string  `json:"text"`
-}
-
 // Diff is the word-level comparison of article A with article B.
 type Diff struct {
 	A int64 `json:"a"`
@@ -105,7 +91,7 @@ type Diff struct {
 	// in Result.Ops, marked minor).
 	HideMinor bool            `json:"hide_minor"`
 	Result    *diffing.Result `json:"result"`
-	Passages  []Passage       `json:"passages"`
+	Passages  []core.Passage  `json:"passages"`
 }
 
 // Pair is a report on two articles.
@@ -168,23 +154,11 @@ type Group struct {
 	// Keep is the member the researcher chose to keep, 0 if none.
 	Keep int64 `json:"keep,omitempty"`
 	// Pairs are the verified duplicate pairs inside the group that joined it.
-	Pairs []GroupPair `json:"pairs"`
-}
-
-// GroupPair is one verified duplicate pair, A < B.
-type GroupPair struct {
-	A    int64  `json:"a"`
-	B    int64  `json:"b"`
-	Kind string `json:"kind"` // bytes, text, body or near
-	// Jaccard and Containment are over word shingles; Score is what the
-	// threshold compares.
-	Jaccard     float64 `json:"jaccard"`
-	Containment float64 `json:"containment"`
-	Score       float64 `json:"score"`
+	Pairs []core.Pair `json:"pairs"`
 }
 
 // pairWith returns the group's pair of articles a and b, in either order.
-func (g Group) pairWith(a, b int64) (GroupPair, bool) {
+func (g Group) pairWith(a, b int64) (core.Pair, bool) {
 	if a > b {
 		a, b = b, a
 	}
@@ -193,7 +167,7 @@ func (g Group) pairWith(a, b int64) (GroupPair, bool) {
 			return p, true
 		}
 	}
-	return GroupPair{}, false
+	return core.Pair{}, false
 }
 
 // Duplicates is a report on every duplicate group.

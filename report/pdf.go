@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"io"
 	"strconv"
 	"strings"
@@ -242,7 +243,7 @@ func (p *pdfWriter) write(s string) {
 	}
 }
 
-func (p *pdfWriter) passages(ps []Passage) {
+func (p *pdfWriter) passages(ps []core.Passage) {
 	if len(ps) == 0 {
 		p.text("The two articles share no passage.")
 		return

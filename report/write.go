@@ -119,7 +119,7 @@ func Write(w io.Writer, model any, f Format) error {
 		// JSON readers get empty lists, never null.
 		for i := range m.Groups {
 			if m.Groups[i].Pairs == nil {
-				m.Groups[i].Pairs = []GroupPair{}
+				m.Groups[i].Pairs = []core.Pair{}
 			}
 		}
 	}

@@ -11,35 +11,6 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
-// Span is a range of code points in an article's text.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// Repeat is a passage occurring more than once inside one article.
-type Repeat struct {
-	Text        string `json:"text"`
-	Occurrences []Span `json:"occurrences"`
-}
-
-// Pair is a verified relation between articles A < B.
-type Pair struct {
-	A           int64   `json:"a"`
-	B           int64   `json:"b"`
-	Kind        string  `json:"kind"`
-	Jaccard     float64 `json:"jaccard"`
-	Containment float64 `json:"containment"`
-	Score       float64 `json:"score"`
-}
-
-// LineCount is one row of recurring-line counts.
-type LineCount struct {
-	Group string
-	Hash  uint64
-	Count int
-}
-
 // ArticleAnalysis is what analysis keeps of one article.
 type ArticleAnalysis struct {
 	ID         int64
@@ -48,8 +19,8 @@ type ArticleAnalysis struct {
 	// Sketch, made with SketchHash, is stored beside the features when set.
 	Sketch     []byte
 	SketchHash uint64
-	Blocks     []Block
-	Repeats    []Repeat
+	Blocks     []core.Block
+	Repeats    []core.Repeat
 }
 
 // AnalysisInput is what analysis reads of one article.
@@ -159,15 +130,15 @@ func (db *DB) Features(ctx context.Context, paramsHash uint64, fn func(id int64,
 }
 
 // LineCounts returns every recurring-line count.
-func (db *DB) LineCounts(ctx context.Context) ([]LineCount, error) {
+func (db *DB) LineCounts(ctx context.Context) ([]core.LineCount, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT grp, hash, count FROM line_counts`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []LineCount
+	var out []core.LineCount
 	for rows.Next() {
-		var lc LineCount
+		var lc core.LineCount
 		var h int64
 		if err := rows.Scan(&lc.Group, &h, &lc.Count); err != nil {
 			return nil, err
@@ -181,7 +152,7 @@ func (db *DB) LineCounts(ctx context.Context) ([]LineCount, error) {
 // SaveLineCounts replaces the line counts with rows and marks the articles
 // counted, in one transaction; recount first forgets every earlier mark (a
 // full analysis counts every article again).
-func (db *DB) SaveLineCounts(ctx context.Context, rows []LineCount, counted []int64, recount bool) error {
+func (db *DB) SaveLineCounts(ctx context.Context, rows []core.LineCount, counted []int64, recount bool) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -221,7 +192,7 @@ func (db *DB) UncountedLines(ctx context.Context) ([]int64, error) {
 
 // ReplacePairs stores pairs found for the given articles, dropping the pairs
 // they had before; with all set, every pair is replaced.
-func (db *DB) ReplacePairs(ctx context.Context, all bool, ids []int64, pairs []Pair) error {
+func (db *DB) ReplacePairs(ctx context.Context, all bool, ids []int64, pairs []core.Pair) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -252,7 +223,7 @@ func (db *DB) ReplacePairs(ctx context.Context, all bool, ids []int64, pairs []P
 }
 
 // Pairs returns stored pairs: all (id 0) or those of one article.
-func (db *DB) Pairs(ctx context.Context, id int64) ([]Pair, error) {
+func (db *DB) Pairs(ctx context.Context, id int64) ([]core.Pair, error) {
 	q := `SELECT a, b, kind, jaccard, containment, score FROM pairs ORDER BY a, b, kind`
 	var args []any
 	if id != 0 {
@@ -264,9 +235,9 @@ func (db *DB) Pairs(ctx context.Context, id int64) ([]Pair, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Pair{}
+	out := []core.Pair{}
 	for rows.Next() {
-		var p Pair
+		var p core.Pair
 		if err := rows.Scan(&p.A, &p.B, &p.Kind, &p.Jaccard, &p.Containment, &p.Score); err != nil {
 			return nil, err
 		}
@@ -277,7 +248,7 @@ func (db *DB) Pairs(ctx context.Context, id int64) ([]Pair, error) {
 
 // Repeats returns the repeated passages of one article (id != 0) or of all
 // articles that have any, keyed by article id.
-func (db *DB) Repeats(ctx context.Context, id int64) (map[int64][]Repeat, error) {
+func (db *DB) Repeats(ctx context.Context, id int64) (map[int64][]core.Repeat, error) {
 	q := `SELECT article_id, text, occurrences FROM repeats ORDER BY article_id, seq`
 	var args []any
 	if id != 0 {
@@ -289,10 +260,10 @@ func (db *DB) Repeats(ctx context.Context, id int64) (map[int64][]Repeat, error)
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64][]Repeat{}
+	out := map[int64][]core.Repeat{}
 	for rows.Next() {
 		var aid int64
-		var r Repeat
+		var r core.Repeat
 		var occ string
 		if err := rows.Scan(&aid, &r.Text, &occ); err != nil {
 			return nil, err
@@ -305,16 +276,8 @@ func (db *DB) Repeats(ctx context.Context, id int64) (map[int64][]Repeat, error)
 	return out, rows.Err()
 }
 
-// Story is a set of articles that are versions of one event, in date order.
-type Story struct {
-	ID       int64   `json:"id"`
-	Label    string  `json:"label"`
-	Earliest int64   `json:"earliest"`
-	Members  []int64 `json:"members"`
-}
-
 // ReplaceStories replaces every story.
-func (db *DB) ReplaceStories(ctx context.Context, stories []Story) error {
+func (db *DB) ReplaceStories(ctx context.Context, stories []core.Story) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -347,7 +310,7 @@ func (db *DB) ReplaceStories(ctx context.Context, stories []Story) error {
 }
 
 // Stories returns stories (all when id is 0), members in date order.
-func (db *DB) Stories(ctx context.Context, id int64) ([]Story, error) {
+func (db *DB) Stories(ctx context.Context, id int64) ([]core.Story, error) {
 	q := `SELECT s.id, s.label, s.earliest, m.article_id FROM stories s JOIN story_members m ON m.story_id = s.id`
 	var args []any
 	if id != 0 {
@@ -363,7 +326,7 @@ func (db *DB) Stories(ctx context.Context, id int64) ([]Story, error) {
 
 // StoriesPage returns limit stories (all when limit is 0) from offset, in
 // the order of Stories.
-func (db *DB) StoriesPage(ctx context.Context, offset, limit int) ([]Story, error) {
+func (db *DB) StoriesPage(ctx context.Context, offset, limit int) ([]core.Story, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
@@ -372,15 +335,15 @@ func (db *DB) StoriesPage(ctx context.Context, offset, limit int) ([]Story, erro
 		ORDER BY s.id, m.position`, []any{limit, offset})
 }
 
-func (db *DB) scanStories(ctx context.Context, q string, args []any) ([]Story, error) {
+func (db *DB) scanStories(ctx context.Context, q string, args []any) ([]core.Story, error) {
 	rows, err := db.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Story{}
+	out := []core.Story{}
 	for rows.Next() {
-		var s Story
+		var s core.Story
 		var member int64
 		if err := rows.Scan(&s.ID, &s.Label, &s.Earliest, &member); err != nil {
 			return nil, err
@@ -405,18 +368,8 @@ func (db *DB) StoryOf(ctx context.Context, articleID int64) (int64, error) {
 	return id, err
 }
 
-// Judgement is a researcher's verdict on a pair.
-type Judgement struct {
-	A         int64     `json:"a"`
-	B         int64     `json:"b"`
-	Relation  string    `json:"relation"` // duplicate or story
-	Same      bool      `json:"same"`
-	Note      string    `json:"note"`
-	CreatedAt time.Time `json:"created_at"`
-}
-
 // SaveJudgement stores or replaces a verdict.
-func (db *DB) SaveJudgement(ctx context.Context, j Judgement) error {
+func (db *DB) SaveJudgement(ctx context.Context, j core.Judgement) error {
 	if j.A > j.B {
 		j.A, j.B = j.B, j.A
 	}
@@ -435,15 +388,15 @@ func (db *DB) SaveJudgement(ctx context.Context, j Judgement) error {
 }
 
 // Judgements returns every verdict.
-func (db *DB) Judgements(ctx context.Context) ([]Judgement, error) {
+func (db *DB) Judgements(ctx context.Context) ([]core.Judgement, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT a, b, relation, same, note, created_at FROM judgements ORDER BY a, b, relation`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Judgement{}
+	out := []core.Judgement{}
 	for rows.Next() {
-		var j Judgement
+		var j core.Judgement
 		var created string
 		if err := rows.Scan(&j.A, &j.B, &j.Relation, &j.Same, &j.Note, &created); err != nil {
 			return nil, err

@@ -145,7 +145,9 @@ func migrations() ([]migration, error) {
 }
 
 // migrate applies the embedded migrations newer than the archive's
-// user_version, each in its own transaction.
+// user_version, each in its own immediate transaction that re-reads the
+// version, so that two processes opening a new archive at once apply each
+// migration once.
 func (db *DB) migrate(ctx context.Context) error {
 	version, err := readSchema(ctx, db.write, db.Path)
 	if err != nil {
@@ -162,6 +164,18 @@ func (db *DB) migrate(ctx context.Context) error {
 		tx, err := db.write.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("migrate %s: %w", db.Path, err)
+		}
+		// The version read above may be stale: another process opening the
+		// same new archive can have applied this migration since. The write
+		// transaction is immediate, so the version read inside it is final.
+		var current int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %s: %w", db.Path, err)
+		}
+		if current >= m.version {
+			tx.Rollback()
+			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()

@@ -9,20 +9,6 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
-// Import is one import run as recorded in the archive.
-type Import struct {
-	ID             int64            `json:"id"`
-	Roots          []string         `json:"roots"`
-	StartedAt      time.Time        `json:"started_at"`
-	FinishedAt     *time.Time       `json:"finished_at"`
-	Status         string           `json:"status"`
-	FilesSeen      int              `json:"files_seen"`
-	Added          int              `json:"added"`
-	AlreadyPresent int              `json:"already_present"`
-	Failed         int              `json:"failed"`
-	Errors         []core.FileError `json:"errors,omitempty"`
-}
-
 const timeLayout = time.RFC3339Nano
 
 // BeginImport records the start of an import run and returns its id.
@@ -67,15 +53,15 @@ func (db *DB) FinishImport(id int64, status string, seen, added, present int, fa
 }
 
 // Imports lists the import runs, newest first, with their errors.
-func (db *DB) Imports(ctx context.Context) ([]Import, error) {
+func (db *DB) Imports(ctx context.Context) ([]core.Import, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id, roots, started_at, finished_at, status, files_seen, added, already_present, failed FROM imports ORDER BY id DESC`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Import
+	var out []core.Import
 	for rows.Next() {
-		var im Import
+		var im core.Import
 		var roots, started string
 		var finished *string
 		if err := rows.Scan(&im.ID, &roots, &started, &finished, &im.Status, &im.FilesSeen, &im.Added, &im.AlreadyPresent, &im.Failed); err != nil {

@@ -85,15 +85,15 @@ func (db *DB) Locations(ctx context.Context, id int64) ([]core.FileLocation, err
 }
 
 // Blocks returns an article's blocks in order.
-func (db *DB) Blocks(ctx context.Context, id int64) ([]Block, error) {
+func (db *DB) Blocks(ctx context.Context, id int64) ([]core.Block, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT start, end, kind, hash FROM blocks WHERE article_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Block
+	var out []core.Block
 	for rows.Next() {
-		var b Block
+		var b core.Block
 		if err := rows.Scan(&b.Start, &b.End, &b.Kind, &b.Hash); err != nil {
 			return nil, err
 		}
@@ -136,26 +136,6 @@ func (db *DB) fillPaths(ctx context.Context, arts []*core.Article) error {
 	return rows.Err()
 }
 
-// ListQuery selects, orders and pages articles.
-type ListQuery struct {
-	Offset   int        `json:"offset"`
-	Limit    int        `json:"limit"`
-	Sort     string     `json:"sort"` // id, title, outlet, published, words
-	Desc     bool       `json:"desc"`
-	Outlet   string     `json:"outlet"`
-	Language string     `json:"language"`
-	From     *time.Time `json:"from"`
-	To       *time.Time `json:"to"`
-	// IDs restricts the list to these articles (e.g. those with a badge).
-	IDs []int64 `json:"-"`
-}
-
-// Page is one page of articles and the number of articles matching in all.
-type Page struct {
-	Total    int            `json:"total"`
-	Articles []core.Article `json:"articles"`
-}
-
 var sortColumns = map[string]string{
 	"":          "a.id",
 	"id":        "a.id",
@@ -166,7 +146,7 @@ var sortColumns = map[string]string{
 }
 
 // ListArticles returns a page of articles without their text.
-func (db *DB) ListArticles(ctx context.Context, q ListQuery) (*Page, error) {
+func (db *DB) ListArticles(ctx context.Context, q core.ListQuery) (*core.Page, error) {
 	col, ok := sortColumns[q.Sort]
 	if !ok {
 		return nil, core.Errorf(core.EINVALID, "cannot sort by %q (use id, title, outlet, published or words)", q.Sort)
@@ -202,7 +182,7 @@ func (db *DB) ListArticles(ctx context.Context, q ListQuery) (*Page, error) {
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	page := &Page{Articles: []core.Article{}}
+	page := &core.Page{Articles: []core.Article{}}
 	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&page.Total); err != nil {
 		return nil, fmt.Errorf("count articles: %w", err)
 	}
@@ -317,28 +297,9 @@ func (db *DB) idsWhere(ctx context.Context, query string, args ...any) ([]int64,
 	return ids, rows.Err()
 }
 
-// Facet is a value with the number of articles that have it.
-type Facet struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
-}
-
-// Facets returns the outlets and languages in the archive with counts, and
-// the date range.
-type Facets struct {
-	Articles  int        `json:"articles"`
-	Outlets   []Facet    `json:"outlets"`
-	Languages []Facet    `json:"languages"`
-	First     *time.Time `json:"first"`
-	Last      *time.Time `json:"last"`
-	// ReadOnly says the archive cannot be written here (see Open): the app
-	// offers reading, searching and reports, and no import or analysis.
-	ReadOnly bool `json:"readOnly"`
-}
-
 // Facets summarises the archive for filters.
-func (db *DB) Facets(ctx context.Context) (*Facets, error) {
-	f := &Facets{Outlets: []Facet{}, Languages: []Facet{}, ReadOnly: db.ReadOnly()}
+func (db *DB) Facets(ctx context.Context) (*core.Facets, error) {
+	f := &core.Facets{Outlets: []core.Facet{}, Languages: []core.Facet{}, ReadOnly: db.ReadOnly()}
 	var first, last *string
 	if err := db.read.QueryRowContext(ctx, `SELECT count(*), min(published), max(published) FROM articles`).Scan(&f.Articles, &first, &last); err != nil {
 		return nil, err
@@ -355,14 +316,14 @@ func (db *DB) Facets(ctx context.Context) (*Facets, error) {
 	}
 	for _, c := range []struct {
 		col string
-		out *[]Facet
+		out *[]core.Facet
 	}{{"outlet", &f.Outlets}, {"language", &f.Languages}} {
 		rows, err := db.read.QueryContext(ctx, `SELECT `+c.col+`, count(*) FROM articles WHERE `+c.col+` != '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
-			var fc Facet
+			var fc core.Facet
 			if err := rows.Scan(&fc.Value, &fc.Count); err != nil {
 				rows.Close()
 				return nil, err
@@ -430,7 +391,7 @@ func (db *DB) Titles(ctx context.Context, ids []int64) (map[int64]string, error)
 
 // Summaries returns the given articles without text, in the order given.
 func (db *DB) Summaries(ctx context.Context, ids []int64) ([]core.Article, error) {
-	page, err := db.ListArticles(ctx, ListQuery{IDs: ids, Limit: len(ids) + 1})
+	page, err := db.ListArticles(ctx, core.ListQuery{IDs: ids, Limit: len(ids) + 1})
 	if err != nil {
 		return nil, err
 	}

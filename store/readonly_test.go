@@ -72,11 +72,11 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 	if f, err := db.Facets(ctx); err != nil || !f.ReadOnly || f.Articles != 2 {
 		t.Errorf("facets: %+v, %v; want 2 articles, read-only (the app turns import off)", f, err)
 	}
-	page, err := db.ListArticles(ctx, store.ListQuery{Limit: 10})
+	page, err := db.ListArticles(ctx, core.ListQuery{Limit: 10})
 	if err != nil || page.Total != 2 {
 		t.Errorf("list: total %v, %v; want 2 articles", page, err)
 	}
-	hits, err := db.Search(ctx, "ceasefire", store.SearchOptions{Limit: 10})
+	hits, err := db.Search(ctx, "ceasefire", core.SearchOptions{Limit: 10})
 	if err != nil || len(hits) != 1 {
 		t.Errorf("search: %d hits, %v; want 1", len(hits), err)
 	}
@@ -103,7 +103,7 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 		}},
 		{"finish import", func() error { return db.FinishImport(imp, "done", 3, 3, 0, nil) }},
 		{"judgement", func() error {
-			return db.SaveJudgement(ctx, store.Judgement{A: 1, B: 2, Relation: "duplicate", Same: true})
+			return db.SaveJudgement(ctx, core.Judgement{A: 1, B: 2, Relation: "duplicate", Same: true})
 		}},
 		{"setting", func() error { return db.SetSetting(ctx, "k", "v") }},
 		{"keeper", func() error { return db.SetKeeper(ctx, 1, []int64{1, 2}) }},
@@ -135,7 +135,7 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 	if copyDB.ReadOnly() {
 		t.Errorf("backup on a writable disk opened read-only")
 	}
-	if page, err := copyDB.ListArticles(ctx, store.ListQuery{Limit: 10}); err != nil || page.Total != 2 {
+	if page, err := copyDB.ListArticles(ctx, core.ListQuery{Limit: 10}); err != nil || page.Total != 2 {
 		t.Errorf("backup holds %v, %v; want 2 articles", page, err)
 	}
 
@@ -320,7 +320,7 @@ func TestReadOnlyByPermissionHelper(t *testing.T) {
 	if !db.ReadOnly() {
 		t.Errorf("ReadOnly() = false, want true")
 	}
-	if page, err := db.ListArticles(ctx, store.ListQuery{Limit: 10}); err != nil || page.Total != 1 {
+	if page, err := db.ListArticles(ctx, core.ListQuery{Limit: 10}); err != nil || page.Total != 1 {
 		t.Errorf("list: %v, %v; want 1 article", page, err)
 	}
 	if problems, err := db.CheckFullText(ctx); err != nil || len(problems) > 0 {
@@ -377,7 +377,7 @@ func TestReadOnlyArchiveWithWALHelper(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open a read-only archive with its WAL: %v", err)
 	}
-	page, err := ro.ListArticles(ctx, store.ListQuery{Limit: 10})
+	page, err := ro.ListArticles(ctx, core.ListQuery{Limit: 10})
 	if err != nil || page.Total != 2 {
 		t.Errorf("list: %+v, %v; want the 2 articles committed to the WAL", page, err)
 	}

@@ -11,60 +11,6 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
-// Fragment is a piece of a snippet; Hit marks the words that matched.
-// Snippets are returned as fragments, not markup, so that no caller ever has
-// to render article text as HTML.
-type Fragment struct {
-	Text string `json:"text"`
-	Hit  bool   `json:"hit,omitempty"`
-}
-
-// SearchHit is one ranked search result.
-type SearchHit struct {
-	Article core.Article `json:"article"`
-	// Rank is the hit's bm25 score (lower is better), comparable only
-	// between hits of the same search.
-	Rank    float64    `json:"rank"`
-	Snippet []Fragment `json:"snippet"`
-	// Partial is set on every hit of a search that matched more articles
-	// than it ranked; nil when every match was ranked.
-	Partial *PartialRanking `json:"partial,omitempty"`
-	// TitleMatch marks, in a partial ranking, a hit whose title matches
-	// the whole search: those come first.
-	TitleMatch bool `json:"titleMatch,omitempty"`
-}
-
-// PartialRanking tells which matches a broad search ranked. BM25 costs time
-// for every match it scores, so a search matching more than the window
-// ranks a bounded, stated subset: the articles whose title matches (the
-// most recent Window of them), then the best of the Window most recently
-// added matches.
-type PartialRanking struct {
-	// Recent is how many of the most recently added matches were ranked.
-	Recent int `json:"recent"`
-	// Titles is how many title matches were ranked, wherever they are in
-	// the archive; MoreTitles says that more titles match than were ranked.
-	Titles     int  `json:"titles"`
-	MoreTitles bool `json:"moreTitles,omitempty"`
-}
-
-// DefaultRankWindow is the number of matches a search ranks when it
-// matches more: chosen by measuring (BENCHMARKS.md, search) so that a broad
-// search stays within tens of milliseconds at 100,000 articles.
-const DefaultRankWindow = 500
-
-// SearchOptions tune a search.
-type SearchOptions struct {
-	Limit  int
-	Offset int
-	// Prefix lets the last word match as a prefix (search as you type).
-	Prefix bool
-	// Window bounds the matches that are ranked (see PartialRanking):
-	// 0 means DefaultRankWindow, a negative value ranks every match,
-	// however many.
-	Window int
-}
-
 // FTSQuery turns what a user typed into a safe FTS5 query: every word and
 // every "quoted phrase" becomes a quoted FTS5 string, so no input can be an
 // FTS5 syntax error. It returns "" when the input holds no searchable word.
@@ -132,7 +78,7 @@ func words(s string) []string {
 // opt.Window articles ranks them all; a broader one ranks the subset that
 // PartialRanking describes and says so on every hit, because ranking every
 // match of a common word or a short prefix takes seconds on a large archive.
-func (db *DB) Search(ctx context.Context, input string, opt SearchOptions) ([]SearchHit, error) {
+func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) ([]core.SearchHit, error) {
 	q := FTSQuery(input, opt.Prefix)
 	if q == "" {
 		return nil, core.Errorf(core.EINVALID, "the search %q holds no word to look for", input)
@@ -144,10 +90,10 @@ func (db *DB) Search(ctx context.Context, input string, opt SearchOptions) ([]Se
 		opt.Offset = 0
 	}
 	if opt.Window == 0 {
-		opt.Window = DefaultRankWindow
+		opt.Window = core.DefaultRankWindow
 	}
 	var ranked []scored
-	var partial *PartialRanking
+	var partial *core.PartialRanking
 	var err error
 	if opt.Window > 0 {
 		ranked, partial, err = db.rankBounded(ctx, q, opt)
@@ -185,7 +131,7 @@ const bm25 = `bm25(articles_fts, 5.0, 1.0)`
 // rankAll ranks every match with a rowid of at least from (all of them
 // when from is the oldest match: the bound only lets FTS5 seek past rows
 // already known not to match) and returns the requested page.
-func (db *DB) rankAll(ctx context.Context, q string, opt SearchOptions, from int64) ([]scored, error) {
+func (db *DB) rankAll(ctx context.Context, q string, opt core.SearchOptions, from int64) ([]scored, error) {
 	return db.queryScored(ctx, `SELECT rowid, `+bm25+` AS s, 0 FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY s, rowid DESC LIMIT ? OFFSET ?`, q, from, opt.Limit, opt.Offset)
 }
@@ -195,7 +141,7 @@ func (db *DB) rankAll(ctx context.Context, q string, opt SearchOptions, from int
 // fit, it ranks them all; when they do not, it ranks the window and the
 // most recent Window title matches, titles first. Only rows in that set
 // reach bm25: the others are skipped before it runs.
-func (db *DB) rankBounded(ctx context.Context, q string, opt SearchOptions) ([]scored, *PartialRanking, error) {
+func (db *DB) rankBounded(ctx context.Context, q string, opt core.SearchOptions) ([]scored, *core.PartialRanking, error) {
 	recent, err := db.newestMatches(ctx, q, opt.Window+1)
 	if err != nil {
 		return nil, nil, err
@@ -211,7 +157,7 @@ func (db *DB) rankBounded(ctx context.Context, q string, opt SearchOptions) ([]s
 	if err != nil {
 		return nil, nil, err
 	}
-	partial := &PartialRanking{Recent: opt.Window, Titles: min(len(titles), opt.Window), MoreTitles: len(titles) > opt.Window}
+	partial := &core.PartialRanking{Recent: opt.Window, Titles: min(len(titles), opt.Window), MoreTitles: len(titles) > opt.Window}
 	titles = titles[:partial.Titles]
 	cutoff := recent[opt.Window-1]
 	from := cutoff
@@ -264,8 +210,8 @@ func (db *DB) queryScored(ctx context.Context, query string, args ...any) ([]sco
 // only, never for every match; and one FTS5 scan over the page's rowid
 // range costs less than a lookup per hit, each of which opens every
 // segment of the index.
-func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]SearchHit, error) {
-	hits := []SearchHit{}
+func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]core.SearchHit, error) {
+	hits := []core.SearchHit{}
 	if len(ranked) == 0 {
 		return hits, nil
 	}
@@ -287,9 +233,9 @@ func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]Search
 		return nil, err
 	}
 	defer rows.Close()
-	found := make([]*SearchHit, len(ranked))
+	found := make([]*core.SearchHit, len(ranked))
 	for rows.Next() {
-		var h SearchHit
+		var h core.SearchHit
 		var snippet string
 		if h.Article, err = scanArticle(rows, &snippet); err != nil {
 			return nil, err
@@ -310,23 +256,23 @@ func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]Search
 }
 
 // fragments splits a snippet marked with \x02...\x03 into fragments.
-func fragments(s string) []Fragment {
-	var out []Fragment
+func fragments(s string) []core.Fragment {
+	var out []core.Fragment
 	for s != "" {
 		i := strings.IndexByte(s, 2)
 		if i < 0 {
-			out = append(out, Fragment{Text: s})
+			out = append(out, core.Fragment{Text: s})
 			break
 		}
 		if i > 0 {
-			out = append(out, Fragment{Text: s[:i]})
+			out = append(out, core.Fragment{Text: s[:i]})
 		}
 		s = s[i+1:]
 		j := strings.IndexByte(s, 3)
 		if j < 0 {
 			j = len(s)
 		}
-		out = append(out, Fragment{Text: s[:j], Hit: true})
+		out = append(out, core.Fragment{Text: s[:j], Hit: true})
 		if j < len(s) {
 			j++
 		}

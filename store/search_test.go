@@ -78,9 +78,9 @@ func bm25Order(t *testing.T, db *store.DB, ftsQuery string, from int64) []int64 
 }
 
 // allPages collects every page of a search, limit hits at a time.
-func allPages(t *testing.T, db *store.DB, input string, opt store.SearchOptions) []store.SearchHit {
+func allPages(t *testing.T, db *store.DB, input string, opt core.SearchOptions) []core.SearchHit {
 	t.Helper()
-	var all []store.SearchHit
+	var all []core.SearchHit
 	for opt.Offset = 0; ; opt.Offset += opt.Limit {
 		hits, err := db.Search(context.Background(), input, opt)
 		if err != nil {
@@ -93,7 +93,7 @@ func allPages(t *testing.T, db *store.DB, input string, opt store.SearchOptions)
 	}
 }
 
-func hitIDs(hits []store.SearchHit) []int64 {
+func hitIDs(hits []core.SearchHit) []int64 {
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
 		ids[i] = h.Article.ID
@@ -127,7 +127,7 @@ func TestSearchRanksEveryMatchUpToTheWindow(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			hits := allPages(t, db, tc.input, store.SearchOptions{Limit: 7, Prefix: tc.prefix, Window: tc.window})
+			hits := allPages(t, db, tc.input, core.SearchOptions{Limit: 7, Prefix: tc.prefix, Window: tc.window})
 			want := bm25Order(t, db, tc.fts, 0)
 			if got := hitIDs(hits); !slices.Equal(got, want) {
 				t.Errorf("pages of 7 give %v, want the bm25 order %v", got, want)
@@ -163,15 +163,15 @@ func TestSearchBoundsTheRankingOfBroadSearches(t *testing.T) {
 	cases := []struct {
 		name        string
 		window      int
-		wantPartial store.PartialRanking
+		wantPartial core.PartialRanking
 		wantTitles  []int64 // title matches ranked, in any order
 	}{
-		{"every title match ranked", 8, store.PartialRanking{Recent: 8, Titles: 3}, ids[:3]},
-		{"more title matches than the window", 2, store.PartialRanking{Recent: 2, Titles: 2, MoreTitles: true}, ids[1:3]},
+		{"every title match ranked", 8, core.PartialRanking{Recent: 8, Titles: 3}, ids[:3]},
+		{"more title matches than the window", 2, core.PartialRanking{Recent: 2, Titles: 2, MoreTitles: true}, ids[1:3]},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			hits := allPages(t, db, "alpha", store.SearchOptions{Limit: 3, Window: tc.window})
+			hits := allPages(t, db, "alpha", core.SearchOptions{Limit: 3, Window: tc.window})
 			window := ids[len(ids)-tc.window:]
 			if len(hits) != len(tc.wantTitles)+tc.window {
 				t.Fatalf("got %d hits %v, want %d title matches and the %d newest matches",
@@ -201,7 +201,7 @@ func TestSearchBoundsTheRankingOfBroadSearches(t *testing.T) {
 	}
 
 	t.Run("a narrow search in the same archive is ranked whole", func(t *testing.T) {
-		hits, err := db.Search(context.Background(), "summit", store.SearchOptions{Window: 8})
+		hits, err := db.Search(context.Background(), "summit", core.SearchOptions{Window: 8})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,7 +210,7 @@ func TestSearchBoundsTheRankingOfBroadSearches(t *testing.T) {
 		}
 	})
 	t.Run("the window holds the newest matches", func(t *testing.T) {
-		hits, err := db.Search(context.Background(), "alpha", store.SearchOptions{Limit: 100, Window: 8})
+		hits, err := db.Search(context.Background(), "alpha", core.SearchOptions{Limit: 100, Window: 8})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -237,7 +237,7 @@ func FuzzSearchWindow(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, input string) {
-		hits, err := db.Search(context.Background(), input, store.SearchOptions{Prefix: true, Window: 1})
+		hits, err := db.Search(context.Background(), input, core.SearchOptions{Prefix: true, Window: 1})
 		if err != nil {
 			if core.ErrorCode(err) != core.EINVALID {
 				t.Fatalf("search %q: %v", input, err)
@@ -300,13 +300,13 @@ func BenchmarkSearch(b *testing.B) {
 	cases := []struct {
 		name  string
 		input string
-		opt   store.SearchOptions
+		opt   core.SearchOptions
 	}{
-		{"broad/window", "alpha", store.SearchOptions{}},
-		{"broad/every-match", "alpha", store.SearchOptions{Window: -1}},
-		{"prefix/window", "alp", store.SearchOptions{Prefix: true}},
-		{"prefix/every-match", "alp", store.SearchOptions{Prefix: true, Window: -1}},
-		{"narrow", "rare7", store.SearchOptions{}},
+		{"broad/window", "alpha", core.SearchOptions{}},
+		{"broad/every-match", "alpha", core.SearchOptions{Window: -1}},
+		{"prefix/window", "alp", core.SearchOptions{Prefix: true}},
+		{"prefix/every-match", "alp", core.SearchOptions{Prefix: true, Window: -1}},
+		{"narrow", "rare7", core.SearchOptions{}},
 	}
 	for _, bc := range cases {
 		b.Run(bc.name, func(b *testing.B) {

@@ -30,7 +30,7 @@ func newArticle(path, text string) store.NewArticle {
 		SHA256:   "sha-" + text,
 		TextHash: "norm-" + text,
 		Words:    len(strings.Fields(text)),
-		Blocks:   []store.Block{{Start: 0, End: 5, Kind: "title", Hash: "h"}},
+		Blocks:   []core.Block{{Span: core.Span{Start: 0, End: 5}, Kind: "title", Hash: "h"}},
 		Size:     int64(len(text)),
 		ModTime:  time.Unix(1700000000, 0),
 	}
@@ -100,7 +100,7 @@ func TestAddArticlesIsIdempotentAndRecordsLocations(t *testing.T) {
 			}
 		})
 	}
-	page, err := db.ListArticles(ctx, store.ListQuery{})
+	page, err := db.ListArticles(ctx, core.ListQuery{})
 	if err != nil || page.Total != 1 {
 		t.Fatalf("total = %v, %v; want 1 article", page, err)
 	}
@@ -117,7 +117,7 @@ func TestAddArticlesCanceledStoresNothing(t *testing.T) {
 	if _, err := db.AddArticles(ctx, imp, []store.NewArticle{newArticle("/a", "A"), newArticle("/b", "B")}); err == nil {
 		t.Fatal("want an error from a canceled context")
 	}
-	page, _ := db.ListArticles(context.Background(), store.ListQuery{})
+	page, _ := db.ListArticles(context.Background(), core.ListQuery{})
 	if page.Total != 0 {
 		t.Errorf("after a canceled batch the archive holds %d articles, want 0", page.Total)
 	}
@@ -188,7 +188,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			hits, err := db.Search(ctx, tc.query, store.SearchOptions{})
+			hits, err := db.Search(ctx, tc.query, core.SearchOptions{})
 			if err != nil {
 				t.Fatalf("search %q: %v", tc.query, err)
 			}
@@ -201,7 +201,7 @@ func TestSearch(t *testing.T) {
 			}
 		})
 	}
-	hits, _ := db.Search(ctx, "ceasefire", store.SearchOptions{})
+	hits, _ := db.Search(ctx, "ceasefire", core.SearchOptions{})
 	var marked []string
 	for _, f := range hits[0].Snippet {
 		if f.Hit {
@@ -211,7 +211,7 @@ func TestSearch(t *testing.T) {
 	if len(marked) != 1 || marked[0] != "Ceasefire" {
 		t.Errorf("snippet hits = %q, want [Ceasefire]", marked)
 	}
-	if _, err := db.Search(ctx, `"" ;;`, store.SearchOptions{}); core.ErrorCode(err) != core.EINVALID {
+	if _, err := db.Search(ctx, `"" ;;`, core.SearchOptions{}); core.ErrorCode(err) != core.EINVALID {
 		t.Errorf("a query without words: got %v, want an invalid error with a message", err)
 	}
 }
@@ -222,7 +222,7 @@ func FuzzFTSQuery(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, input string) {
-		_, err := db.Search(context.Background(), input, store.SearchOptions{Prefix: true})
+		_, err := db.Search(context.Background(), input, core.SearchOptions{Prefix: true})
 		var e *core.Error
 		if err != nil && !(errors.As(err, &e) && e.Code == core.EINVALID) {
 			t.Fatalf("search %q: %v", input, err)
@@ -252,11 +252,11 @@ func TestBackupAndCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cp.Close()
-	page, err := cp.ListArticles(ctx, store.ListQuery{})
+	page, err := cp.ListArticles(ctx, core.ListQuery{})
 	if err != nil || page.Total != 2 {
 		t.Fatalf("backup holds %v, %v; want 2 articles", page, err)
 	}
-	if hits, err := cp.Search(ctx, "beta", store.SearchOptions{}); err != nil || len(hits) != 1 {
+	if hits, err := cp.Search(ctx, "beta", core.SearchOptions{}); err != nil || len(hits) != 1 {
 		t.Errorf("search in the backup: %d hits, %v", len(hits), err)
 	}
 }

@@ -10,21 +10,13 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
-// Block is a span of an article's text with its role.
-type Block struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Kind  string `json:"kind"` // title, body, boilerplate, repeat
-	Hash  string `json:"hash"`
-}
-
 // NewArticle is a parsed document ready to be stored.
 type NewArticle struct {
 	Doc      core.Document
 	SHA256   string // of Doc.Original
 	TextHash string // of the normalised text
 	Words    int
-	Blocks   []Block
+	Blocks   []core.Block
 	Size     int64 // of the file
 	ModTime  time.Time
 }

@@ -1,6 +1,7 @@
 package textnorm_test
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"testing"
 	"unicode/utf8"
 
@@ -9,7 +10,7 @@ import (
 
 // checkSpans fails unless every span lies inside a text of n runes, is not
 // empty, and starts at or after the end of the one before.
-func checkSpans(t *testing.T, what string, n int, spans []textnorm.Span) {
+func checkSpans(t *testing.T, what string, n int, spans []core.Span) {
 	t.Helper()
 	prev := 0
 	for i, sp := range spans {
@@ -36,7 +37,7 @@ func FuzzSegments(f *testing.F) {
 		checkSpans(t, "Paragraphs", n, textnorm.Paragraphs(s))
 		checkSpans(t, "Sentences", n, textnorm.Sentences(s))
 		toks := textnorm.Words(s)
-		spans := make([]textnorm.Span, len(toks))
+		spans := make([]core.Span, len(toks))
 		rs := []rune(s)
 		for i, tk := range toks {
 			spans[i] = tk.Span

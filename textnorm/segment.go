@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"strings"
 	"unicode"
 )
@@ -8,12 +9,12 @@ import (
 // Lines returns every non-blank line of text, trimmed of surrounding white
 // space. Scraped articles carry one paragraph, headline or chrome item per
 // line, so lines are the unit boilerplate is judged on.
-func Lines(text string) []Span {
+func Lines(text string) []core.Span {
 	return lines([]rune(text))
 }
 
-func lines(rs []rune) []Span {
-	var out []Span
+func lines(rs []rune) []core.Span {
+	var out []core.Span
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && rs[i] != '\n' && rs[i] != '\r' {
@@ -30,7 +31,7 @@ func lines(rs []rune) []Span {
 // Paragraphs returns the blocks of text separated by blank lines, trimmed.
 // A text without any blank line is taken to put one paragraph per line, as
 // most scrapers and plain-text exports do.
-func Paragraphs(text string) []Span {
+func Paragraphs(text string) []core.Span {
 	rs := []rune(text)
 	ls := lines(rs)
 	blank := false
@@ -43,12 +44,12 @@ func Paragraphs(text string) []Span {
 	if !blank {
 		return ls
 	}
-	var out []Span
-	cur := Span{-1, -1}
+	var out []core.Span
+	cur := core.Span{Start: -1, End: -1}
 	for k, l := range ls {
 		if k > 0 && hasBlankLine(rs[ls[k-1].End:l.Start]) {
 			out = append(out, cur)
-			cur = Span{-1, -1}
+			cur = core.Span{Start: -1, End: -1}
 		}
 		if cur.Start < 0 {
 			cur.Start = l.Start
@@ -73,14 +74,14 @@ func hasBlankLine(gap []rune) bool {
 	return n >= 2
 }
 
-func trim(rs []rune, start, end int) (Span, bool) {
+func trim(rs []rune, start, end int) (core.Span, bool) {
 	for start < end && unicode.IsSpace(rs[start]) {
 		start++
 	}
 	for end > start && unicode.IsSpace(rs[end-1]) {
 		end--
 	}
-	return Span{start, end}, end > start
+	return core.Span{Start: start, End: end}, end > start
 }
 
 // abbreviations are words that end in a point without ending a sentence
@@ -102,16 +103,16 @@ func init() {
 // that does not start in lower case. A point does not end a sentence after a
 // known abbreviation (Mr.), a single letter (J. Smith) or a dotted acronym
 // (U.S.), and never inside a number (15.8m).
-func Sentences(text string) []Span {
+func Sentences(text string) []core.Span {
 	rs := []rune(text)
-	var out []Span
+	var out []core.Span
 	for _, l := range lines(rs) {
 		out = sentencesIn(rs, l, out)
 	}
 	return out
 }
 
-func sentencesIn(rs []rune, l Span, out []Span) []Span {
+func sentencesIn(rs []rune, l core.Span, out []core.Span) []core.Span {
 	start := l.Start
 	for i := l.Start; i < l.End; i++ {
 		r := rs[i]

@@ -1,6 +1,7 @@
 package textnorm_test
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"reflect"
 	"testing"
 
@@ -8,7 +9,7 @@ import (
 )
 
 // texts returns the substrings the spans cover.
-func texts(s string, spans []textnorm.Span) []string {
+func texts(s string, spans []core.Span) []string {
 	rs := []rune(s)
 	out := make([]string, len(spans))
 	for i, sp := range spans {

@@ -1,20 +1,14 @@
 package textnorm
 
-import "unicode"
-
-// Span is a range of runes in a text, End exclusive.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// Len is the number of runes in the span.
-func (s Span) Len() int { return s.End - s.Start }
+import (
+	"github.com/storydiff/storydiff/core"
+	"unicode"
+)
 
 // Token is one word of a text: where it is, what it says, and the key it is
 // compared by (VariantKey of its Fold).
 type Token struct {
-	Span
+	core.Span
 	Text string
 	Key  string
 }
@@ -57,7 +51,7 @@ func WordsRunes(rs []rune) []Token {
 		if key == "" {
 			key = word // letters that fold away entirely still need a key
 		}
-		out = append(out, Token{Span: Span{start, i}, Text: word, Key: key})
+		out = append(out, Token{Span: core.Span{Start: start, End: i}, Text: word, Key: key})
 	}
 	return out
 }

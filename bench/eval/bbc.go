@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"os"
 	"path/filepath"
 	"sort"
@@ -84,7 +85,7 @@ func runBBC(dir string, p detect.Params) (*bbcResult, error) {
 		return nil, err
 	}
 	res := &bbcResult{docs: len(docs)}
-	byPair := map[pairKey]detect.Pair{}
+	byPair := map[pairKey]core.Pair{}
 	for _, pr := range pairs {
 		byPair[key(pr.A, pr.B)] = pr
 	}
@@ -108,16 +109,16 @@ func runBBC(dir string, p detect.Params) (*bbcResult, error) {
 	}
 	for _, s := range detect.Stories(pairs, nil, nil) {
 		res.stories++
-		res.storyArticles += len(s.Articles)
+		res.storyArticles += len(s.Members)
 		dup := true
-		for i := 1; i < len(s.Articles); i++ {
-			if pr, ok := byPair[key(s.Articles[0], s.Articles[i])]; !ok || !pr.IsDuplicate() {
+		for i := 1; i < len(s.Members); i++ {
+			if pr, ok := byPair[key(s.Members[0], s.Members[i])]; !ok || !pr.IsDuplicate() {
 				dup = false
 			}
 		}
-		if !dup && len(res.storySamples) < 10 && len(s.Articles) <= 4 {
+		if !dup && len(res.storySamples) < 10 && len(s.Members) <= 4 {
 			var parts []string
-			for _, a := range s.Articles {
+			for _, a := range s.Members {
 				parts = append(parts, docs[a].path+" \""+docs[a].title+"\"")
 			}
 			res.storySamples = append(res.storySamples, strings.Join(parts, " ~ "))
@@ -134,14 +135,14 @@ func runBBC(dir string, p detect.Params) (*bbcResult, error) {
 	for _, t := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
 		n := 0
 		for _, pr := range lowPairs {
-			if pr.Kind != detect.PairNear || pr.Jaccard >= t || pr.Containment >= p.NearContainment {
+			if pr.Kind != core.PairNear || pr.Jaccard >= t || pr.Containment >= p.NearContainment {
 				n++
 			}
 		}
 		res.nearSweep = append(res.nearSweep, fmt.Sprintf("| %.1f | %d |", t, n))
 	}
 	for _, pr := range lowPairs {
-		if pr.Kind == detect.PairNear && pr.Jaccard < p.NearJaccard && pr.Containment < p.NearContainment && len(res.weak) < 8 {
+		if pr.Kind == core.PairNear && pr.Jaccard < p.NearJaccard && pr.Containment < p.NearContainment && len(res.weak) < 8 {
 			res.weak = append(res.weak, fmt.Sprintf("%s \"%s\" ~ %s \"%s\" (Jaccard %s, containment %s)",
 				docs[pr.A].path, docs[pr.A].title, docs[pr.B].path, docs[pr.B].title, f2(pr.Jaccard), f2(pr.Containment)))
 		}
@@ -156,8 +157,8 @@ func runBBC(dir string, p detect.Params) (*bbcResult, error) {
 		n, arts, largest := 0, 0, 0
 		for _, s := range detect.Stories(qp, nil, nil) {
 			n++
-			arts += len(s.Articles)
-			largest = max(largest, len(s.Articles))
+			arts += len(s.Members)
+			largest = max(largest, len(s.Members))
 		}
 		res.storySweep = append(res.storySweep, fmt.Sprintf("| %.3f | %d | %d | %d |", t, n, arts, largest))
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"io"
 	"runtime"
 	"sync"
@@ -91,14 +92,14 @@ func runSynthetic(w io.Writer, opt gen.Options, p detect.Params) (syntheticResul
 			if pr.IsDuplicate() {
 				predNear[key(pr.A, pr.B)] = true
 			}
-			if pr.Kind == detect.PairSameBytes || pr.Kind == detect.PairSameText || pr.Kind == detect.PairSameBody {
+			if pr.Kind == core.PairSameBytes || pr.Kind == core.PairSameText || pr.Kind == core.PairSameBody {
 				predExact[key(pr.A, pr.B)] = true
 			}
 		}
 		predStory := map[int64]int{}
 		for _, s := range detect.Stories(pairs, nil, func(id int64) (time.Time, bool) { return dates[id], true }) {
-			for _, a := range s.Articles {
-				predStory[a] = s.ID
+			for _, a := range s.Members {
+				predStory[a] = int(s.ID)
 			}
 		}
 		return comparePairs(predExact, truthExact), comparePairs(predNear, truthNear),

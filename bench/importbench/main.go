@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/storydiff/storydiff/core"
 	"log"
 	"os"
 	"path/filepath"
@@ -15,7 +16,6 @@ import (
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/bench/corpusgen"
-	"github.com/storydiff/storydiff/store"
 )
 
 func main() {
@@ -94,7 +94,7 @@ func main() {
 	for round := 0; round < 3; round++ {
 		for _, q := range queries {
 			t := time.Now()
-			if _, err := svc.Search(ctx, q, store.SearchOptions{Limit: 20}); err != nil && round == 0 {
+			if _, err := svc.Search(ctx, q, core.SearchOptions{Limit: 20}); err != nil && round == 0 {
 				log.Printf("search %q: %v", q, err)
 			}
 			lat = append(lat, time.Since(t))
@@ -105,7 +105,7 @@ func main() {
 	for _, q := range queries[:50] {
 		for k := 2; k <= 4 && k <= len(q); k++ {
 			t := time.Now()
-			svc.Search(ctx, q[:k], store.SearchOptions{Limit: 20, Prefix: true})
+			svc.Search(ctx, q[:k], core.SearchOptions{Limit: 20, Prefix: true})
 			prefixLat = append(prefixLat, time.Since(t))
 		}
 	}

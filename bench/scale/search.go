@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"github.com/storydiff/storydiff/core"
 	"io"
 	"log"
 	"sort"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/bench/corpusgen"
-	"github.com/storydiff/storydiff/store"
 )
 
 // searchResult is what the search process prints, latencies in ms.
@@ -22,7 +22,7 @@ type searchResult struct {
 	PrefixP50 float64 `json:"prefix_p50"`
 	PrefixP95 float64 `json:"prefix_p95"`
 	// Partial counts the searches that matched more articles than they
-	// ranked (store.PartialRanking): their latency is bounded, not exact.
+	// ranked (core.PartialRanking): their latency is bounded, not exact.
 	Partial       int `json:"partial"`
 	PrefixPartial int `json:"prefix_partial"`
 }
@@ -31,7 +31,7 @@ type searchResult struct {
 // service call, over frequent, middling and rare words, phrases and pairs of
 // words of the generator's vocabulary (the same mix as bench/importbench).
 //
-// A search ranks at most store.DefaultRankWindow matches (and as many title
+// A search ranks at most core.DefaultRankWindow matches (and as many title
 // matches), but bm25 still counts every match of each phrase once per
 // search, so broad phrases cost time in proportion to the archive; rounds
 // and prefixes keep the loop to minutes on a large one.
@@ -58,7 +58,7 @@ func searchLoop(db string, rounds, prefixes int, w io.Writer) error {
 	for round := 0; round < rounds; round++ {
 		for _, q := range queries {
 			t := time.Now()
-			hits, err := svc.Search(ctx, q, store.SearchOptions{Limit: 20})
+			hits, err := svc.Search(ctx, q, core.SearchOptions{Limit: 20})
 			if err != nil {
 				return err
 			}
@@ -72,7 +72,7 @@ func searchLoop(db string, rounds, prefixes int, w io.Writer) error {
 	for _, q := range queries[:min(prefixes, len(queries))] {
 		for k := 2; k <= 4 && k <= len(q); k++ {
 			t := time.Now()
-			hits, err := svc.Search(ctx, q[:k], store.SearchOptions{Limit: 20, Prefix: true})
+			hits, err := svc.Search(ctx, q[:k], core.SearchOptions{Limit: 20, Prefix: true})
 			if err != nil {
 				log.Printf("search %q: %v", q[:k], err) // a lone quote mark holds no word
 			}
