@@ -1,9 +1,22 @@
 // AppError is the one error type the UI sees, whatever the transport: HTTP
 // responses, Wails binding rejections, network failures and bugs all become an
 // AppError with a code (as in core.Error) and a message written for people.
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'canceled' | 'internal' | 'unavailable';
+// The codes are core/error.go's, plus 'unavailable' for a service that cannot
+// be reached (which Go never sends, since it is the one not answering).
+export const errorCodes = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'canceled',
+  'internal',
+  'read_only',
+  'disk_full',
+  'unavailable',
+] as const;
 
-const codes: ReadonlySet<string> = new Set(['invalid', 'not_found', 'conflict', 'canceled', 'internal', 'unavailable']);
+export type ErrorCode = (typeof errorCodes)[number];
+
+const codes: ReadonlySet<string> = new Set(errorCodes);
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -37,6 +50,12 @@ function defaultMessage(code: ErrorCode): string {
       return 'The StoryDiff service cannot be reached';
     case 'invalid':
       return 'Invalid request';
+    case 'conflict':
+      return 'The request conflicts with what the archive holds';
+    case 'read_only':
+      return 'The archive is read-only here: reading works, changes cannot be saved';
+    case 'disk_full':
+      return 'The disk holding the archive is full: free space and try again';
     default:
       return 'Internal error';
   }

@@ -1,61 +1,41 @@
-import { api as defaultApi, jobError, type Api } from '../api/client';
-import { toAppError, type AppError } from '../api/errors';
-import type { AnalyzeSummary, JobDone, Progress } from '../api/types';
+import { api as defaultApi, type Api } from '../api/client';
+import type { AppError } from '../api/errors';
+import type { AnalyzeSummary, Progress } from '../api/types';
+import { JobTracker } from './job.svelte';
 
 // AnalysisStore runs the archive analysis (boilerplate, repeats, duplicates,
 // stories) as a background job: after each import, or when asked.
 export class AnalysisStore {
-  jobId = $state<string | null>(null);
-  starting = $state(false);
-  progress = $state.raw<Progress | null>(null);
-  summary = $state.raw<AnalyzeSummary | null>(null);
-  error = $state.raw<AppError | null>(null);
   // generation grows after each finished analysis, so views reload findings.
   generation = $state(0);
+  // The last successful analysis: kept while the next one runs or fails.
+  summary = $state.raw<AnalyzeSummary | null>(null);
 
-  private early = new Map<string, JobDone>();
+  readonly job: JobTracker<AnalyzeSummary>;
 
   constructor(private readonly api: Api = defaultApi) {
-    api.onProgress((p) => {
-      if (p.jobId === this.jobId) this.progress = p;
+    this.job = new JobTracker<AnalyzeSummary>(api, {
+      onDone: () => {
+        if (this.job.status === 'done') this.summary = this.job.result;
+        this.generation++;
+      },
     });
-    api.onDone((d) => this.handleDone(d));
   }
 
   get running(): boolean {
-    return this.jobId !== null || this.starting;
+    return this.job.running;
   }
 
-  async start(full = false): Promise<void> {
-    if (this.running) return;
-    this.starting = true;
-    this.error = null;
-    this.progress = null;
-    try {
-      const id = await this.api.startAnalyze(full);
-      this.jobId = id;
-      const done = this.early.get(id);
-      this.early.clear();
-      if (done) this.handleDone(done);
-    } catch (e) {
-      this.error = toAppError(e);
-    } finally {
-      this.starting = false;
-    }
+  get progress(): Progress | null {
+    return this.job.progress;
   }
 
-  private handleDone(d: JobDone): void {
-    if (d.kind !== 'analyze') return;
-    if (this.jobId === null) {
-      if (this.starting) this.early.set(d.jobId, d);
-      return;
-    }
-    if (d.jobId !== this.jobId) return;
-    this.jobId = null;
-    const err = jobError(d);
-    if (err && err.code !== 'canceled') this.error = err;
-    if (!err) this.summary = (d.result as AnalyzeSummary | undefined) ?? null;
-    this.generation++;
+  get error(): AppError | null {
+    return this.job.error;
+  }
+
+  start(full = false): Promise<void> {
+    return this.job.start(() => this.api.startAnalyze(full));
   }
 }
 

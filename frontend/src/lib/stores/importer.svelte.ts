@@ -1,6 +1,7 @@
-import { api as defaultApi, jobError, type Api } from '../api/client';
+import { api as defaultApi, type Api } from '../api/client';
 import { AppError, toAppError } from '../api/errors';
-import type { ImportSummary, JobDone, Progress } from '../api/types';
+import type { ImportSummary, Progress } from '../api/types';
+import { JobTracker } from './job.svelte';
 
 export type Clock = () => number;
 
@@ -8,29 +9,50 @@ export type Clock = () => number;
 // job's progress with an ETA, cancel, and the summary with every failed file.
 export class ImportStore {
   paths = $state('');
-  jobId = $state<string | null>(null);
-  progress = $state.raw<Progress | null>(null);
-  summary = $state.raw<ImportSummary | null>(null);
-  error = $state.raw<AppError | null>(null);
-  canceled = $state(false);
-  starting = $state(false);
   startedAt = $state(0);
   now = $state(0);
+  // Errors of the form or the folder dialog, before any job.
+  private formError = $state.raw<AppError | null>(null);
 
+  readonly job: JobTracker<ImportSummary>;
   private readonly listeners = new Set<(s: ImportSummary | null) => void>();
-  // job:done can arrive before StartImport's answer on a fast import.
-  private early = new Map<string, JobDone>();
 
   constructor(
     private readonly api: Api = defaultApi,
     private readonly clock: Clock = () => Date.now(),
   ) {
-    api.onProgress((p) => this.handleProgress(p));
-    api.onDone((d) => this.handleDone(d));
+    this.job = new JobTracker<ImportSummary>(api, {
+      onProgress: () => (this.now = this.clock()),
+      onDone: () => {
+        this.now = this.clock();
+        for (const fn of this.listeners) fn(this.job.result);
+      },
+    });
   }
 
   get running(): boolean {
-    return this.jobId !== null || this.starting;
+    return this.job.running;
+  }
+
+  // jobId is the running import's id, null before its start call answers.
+  get jobId(): string | null {
+    return this.job.status === 'running' ? this.job.id : null;
+  }
+
+  get progress(): Progress | null {
+    return this.job.progress;
+  }
+
+  get summary(): ImportSummary | null {
+    return this.job.result;
+  }
+
+  get canceled(): boolean {
+    return this.job.status === 'canceled';
+  }
+
+  get error(): AppError | null {
+    return this.formError ?? this.job.error;
   }
 
   // onFinished registers a callback run after each import ends (to refresh the library).
@@ -51,7 +73,7 @@ export class ImportStore {
       const dir = await this.api.chooseFolder();
       if (dir) this.paths = [...this.pathList(), dir].join('\n');
     } catch (e) {
-      this.error = toAppError(e);
+      this.formError = toAppError(e);
     }
   }
 
@@ -59,36 +81,17 @@ export class ImportStore {
     if (this.running) return;
     const paths = this.pathList();
     if (paths.length === 0) {
-      this.error = new AppError('invalid', 'Enter at least one folder or file path to import');
+      this.formError = new AppError('invalid', 'Enter at least one folder or file path to import');
       return;
     }
-    this.error = null;
-    this.summary = null;
-    this.canceled = false;
-    this.progress = null;
-    this.starting = true;
+    this.formError = null;
     this.startedAt = this.clock();
     this.now = this.startedAt;
-    try {
-      const id = await this.api.startImport(paths);
-      this.jobId = id;
-      const done = this.early.get(id);
-      this.early.clear();
-      if (done) this.handleDone(done);
-    } catch (e) {
-      this.error = toAppError(e);
-    } finally {
-      this.starting = false;
-    }
+    await this.job.start(() => this.api.startImport(paths));
   }
 
-  async cancel(): Promise<void> {
-    if (!this.jobId) return;
-    try {
-      await this.api.cancelJob(this.jobId);
-    } catch (e) {
-      this.error = toAppError(e);
-    }
+  cancel(): Promise<void> {
+    return this.job.cancel();
   }
 
   // etaSeconds estimates the time left from the average rate so far, or
@@ -99,27 +102,6 @@ export class ImportStore {
     const elapsed = (this.now - this.startedAt) / 1000;
     if (elapsed <= 0) return null;
     return Math.max(0, ((p.total - p.done) * elapsed) / p.done);
-  }
-
-  private handleProgress(p: Progress): void {
-    if (p.jobId !== this.jobId && !(this.starting && this.jobId === null)) return;
-    this.progress = p;
-    this.now = this.clock();
-  }
-
-  private handleDone(d: JobDone): void {
-    if (this.jobId === null) {
-      if (this.starting) this.early.set(d.jobId, d);
-      return;
-    }
-    if (d.jobId !== this.jobId) return;
-    this.jobId = null;
-    this.now = this.clock();
-    const err = jobError(d);
-    if (err && err.code === 'canceled') this.canceled = true;
-    else if (err) this.error = err;
-    this.summary = (d.result as ImportSummary | undefined) ?? null;
-    for (const fn of this.listeners) fn(this.summary);
   }
 }
 
