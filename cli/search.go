@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/storydiff/storydiff/core"
 	"strings"
-
 )
 
 var searchCommand = &Command{
