@@ -126,8 +126,9 @@ func (s *State) best(x int64, t *time.Time, in func(int64) bool, cannot map[int6
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	var bestID int64
+	var bestID, bestFirst int64
 	var bestScore float32
+	bestLinked := 0
 	for _, id := range ids {
 		e := s.event(id)
 		if e == nil || !s.within(t, e) {
@@ -151,8 +152,12 @@ func (s *State) best(x int64, t *time.Time, in func(int64) bool, cannot map[int6
 		if linked < need(n, s.cfg.Quorum) || score < s.cfg.Join {
 			continue
 		}
-		if score > bestScore {
-			bestID, bestScore = id, score
+		// Ties go to more linked members, then to the event with the
+		// smallest member: not to the id, which differs between a rebuild
+		// and a local re-clustering, so that both choose alike.
+		if score > bestScore || (score == bestScore && (linked > bestLinked ||
+			(linked == bestLinked && e.Members[0] < bestFirst))) {
+			bestID, bestScore, bestLinked, bestFirst = id, score, linked, e.Members[0]
 		}
 	}
 	return bestID
