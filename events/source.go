@@ -1,5 +1,7 @@
 package events
 
+import "slices"
+
 // Source gives the stored clustering on demand, one article, event or
 // thread at a time, so that an operation reads only the neighbourhood it
 // touches rather than the archive. A second value false means "not stored".
@@ -52,22 +54,16 @@ func (m *MemSource) AddLinks(ls []Link) {
 
 // AddConstraint stores c under the articles it names.
 func (m *MemSource) AddConstraint(c Constraint) {
-	m.ConsOf[c.A] = append(m.ConsOf[c.A], c)
-	if c.B != 0 && c.B != c.A {
-		m.ConsOf[c.B] = append(m.ConsOf[c.B], c)
+	for _, id := range ends(c) {
+		if !slices.Contains(m.ConsOf[id], c) {
+			m.ConsOf[id] = append(m.ConsOf[id], c)
+		}
 	}
 }
 
 func (m *MemSource) dropConstraint(c Constraint) {
-	for _, id := range []int64{c.A, c.B} {
-		cs := m.ConsOf[id]
-		for i := 0; i < len(cs); i++ {
-			if cs[i] == c {
-				cs = append(cs[:i], cs[i+1:]...)
-				i--
-			}
-		}
-		m.ConsOf[id] = cs
+	for _, id := range ends(c) {
+		m.ConsOf[id] = slices.DeleteFunc(m.ConsOf[id], func(x Constraint) bool { return x == c })
 	}
 }
 

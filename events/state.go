@@ -123,38 +123,35 @@ func (s *State) constraints(id int64) []Constraint {
 	return cs
 }
 
+// addConstraint adds c unless it holds already. The State tracks the net
+// change against its Source, so that dropping and re-adding one constraint
+// in one operation writes nothing.
 func (s *State) addConstraint(c Constraint) {
-	for _, id := range []int64{c.A, c.B} {
-		if id == 0 || (id == c.B && c.B == c.A) {
-			continue
-		}
-		cs := s.constraints(id)
-		if !slices.Contains(cs, c) {
-			s.cons[id] = append(cs, c)
-		}
-	}
-	if i := slices.Index(s.dropC, c); i >= 0 {
-		s.dropC = slices.Delete(s.dropC, i, i+1)
-	} else {
-		s.addC = append(s.addC, c)
-	}
 	if c.Kind == Pin {
 		if a := s.article(c.A); a != nil && !a.Pinned {
 			a.Pinned = true
 			s.dirtyA[a.ID] = true
 		}
 	}
+	if slices.Contains(s.constraints(c.A), c) {
+		return
+	}
+	for _, id := range ends(c) {
+		s.cons[id] = append(s.constraints(id), c)
+	}
+	if i := slices.Index(s.dropC, c); i >= 0 {
+		s.dropC = slices.Delete(s.dropC, i, i+1)
+	} else {
+		s.addC = append(s.addC, c)
+	}
 }
 
 func (s *State) dropConstraint(c Constraint) {
-	for _, id := range []int64{c.A, c.B} {
-		if id == 0 {
-			continue
-		}
-		cs := s.constraints(id)
-		if i := slices.Index(cs, c); i >= 0 {
-			s.cons[id] = slices.Delete(cs, i, i+1)
-		}
+	if !slices.Contains(s.constraints(c.A), c) {
+		return
+	}
+	for _, id := range ends(c) {
+		s.cons[id] = slices.DeleteFunc(s.constraints(id), func(x Constraint) bool { return x == c })
 	}
 	if i := slices.Index(s.addC, c); i >= 0 {
 		s.addC = slices.Delete(s.addC, i, i+1)
@@ -167,6 +164,14 @@ func (s *State) dropConstraint(c Constraint) {
 			s.dirtyA[a.ID] = true
 		}
 	}
+}
+
+// ends returns the articles c names.
+func ends(c Constraint) []int64 {
+	if c.B == 0 || c.B == c.A {
+		return []int64{c.A}
+	}
+	return []int64{c.A, c.B}
 }
 
 func (s *State) newEventID() int64 {
