@@ -29,6 +29,7 @@ type State struct {
 	addC    []Constraint
 	dropC   []Constraint
 	tempSeq int64 // temporary (negative) event ids while re-clustering
+	since   IDs   // the next ids when the current operation began
 }
 
 // NewState returns a State over src whose next unused ids are next (both at
@@ -37,7 +38,7 @@ func NewState(cfg Config, src Source, next IDs) *State {
 	next.Event = max(next.Event, 1)
 	next.Thread = max(next.Thread, 1)
 	return &State{
-		cfg: cfg, src: src, next: next,
+		cfg: cfg, src: src, next: next, since: next,
 		arts: map[int64]*Article{}, links: map[int64][]Link{}, extra: map[int64][]Link{},
 		evs: map[int64]*Event{}, ths: map[int64]*Thread{}, cons: map[int64][]Constraint{},
 		dirtyE: map[int64]bool{}, dirtyT: map[int64]bool{}, dirtyA: map[int64]bool{},
@@ -230,6 +231,9 @@ func (s *State) finish() Changes {
 	for _, id := range sortedKeys(s.dirtyE) {
 		if e := s.evs[id]; e != nil {
 			ch.Events = append(ch.Events, cloneEvent(e))
+			if id >= s.since.Event {
+				ch.CreatedEvents = append(ch.CreatedEvents, id)
+			}
 		} else if !gone[id] && id > 0 {
 			ch.RemovedEvents = append(ch.RemovedEvents, id)
 		}
@@ -241,6 +245,9 @@ func (s *State) finish() Changes {
 	for _, id := range sortedKeys(s.dirtyT) {
 		if t := s.ths[id]; t != nil {
 			ch.Threads = append(ch.Threads, Thread{ID: t.ID, Events: slices.Clone(t.Events)})
+			if id >= s.since.Thread {
+				ch.CreatedThreads = append(ch.CreatedThreads, id)
+			}
 		} else if !gone[id] {
 			ch.RemovedThreads = append(ch.RemovedThreads, id)
 		}
@@ -252,6 +259,7 @@ func (s *State) finish() Changes {
 	}
 	ch.EventRedirects, ch.ThreadRedirects = s.redirE, s.redirT
 	s.redirE, s.redirT, s.addC, s.dropC = nil, nil, nil, nil
+	s.since = s.next
 	s.dirtyE, s.dirtyT, s.dirtyA = map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 	return ch
 }

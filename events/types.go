@@ -65,7 +65,9 @@ type IDs struct {
 // (either redirected to a survivor or removed), constraints to store and to
 // delete, and the next unused ids.
 type Changes struct {
-	Events          []Event
+	Events          []Event // created or changed
+	CreatedEvents   []int64 // which of Events are new
+	CreatedThreads  []int64 // which of Threads are new
 	RemovedEvents   []int64
 	EventRedirects  []Redirect
 	Threads         []Thread
