@@ -21,12 +21,17 @@ type Result struct {
 // ID and Published of articles are read. Build is deterministic.
 func Build(cfg Config, articles []Article, links []Link, cons []Constraint) Result {
 	src := NewMemSource()
-	src.AddLinks(links)
 	for _, c := range cons {
 		src.AddConstraint(c)
 	}
 	s := NewState(cfg, src, IDs{})
+	// Every link is known up front: index them once, complete, rather
+	// than merging each article's links into its neighbours' as it comes.
 	s.noLoad = true
+	for _, l := range links {
+		s.links[l.A] = append(s.links[l.A], l)
+		s.links[l.B] = append(s.links[l.B], l)
+	}
 	order := slices.Clone(articles)
 	slices.SortFunc(order, func(a, b Article) int { return cmpID(a.ID, b.ID) })
 	for _, a := range order {
@@ -38,7 +43,10 @@ func Build(cfg Config, articles []Article, links []Link, cons []Constraint) Resu
 			v := *a.Published
 			pub = &v
 		}
-		s.addArticle(a.ID, pub, s.linksOf(a.ID))
+		if s.links[a.ID] == nil {
+			s.links[a.ID] = []Link{}
+		}
+		s.addArticle(a.ID, pub, s.links[a.ID])
 	}
 	return s.Snapshot()
 }

@@ -27,6 +27,9 @@ func (s *State) addArticle(id int64, published *time.Time, links []Link) {
 	s.arts[id] = a
 	s.links[id] = links
 	for _, l := range links {
+		if s.noLoad {
+			break // Build: every article's links are complete already
+		}
 		y := l.other(id)
 		if ls, ok := s.links[y]; ok {
 			if !hasPair(ls, l) {
@@ -109,7 +112,12 @@ func (s *State) place(x int64, scope map[int64]bool) int64 {
 // P >= LinkMin to need(n) members: so one strong link to one member of a
 // large event is not enough, which is what stops chaining.
 func (s *State) best(x int64, t *time.Time, in func(int64) bool, cannot map[int64]bool) int64 {
-	ps := map[int64][]float32{}
+	// At most K links: a slice searched linearly beats a map here.
+	type cand struct {
+		id int64
+		p  []float32
+	}
+	var cs []cand
 	for _, l := range s.linksOf(x) {
 		y := l.other(x)
 		if !in(y) || l.Event <= 0 {
@@ -119,22 +127,23 @@ func (s *State) best(x int64, t *time.Time, in func(int64) bool, cannot map[int6
 		if b == nil || b.Event == 0 || b.Pinned || cannot[b.Event] {
 			continue
 		}
-		ps[b.Event] = append(ps[b.Event], l.Event)
+		i := slices.IndexFunc(cs, func(c cand) bool { return c.id == b.Event })
+		if i < 0 {
+			i = len(cs)
+			cs = append(cs, cand{id: b.Event})
+		}
+		cs[i].p = append(cs[i].p, l.Event)
 	}
-	ids := make([]int64, 0, len(ps))
-	for id := range ps {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+	slices.SortFunc(cs, func(a, b cand) int { return cmpID(a.id, b.id) })
 	var bestID, bestFirst int64
 	var bestScore float32
 	bestLinked := 0
-	for _, id := range ids {
+	for _, c := range cs {
+		id, p := c.id, c.p
 		e := s.event(id)
 		if e == nil || !s.within(t, e) {
 			continue
 		}
-		p := ps[id]
 		slices.SortFunc(p, func(a, b float32) int { return cmpDesc(a, b) })
 		n := len(e.Members)
 		q := min(n, s.cfg.Quorum)
