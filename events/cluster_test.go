@@ -195,3 +195,26 @@ func TestThreadSizeIsBounded(t *testing.T) {
 		}
 	}
 }
+
+func TestEarlyFragmentIsAbsorbed(t *testing.T) {
+	// 1 and 2 are versions of one event whose link was not kept; 3 joins
+	// 1, and when 4 arrives linked to all three, 2 is linked strongly
+	// enough to the whole event to be merged into it.
+	links := []Link{lk(1, 3, 0.9, 0.9), lk(2, 3, 0.9, 0.9), lk(1, 4, 0.9, 0.9), lk(2, 4, 0.9, 0.9), lk(3, 4, 0.9, 0.9)}
+	a := newArchive()
+	var redirects []Redirect
+	for id := int64(1); id <= 4; id++ {
+		redirects = append(redirects, a.add(t, id, day(0), links).EventRedirects...)
+	}
+	a.checkConsistent(t)
+	if got := a.partition(); len(got) != 1 {
+		t.Fatalf("one event expected: %v", got)
+	}
+	if len(redirects) != 1 || redirects[0].To != a.eventOf(1) {
+		t.Fatalf("the absorbed event redirects to the older one: %v", redirects)
+	}
+	r := Build(DefaultConfig(), arts(1, 4), links, nil)
+	if len(r.Events) != 1 {
+		t.Fatalf("Build: %v", partitionOf(r.Events))
+	}
+}

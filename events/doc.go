@@ -31,8 +31,15 @@
 //
 // Among the events that qualify the article joins the one with the highest
 // mean P (then more linked members, then the smallest member); if none, it
-// starts its own event. Events are never merged by analysis, only by
-// corrections: a merge of two whole events on one link is exactly a chain.
+// starts its own event.
+//
+// An event that formed early, before the links tying it to the rest
+// arrived (K truncation drops links), would stay a fragment. So when an
+// article joins one event but qualified for others too, each other event
+// of at most 16 members is merged in if need(m) of its m members now
+// qualify for the joined event on their own links, the dates allow it and
+// no cannot-link or pin stands in the way. Merging two events on one link
+// would be exactly a chain; this asks the join rule of each member instead.
 //
 // An event joins a thread when its members' links with thread score >=
 // ThreadMin reach need(m) = min(m/2+1, ThreadQuorum) of the thread's m

@@ -79,6 +79,7 @@ func (s *State) place(x int64, scope map[int64]bool) int64 {
 		}
 	}
 	var target int64
+	var also []int64 // other events x qualified for, to absorb
 	if len(must) > 0 {
 		slices.Sort(must)
 		target = must[0]
@@ -91,7 +92,9 @@ func (s *State) place(x int64, scope map[int64]bool) int64 {
 			}
 		}
 	} else if !a.Pinned {
-		target = s.best(x, a.Published, in, cannot)
+		if q := s.qualified(x, a.Published, in, cannot); len(q) > 0 {
+			target, also = q[0], q[1:]
+		}
 	}
 	if target == 0 {
 		if scope != nil {
@@ -103,73 +106,12 @@ func (s *State) place(x int64, scope map[int64]bool) int64 {
 		s.evs[target] = &Event{ID: target}
 	}
 	s.addMember(target, a)
+	for _, f := range also {
+		if s.mergeable(target, f, in) {
+			target = s.mergeEvents(target, f)
+		}
+	}
 	return target
-}
-
-// best returns the event x joins by analysis, 0 if none. x's score for an
-// event of n members is the mean of its q = min(n, Quorum) strongest links
-// into it (a member without a link counts 0), and it must be linked with
-// P >= LinkMin to need(n) members: so one strong link to one member of a
-// large event is not enough, which is what stops chaining.
-func (s *State) best(x int64, t *time.Time, in func(int64) bool, cannot map[int64]bool) int64 {
-	// At most K links: a slice searched linearly beats a map here.
-	type cand struct {
-		id int64
-		p  []float32
-	}
-	var cs []cand
-	for _, l := range s.linksOf(x) {
-		y := l.other(x)
-		if !in(y) || l.Event <= 0 {
-			continue
-		}
-		b := s.article(y)
-		if b == nil || b.Event == 0 || b.Pinned || cannot[b.Event] {
-			continue
-		}
-		i := slices.IndexFunc(cs, func(c cand) bool { return c.id == b.Event })
-		if i < 0 {
-			i = len(cs)
-			cs = append(cs, cand{id: b.Event})
-		}
-		cs[i].p = append(cs[i].p, l.Event)
-	}
-	slices.SortFunc(cs, func(a, b cand) int { return cmpID(a.id, b.id) })
-	var bestID, bestFirst int64
-	var bestScore float32
-	bestLinked := 0
-	for _, c := range cs {
-		id, p := c.id, c.p
-		e := s.event(id)
-		if e == nil || !s.within(t, e) {
-			continue
-		}
-		slices.SortFunc(p, func(a, b float32) int { return cmpDesc(a, b) })
-		n := len(e.Members)
-		q := min(n, s.cfg.Quorum)
-		var sum float32
-		linked := 0
-		for i, v := range p {
-			if i < q {
-				sum += v
-			}
-			if v >= s.cfg.LinkMin {
-				linked++
-			}
-		}
-		score := sum / float32(q)
-		if linked < need(n, s.cfg.Quorum) || score < s.cfg.Join {
-			continue
-		}
-		// Ties go to more linked members, then to the event with the
-		// smallest member: not to the id, which differs between a rebuild
-		// and a local re-clustering, so that both choose alike.
-		if score > bestScore || (score == bestScore && (linked > bestLinked ||
-			(linked == bestLinked && e.Members[0] < bestFirst))) {
-			bestID, bestScore, bestLinked, bestFirst = id, score, linked, e.Members[0]
-		}
-	}
-	return bestID
 }
 
 func cmpDesc(a, b float32) int {
