@@ -1,0 +1,53 @@
+package events
+
+import "time"
+
+// Config holds the thresholds of the clustering. DefaultConfig's values are
+// chosen for P(same event) calibrated as a probability.
+type Config struct {
+	// Join is the least mean P(same event) between an article and the
+	// members of an event it is compared with (missing links count as 0).
+	Join float32
+	// LinkMin is the least P for a link to count towards the quorum, so
+	// that many weak links (a template) never add up to membership.
+	LinkMin float32
+	// Quorum caps the members an article must be linked to: it needs a
+	// majority of the event or Quorum members, whichever is fewer.
+	Quorum int
+	// Window is the most days between a dated article and the dated span
+	// of an event it joins; MaxSpan bounds the span itself, so that an
+	// event cannot creep through time a week at a time.
+	Window  time.Duration
+	MaxSpan time.Duration
+	// ThreadMin is the least thread score for a link to connect two events.
+	ThreadMin float32
+	// ThreadQuorum caps the events of a thread an event must be linked to
+	// (a majority of the thread, or ThreadQuorum, whichever is fewer).
+	ThreadQuorum int
+	// MaxThreadEvents stops a thread from growing into a whole topic.
+	MaxThreadEvents int
+	// ThreadScan is how many members of an event have their links read
+	// when looking for its thread, which bounds the work per event.
+	ThreadScan int
+}
+
+// DefaultConfig returns the defaults used by the app.
+func DefaultConfig() Config {
+	return Config{
+		Join:            0.5,
+		LinkMin:         0.3,
+		Quorum:          3,
+		Window:          7 * 24 * time.Hour,
+		MaxSpan:         14 * 24 * time.Hour,
+		ThreadMin:       0.3,
+		ThreadQuorum:    3,
+		MaxThreadEvents: 200,
+		ThreadScan:      16,
+	}
+}
+
+// need is how many of n members (or events) must be linked: a majority,
+// capped at q so that large events stay reachable with K links.
+func need(n, q int) int {
+	return min(n/2+1, q)
+}
