@@ -1,0 +1,111 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/storydiff/storydiff/textnorm"
+)
+
+// The word lists are keyed the way textnorm keys tokens (VariantKey of
+// Fold), so a token's Key is looked up directly, whatever its case,
+// accents or transliteration.
+
+// speechVerbs introduce or follow quoted speech. An entry of several words
+// (pointed out, по словам) must match token by token.
+var speechVerbs = wordSet(`
+	said says say told tells added adds adding stated states noted notes noting explained explains
+	explaining declared declares announced wrote writes tweeted posted stressed stresses stressing
+	emphasized emphasised emphasizes emphasises insisted insists argued argues warned warns warning
+	asked asks replied answered continued claimed claims admitted acknowledged recalled commented
+	remarked observed suggested indicated confirmed concluded quipped shouted cried testified
+	conceded countered predicted promised vowed maintained reiterated affirmed underscored
+	underlined highlighted responded assured lamented complained boasted joked saying telling
+	pointed_out
+	sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint schrieb warnte
+	kritisierte forderte versicherte fügte_hinzu sprach äußerte teilte_mit
+	dijo dice afirmó afirma declaró explicó aseguró señaló indicó añadió agregó advirtió sostuvo
+	subrayó manifestó apuntó comentó
+	déclaré dit affirmé expliqué ajouté souligné indiqué estimé assuré déclare affirme explique
+	ajoute souligne estime assure lancé confié
+	detto dichiarato affermato spiegato aggiunto sottolineato afferma spiega aggiunge sostenuto
+	заявил заявила заявили сказал сказала сказали отметил отметила подчеркнул подчеркнула
+	добавил добавила сообщил сообщила пояснил пояснила говорит считает заявляет`)
+
+// verbFirstOnly are attribution words that only work before the speaker
+// right after a quote: German „…“, so Scholz. Elsewhere "so" is too common.
+var verbFirstOnly = wordSet(`so`)
+
+// accordingTo markers take the speaker after them anywhere in the sentence.
+var accordingTo = wordSet(`according_to según selon secondo laut по_словам citing`)
+
+// titles are roles, ranks and organisations: they may stand in a speaker's
+// phrase in lower case (Pentagon spokesman Pat Ryder) but are never part of
+// the name itself.
+var titles = wordSet(`
+	spokesman spokeswoman spokesperson president vice prime minister secretary general brigadier
+	lieutenant colonel major captain admiral commander sergeant chief head director deputy
+	ambassador chancellor senator sen representative rep congressman congresswoman governor gov
+	mayor judge justice attorney prosecutor dr mr mrs ms prof professor king queen prince princess
+	pope bishop archbishop cardinal sheikh emir chairman chairwoman chair ceo founder leader speaker
+	envoy adviser advisor aide analyst expert official officials officer press defense defence
+	foreign interior finance state economy health affairs national security intelligence army navy
+	military ministry department office agency council government administration committee
+	commission court police company spokesmen news newspaper broadcaster
+	channel television tv outlet
+	sprecher sprecherin regierungssprecher kremlsprecher kanzler bundeskanzler bundeskanzlerin
+	präsident präsidentin ministerin außenminister verteidigungsminister chef chefin botschafter
+	bürgermeister generalsekretär ministerium regierung amt amtes
+	portavoz presidente ministro ministra secretario canciller jefe embajador alcalde gobierno
+	ministerio
+	porte parole présidente ministre secrétaire ambassadeur maire directeur gouvernement ministère
+	portavoce segretario capo ambasciatore sindaco direttore governo ministero
+	представитель пресс секретарь президент министр глава посол спикер мэр директор генерал
+	министерство мид ведомство`)
+
+// modifiers may precede a title in a speaker's phrase (a senior official).
+var modifiers = wordSet(`senior former top acting new longtime outgoing incoming unnamed anonymous
+	high ranking local regional federal then ex`)
+
+var determiners = wordSet(`the a an der die das dem den ein eine einer eines el los las un una le
+	les une lo gli la`)
+
+// connectors join the parts of a title (Secretary of Defense, a spokesman
+// for the ministry) but never end a phrase.
+var connectors = wordSet(`of for at des de del della di du`)
+
+// fillers stand between a speaker and the verb (Peskov then said, er hat
+// gesagt) and are skipped.
+var fillers = wordSet(`then also later again further once has had have is was were previously
+	earlier repeatedly reportedly recently simply hat hatte haben auch dann ha han ya también a ont
+	aussi ensuite hanno anche poi также тогда ранее уже additionally`)
+
+// resolvable pronouns stand for one person named earlier; other pronouns
+// (they, we, I, it) are left unresolved.
+var resolvable = wordSet(`he she er él ella il elle lui lei он она`)
+
+var otherPronouns = wordSet(`they we i it you ils elles nous wir ich es ihr ellos ellas nosotros
+	yo loro noi io они мы я вы`)
+
+// phrase is a word list keyed like tokens; multi-word entries are joined by
+// spaces.
+type phrase = string
+
+func wordSet(words string) map[phrase]bool {
+	m := map[phrase]bool{}
+	for _, w := range strings.Fields(words) {
+		parts := strings.Split(w, "_")
+		for i, p := range parts {
+			parts[i] = key(p)
+		}
+		m[strings.Join(parts, " ")] = true
+	}
+	return m
+}
+
+func key(word string) string {
+	k := textnorm.VariantKey(textnorm.Fold(word))
+	if k == "" {
+		return word
+	}
+	return k
+}
