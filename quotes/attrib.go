@@ -38,12 +38,13 @@ const (
 // the previous quote of the same sentence ("…,” he said, adding, “…”).
 func (d *doc) attribute(sp span, prevClose int, prev who) (who, bool) {
 	pa, pb := d.postWindow(sp)
-	if w, ok := d.postVerb(pa, pb); ok {
-		return w, true
+	post, _ := d.postVerb(pa, pb)
+	if post.kind == named || post.kind == described {
+		return post, true
 	}
 	a, e, cut := d.preWindow(sp, prevClose)
 	w, verb := d.preVerb(a, e, sp)
-	if w.kind != nobody && w.kind != pronoun {
+	if w.kind == named || w.kind == described {
 		return w, true
 	}
 	if acc := d.according(a, e); acc.kind != nobody {
@@ -51,6 +52,9 @@ func (d *doc) attribute(sp span, prevClose int, prev who) (who, bool) {
 	}
 	if acc := d.according(pa, pb); acc.kind != nobody {
 		return acc, true
+	}
+	if post.kind == pronoun {
+		return post, true
 	}
 	if w.kind == pronoun {
 		return w, true
@@ -281,6 +285,12 @@ func (d *doc) forward(s, limit int) (int, int) {
 		}
 		k := d.toks[e].Key
 		if resolvable[k] || otherPronouns[k] {
+			// Italian "il" before a title or name is an article:
+			// ha detto il ministro Crosetto.
+			if e == s && e+1 < limit && d.tight(e+1) && (titles[d.toks[e+1].Key] || capital(d.toks[e+1].Text)) {
+				e++
+				continue
+			}
 			if e == s {
 				e++
 			}
@@ -340,7 +350,7 @@ func (d *doc) backward(e, limit int) int {
 // classify turns a phrase into a speaker: a pronoun, a name with the title
 // before it, or a description without a name.
 func (d *doc) classify(a, b int) who {
-	for a < b && determiners[d.toks[a].Key] && b-a > 1 {
+	for a < b && (determiners[d.toks[a].Key] || resolvable[d.toks[a].Key]) && b-a > 1 {
 		a++
 	}
 	for b > a && connectors[d.toks[b-1].Key] {

@@ -80,8 +80,9 @@ var fillers = wordSet(`then also later again further once has had have is was we
 	aussi ensuite hanno anche poi также тогда ранее уже additionally`)
 
 // resolvable pronouns stand for one person named earlier; other pronouns
-// (they, we, I, it) are left unresolved.
-var resolvable = wordSet(`he she er él ella il elle lui lei он она`)
+// (they, we, I, it) are left unresolved. Spanish él is missing because it
+// folds to the article el.
+var resolvable = wordSet(`he she er ella il elle lui lei он она`)
 
 var otherPronouns = wordSet(`they we i it you ils elles nous wir ich es ihr ellos ellas nosotros
 	yo loro noi io они мы я вы`)

@@ -58,7 +58,7 @@ func Find(text string) []Quote {
 			continue // nothing but punctuation between the marks
 		}
 		w, attributed := d.attribute(sp, prevClose, prevSpeaker)
-		if qb-qa <= shortQuote && !attributed {
+		if wordCount(d.toks[qa:qb]) <= shortQuote && !attributed {
 			continue
 		}
 		switch w.kind {
@@ -126,4 +126,22 @@ func (d *doc) tokensIn(s, e int) (int, int) {
 // para is the index of the line holding rune pos.
 func (d *doc) para(pos int) int {
 	return sort.Search(len(d.paras), func(i int) bool { return d.paras[i] > pos })
+}
+
+// wordCount counts the words of toks. Chinese and Japanese are written
+// without spaces, so a run of their characters is one token: it counts a
+// word for every two characters, a usual length of a word in those
+// languages.
+func wordCount(toks []textnorm.Token) int {
+	n := 0
+	for _, t := range toks {
+		c := 0
+		for _, r := range t.Text {
+			if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+				c++
+			}
+		}
+		n += 1 + c/2
+	}
+	return n
 }
