@@ -100,8 +100,8 @@ func TestScareQuotes(t *testing.T) {
 	}
 	// Attributed, the same short words are a quote.
 	for text, speaker := range map[string]string{
-		`“Professional,” the officer said.`: "officer",
-		`“Never,” Peskov said.`:             "Peskov",
+		`“Professional,” the officer said.`:             "officer",
+		`“Never,” Peskov said.`:                         "Peskov",
 		`Asked about talks, Lavrov said: “Impossible.”`: "Lavrov",
 	} {
 		if q := one(t, text); q.Speaker != speaker {
