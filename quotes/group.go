@@ -18,7 +18,8 @@ type Item struct {
 // exactly one group, alone when nothing matches it.
 func Group(items []Item) [][]Item {
 	n := len(items)
-	ws := make([][]string, n)
+	var m matcher
+	ws := make([][]int32, n)
 	index := map[uint64][]int32{}
 	parent := make([]int32, n)
 	seen := make([]int32, n)
@@ -30,9 +31,10 @@ func Group(items []Item) [][]Item {
 	}
 	var cands []int32
 	for i := range items {
-		ws[i] = words(items[i].Quote)
+		w := words(items[i].Quote)
+		ws[i] = m.ids(w)
 		cands = cands[:0]
-		for _, k := range keys(ws[i]) {
+		for _, k := range keys(w) {
 			for _, j := range index[k] {
 				if seen[j] != int32(i) {
 					seen[j] = int32(i)
@@ -42,7 +44,7 @@ func Group(items []Item) [][]Item {
 			index[k] = append(index[k], int32(i))
 		}
 		for _, j := range cands {
-			overlap, contained := similarParts(ws[i], ws[j])
+			overlap, contained := m.parts(ws[i], ws[j])
 			switch {
 			case overlap >= Threshold:
 				union(parent, int32(i), j)

@@ -52,22 +52,42 @@ func keyOf(text string) string {
 // it has at least four content words, so that a truncated quote matches its
 // full form.
 func Similar(a, b Quote) float64 {
-	return similar(words(a), words(b))
-}
-
-func similar(a, b []string) float64 {
-	overlap, contained := similarParts(a, b)
+	var m matcher
+	overlap, contained := m.parts(m.ids(words(a)), m.ids(words(b)))
 	return max(overlap, contained)
 }
 
-// similarParts returns the two measures Similar takes the larger of: the
-// common words over the mean length, and over the shorter length (0 when
-// the shorter quote is too short to count as a part).
-func similarParts(a, b []string) (overlap, contained float64) {
+// matcher compares word sequences as small integers, each distinct word
+// given one, with one row of dynamic-programming memory reused.
+type matcher struct {
+	dict map[string]int32
+	row  []int32
+}
+
+func (m *matcher) ids(ws []string) []int32 {
+	if m.dict == nil {
+		m.dict = map[string]int32{}
+	}
+	out := make([]int32, len(ws))
+	for i, w := range ws {
+		id, ok := m.dict[w]
+		if !ok {
+			id = int32(len(m.dict))
+			m.dict[w] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// parts returns the two measures Similar takes the larger of: the common
+// words over the mean length, and over the shorter length (0 when the
+// shorter quote is too short to count as a part).
+func (m *matcher) parts(a, b []int32) (overlap, contained float64) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, 0
 	}
-	n := float64(lcs(a, b))
+	n := float64(m.lcs(a, b))
 	overlap = 2 * n / float64(len(a)+len(b))
 	if short := min(len(a), len(b)); short >= minContained {
 		contained = n / float64(short)
@@ -76,12 +96,16 @@ func similarParts(a, b []string) (overlap, contained float64) {
 }
 
 // lcs is the length of the longest common subsequence of a and b, in
-// O(len(a)·len(b)) time and O(len(b)) space.
-func lcs(a, b []string) int {
+// O(len(a)·len(b)) time and O(min) space.
+func (m *matcher) lcs(a, b []int32) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	row := make([]int32, len(b)+1)
+	if cap(m.row) < len(b)+1 {
+		m.row = make([]int32, len(b)+1)
+	}
+	row := m.row[:len(b)+1]
+	clear(row)
 	for _, x := range a {
 		var diag int32
 		for j, y := range b {

@@ -120,17 +120,18 @@ func TestGroupMatchesAllPairs(t *testing.T) {
 // groupAllPairs is Group without the index: every pair compared.
 func groupAllPairs(items []Item) [][]Item {
 	n := len(items)
-	ws := make([][]string, n)
+	var m matcher
+	ws := make([][]int32, n)
 	parent := make([]int32, n)
 	best := make([]part, n)
 	for i := range items {
-		ws[i] = words(items[i].Quote)
+		ws[i] = m.ids(words(items[i].Quote))
 		parent[i] = int32(i)
 		best[i].to = -1
 	}
 	for i := 0; i < n; i++ {
 		for j := 0; j < i; j++ {
-			overlap, contained := similarParts(ws[i], ws[j])
+			overlap, contained := m.parts(ws[i], ws[j])
 			switch {
 			case overlap >= Threshold:
 				union(parent, int32(i), int32(j))

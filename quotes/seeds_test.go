@@ -51,7 +51,7 @@ func TestSeedsRyder(t *testing.T) {
 func TestSeedsSpeakers(t *testing.T) {
 	_, items := seedQuotes(t)
 	want := map[string]string{
-		"Our people are home":                    "Volodymyr Zelenskyy",
+		"Our people are home":                     "Volodymyr Zelenskyy",
 		"It is clear that the direct involvement": "Dmitry Peskov",
 		"the call itself did not resolve":         "senior Pentagon official",
 		"Hot issues related to international":     "ministry", // the TASS quoted the ministry as saying
