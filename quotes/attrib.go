@@ -152,6 +152,12 @@ func (d *doc) postVerb(a, b int) (who, bool) {
 		}
 		if d.onlyFillers(a, v) {
 			w := d.classify(d.forward(v+n, b))
+			if w.kind == named && w.title == "" && w.b < b && d.commaBefore(w.b) {
+				// said Kirby, a spokesman for the Pentagon.
+				if app := d.classify(d.forward(w.b, b)); app.kind == described {
+					w.title = d.textOf(app.a, app.b)
+				}
+			}
 			return w, w.kind != nobody
 		}
 		if v-1 > a && d.toks[v-1].Key == "as" {
@@ -341,6 +347,12 @@ func (d *doc) backward(e, limit int) int {
 		}
 		s--
 		if determiners[k] {
+			// the Pentagon in "a spokesman for the Pentagon" goes on
+			// through its connector.
+			if s-2 >= limit && connectors[d.toks[s-1].Key] && d.tight(s) && d.tight(s-1) && d.phraseWord(s-2) {
+				s--
+				continue
+			}
 			break
 		}
 	}
@@ -380,14 +392,23 @@ func (d *doc) classify(a, b int) who {
 			}
 		}
 		return who{} // lower-case words without a role are no speaker
-	case n > a && connectors[d.toks[n-1].Key]:
-		return who{kind: described, a: a, b: b} // a spokesman for Y
+	case n > a && connectors[d.toks[d.skipDeterminers(a, n-1)].Key]:
+		return who{kind: described, a: a, b: b} // a spokesman for (the) Y
 	}
 	w := who{kind: named, a: n, b: b}
 	if n > a {
 		w.title = d.textOf(a, n)
 	}
 	return w
+}
+
+// skipDeterminers returns the last token at or before i, not before a,
+// that is not a determiner.
+func (d *doc) skipDeterminers(a, i int) int {
+	for i > a && determiners[d.toks[i].Key] {
+		i--
+	}
+	return i
 }
 
 func (d *doc) nameWord(i int) bool {

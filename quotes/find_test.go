@@ -177,3 +177,17 @@ func TestKeyIgnoresMarksCaseAndNameVariants(t *testing.T) {
 		t.Errorf("keys differ: %q vs %q", a.Key, b.Key)
 	}
 }
+
+func TestAppositions(t *testing.T) {
+	for _, text := range []string{
+		`“We are monitoring the situation,” Kirby, a spokesman for the Pentagon, said.`,
+		`“We are monitoring the situation,” said Kirby, a spokesman for the Pentagon.`,
+		`Kirby, a spokesman for the Pentagon, told reporters: “We are monitoring the situation.”`,
+	} {
+		q := one(t, text)
+		if q.Speaker != "Kirby" || q.Title != "spokesman for the Pentagon" {
+			t.Errorf("%s: speaker %q title %q", text, q.Speaker, q.Title)
+		}
+		checkQuote(t, text, q)
+	}
+}
