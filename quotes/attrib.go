@@ -190,7 +190,12 @@ func (d *doc) preVerb(a, e int, sp span) (who, bool) {
 		if w := d.subject(a, v); w.kind != nobody {
 			return w, true
 		}
-		return d.classify(d.forward(v+n, e)), true
+		// sagte Scholz: „…“ — the speaker after the verb must reach the
+		// quote, or it is the object of some other clause.
+		if s, f := d.forward(v+n, e); f == e {
+			return d.classify(s, f), true
+		}
+		return who{}, true
 	}
 	return who{}, false
 }

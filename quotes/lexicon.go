@@ -45,7 +45,7 @@ var titles = wordSet(`
 	spokesman spokeswoman spokesperson president vice prime minister secretary general brigadier
 	lieutenant colonel major captain admiral commander sergeant chief head director deputy
 	ambassador chancellor senator sen representative rep congressman congresswoman governor gov
-	mayor judge justice attorney prosecutor dr mr mrs ms prof professor king queen prince princess
+	executive mayor judge justice attorney prosecutor dr mr mrs ms prof professor king queen prince princess
 	pope bishop archbishop cardinal sheikh emir chairman chairwoman chair ceo founder leader speaker
 	envoy adviser advisor aide analyst expert official officials officer press defense defence
 	foreign interior finance state economy health affairs national security intelligence army navy
