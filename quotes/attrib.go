@@ -169,6 +169,11 @@ func (d *doc) postVerb(a, b int) (who, bool) {
 			}
 		}
 		w := d.subject(a, v)
+		if w.kind == nobody && v-a >= 2 && v-a <= 3 && determiners[d.toks[a].Key] && d.tight(v-1) {
+			// “…,” one trader admitted: any short phrase with an article
+			// right after the quote and before the verb is its speaker.
+			w = who{kind: described, a: a + 1, b: v}
+		}
 		return w, w.kind != nobody
 	}
 	return who{}, false
@@ -398,7 +403,13 @@ func (d *doc) classify(a, b int) who {
 		}
 		return who{} // lower-case words without a role are no speaker
 	case n > a && connectors[d.toks[d.skipDeterminers(a, n-1)].Key]:
-		return who{kind: described, a: a, b: b} // a spokesman for (the) Y
+		// analyst Alex Potter at Lehman Brothers: the name is before the
+		// connector; a spokesman for (the) Y has none.
+		c := d.skipDeterminers(a, n-1)
+		if w := d.classify(a, c); w.kind == named {
+			return w
+		}
+		return who{kind: described, a: a, b: b}
 	}
 	w := who{kind: named, a: n, b: b}
 	if n > a {

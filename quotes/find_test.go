@@ -191,3 +191,30 @@ func TestAppositions(t *testing.T) {
 		checkQuote(t, text, q)
 	}
 }
+
+func TestFollowOnQuoteKeepsSpeaker(t *testing.T) {
+	text := "“We let targets limit our flexibility,” said Mr Cescau. “Our objective is to return to growth.”\n\n" +
+		"“The economy is slowing,” Smith said.\n\n“Growth appears weaker than expected this year.”\n\nAnalysts disagreed on Monday about the figures and the outlook, as they often do in January when the data is thin.\n\n“Nobody knows,” one trader admitted, and left."
+	qs := Find(text)
+	want := []string{"Cescau", "Cescau", "Smith", "Smith", "trader"}
+	if len(qs) != len(want) {
+		t.Fatalf("got %d quotes: %+v", len(qs), qs)
+	}
+	for i, q := range qs {
+		if q.Speaker != want[i] {
+			t.Errorf("quote %d %q: speaker %q, want %q", i, q.Text, q.Speaker, want[i])
+		}
+	}
+	// Far from the last attributed quote, an unattributed one has no speaker.
+	far := "“The economy is slowing,” Smith said.\n\nAnalysts disagreed on Monday about the figures and the outlook, as they often do.\n\n“Growth appears weaker than expected this year.”"
+	if qs := Find(far); len(qs) != 2 || qs[1].Speaker != "" {
+		t.Errorf("far quote inherited a speaker: %+v", qs)
+	}
+}
+
+func TestNameBeforeAffiliation(t *testing.T) {
+	q := one(t, `“Costs are the issue,” said analyst Alex Potter at Lehman Brothers.`)
+	if q.Speaker != "Alex Potter" || q.Title != "analyst" {
+		t.Errorf("speaker %q title %q", q.Speaker, q.Title)
+	}
+}

@@ -66,7 +66,7 @@ var titles = wordSet(`
 var modifiers = wordSet(`senior former top acting new longtime outgoing incoming unnamed anonymous
 	high ranking local regional federal then ex`)
 
-var determiners = wordSet(`the a an der die das dem den ein eine einer eines el los las un una le
+var determiners = wordSet(`the a an one der die das dem den ein eine einer eines el los las un una le
 	les une lo gli la`)
 
 // connectors join the parts of a title (Secretary of Defense, a spokesman

@@ -44,6 +44,7 @@ func Find(text string) []Quote {
 	d := newDoc(text)
 	var out []Quote
 	var last *who // the last named speaker, for "he said"
+	lastPara := 0 // the paragraph of the last quote it spoke
 	prevClose := -1
 	prevSpeaker := who{}
 	for _, sp := range scanMarks(d.rs) {
@@ -61,12 +62,17 @@ func Find(text string) []Quote {
 		if wordCount(d.toks[qa:qb]) <= shortQuote && !attributed {
 			continue
 		}
+		if !attributed && d.follows(prevClose, sp.open) {
+			// “…,” Ryder said. “We remain in contact.” — a quote right after
+			// another one and its attribution goes on with the same speaker.
+			w = prevSpeaker
+		}
 		switch w.kind {
 		case named:
 			c := w
-			last = &c
+			last, lastPara = &c, d.para(sp.open)
 		case pronoun:
-			if last != nil && d.para(sp.open)-d.para(d.toks[last.a].Start) <= 2 {
+			if last != nil && d.para(sp.open)-lastPara <= 2 {
 				w = *last
 				w.resolved = true
 			} else {
@@ -122,6 +128,22 @@ func (d *doc) tokensIn(s, e int) (int, int) {
 	}
 	return a, b
 }
+
+// follows reports whether a quote opening at open comes right after the
+// quote that closed at prevClose: at most a short attribution between them,
+// at most one paragraph break.
+func (d *doc) follows(prevClose, open int) bool {
+	if prevClose < 0 || d.para(open)-d.para(prevClose) > 1 {
+		return false
+	}
+	a, b := d.tokensIn(prevClose, open)
+	return b-a <= followGap
+}
+
+// followGap is the most words between two quotes for the second to go on
+// with the first one's speaker: room for "Pentagon spokesman Pat Ryder said
+// on Tuesday".
+const followGap = 10
 
 // para is the index of the line holding rune pos.
 func (d *doc) para(pos int) int {
