@@ -396,6 +396,16 @@ func (d *doc) classify(a, b int) who {
 	}
 	switch {
 	case n == b:
+		// Dr Jeremy Philpott of the UK Patent Office: a name before the
+		// organisation.
+		for c := a + 1; c < b; c++ {
+			if connectors[d.toks[c].Key] {
+				if w := d.classify(a, c); w.kind == named {
+					return w
+				}
+				break
+			}
+		}
 		for i := a; i < b; i++ {
 			if titles[d.toks[i].Key] {
 				return who{kind: described, a: a, b: b}

@@ -24,6 +24,7 @@ func TestFindMarksAndSpeakers(t *testing.T) {
 		{"X said colon", `Ryder said: “We remain in contact with our allies.”`, "We remain in contact with our allies.", "Ryder", ""},
 		{"apposition", `Patrick Ryder, a Pentagon spokesman, said that Austin “stressed the importance of communication.”`, "stressed the importance of communication.", "Patrick Ryder", "Pentagon spokesman"},
 		{"according to", `According to a senior official, "the call did not resolve any acute issues."`, "the call did not resolve any acute issues.", "senior official", ""},
+		{"name of organisation", `“The rules are clear,” said Dr Jeremy Philpott of the UK Patent Office.`, "The rules are clear,", "Jeremy Philpott", "Dr"},
 		{"told reporters", `“We are watching this closely,” Kirby told reporters on Monday.`, "We are watching this closely,", "Kirby", ""},
 		{"single curly", `‘It was a very long night,’ said the mayor.`, "It was a very long night,", "mayor", ""},
 		{"ascii single", `'We never gave up hope,' Smith said.`, "We never gave up hope,", "Smith", ""},
