@@ -19,7 +19,7 @@ type Item struct {
 func Group(items []Item) [][]Item {
 	n := len(items)
 	var m matcher
-	ws := make([][]int32, n)
+	ws := make([]seq, n)
 	index := map[uint64][]int32{}
 	parent := make([]int32, n)
 	seen := make([]int32, n)
@@ -31,8 +31,8 @@ func Group(items []Item) [][]Item {
 	}
 	var cands []int32
 	for i := range items {
-		w := words(items[i].Quote)
-		ws[i] = m.ids(w)
+		w, content := words(items[i].Quote)
+		ws[i] = m.seq(w, content)
 		cands = cands[:0]
 		for _, k := range keys(w) {
 			for _, j := range index[k] {
@@ -50,10 +50,10 @@ func Group(items []Item) [][]Item {
 				union(parent, int32(i), j)
 			case contained >= Threshold:
 				short, long := int32(i), j
-				if len(ws[j]) < len(ws[i]) {
+				if len(ws[j].ids) < len(ws[i].ids) {
 					short, long = j, int32(i)
 				}
-				best[short].offer(long, contained, len(ws[long]))
+				best[short].offer(long, contained, len(ws[long].ids))
 			}
 		}
 	}

@@ -14,10 +14,10 @@ const Threshold = 0.7
 // fragment ("immediate ceasefire") is inside too many different quotes.
 const minContained = 4
 
-// words returns the words a quote is matched on: the content words of its
-// Key, or all of them when it has fewer than three content words (That is
-// all we ask).
-func words(q Quote) []string {
+// words returns the words a quote is matched on, and how many of them are
+// content words: its Key without stop words, or all of its words when it
+// has fewer than three content words (That is all we ask).
+func words(q Quote) ([]string, int) {
 	k := q.Key
 	if k == "" {
 		k = keyOf(q.Text)
@@ -30,9 +30,9 @@ func words(q Quote) []string {
 		}
 	}
 	if len(content) < 3 {
-		return all
+		return all, len(content)
 	}
-	return content
+	return content, len(content)
 }
 
 // keyOf is Quote.Key for a text found elsewhere than by Find.
@@ -49,11 +49,11 @@ func keyOf(text string) string {
 // longest run of their content words in common order (not necessarily
 // adjacent, so an ellipsis or an inserted word costs only the words
 // missing), over their mean length, or over the shorter one's length when
-// it has at least four content words, so that a truncated quote matches its
-// full form.
+// it has at least four content words, all found in the longer one in
+// order, so that a truncated quote matches its full form.
 func Similar(a, b Quote) float64 {
 	var m matcher
-	overlap, contained := m.parts(m.ids(words(a)), m.ids(words(b)))
+	overlap, contained := m.parts(m.seq(words(a)), m.seq(words(b)))
 	return max(overlap, contained)
 }
 
@@ -64,7 +64,14 @@ type matcher struct {
 	row  []int32
 }
 
-func (m *matcher) ids(ws []string) []int32 {
+// seq is a quote's matching words as integers, with its count of content
+// words.
+type seq struct {
+	ids     []int32
+	content int
+}
+
+func (m *matcher) seq(ws []string, content int) seq {
 	if m.dict == nil {
 		m.dict = map[string]int32{}
 	}
@@ -77,20 +84,26 @@ func (m *matcher) ids(ws []string) []int32 {
 		}
 		out[i] = id
 	}
-	return out
+	return seq{out, content}
 }
 
 // parts returns the two measures Similar takes the larger of: the common
-// words over the mean length, and over the shorter length (0 when the
-// shorter quote is too short to count as a part).
-func (m *matcher) parts(a, b []int32) (overlap, contained float64) {
-	if len(a) == 0 || len(b) == 0 {
+// words over the mean length, and over the shorter length. The second is 0
+// unless the shorter quote has at least minContained content words and as
+// many in common: "one of the" or "first half of this year" is inside too
+// many quotes to make one a part of another.
+func (m *matcher) parts(a, b seq) (overlap, contained float64) {
+	if len(a.ids) == 0 || len(b.ids) == 0 {
 		return 0, 0
 	}
-	n := float64(m.lcs(a, b))
-	overlap = 2 * n / float64(len(a)+len(b))
-	if short := min(len(a), len(b)); short >= minContained {
-		contained = n / float64(short)
+	n := m.lcs(a.ids, b.ids)
+	overlap = 2 * float64(n) / float64(len(a.ids)+len(b.ids))
+	short := a
+	if len(b.ids) < len(a.ids) {
+		short = b
+	}
+	if short.content >= minContained && n >= minContained {
+		contained = float64(n) / float64(len(short.ids))
 	}
 	return overlap, contained
 }
@@ -131,7 +144,8 @@ func (m *matcher) lcs(a, b []int32) int {
 // keys; keys shared by very many quotes (a common phrase) may be skipped
 // by the caller at the cost of missing quotes that share nothing else.
 func Keys(q Quote) []uint64 {
-	return keys(words(q))
+	ws, _ := words(q)
+	return keys(ws)
 }
 
 func keys(ws []string) []uint64 {

@@ -121,11 +121,11 @@ func TestGroupMatchesAllPairs(t *testing.T) {
 func groupAllPairs(items []Item) [][]Item {
 	n := len(items)
 	var m matcher
-	ws := make([][]int32, n)
+	ws := make([]seq, n)
 	parent := make([]int32, n)
 	best := make([]part, n)
 	for i := range items {
-		ws[i] = m.ids(words(items[i].Quote))
+		ws[i] = m.seq(words(items[i].Quote))
 		parent[i] = int32(i)
 		best[i].to = -1
 	}
@@ -137,10 +137,10 @@ func groupAllPairs(items []Item) [][]Item {
 				union(parent, int32(i), int32(j))
 			case contained >= Threshold:
 				short, long := int32(i), int32(j)
-				if len(ws[j]) < len(ws[i]) {
+				if len(ws[j].ids) < len(ws[i].ids) {
 					short, long = int32(j), int32(i)
 				}
-				best[short].offer(long, contained, len(ws[long]))
+				best[short].offer(long, contained, len(ws[long].ids))
 			}
 		}
 	}
