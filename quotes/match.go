@@ -96,6 +96,11 @@ func (m *matcher) parts(a, b seq) (overlap, contained float64) {
 	if len(a.ids) == 0 || len(b.ids) == 0 {
 		return 0, 0
 	}
+	if min(a.content, b.content) < 3 && a.content != b.content {
+		// Short quotes are compared on all their words, where one more
+		// content word makes another quote: very clear / very clear rules.
+		return 0, 0
+	}
 	n := m.lcs(a.ids, b.ids)
 	overlap = 2 * float64(n) / float64(len(a.ids)+len(b.ids))
 	short := a

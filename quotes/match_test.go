@@ -219,3 +219,20 @@ func TestKeysShared(t *testing.T) {
 		t.Error("a one-word quote needs one key")
 	}
 }
+
+func TestShortQuotes(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"the nuclear option", "nuclear option", true},
+		{"bonfire of the quangos", "bonfire of quangos", true},
+		{"very clear", "very clear rules", false},
+		{"one of the options", "That is just one of the costs.", false},
+		{"within the first half of this year", "With the first half of our fiscal year in the books, we remain confident", false},
+	} {
+		if got := Similar(quote(c.a), quote(c.b)); (got >= Threshold) != c.same {
+			t.Errorf("Similar(%q, %q) = %.2f, same %v", c.a, c.b, got, c.same)
+		}
+	}
+}
