@@ -287,6 +287,9 @@ func (d *doc) tight(i int) bool {
 // phraseWord says whether token i may stand in a speaker's phrase.
 func (d *doc) phraseWord(i int) bool {
 	k := d.toks[i].Key
+	if leadIns[k] {
+		return false
+	}
 	return capital(d.toks[i].Text) || titles[k] || modifiers[k] || determiners[k] ||
 		resolvable[k] || otherPronouns[k]
 }

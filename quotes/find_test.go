@@ -26,6 +26,8 @@ func TestFindMarksAndSpeakers(t *testing.T) {
 		{"according to", `According to a senior official, "the call did not resolve any acute issues."`, "the call did not resolve any acute issues.", "senior official", ""},
 		{"name of organisation", `“The rules are clear,” said Dr Jeremy Philpott of the UK Patent Office.`, "The rules are clear,", "Jeremy Philpott", "Dr"},
 		{"told reporters", `“We are watching this closely,” Kirby told reporters on Monday.`, "We are watching this closely,", "Kirby", ""},
+		{"lead-in word", `However, Bwalya said: “The figures are wrong.”`, "The figures are wrong.", "Bwalya", ""},
+		{"lead-in without comma", `“The figures are wrong,” However Bwalya said.`, "The figures are wrong,", "Bwalya", ""},
 		{"single curly", `‘It was a very long night,’ said the mayor.`, "It was a very long night,", "mayor", ""},
 		{"ascii single", `'We never gave up hope,' Smith said.`, "We never gave up hope,", "Smith", ""},
 		{"german", `„Wir lassen die Ukraine nicht im Stich“, sagte Bundeskanzler Olaf Scholz am Montag.`, "Wir lassen die Ukraine nicht im Stich", "Olaf Scholz", "Bundeskanzler"},

@@ -79,6 +79,14 @@ var fillers = wordSet(`then also later again further once has had have is was we
 	earlier repeatedly reportedly recently simply hat hatte haben auch dann ha han ya también a ont
 	aussi ensuite hanno anche poi также тогда ранее уже additionally`)
 
+// leadIns open sentences with a capital without being names (However,
+// Bwalya said).
+var leadIns = wordSet(`however but and meanwhile yesterday today tonight also now still later
+	earlier instead separately indeed moreover furthermore thus yet although while when after
+	before since because if as in on at asked speaking writing last this next monday tuesday
+	wednesday thursday friday saturday sunday aber doch heute gestern auch pero sin embargo hoy
+	ayer mais aujourd'hui hier però oggi ieri однако но сегодня вчера`)
+
 // resolvable pronouns stand for one person named earlier; other pronouns
 // (they, we, I, it) are left unresolved. Spanish él is missing because it
 // folds to the article el.
