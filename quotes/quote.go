@@ -39,7 +39,9 @@ type Quote struct {
 // scare quotes ("immediate ceasefire") unless it is attributed.
 const shortQuote = 2
 
-// Find returns the quotes of text in text order.
+// Find returns the quotes of text in text order, each with its speaker
+// when the text names one near it (see the package documentation for the
+// patterns). Quotes never overlap; a quote inside another is part of it.
 func Find(text string) []Quote {
 	d := newDoc(text)
 	var out []Quote
