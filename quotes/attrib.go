@@ -86,7 +86,7 @@ func (d *doc) postWindow(sp span) (int, int) {
 // at the end of the previous quote; cut says whether it was.
 func (d *doc) preWindow(sp span, prevClose int) (int, int, bool) {
 	e, _ := d.tokensIn(sp.open, len(d.rs))
-	if e == 0 || !d.clauseGap(d.toks[e-1].End, sp.open) {
+	if e == 0 || !d.clauseGap(d.toks[e-1].End, sp.open) && !d.colonBreak(d.toks[e-1].End, sp.open) {
 		return 0, 0, false
 	}
 	a := e - 1
@@ -106,6 +106,14 @@ func (d *doc) clauseGap(s, e int) bool {
 		}
 	}
 	return true
+}
+
+// colonBreak reports whether the runes between a word and a quote mark are
+// a colon and a paragraph break: "Ryder said:" introducing a quoted
+// paragraph.
+func (d *doc) colonBreak(s, e int) bool {
+	gap := strings.TrimLeftFunc(string(d.rs[s:e]), unicode.IsSpace)
+	return strings.HasPrefix(gap, ":") && strings.TrimSpace(gap[1:]) == ""
 }
 
 // sameSentence reports whether token i continues the sentence of token

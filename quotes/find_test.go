@@ -221,3 +221,15 @@ func TestNameBeforeAffiliation(t *testing.T) {
 		t.Errorf("speaker %q title %q", q.Speaker, q.Title)
 	}
 }
+
+func TestColonIntroducesQuotedParagraph(t *testing.T) {
+	q := one(t, "In a statement, the ministry said:\n\n“Both sides discussed current issues of international security.”")
+	if q.Speaker != "ministry" {
+		t.Errorf("speaker %q, want ministry", q.Speaker)
+	}
+	// Without the colon the paragraph before says nothing about the quote.
+	q = one(t, "In a statement, the ministry said so.\n\n“Both sides discussed current issues of international security.”")
+	if q.Speaker != "" {
+		t.Errorf("speaker %q, want none", q.Speaker)
+	}
+}
