@@ -125,6 +125,8 @@ func (d *doc) sameSentence(i int) bool {
 		switch r {
 		case '\n', '!', '?', '…', ';':
 			return false
+		case '\'', '’':
+			// an apostrophe after a plural (Wales' physiotherapist)
 		case '.':
 			if !abbrev(prev.Text) {
 				return false

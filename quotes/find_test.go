@@ -26,6 +26,8 @@ func TestFindMarksAndSpeakers(t *testing.T) {
 		{"according to", `According to a senior official, "the call did not resolve any acute issues."`, "the call did not resolve any acute issues.", "senior official", ""},
 		{"name of organisation", `“The rules are clear,” said Dr Jeremy Philpott of the UK Patent Office.`, "The rules are clear,", "Jeremy Philpott", "Dr"},
 		{"told reporters", `“We are watching this closely,” Kirby told reporters on Monday.`, "We are watching this closely,", "Kirby", ""},
+		{"plural possessive before the title", `“He is getting there,” Wales' team physiotherapist Mark Davies said.`, "He is getting there,", "Mark Davies", "physiotherapist"},
+		{"team role", `“We gave him a chance,” said Ireland coach Eddie O'Sullivan.`, "We gave him a chance,", "Eddie O'Sullivan", "Ireland coach"},
 		{"lead-in word", `However, Bwalya said: “The figures are wrong.”`, "The figures are wrong.", "Bwalya", ""},
 		{"lead-in without comma", `“The figures are wrong,” However Bwalya said.`, "The figures are wrong,", "Bwalya", ""},
 		{"single curly", `‘It was a very long night,’ said the mayor.`, "It was a very long night,", "mayor", ""},
@@ -231,5 +233,18 @@ func TestColonIntroducesQuotedParagraph(t *testing.T) {
 	q = one(t, "In a statement, the ministry said so.\n\n“Both sides discussed current issues of international security.”")
 	if q.Speaker != "" {
 		t.Errorf("speaker %q, want none", q.Speaker)
+	}
+}
+
+func TestPronounGender(t *testing.T) {
+	// "She" cannot be Mr Blair; the woman is not named as a speaker.
+	text := "“I am very sorry,” Mr Blair said.\n\nShe said it was a “wonderful feeling to have had the apology”."
+	qs := Find(text)
+	if len(qs) != 2 || qs[1].Speaker != "" {
+		t.Errorf("she resolved to a Mr: %+v", qs)
+	}
+	text = "“I am very sorry,” Mr Blair said.\n\nHe said it was a “wonderful feeling to have apologised”."
+	if qs := Find(text); len(qs) != 2 || qs[1].Speaker != "Blair" {
+		t.Errorf("he not resolved to Mr Blair: %+v", qs)
 	}
 }

@@ -20,6 +20,7 @@ var speechVerbs = wordSet(`
 	remarked observed suggested indicated confirmed concluded quipped shouted cried testified
 	conceded countered predicted promised vowed maintained reiterated affirmed underscored
 	underlined highlighted responded assured lamented complained boasted joked saying telling
+	accused criticised criticized
 	pointed_out
 	sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint schrieb warnte
 	kritisierte forderte versicherte fügte_hinzu sprach äußerte teilte_mit
@@ -51,7 +52,10 @@ var titles = wordSet(`
 	foreign interior finance state economy health affairs national security intelligence army navy
 	military ministry department office agency council government administration committee
 	commission court police company spokesmen news newspaper broadcaster
-	channel television tv outlet
+	channel television tv outlet coach manager boss trainer striker player goalkeeper defender
+	midfielder winger skipper economist physiotherapist lawyer researcher scientist author actor
+	actress singer producer writer journalist editor reporter correspondent architect engineer
+	librarian campaigner activist mp mep lord lady sir dame miss
 	sprecher sprecherin regierungssprecher kremlsprecher kanzler bundeskanzler bundeskanzlerin
 	präsident präsidentin ministerin außenminister verteidigungsminister chef chefin botschafter
 	bürgermeister generalsekretär ministerium regierung amt amtes
@@ -91,6 +95,10 @@ var leadIns = wordSet(`however but and meanwhile yesterday today tonight also no
 // (they, we, I, it) are left unresolved. Spanish él is missing because it
 // folds to the article el.
 var resolvable = wordSet(`he she er ella il elle lui lei он она`)
+
+// male and female titles and pronouns: "she" never stands for a Mr.
+var male = wordSet(`he er il lui он mr sir lord king prince herr monsieur señor signor господин`)
+var female = wordSet(`she ella elle lei она mrs ms miss lady dame queen princess frau madame señora signora госпожа`)
 
 var otherPronouns = wordSet(`they we i it you ils elles nous wir ich es ihr ellos ellas nosotros
 	yo loro noi io они мы я вы`)

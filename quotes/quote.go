@@ -74,7 +74,7 @@ func Find(text string) []Quote {
 			c := w
 			last, lastPara = &c, d.para(sp.open)
 		case pronoun:
-			if last != nil && d.para(sp.open)-lastPara <= 2 {
+			if last != nil && d.para(sp.open)-lastPara <= 2 && d.agrees(w, *last) {
 				w = *last
 				w.resolved = true
 			} else {
@@ -150,6 +150,19 @@ const followGap = 10
 // para is the index of the line holding rune pos.
 func (d *doc) para(pos int) int {
 	return sort.Search(len(d.paras), func(i int) bool { return d.paras[i] > pos })
+}
+
+// agrees reports whether pronoun p may stand for speaker s: "she" not for
+// a Mr, "he" not for a Mrs, when the title says.
+func (d *doc) agrees(p, s who) bool {
+	pk := d.toks[p.a].Key
+	for _, f := range strings.Fields(strings.ToLower(s.title)) {
+		f = key(f)
+		if male[pk] && female[f] || female[pk] && male[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // wordCount counts the words of toks. Chinese and Japanese are written
