@@ -38,6 +38,12 @@ const (
 // the previous quote of the same sentence ("…,” he said, adding, “…”).
 func (d *doc) attribute(sp span, prevClose int, prev who) (who, bool) {
 	pa, pb := d.postWindow(sp)
+	if d.endsSentence(sp) && pb-pa > shortAttribution {
+		// “…life.” A spokesman later said Mr Galloway had friends: after
+		// a quote ending its sentence, only a short attribution ("Smith
+		// said.") belongs to it; a longer sentence is the next one.
+		pa, pb = 0, 0
+	}
 	post, _ := d.postVerb(pa, pb)
 	if post.kind == named || post.kind == described {
 		return post, true
@@ -63,6 +69,17 @@ func (d *doc) attribute(sp span, prevClose int, prev who) (who, bool) {
 		return prev, true
 	}
 	return who{}, false
+}
+
+// shortAttribution is the most words of a sentence that follows a quote
+// ending in a full stop and may still attribute it: "said Pentagon
+// spokesman Pat Ryder on Tuesday".
+const shortAttribution = 8
+
+// endsSentence reports whether the quote's last character ends a sentence.
+func (d *doc) endsSentence(sp span) bool {
+	r := d.rs[sp.end-1]
+	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
 // postWindow returns the tokens of the sentence right after the closing
@@ -174,6 +191,9 @@ func (d *doc) postVerb(a, b int) (who, bool) {
 			for q := a; q < v-1; q++ {
 				if d.toks[q].Key == "quoted" || d.toks[q].Key == "citing" {
 					w := d.classify(d.forward(q+1, v-1))
+					if w.kind == nobody && v-1-(q+1) <= 3 && determiners[d.toks[q+1].Key] {
+						w = who{kind: described, a: q + 2, b: v - 1} // quoted one trader as saying
+					}
 					return w, w.kind != nobody
 				}
 			}

@@ -248,3 +248,16 @@ func TestPronounGender(t *testing.T) {
 		t.Errorf("he not resolved to Mr Blair: %+v", qs)
 	}
 }
+
+func TestNextSentenceIsNoAttribution(t *testing.T) {
+	qs := Find(`Galloway spoke on Monday. “I am prepared to do anything I can.” A spokesman later said Mr Galloway had friends in common with her family.`)
+	if len(qs) != 1 || qs[0].Speaker == "spokesman" {
+		t.Errorf("the next sentence's subject taken for the speaker: %+v", qs)
+	}
+	if q := one(t, `“I am prepared to do anything I can.” Galloway said.`); q.Speaker != "Galloway" {
+		t.Errorf("short attribution after a full stop lost: %q", q.Speaker)
+	}
+	if q := one(t, `“A deal doesn't seem likely,” Reuters quoted one trader as saying.`); q.Speaker != "trader" {
+		t.Errorf("quoted one trader as saying: %q", q.Speaker)
+	}
+}
