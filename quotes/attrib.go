@@ -199,7 +199,7 @@ func (d *doc) postVerb(a, b int) (who, bool) {
 			}
 		}
 		w := d.subject(a, v)
-		if w.kind == nobody && v-a >= 2 && v-a <= 3 && determiners[d.toks[a].Key] && d.tight(v-1) {
+		if w.kind == nobody && v-a >= 2 && v-a <= 4 && determiners[d.toks[a].Key] && d.tight(v-1) {
 			// “…,” one trader admitted: any short phrase with an article
 			// right after the quote and before the verb is its speaker.
 			w = who{kind: described, a: a + 1, b: v}
@@ -356,11 +356,24 @@ func (d *doc) forward(s, limit int) (int, int) {
 			break // a second phrase begins
 		}
 		if !d.phraseWord(e) {
+			// said the East Kilbride athlete: a phrase opened by an
+			// article ends with its noun, in lower case or not.
+			if e > s+1 && determiners[d.toks[s].Key] && d.headNoun(e) {
+				e++
+			}
 			break
 		}
 		e++
 	}
 	return s, e
+}
+
+// headNoun reports whether token i may be the lower-case noun ending a
+// phrase: a plain word, not a function word, verb or lead-in.
+func (d *doc) headNoun(i int) bool {
+	k := d.toks[i].Key
+	return !stopwords[k] && !leadIns[k] && !speechVerbs[k] && !connectors[k] && !fillers[k] &&
+		d.match(speechVerbs, i) == 0
 }
 
 // backward returns the start of the speaker phrase ending before token e,
@@ -405,6 +418,7 @@ func (d *doc) backward(e, limit int) int {
 // classify turns a phrase into a speaker: a pronoun, a name with the title
 // before it, or a description without a name.
 func (d *doc) classify(a, b int) who {
+	article := a < b && determiners[d.toks[a].Key]
 	for a < b && (determiners[d.toks[a].Key] || resolvable[d.toks[a].Key]) && b-a > 1 {
 		a++
 	}
@@ -443,6 +457,9 @@ func (d *doc) classify(a, b int) who {
 			if titles[d.toks[i].Key] {
 				return who{kind: described, a: a, b: b}
 			}
+		}
+		if article && !capital(d.toks[b-1].Text) {
+			return who{kind: described, a: a, b: b} // the East Kilbride athlete
 		}
 		return who{} // lower-case words without a role are no speaker
 	case n > a && connectors[d.toks[d.skipDeterminers(a, n-1)].Key]:

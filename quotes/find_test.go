@@ -28,6 +28,8 @@ func TestFindMarksAndSpeakers(t *testing.T) {
 		{"told reporters", `“We are watching this closely,” Kirby told reporters on Monday.`, "We are watching this closely,", "Kirby", ""},
 		{"plural possessive before the title", `“He is getting there,” Wales' team physiotherapist Mark Davies said.`, "He is getting there,", "Mark Davies", "physiotherapist"},
 		{"team role", `“We gave him a chance,” said Ireland coach Eddie O'Sullivan.`, "We gave him a chance,", "Eddie O'Sullivan", "Ireland coach"},
+		{"article and lower-case noun", `“It was a learning curve,” said the East Kilbride athlete.`, "It was a learning curve,", "East Kilbride athlete", ""},
+		{"article and noun before the verb", `“It was a learning curve,” the East Kilbride athlete said.`, "It was a learning curve,", "East Kilbride athlete", ""},
 		{"lead-in word", `However, Bwalya said: “The figures are wrong.”`, "The figures are wrong.", "Bwalya", ""},
 		{"lead-in without comma", `“The figures are wrong,” However Bwalya said.`, "The figures are wrong,", "Bwalya", ""},
 		{"single curly", `‘It was a very long night,’ said the mayor.`, "It was a very long night,", "mayor", ""},
