@@ -26,15 +26,21 @@
 // "Patrick Ryder, a Pentagon spokesman, said that Austin “…”"), in an
 // "according to X" (según, selon, secondo, laut, по словам) anywhere in the
 // sentence, and last from the previous quote of the same sentence ("…,” he
-// said, adding, “…”). Word lists of speech verbs, titles, determiners and
+// said, adding, “…”). A quote ending in a full stop takes an attribution
+// after it only when the next sentence is short ("Smith said."): a longer
+// one is the next sentence ("A spokesman later said …"). An unattributed
+// quote that follows an attributed one within ten words and at most one
+// paragraph break ("…,” Ryder said. “We remain in contact.”) keeps its
+// speaker. Word lists of speech verbs, titles, determiners and
 // pronouns in English, German, Spanish, French, Italian and Russian drive
 // it. In the phrase found, the run of capitalised words at its end that
 // are not titles is the name, and the words before it the title (Pentagon
 // spokesman Pat Ryder); a phrase without a name is kept as written without
 // its article (Russian Defense Ministry, senior Pentagon official). He, she
 // and their equivalents resolve to the last named speaker when that one
-// was named at most two paragraphs before; they, we, I and it stay
-// unknown.
+// spoke at most two paragraphs before and no title contradicts (she is
+// never a Mr); they, we, I and it stay unknown, and so does a pronoun
+// after a speaker described without a name (a Juventus official).
 //
 // # Matching
 //
@@ -63,7 +69,7 @@
 // capitalises every noun, so a German speaker phrase without a known title
 // may be taken for a name; a speaker more than a sentence away from the
 // quote, or introduced by a verb not in the lists, is missed. Pronoun
-// resolution ignores gender and number. A quote and its translation into
+// resolution knows gender only from titles (Mr, Mrs, Lady). A quote and its translation into
 // another language share no words and are not grouped; a translation's
 // different wording of the same quote is grouped only when enough content
 // words coincide. Similar is quadratic in the quote's length, which is
