@@ -18,7 +18,8 @@ type Quote struct {
 	End   int    `json:"end"`
 	Text  string `json:"text"`
 	// Speaker is who the text says spoke, as written ("Pat Ryder",
-	// "Russian Defense Ministry"), or "" when the text does not say.
+	// "Russian Defense Ministry", a leading article dropped), or "" when the
+	// text does not say.
 	// SpeakerStart and SpeakerEnd locate it in the text (both 0 when
 	// Speaker is ""). When the text says only "he" or "she", Speaker is the
 	// last named speaker before it, located where it was named, and
