@@ -263,3 +263,16 @@ func TestNextSentenceIsNoAttribution(t *testing.T) {
 		t.Errorf("quoted one trader as saying: %q", q.Speaker)
 	}
 }
+
+func TestPronounsInOtherLanguages(t *testing.T) {
+	for _, text := range []string{
+		"« Nous ne céderons pas », a déclaré Emmanuel Macron.\n« Nous sommes prêts à discuter », a-t-il ajouté.",
+		"„Wir geben nicht auf“, sagte Scholz.\n„Wir verhandeln weiter mit allen“, sagte er.",
+		"«Мы готовы к переговорам», — заявил Песков.\n«Контакты продолжаются», — сказал он.",
+	} {
+		qs := Find(text)
+		if len(qs) != 2 || qs[1].Speaker == "" || qs[1].Speaker != qs[0].Speaker || !qs[1].Resolved {
+			t.Errorf("%q: %+v", text, qs)
+		}
+	}
+}
