@@ -75,8 +75,8 @@ func runSemeval(w, log io.Writer) error {
 		"logistic regression (full-batch gradient descent, L2 %.0e) on the features of package evidence; targets are 1 for "+
 		"`overall` ≤ 1.5, 0 for ≥ 2.5, linear between, and 1/0 for translation pairs. Held-out: %d-fold cross-validation, "+
 		"each pair scored by weights fitted without its fold. In-sample: the weights fitted on everything, which are "+
-		"the package's DefaultWeights. Linked = score ≥ %.1f.\n\n", countPairs(data, false), countPairs(data, true)/3, l2, folds, evidence.EventThreshold)
-	fmt.Fprintf(w, "| subset | scores | pairs | Pearson(score, −overall) | same-story linked (≤ 1.5) | different-story linked (≥ 3.5) | translations linked |\n|---|---|---|---|---|---|---|\n")
+		"the package's DefaultWeights. Linked = score ≥ %.1f. The last two columns give the share of pairs rated ≤ 2.5 and ≥ 3.5 that the weaker \"same thread\" verdict of the package's weights joins.\n\n", countPairs(data, false), countPairs(data, true)/3, l2, folds, evidence.EventThreshold)
+	fmt.Fprintf(w, "| subset | scores | pairs | Pearson(score, −overall) | same-story linked (≤ 1.5) | different-story linked (≥ 3.5) | translations linked | same thread (≤ 2.5) | same thread (≥ 3.5) |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, sub := range []string{"all", "de", "es"} {
 		for _, s := range []struct {
 			name string
@@ -120,7 +120,7 @@ func countPairs(data []labelled, transl bool) int {
 
 func semevalRow(data []labelled, score []float64, lang string) string {
 	var xs, ys []float64
-	same, sameK, diff, diffK, tr, trK := 0, 0, 0, 0, 0, 0
+	same, sameK, diff, diffK, tr, trK, thrDiff, near, thrNear := 0, 0, 0, 0, 0, 0, 0, 0, 0
 	for i, d := range data {
 		if d.transl {
 			if d.y == 1 && lang == "all" {
@@ -133,6 +133,15 @@ func semevalRow(data []labelled, score []float64, lang string) string {
 		}
 		if lang != "all" && d.lang != lang {
 			continue
+		}
+		if d.overall >= 3.5 && evidence.ThreadLogit(evidence.DefaultWeights, d.x) >= 0 {
+			thrDiff++
+		}
+		if d.overall <= 2.5 {
+			near++
+			if evidence.ThreadLogit(evidence.DefaultWeights, d.x) >= 0 {
+				thrNear++
+			}
 		}
 		xs = append(xs, score[i])
 		ys = append(ys, -d.overall)
@@ -153,8 +162,9 @@ func semevalRow(data []labelled, score []float64, lang string) string {
 	if tr > 0 {
 		trs = fmt.Sprintf("%.3f (%d/%d)", float64(trK)/float64(tr), trK, tr)
 	}
-	return fmt.Sprintf("%d | **%.3f** | %.3f (%d/%d) | %.3f (%d/%d) | %s", len(xs), pearson(xs, ys),
-		float64(sameK)/float64(max(same, 1)), sameK, same, float64(diffK)/float64(max(diff, 1)), diffK, diff, trs)
+	return fmt.Sprintf("%d | **%.3f** | %.3f (%d/%d) | %.3f (%d/%d) | %s | %.3f | %.3f", len(xs), pearson(xs, ys),
+		float64(sameK)/float64(max(same, 1)), sameK, same, float64(diffK)/float64(max(diff, 1)), diffK, diff, trs,
+		float64(thrNear)/float64(max(near, 1)), float64(thrDiff)/float64(max(diff, 1)))
 }
 
 func pearson(x, y []float64) float64 {
