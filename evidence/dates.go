@@ -33,6 +33,18 @@ func init() {
 	}
 }
 
+// weekdays are capitalised in many languages without being names.
+var weekdays = map[string]bool{}
+
+func init() {
+	for _, w := range splitFields("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miercoles jueves viernes sabado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedi martedi mercoledi giovedi venerdi sabato domenica") {
+		weekdays[w] = true
+	}
+}
+
+// isCalendarWord: a month or weekday name, capitalised but not a name.
+func isCalendarWord(folded string) bool { return weekdays[folded] || months[folded] > 0 }
+
 func splitFields(s string) []string {
 	var out []string
 	start := -1

@@ -105,7 +105,7 @@ func NewProfile(in Input) *Profile {
 			}
 			continue
 		}
-		if !t.cjk && ((t.capital && !t.sentStart) || isAcronym(t.text)) {
+		if !t.cjk && ((t.capital && !t.sentStart) || isAcronym(t.text)) && !isCalendarWord(t.folded) {
 			names.add(t.stem, t.text, w)
 		}
 	}
@@ -271,8 +271,11 @@ func hashKey(s string) uint64 {
 	return h.Sum64()
 }
 
-// wordRuns hashes every run of runLen word keys and keeps the text of a
-// deterministic sample of them.
+// wordRuns hashes every run of runLen word keys that holds a name or a
+// number, and keeps the text of a deterministic sample of them. Runs of
+// common words alone are what items made from one template share ("declared
+// a quarterly cash dividend of"); a passage copied from one report into
+// another carries its particulars.
 func wordRuns(text string, toks []token) ([]uint32, []Item) {
 	if len(toks) < runLen {
 		return nil, nil
@@ -281,7 +284,18 @@ func wordRuns(text string, toks []token) ([]uint32, []Item) {
 	runs := make([]uint32, 0, len(toks)-runLen+1)
 	var sample []Item
 	seen := map[uint32]bool{}
+	particular := make([]bool, len(toks))
+	for i, t := range toks {
+		particular[i] = (t.num && numberWeight(t.key) > 0) || (t.capital && !t.sentStart && !t.stop) || t.cjk
+	}
 	for i := 0; i+runLen <= len(toks); i++ {
+		has := false
+		for _, p := range particular[i : i+runLen] {
+			has = has || p
+		}
+		if !has {
+			continue
+		}
 		h := fnv.New64a()
 		for _, t := range toks[i : i+runLen] {
 			h.Write([]byte(t.key))

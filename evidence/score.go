@@ -63,13 +63,21 @@ const (
 	// and numbers survive translation.
 	FCrossName
 	FCrossNumber
+	// FTemplate is the same wording with other particulars: term, title or
+	// lede overlap times name and number disagreement. Items made
+	// from one template (dividend notices, market reports, results) share
+	// every word but their names and numbers.
+	FTemplate
+	// FHeadNameDiff is 1 when both titles name someone or something and
+	// they share none of those names: two notices headed by two companies.
+	FHeadNameDiff
 	NumFeatures
 )
 
 // FeatureNames names the features in order, for reports.
 var FeatureNames = [NumFeatures]string{
 	"name", "name differs", "number", "number differs", "date", "quote", "place",
-	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages",
+	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ",
 }
 
 // Weights turn features into log-odds: Bias + Σ W[i]·x[i].
@@ -137,9 +145,25 @@ const maxPieces = 16
 func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	var x [NumFeatures]float64
 	x[FName] = overlap(a.Names, b.Names, KindName, w.W[FName], ev)
-	x[FNameDiff] = differ(a.Names, b.Names, x[FName], 3, KindName, w.W[FNameDiff], ev)
+	var against []int // indexes in *ev of the differing names and numbers
+	mark := func(from int) {
+		if ev != nil {
+			for i := from; i < len(*ev); i++ {
+				against = append(against, i)
+			}
+		}
+	}
+	n0 := evLen(ev)
+	// Names differ when those of the titles and ledes do: a long round-up
+	// names people of its other stories further down, which says nothing
+	// against its lead story being the other article's.
+	la, lb := leadNames(a), leadNames(b)
+	x[FNameDiff] = differ(la, lb, overlap(la, lb, "", 0, nil), 3, KindName, w.W[FNameDiff], ev)
+	mark(n0)
 	x[FNumber] = overlap(a.Numbers, b.Numbers, KindNumber, w.W[FNumber], ev)
+	n0 = evLen(ev)
 	x[FNumberDiff] = differ(a.Numbers, b.Numbers, x[FNumber], 2, KindNumber, w.W[FNumberDiff], ev)
+	mark(n0)
 	x[FDate] = overlap(a.Dates, b.Dates, KindDate, w.W[FDate], ev)
 	x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
 	x[FPlace] = overlap(a.Places, b.Places, KindPlace, w.W[FPlace], ev)
@@ -147,12 +171,70 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	x[FTitle] = overlap(a.Title, b.Title, KindTitle, w.W[FTitle], ev)
 	x[FLede] = overlap(a.Lede, b.Lede, KindLede, w.W[FLede], ev)
 	x[FPassage] = passage(a, b, w.W[FPassage], ev)
+	x[FTemplate] = max(x[FTerm], x[FTitle], x[FLede]) * x[FNameDiff] * x[FNumberDiff]
+	if ev != nil && x[FTemplate] > 0 && w.W[FTemplate] != 0 {
+		// The differing names and numbers are already listed; this part of
+		// their weight is added to them rather than listed again.
+		for _, i := range against {
+			(*ev)[i].Weight += w.W[FTemplate] * x[FTemplate] / float64(len(against))
+		}
+	}
+	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
 	if a.Lang != "" && b.Lang != "" && a.Lang != b.Lang {
 		x[FCrossLang] = 1
 		x[FCrossName] = x[FName]
 		x[FCrossNumber] = x[FNumber]
 	}
 	return x
+}
+
+// leadNames returns the names of p found in its title or lede.
+func leadNames(p *Profile) []Item {
+	var out []Item
+	for _, n := range p.Names {
+		if hasKey(p.Title, n.Key) || hasKey(p.Lede, n.Key) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func hasKey(items []Item, k uint64) bool {
+	i := sort.Search(len(items), func(i int) bool { return items[i].Key >= k })
+	return i < len(items) && items[i].Key == k
+}
+
+// headNames returns the title words of p that are also among its names.
+func headNames(p *Profile) []Item {
+	var out []Item
+	j := 0
+	for _, t := range p.Title {
+		for j < len(p.Names) && p.Names[j].Key < t.Key {
+			j++
+		}
+		if j < len(p.Names) && p.Names[j].Key == t.Key {
+			out = append(out, p.Names[j])
+		}
+	}
+	return out
+}
+
+func headNamesDiffer(a, b *Profile, wt float64, ev *[]Evidence) float64 {
+	ha, hb := headNames(a), headNames(b)
+	if len(ha) == 0 || len(hb) == 0 || overlap(ha, hb, "", 0, nil) > 0 {
+		return 0
+	}
+	if ev != nil && wt != 0 {
+		*ev = append(*ev, Evidence{KindTitle, ha[0].Text, hb[0].Text, wt})
+	}
+	return 1
+}
+
+func evLen(ev *[]Evidence) int {
+	if ev == nil {
+		return 0
+	}
+	return len(*ev)
 }
 
 // overlap is the weighted overlap coefficient of two item lists: the weight
@@ -212,7 +294,7 @@ func differ(a, b []Item, ov float64, enough int, kind string, wt float64, ev *[]
 		return 0
 	}
 	x := (1 - ov) * min(1, float64(n)/float64(enough))
-	if ev != nil && x > 0 && wt != 0 {
+	if ev != nil && x > 0 {
 		ua, ub := unshared(a, b), unshared(b, a)
 		k := min(len(ua), len(ub), 3)
 		for i := 0; i < k; i++ {

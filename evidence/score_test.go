@@ -64,7 +64,7 @@ The board named Annika Strömberg, its finance director, as interim head. Shares
 	})
 	e := Score(en, ru)
 	if !e.SameEvent || e.Score < 0.7 {
-		t.Errorf("a report and its Russian rewrite: score %.3f, want ≥ 0.7", e.Score)
+		t.Errorf("a report and its Russian rewrite: score %.3f, want ≥ 0.7: %+v", e.Score, e.Evidence)
 	}
 	found := false
 	for _, ev := range e.Evidence {

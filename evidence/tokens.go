@@ -132,10 +132,27 @@ func wordToken(w string, start, end int, sentStart, quoted bool) token {
 	t.capital = unicode.IsUpper(first)
 	t.folded = transliterate(textnorm.Fold(w))
 	t.key = textnorm.VariantKey(t.folded)
-	t.stem = cut(t.key, stemLen)
+	t.stem = cut(stemKey(t.key), stemLen)
 	n := len([]rune(t.folded))
 	t.stop = n < 2 || (n < 3 && isLatin(t.folded)) || isStop(t.folded, t.key)
 	return t
+}
+
+// stemKey evens out what transliteration and inflection leave apart in a
+// variant key: q, w and x written k, v and ks (Lindqvist, Линдквист →
+// lindkvist), and a final vowel dropped from longer words, which is where
+// Russian, Spanish and Italian put case and number (Аннику, Annika).
+func stemKey(k string) string {
+	if !isLatin(k) {
+		return k
+	}
+	if strings.ContainsAny(k, "qwx") {
+		k = strings.NewReplacer("q", "k", "w", "v", "x", "ks").Replace(k)
+	}
+	if n := len(k); n >= 5 && strings.IndexByte("aeiouy", k[n-1]) >= 0 {
+		k = k[:n-1]
+	}
+	return k
 }
 
 func isLatin(s string) bool {
