@@ -1,0 +1,187 @@
+package evidence
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+)
+
+// codecVersion changes whenever the blob layout or what a profile holds
+// changes, so that a stored profile made by older code is recomputed
+// rather than misread.
+const codecVersion = 1
+
+// MarshalBinary writes the profile as a compact blob: varints, keys of each
+// sorted list as deltas.
+func (p *Profile) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, 1024)
+	b = append(b, codecVersion)
+	b = appendString(b, p.Lang)
+	b = binary.AppendVarint(b, int64(p.Day))
+	for _, l := range p.lists() {
+		b = appendItems(b, *l)
+	}
+	b = binary.AppendUvarint(b, uint64(len(p.Runs)))
+	prev := uint32(0)
+	for _, r := range p.Runs {
+		b = binary.AppendUvarint(b, uint64(r-prev))
+		prev = r
+	}
+	b = appendItems(b, p.RunText)
+	return b, nil
+}
+
+func (p *Profile) lists() []*[]Item {
+	return []*[]Item{&p.Names, &p.Places, &p.Numbers, &p.Dates, &p.Quotes, &p.Terms, &p.Title, &p.Lede}
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendItems(b []byte, items []Item) []byte {
+	b = binary.AppendUvarint(b, uint64(len(items)))
+	prev := uint64(0)
+	for _, it := range items {
+		b = binary.AppendUvarint(b, it.Key-prev)
+		prev = it.Key
+		b = appendString(b, it.Text)
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(it.W))
+	}
+	return b
+}
+
+var errCorrupt = errors.New("evidence: corrupt profile")
+
+// UnmarshalBinary reads a blob written by MarshalBinary. Any other input,
+// truncated or not, gives an error, never a panic or a huge allocation.
+func (p *Profile) UnmarshalBinary(data []byte) error {
+	r := &reader{b: data}
+	if v := r.byte(); v != codecVersion {
+		if r.err != nil {
+			return r.err
+		}
+		return errors.New("evidence: profile of another version")
+	}
+	var q Profile
+	q.Lang = r.string()
+	day := r.varint()
+	if day < math.MinInt32 || day > math.MaxInt32 {
+		return errCorrupt
+	}
+	q.Day = int32(day)
+	for _, l := range q.lists() {
+		*l = r.items()
+	}
+	n := r.count(1)
+	if n > 0 {
+		q.Runs = make([]uint32, n)
+		prev := uint64(0)
+		for i := range q.Runs {
+			prev += r.uvarint()
+			if prev > math.MaxUint32 {
+				return errCorrupt
+			}
+			q.Runs[i] = uint32(prev)
+		}
+	}
+	q.RunText = r.items()
+	if r.err != nil {
+		return r.err
+	}
+	if len(r.b) != 0 {
+		return errCorrupt
+	}
+	*p = q
+	return nil
+}
+
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) fail() {
+	if r.err == nil {
+		r.err = errCorrupt
+	}
+	r.b = nil
+}
+
+func (r *reader) byte() byte {
+	if len(r.b) < 1 {
+		r.fail()
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// count reads a length and checks that the rest of the input could hold
+// that many elements of at least minSize bytes each.
+func (r *reader) count(minSize int) int {
+	n := r.uvarint()
+	if n > uint64(len(r.b)/minSize) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *reader) string() string {
+	n := r.count(1)
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *reader) items() []Item {
+	n := r.count(6)
+	if n == 0 {
+		return nil
+	}
+	out := make([]Item, n)
+	prev := uint64(0)
+	for i := range out {
+		prev += r.uvarint()
+		out[i].Key = prev
+		out[i].Text = r.string()
+		if len(r.b) < 4 {
+			r.fail()
+			return nil
+		}
+		w := math.Float32frombits(binary.LittleEndian.Uint32(r.b))
+		r.b = r.b[4:]
+		if math.IsNaN(float64(w)) || math.IsInf(float64(w), 0) {
+			r.fail() // weights are always finite; a NaN would poison every score
+			return nil
+		}
+		out[i].W = w
+	}
+	return out
+}

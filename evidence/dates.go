@@ -1,0 +1,141 @@
+package evidence
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+)
+
+// months maps folded, transliterated month names and abbreviations of
+// English, German, French, Italian, Spanish, Portuguese, Dutch and Russian
+// (nominative and genitive) to their number.
+var months = map[string]int{}
+
+func init() {
+	names := [12]string{
+		"january jan januar janner janvier gennaio enero janeiro januari yanvar yanvarya",
+		"february feb februar fevrier febbraio febrero fevereiro februari fevral fevralya",
+		"march mar marz maerz mars marzo marco maart mart marta",
+		"april apr avril aprile abril aprel aprelya",
+		"may mai maggio mayo maio mei maya",
+		"june jun juni juin giugno junio junho iyun iyunya",
+		"july jul juli juillet luglio julio julho iyul iyulya",
+		"august aug aout agosto augustus avgust avgusta",
+		"september sep sept septembre settembre septiembre setiembre setembro sentyabr sentyabrya",
+		"october oct oktober octobre ottobre octubre outubro oktyabr oktyabrya",
+		"november nov novembre noviembre novembro noyabr noyabrya",
+		"december dec dezember decembre dicembre diciembre dezembro dekabr dekabrya",
+	}
+	for m, line := range names {
+		for _, w := range splitFields(line) {
+			months[w] = m + 1
+		}
+	}
+}
+
+// weekdays are capitalised in many languages without being names.
+var weekdays = map[string]bool{}
+
+func init() {
+	for _, w := range splitFields("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miercoles jueves viernes sabado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedi martedi mercoledi giovedi venerdi sabato domenica") {
+		weekdays[w] = true
+	}
+}
+
+// isCalendarWord: a month or weekday name, capitalised but not a name.
+func isCalendarWord(folded string) bool { return weekdays[folded] || months[folded] > 0 }
+
+func splitFields(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+// reNumericDate finds ISO dates (2024-07-27) and Chinese or Japanese ones
+// (7月27日).
+var reNumericDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b|(\d{1,2})月(\d{1,2})日`)
+
+// dateMention is a date written in the text. Its key is month and day when
+// the day is given (so "February 18" matches "18. Februar 2022"), else year
+// and month.
+type dateMention struct {
+	key, text string
+}
+
+func findDates(text string, toks []token) []dateMention {
+	var out []dateMention
+	rs := []rune(text)
+	for i, t := range toks {
+		m, ok := months[t.folded]
+		if !ok || t.num || (len(t.folded) <= 3 && !t.capital) {
+			continue
+		}
+		day, year := 0, 0
+		from, to := i, i
+		if i+1 < len(toks) && toks[i+1].num {
+			if d := atoi(toks[i+1].key); d >= 1 && d <= 31 {
+				day, to = d, i+1
+			}
+		}
+		if day == 0 {
+			// 18 February, 18. Februar, 18 de febrero
+			for back := 1; back <= 2 && i-back >= 0; back++ {
+				p := toks[i-back]
+				if p.num {
+					if d := atoi(p.key); d >= 1 && d <= 31 {
+						day, from = d, i-back
+					}
+					break
+				}
+				if p.folded != "de" {
+					break
+				}
+			}
+		}
+		if to+1 < len(toks) && toks[to+1].num {
+			if y := atoi(toks[to+1].key); y >= 1900 && y <= 2100 {
+				year, to = y, to+1
+			}
+		}
+		if day == 0 && year == 0 {
+			continue
+		}
+		key := fmt.Sprintf("%02d-%02d", m, day)
+		if day == 0 {
+			key = fmt.Sprintf("%d-%02d", year, m)
+		}
+		out = append(out, dateMention{key, string(rs[toks[from].pos:toks[to].end])})
+	}
+	for _, m := range reNumericDate.FindAllStringSubmatch(text, -1) {
+		if m[1] != "" {
+			mo, d := atoi(m[2]), atoi(m[3])
+			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+				out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0]})
+			}
+			continue
+		}
+		mo, d := atoi(m[4]), atoi(m[5])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0]})
+		}
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}

@@ -1,0 +1,342 @@
+package evidence
+
+import (
+	"hash/fnv"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Input is one article as NewProfile needs it.
+type Input struct {
+	Title string
+	Text  string
+	// Lang is an ISO 639-1 code, "" if unknown; two articles in different
+	// known languages are compared as a translation would be.
+	Lang string
+	// Published, if known, lets the time between two articles count.
+	Published *time.Time
+}
+
+// Item is one piece of an article's evidence: the hash of the key it is
+// matched by, the text it was written as, and its weight (its rarity).
+type Item struct {
+	Key  uint64
+	Text string
+	W    float32
+}
+
+// Profile is what one article contributes to pair scores, read once.
+// Every list is sorted by Key.
+type Profile struct {
+	Lang string
+	// Day is the publication date in days since 1970-01-01 plus one, 0 if
+	// unknown.
+	Day     int32
+	Names   []Item
+	Places  []Item
+	Numbers []Item
+	Dates   []Item
+	Quotes  []Item
+	Terms   []Item
+	Title   []Item
+	Lede    []Item
+	// Runs holds the hashes of every run of runLen words, for shared
+	// passages; RunText a sample of them with their words, to show.
+	Runs    []uint32
+	RunText []Item
+}
+
+// Caps on each list keep a profile to a few kilobytes whatever the
+// article's length: the rarest items carry the evidence.
+const (
+	maxNames   = 48
+	maxPlaces  = 24
+	maxNumbers = 32
+	maxDates   = 16
+	maxQuotes  = 32
+	maxTerms   = 80
+	maxTitle   = 24
+	maxLede    = 40
+	maxRuns    = 4000
+	maxRunText = 64
+	// runLen words in a row shared by two articles are a passage one took
+	// from the other or both from a wire: chance rarely repeats six words.
+	runLen = 6
+	// runSample: one run in runSample keeps its text for explanations.
+	runSample = 8
+	ledeWords = 40
+)
+
+// NewProfile reads one article. It is deterministic and safe for
+// concurrent use.
+func NewProfile(in Input) *Profile {
+	p := &Profile{Lang: in.Lang}
+	if in.Published != nil {
+		p.Day = int32(in.Published.Unix()/86400) + 1
+	}
+	toks := tokenize(in.Text)
+	titleToks := tokenize(in.Title)
+
+	names, places, numbers, quotes, terms := newBag(), newBag(), newBag(), newBag(), newBag()
+	for i, t := range toks {
+		switch {
+		case t.num:
+			if w := numberWeight(t.key); w > 0 {
+				numbers.add(t.key, t.text, w)
+			}
+			continue
+		case t.stop:
+			continue
+		}
+		w := rarity(t.key)
+		if t.cjk {
+			w = cjkRarity
+		}
+		terms.add(t.stem, t.text, w)
+		if t.quoted {
+			quotes.add(t.stem, t.text, w)
+		}
+		if e, ok := lookupLex(toks, i); ok {
+			if e.place {
+				places.add(e.key, t.text, w)
+			} else {
+				names.add(e.key, t.text, w)
+			}
+			continue
+		}
+		if !t.cjk && ((t.capital && !t.sentStart) || isAcronym(t.text)) && !isCalendarWord(t.folded) {
+			names.add(t.stem, t.text, w)
+		}
+	}
+	for _, f := range lexCJK {
+		if strings.Contains(in.Text, f.form) {
+			if f.entry.place {
+				places.add(f.entry.key, f.form, cjkRarity)
+			} else {
+				names.add(f.entry.key, f.form, cjkRarity)
+			}
+		}
+	}
+	p.Names = names.top(maxNames)
+	p.Places = places.top(maxPlaces)
+	p.Numbers = numbers.top(maxNumbers)
+	p.Quotes = quotes.top(maxQuotes)
+	p.Terms = terms.top(maxTerms)
+
+	dates := newBag()
+	for _, d := range findDates(in.Text, toks) {
+		dates.add(d.key, d.text, 1)
+	}
+	p.Dates = dates.top(maxDates)
+
+	title := newBag()
+	for i, t := range titleToks {
+		if t.stop {
+			continue
+		}
+		if e, ok := lookupLex(titleToks, i); ok {
+			title.add(e.key, t.text, rarity(t.key))
+			continue
+		}
+		w := rarity(t.key)
+		if t.cjk {
+			w = cjkRarity
+		}
+		if t.num {
+			w = numberWeight(t.key)
+		}
+		title.add(t.stem, t.text, w)
+	}
+	p.Title = title.top(maxTitle)
+	lede := newBag()
+	for _, t := range toks {
+		if lede.n >= ledeWords {
+			break
+		}
+		if t.stop || (t.num && numberWeight(t.key) == 0) {
+			continue
+		}
+		w := rarity(t.key)
+		if t.cjk {
+			w = cjkRarity
+		}
+		lede.add(t.stem, t.text, w)
+	}
+	p.Lede = lede.top(maxLede)
+	p.Runs, p.RunText = wordRuns(in.Text, toks)
+	return p
+}
+
+// cjkRarity stands for the rarity of a Chinese or Japanese bigram, which the
+// English background cannot judge: about that of an uncommon English word.
+const cjkRarity = 9
+
+// numberWeight: small whole numbers (days, counts up to a dozen) say little,
+// years a little more, long or exact numbers (15.8, 1250) much more.
+func numberWeight(n string) float64 {
+	if !strings.Contains(n, ".") {
+		v := atoi(n)
+		switch {
+		case v >= 0 && v <= 12:
+			return 0
+		case v >= 1900 && v <= 2100:
+			return 4
+		}
+	}
+	return 5 + float64(min(len(n), 6))
+}
+
+// lookupLex finds the lexicon entry of the word at i, alone or joined with
+// the next word (United States, Nueva York).
+func lookupLex(toks []token, i int) (lexEntry, bool) {
+	t := toks[i]
+	if t.num || t.cjk {
+		return lexEntry{}, false
+	}
+	if i+1 < len(toks) && !toks[i+1].num && !toks[i+1].cjk {
+		if e, ok := lexWords[joinKey(t.folded+toks[i+1].folded)]; ok {
+			return e, true
+		}
+	}
+	// An inflected form (Putina, Putins, Moskau's) is found by its key
+	// without up to two final letters.
+	rs := []rune(t.key)
+	for cut := 0; cut <= 2 && len(rs)-cut >= 4; cut++ {
+		if e, ok := lexWords[string(rs[:len(rs)-cut])]; ok {
+			return e, true
+		}
+	}
+	return lexEntry{}, false
+}
+
+// bag accumulates items by key: the first text seen, the highest weight,
+// and a count.
+type bag struct {
+	m map[string]*bagItem
+	n int
+}
+
+type bagItem struct {
+	key, text string
+	w         float64
+	tf        int
+}
+
+func newBag() *bag { return &bag{m: map[string]*bagItem{}} }
+
+func (b *bag) add(key, text string, w float64) {
+	if it := b.m[key]; it != nil {
+		it.tf++
+		it.w = max(it.w, w)
+		return
+	}
+	b.m[key] = &bagItem{key, text, w, 1}
+	b.n++
+}
+
+// top returns the n heaviest items, weighted by rarity × (1 + ln tf), sorted
+// by key hash.
+func (b *bag) top(n int) []Item {
+	all := make([]*bagItem, 0, len(b.m))
+	for _, it := range b.m {
+		all = append(all, it)
+	}
+	weight := func(it *bagItem) float64 { return it.w * (1 + logf(float64(it.tf))) }
+	sort.Slice(all, func(i, j int) bool {
+		wi, wj := weight(all[i]), weight(all[j])
+		if wi != wj {
+			return wi > wj
+		}
+		return all[i].key < all[j].key
+	})
+	if len(all) > n {
+		all = all[:n]
+	}
+	out := make([]Item, len(all))
+	for i, it := range all {
+		out[i] = Item{Key: hashKey(it.key), Text: it.text, W: float32(weight(it))}
+	}
+	sortItems(out)
+	return out
+}
+
+func sortItems(s []Item) {
+	sort.Slice(s, func(i, j int) bool { return s[i].Key < s[j].Key })
+}
+
+func hashKey(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// wordRuns hashes every run of runLen word keys that holds a name or a
+// number, and keeps the text of a deterministic sample of them. Runs of
+// common words alone are what items made from one template share ("declared
+// a quarterly cash dividend of"); a passage copied from one report into
+// another carries its particulars.
+func wordRuns(text string, toks []token) ([]uint32, []Item) {
+	if len(toks) < runLen {
+		return nil, nil
+	}
+	rs := []rune(normArabic(text))
+	runs := make([]uint32, 0, len(toks)-runLen+1)
+	var sample []Item
+	seen := map[uint32]bool{}
+	particular := make([]bool, len(toks))
+	for i, t := range toks {
+		particular[i] = (t.num && numberWeight(t.key) > 0) || (t.capital && !t.sentStart && !t.stop) || t.cjk
+	}
+	for i := 0; i+runLen <= len(toks); i++ {
+		has := false
+		for _, p := range particular[i : i+runLen] {
+			has = has || p
+		}
+		if !has {
+			continue
+		}
+		h := fnv.New64a()
+		for _, t := range toks[i : i+runLen] {
+			h.Write([]byte(t.key))
+			h.Write([]byte{0})
+		}
+		v := uint32(h.Sum64() >> 32)
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		runs = append(runs, v)
+		if v%runSample == 0 && len(sample) < maxRunText {
+			sample = append(sample, Item{Key: uint64(v), Text: string(rs[toks[i].pos:toks[i+runLen-1].end]), W: 1})
+		}
+	}
+	sort.Slice(runs, func(i, j int) bool { return runs[i] < runs[j] })
+	if len(runs) > maxRuns {
+		// Keep the smallest hashes: a uniform sample both sides share.
+		runs = runs[:maxRuns]
+	}
+	sortItems(sample)
+	return runs, sample
+}
+
+// RareKeys returns the keys of the profile's names, places, numbers, dates
+// and rare terms: two articles about one event share some of them, so an
+// inverted index on them proposes the candidate pairs worth scoring.
+func (p *Profile) RareKeys() []uint64 {
+	var out []uint64
+	for _, l := range [][]Item{p.Names, p.Places, p.Numbers, p.Dates, p.Terms} {
+		for _, it := range l {
+			out = append(out, it.Key)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	w := 0
+	for i, k := range out {
+		if i == 0 || k != out[w-1] {
+			out[w] = k
+			w++
+		}
+	}
+	return out[:w]
+}
