@@ -10,10 +10,11 @@ import (
 // Check refuses a negative offset or limit, whichever transport sent it:
 // clamping them quietly would show the user a page they did not ask for.
 func (pg Page) Check() error {
-	for name, n := range map[string]int{"offset": pg.Offset, "limit": pg.Limit} {
-		if n < 0 {
-			return core.Errorf(core.EINVALID, "%s must be a whole number, not %d", name, n)
-		}
+	if pg.Offset < 0 {
+		return core.Errorf(core.EINVALID, "offset must be a whole number, not %d", pg.Offset)
+	}
+	if pg.Limit < 0 {
+		return core.Errorf(core.EINVALID, "limit must be a whole number, not %d", pg.Limit)
 	}
 	return nil
 }
