@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -14,29 +15,28 @@ import (
 // Routes over the analysis: repeats, similar articles, stories, duplicate
 // groups, comparisons, judgements and reports.
 func (s *server) analysisRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("POST /api/analyze", s.startAnalyze)
-	mux.HandleFunc("GET /api/repeats", s.repeats)
-	mux.HandleFunc("GET /api/similar", s.similar)
-	mux.HandleFunc("GET /api/story", s.storyOf)
-	mux.HandleFunc("GET /api/stories", s.stories)
-	mux.HandleFunc("GET /api/duplicates", s.duplicates)
-	mux.HandleFunc("GET /api/compare", s.compare)
-	mux.HandleFunc("POST /api/judge", s.judge)
-	mux.HandleFunc("POST /api/keep", s.keep)
+	mux.HandleFunc("POST /api/analyze", reply(http.StatusAccepted, s.startAnalyze))
+	mux.HandleFunc("GET /api/repeats", reply(http.StatusOK, byRef(s.ui.Repeats)))
+	mux.HandleFunc("GET /api/similar", reply(http.StatusOK, byRef(s.ui.Similar)))
+	mux.HandleFunc("GET /api/story", reply(http.StatusOK, byRef(s.ui.StoryOf)))
+	mux.HandleFunc("GET /api/stories", reply(http.StatusOK, s.stories))
+	mux.HandleFunc("GET /api/duplicates", reply(http.StatusOK, s.duplicates))
+	mux.HandleFunc("GET /api/compare", reply(http.StatusOK, s.compare))
+	mux.HandleFunc("POST /api/judge", reply(http.StatusOK, s.judge))
+	mux.HandleFunc("POST /api/keep", reply(http.StatusOK, s.keep))
 	mux.HandleFunc("GET /api/report", s.report)
 }
 
-func (s *server) startAnalyze(w http.ResponseWriter, r *http.Request) {
+func (s *server) startAnalyze(w http.ResponseWriter, r *http.Request) (any, error) {
 	var body struct {
 		Full bool `json:"full"`
 	}
 	if r.ContentLength != 0 {
 		if err := readJSON(w, r, &body); err != nil {
-			writeError(w, r, err)
-			return
+			return nil, err
 		}
 	}
-	writeJSON(w, http.StatusAccepted, app.JobStarted{JobID: s.svc.StartAnalyze(app.AnalyzeOptions{Full: body.Full})})
+	return s.ui.StartAnalyze(body.Full), nil
 }
 
 func required(r *http.Request, name string) (string, error) {
@@ -47,123 +47,70 @@ func required(r *http.Request, name string) (string, error) {
 	return v, nil
 }
 
-// answer writes v, or err as an error.
-func answer(w http.ResponseWriter, r *http.Request, v any, err error) {
-	if err != nil {
-		writeError(w, r, err)
-		return
+// byRef answers a question about one article, named by ?ref=.
+func byRef[T any](call func(context.Context, string) (T, error)) func(http.ResponseWriter, *http.Request) (any, error) {
+	return func(w http.ResponseWriter, r *http.Request) (any, error) {
+		ref, err := required(r, "ref")
+		if err != nil {
+			return nil, err
+		}
+		return call(r.Context(), ref)
 	}
-	writeJSON(w, http.StatusOK, v)
-}
-
-func (s *server) repeats(w http.ResponseWriter, r *http.Request) {
-	ref, err := required(r, "ref")
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	v, err := s.svc.Repeats(r.Context(), ref)
-	answer(w, r, v, err)
-}
-
-func (s *server) similar(w http.ResponseWriter, r *http.Request) {
-	ref, err := required(r, "ref")
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	v, err := s.svc.Similar(r.Context(), ref)
-	if v == nil && err == nil {
-		answer(w, r, []struct{}{}, nil)
-		return
-	}
-	answer(w, r, v, err)
-}
-
-func (s *server) storyOf(w http.ResponseWriter, r *http.Request) {
-	ref, err := required(r, "ref")
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	v, err := s.svc.StoryOf(r.Context(), ref)
-	answer(w, r, v, err)
-}
-
-func (s *server) stories(w http.ResponseWriter, r *http.Request) {
-	pg, err := page(r)
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	v, err := s.svc.StoriesPage(r.Context(), pg)
-	answer(w, r, v, err)
 }
 
 // page reads offset and limit (both optional: all items by default).
-func page(r *http.Request) (app.Page, error) {
-	var pg app.Page
-	for _, f := range []struct {
-		name string
-		dst  *int
-	}{{"offset", &pg.Offset}, {"limit", &pg.Limit}} {
-		if v := r.URL.Query().Get(f.name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 {
-				return pg, core.Errorf(core.EINVALID, "%s must be a whole number, not %q", f.name, v)
-			}
-			*f.dst = n
-		}
+func page(r *http.Request) (pg app.Page, err error) {
+	q := r.URL.Query()
+	if pg.Offset, err = app.ParseCount("offset", q.Get("offset")); err != nil {
+		return pg, err
 	}
-	return pg, nil
+	pg.Limit, err = app.ParseCount("limit", q.Get("limit"))
+	return pg, err
 }
 
-func (s *server) duplicates(w http.ResponseWriter, r *http.Request) {
-	min := -1.0
-	if v := r.URL.Query().Get("min"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || f > 1 {
-			writeError(w, r, core.Errorf(core.EINVALID, "min must be a similarity between 0 and 1, not %q", v))
-			return
-		}
-		min = f
+func (s *server) stories(w http.ResponseWriter, r *http.Request) (any, error) {
+	pg, err := page(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.ui.Stories(r.Context(), pg)
+}
+
+func (s *server) duplicates(w http.ResponseWriter, r *http.Request) (any, error) {
+	min, err := app.ParseSimilarity("min", r.URL.Query().Get("min"))
+	if err != nil {
+		return nil, err
 	}
 	pg, err := page(r)
 	if err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
-	v, err := s.svc.DuplicateGroupsPage(r.Context(), min, pg)
-	answer(w, r, v, err)
+	return s.ui.DuplicateGroups(r.Context(), min, pg)
 }
 
 func compareOptions(r *http.Request) (app.CompareOptions, error) {
 	q := r.URL.Query()
-	minor, err := boolParam(q.Get("ignore_minor"), "ignore_minor")
+	minor, err := app.ParseFlag("ignore_minor", q.Get("ignore_minor"))
 	return app.CompareOptions{By: q.Get("by"), IgnoreMinor: minor}, err
 }
 
-func (s *server) compare(w http.ResponseWriter, r *http.Request) {
+func (s *server) compare(w http.ResponseWriter, r *http.Request) (any, error) {
 	a, err := required(r, "a")
 	if err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
 	b, err := required(r, "b")
 	if err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
 	opt, err := compareOptions(r)
 	if err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
-	v, err := s.svc.Compare(r.Context(), a, b, opt)
-	answer(w, r, v, err)
+	return s.ui.Compare(r.Context(), a, b, opt)
 }
 
-func (s *server) judge(w http.ResponseWriter, r *http.Request) {
+func (s *server) judge(w http.ResponseWriter, r *http.Request) (any, error) {
 	var body struct {
 		A        string `json:"a"`
 		B        string `json:"b"`
@@ -172,26 +119,20 @@ func (s *server) judge(w http.ResponseWriter, r *http.Request) {
 		Note     string `json:"note"`
 	}
 	if err := readJSON(w, r, &body); err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
-	err := s.svc.Judge(r.Context(), body.A, body.B, body.Relation, body.Same, body.Note)
-	s.marks.Invalidate()
-	answer(w, r, struct{}{}, err)
+	return struct{}{}, s.ui.Judge(r.Context(), body.A, body.B, body.Relation, body.Same, body.Note)
 }
 
-func (s *server) keep(w http.ResponseWriter, r *http.Request) {
+func (s *server) keep(w http.ResponseWriter, r *http.Request) (any, error) {
 	var body struct {
 		Article string  `json:"article"`
 		Group   []int64 `json:"group"`
 	}
 	if err := readJSON(w, r, &body); err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
-	err := s.svc.Keep(r.Context(), body.Article, body.Group)
-	s.marks.Invalidate()
-	answer(w, r, struct{}{}, err)
+	return struct{}{}, s.ui.Keep(r.Context(), body.Article, body.Group)
 }
 
 var reportTypes = map[string]string{
@@ -202,37 +143,38 @@ var reportTypes = map[string]string{
 	"json": "application/json",
 }
 
-// report sends a report as a download. It is a GET so that a plain link
-// can fetch it; it is rendered into memory first so that an error is still
-// reported as JSON rather than as half a file.
-func (s *server) report(w http.ResponseWriter, r *http.Request) {
+func reportRequest(r *http.Request) (req app.ReportRequest, err error) {
 	q := r.URL.Query()
-	req := app.ReportRequest{Kind: q.Get("kind"), Format: q.Get("format"), Base: q.Get("base")}
+	req = app.ReportRequest{Kind: q.Get("kind"), Format: q.Get("format"), Base: q.Get("base")}
 	if req.Format == "" {
 		req.Format = "html"
 	}
 	if a, b := q.Get("a"), q.Get("b"); a != "" || b != "" {
 		req.Refs = []string{a, b}
 	}
-	var err error
 	if v := q.Get("story"); v != "" {
 		if req.StoryID, err = strconv.ParseInt(v, 10, 64); err != nil {
-			writeError(w, r, core.Errorf(core.EINVALID, "story must be a story id, not %q", v))
-			return
+			return req, core.Errorf(core.EINVALID, "story must be a story id, not %q", v)
 		}
 	}
-	if v := q.Get("min"); v != "" {
-		if req.MinSimilarity, err = strconv.ParseFloat(v, 64); err != nil {
-			writeError(w, r, core.Errorf(core.EINVALID, "min must be a similarity between 0 and 1, not %q", v))
-			return
-		}
+	if req.MinSimilarity, err = app.ParseSimilarity("min", q.Get("min")); err != nil {
+		return req, err
 	}
-	if req.Compare, err = compareOptions(r); err != nil {
+	req.Compare, err = compareOptions(r)
+	return req, err
+}
+
+// report sends a report as a download. It is a GET so that a plain link
+// can fetch it; it is rendered into memory first so that an error is still
+// reported as JSON rather than as half a file.
+func (s *server) report(w http.ResponseWriter, r *http.Request) {
+	req, err := reportRequest(r)
+	if err != nil {
 		writeError(w, r, err)
 		return
 	}
 	var buf bytes.Buffer
-	if err := s.svc.Report(r.Context(), req, &buf); err != nil {
+	if err := s.ui.Report(r.Context(), req, &buf); err != nil {
 		writeError(w, r, err)
 		return
 	}

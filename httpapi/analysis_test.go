@@ -17,12 +17,7 @@ func TestAnalysisRoutes(t *testing.T) {
 	}
 	h := httpapi.New(svc, httpapi.Options{Frontend: ui})
 	const a, b = "003_d2567b8d7e929331.txt", "004_0cbc97742eea5343.txt"
-	tests := []struct {
-		name   string
-		req    request
-		status int
-		check  func(t *testing.T, w *httptest.ResponseRecorder)
-	}{
+	runCases(t, h, []apiCase{
 		{"repeats of seed 001", request{target: "/api/repeats?ref=001_d9fdc833d6f29732.txt"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
 			r := decode[[]struct {
 				Passages []struct {
@@ -83,6 +78,7 @@ func TestAnalysisRoutes(t *testing.T) {
 			}
 		}},
 		{"report of an unknown kind", request{target: "/api/report?kind=poem"}, 400, wantCode("invalid")},
+		{"report with a threshold above 1", request{target: "/api/report?kind=duplicates&min=2"}, 400, wantCode("invalid")},
 		{"badges: only seed 001 repeats itself", request{target: "/api/articles?badge=repeat"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
 			b := decode[struct {
 				Total    int
@@ -111,18 +107,7 @@ func TestAnalysisRoutes(t *testing.T) {
 		}},
 		{"unknown badge", request{target: "/api/articles?badge=shiny"}, 400, wantCode("invalid")},
 		{"judge needs JSON", request{method: "POST", target: "/api/judge", body: `{}`}, 400, wantCode("invalid")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			w := do(h, tt.req)
-			if w.Code != tt.status {
-				t.Fatalf("status: got %d, want %d\n%s", w.Code, tt.status, w.Body.String())
-			}
-			if tt.check != nil {
-				tt.check(t, w)
-			}
-		})
-	}
+	})
 }
 
 func contains(xs []string, x string) bool {

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"io/fs"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/storydiff/storydiff/app"
@@ -32,24 +31,23 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 type server struct {
-	svc    *app.Service
+	ui     *app.UI
 	events *Broker
-	marks  *app.Marks
 }
 
 // New returns the handler for `storydiff serve`. It becomes svc's emitter,
 // so job events reach browsers through GET /api/events.
 func New(svc *app.Service, opts Options) http.Handler {
-	s := &server{svc: svc, events: NewBroker(), marks: app.NewMarks(svc)}
-	svc.SetEmitter(s.marks.Emitter(s.events))
+	s := &server{ui: app.NewUI(svc), events: NewBroker()}
+	s.ui.SetEmitter(s.events)
 
 	api := http.NewServeMux()
-	api.HandleFunc("GET /api/articles", s.listArticles)
-	api.HandleFunc("GET /api/articles/{ref...}", s.getArticle)
-	api.HandleFunc("GET /api/search", s.search)
-	api.HandleFunc("GET /api/facets", s.facets)
-	api.HandleFunc("POST /api/import", s.startImport)
-	api.HandleFunc("POST /api/jobs/{id}/cancel", s.cancelJob)
+	api.HandleFunc("GET /api/articles", reply(http.StatusOK, s.listArticles))
+	api.HandleFunc("GET /api/articles/{ref...}", reply(http.StatusOK, s.getArticle))
+	api.HandleFunc("GET /api/search", reply(http.StatusOK, s.search))
+	api.HandleFunc("GET /api/facets", reply(http.StatusOK, s.facets))
+	api.HandleFunc("POST /api/import", reply(http.StatusAccepted, s.startImport))
+	api.HandleFunc("POST /api/jobs/{id}/cancel", reply(http.StatusOK, s.cancelJob))
 	api.Handle("GET /api/events", s.events)
 	s.analysisRoutes(api)
 	api.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -62,113 +60,54 @@ func New(svc *app.Service, opts Options) http.Handler {
 	return securityHeaders(checkHost(opts.Token != "", mux))
 }
 
-func (s *server) listArticles(w http.ResponseWriter, r *http.Request) {
+func (s *server) listArticles(w http.ResponseWriter, r *http.Request) (any, error) {
 	v := r.URL.Query()
 	req := app.ListRequest{
 		Sort: v.Get("sort"), Outlet: v.Get("outlet"), Language: v.Get("language"),
 		From: v.Get("from"), To: v.Get("to"), Badge: v.Get("badge"),
 	}
 	var err error
-	if req.Offset, err = intParam(v.Get("offset"), 0, "offset"); err != nil {
-		writeError(w, r, err)
-		return
+	if req.Offset, err = app.ParseCount("offset", v.Get("offset")); err != nil {
+		return nil, err
 	}
-	if req.Limit, err = intParam(v.Get("limit"), 100, "limit"); err != nil {
-		writeError(w, r, err)
-		return
+	if req.Limit, err = app.ParseCount("limit", v.Get("limit")); err != nil {
+		return nil, err
 	}
-	if req.Desc, err = boolParam(v.Get("desc"), "desc"); err != nil {
-		writeError(w, r, err)
-		return
+	if req.Desc, err = app.ParseFlag("desc", v.Get("desc")); err != nil {
+		return nil, err
 	}
-	page, err := s.marks.List(r.Context(), req)
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, page)
+	return s.ui.ListArticles(r.Context(), req)
 }
 
-func (s *server) getArticle(w http.ResponseWriter, r *http.Request) {
-	d, err := s.svc.GetArticle(r.Context(), r.PathValue("ref"))
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, d)
+func (s *server) getArticle(w http.ResponseWriter, r *http.Request) (any, error) {
+	return s.ui.GetArticle(r.Context(), r.PathValue("ref"))
 }
 
-func (s *server) search(w http.ResponseWriter, r *http.Request) {
+func (s *server) search(w http.ResponseWriter, r *http.Request) (any, error) {
 	v := r.URL.Query()
-	limit, err := intParam(v.Get("limit"), 20, "limit")
+	limit, err := app.ParseCount("limit", v.Get("limit"))
 	if err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
-	// Prefix matching lets results appear while the last word is typed.
-	hits, err := s.svc.Search(r.Context(), v.Get("q"), core.SearchOptions{Limit: limit, Prefix: true})
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	if hits == nil {
-		hits = []core.SearchHit{}
-	}
-	writeJSON(w, http.StatusOK, hits)
+	return s.ui.Search(r.Context(), v.Get("q"), limit)
 }
 
-func (s *server) facets(w http.ResponseWriter, r *http.Request) {
-	f, err := s.svc.Facets(r.Context())
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, f)
+func (s *server) facets(w http.ResponseWriter, r *http.Request) (any, error) {
+	return s.ui.Facets(r.Context())
 }
 
-func (s *server) startImport(w http.ResponseWriter, r *http.Request) {
+func (s *server) startImport(w http.ResponseWriter, r *http.Request) (any, error) {
 	var body struct {
 		Paths []string `json:"paths"`
 	}
 	if err := readJSON(w, r, &body); err != nil {
-		writeError(w, r, err)
-		return
+		return nil, err
 	}
-	id, err := s.svc.StartImport(body.Paths, app.ImportOptions{})
-	if err != nil {
-		writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusAccepted, app.JobStarted{JobID: id})
+	return s.ui.StartImport(body.Paths)
 }
 
-func (s *server) cancelJob(w http.ResponseWriter, r *http.Request) {
-	if err := s.svc.CancelJob(r.PathValue("id")); err != nil {
-		writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, struct{}{})
-}
-
-func intParam(s string, def int, name string) (int, error) {
-	if s == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		return 0, core.Errorf(core.EINVALID, "%s must be a whole number, not %q", name, s)
-	}
-	return n, nil
-}
-
-func boolParam(s, name string) (bool, error) {
-	switch strings.ToLower(s) {
-	case "", "0", "false":
-		return false, nil
-	case "1", "true":
-		return true, nil
-	}
-	return false, core.Errorf(core.EINVALID, "%s must be true or false, not %q", name, s)
+func (s *server) cancelJob(w http.ResponseWriter, r *http.Request) (any, error) {
+	return struct{}{}, s.ui.CancelJob(r.PathValue("id"))
 }
 
 // readJSON decodes a small JSON body. Requiring the JSON content type also

@@ -87,12 +87,7 @@ type errorBody struct {
 func TestAPI(t *testing.T) {
 	h := httpapi.New(newService(t), httpapi.Options{Frontend: ui})
 	json := map[string]string{"Content-Type": "application/json"}
-	tests := []struct {
-		name   string
-		req    request
-		status int
-		check  func(t *testing.T, w *httptest.ResponseRecorder)
-	}{
+	runCases(t, h, []apiCase{
 		{"list every article", request{target: "/api/articles"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
 			b := decode[listBody](t, w)
 			if b.Total != 5 || len(b.Articles) != 5 {
@@ -172,8 +167,20 @@ func TestAPI(t *testing.T) {
 				t.Errorf("Cache-Control: got %q, want immutable", cc)
 			}
 		}},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// apiCase is one request to the API and what must come back.
+type apiCase struct {
+	name   string
+	req    request
+	status int
+	check  func(t *testing.T, w *httptest.ResponseRecorder)
+}
+
+func runCases(t *testing.T, h http.Handler, cases []apiCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			w := do(h, tt.req)
 			if w.Code != tt.status {

@@ -8,6 +8,19 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
+// reply turns a handler's answer into a response: the value as JSON with
+// status, or the error as an ErrorBody.
+func reply(status int, h func(http.ResponseWriter, *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := h(w, r)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		writeJSON(w, status, v)
+	}
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")

@@ -99,7 +99,7 @@ describe('Api over Wails bindings', () => {
       ChooseFolder: vi.fn(async () => '/home/r/news'),
     };
     const w = {
-      go: { app: { Bindings } },
+      go: { desktop: { Bindings } },
       runtime: {
         EventsOn: (name: string, cb: (d: unknown) => void) => {
           events.set(name, cb);

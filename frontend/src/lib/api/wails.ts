@@ -8,13 +8,13 @@ import type { Call, Transport, Unsubscribe } from './transport';
 type Bound = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 export interface WailsGlobals {
-  go?: { app?: { Bindings?: Bound } };
+  go?: { desktop?: { Bindings?: Bound } };
   runtime?: { EventsOn: (name: string, cb: (...data: unknown[]) => void) => () => void };
 }
 
 export function hasWails(w: unknown): boolean {
   const g = w as WailsGlobals | undefined;
-  return !!g?.go?.app?.Bindings && !!g.runtime;
+  return !!g?.go?.desktop?.Bindings && !!g.runtime;
 }
 
 export class WailsTransport implements Transport {
@@ -22,7 +22,7 @@ export class WailsTransport implements Transport {
   constructor(private readonly w: WailsGlobals) {}
 
   async call<T>(c: Call): Promise<T> {
-    const fn = this.w.go?.app?.Bindings?.[c.binding];
+    const fn = this.w.go?.desktop?.Bindings?.[c.binding];
     if (typeof fn !== 'function') throw new AppError('internal', 'Internal error');
     try {
       return (await fn(...c.args)) as T;

@@ -1,0 +1,144 @@
+package app
+
+import (
+	"context"
+	"github.com/storydiff/storydiff/core"
+	"io"
+)
+
+// UI is what the user interface asks of the service, the same whether it
+// runs in the desktop window or in a browser: each desktop binding and each
+// HTTP handler is one call here, so that what the two transports do beyond
+// decoding (the badge cache and when it is dropped, empty lists rather than
+// null, paging rules) is written once.
+type UI struct {
+	svc    *Service
+	badges *badgeCache
+}
+
+// JobStarted answers a request that started a background job.
+type JobStarted struct {
+	JobID string `json:"jobId"`
+}
+
+// NewUI serves svc to a user interface.
+func NewUI(svc *Service) *UI { return &UI{svc: svc, badges: newBadgeCache(svc)} }
+
+// SetEmitter routes job events to the interface. The end of a job drops the
+// badge cache before the interface hears of it and asks again.
+func (u *UI) SetEmitter(e Emitter) { u.svc.SetEmitter(u.badges.Emitter(e)) }
+
+// orEmpty makes a missing list an empty one, so that the interface reads []
+// rather than null.
+func orEmpty[T any](s []T, err error) ([]T, error) {
+	if s == nil && err == nil {
+		s = []T{}
+	}
+	return s, err
+}
+
+// ListArticles returns one page of the library, with each article's badges.
+func (u *UI) ListArticles(ctx context.Context, r ListRequest) (*ListPage, error) {
+	return u.badges.List(ctx, r)
+}
+
+// GetArticle returns an article with its text, locations and blocks.
+func (u *UI) GetArticle(ctx context.Context, ref string) (*ArticleDetail, error) {
+	return u.svc.GetArticle(ctx, ref)
+}
+
+// Search runs a search as the user types: the last word matches as a
+// prefix. A zero limit is the store's default.
+func (u *UI) Search(ctx context.Context, query string, limit int) ([]core.SearchHit, error) {
+	if err := (Page{Limit: limit}).Check(); err != nil {
+		return nil, err
+	}
+	return orEmpty(u.svc.Search(ctx, query, core.SearchOptions{Limit: limit, Prefix: true}))
+}
+
+// Facets returns the outlets, languages and date range for the filters.
+func (u *UI) Facets(ctx context.Context) (*core.Facets, error) {
+	return u.svc.Facets(ctx)
+}
+
+// StartImport imports files and folders in the background.
+func (u *UI) StartImport(paths []string) (*JobStarted, error) {
+	return started(u.svc.StartImport(paths, ImportOptions{}))
+}
+
+func started(id string, err error) (*JobStarted, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &JobStarted{JobID: id}, nil
+}
+
+// CancelJob stops a running job; it ends with its job:done event.
+func (u *UI) CancelJob(id string) error { return u.svc.CancelJob(id) }
+
+// StartAnalyze finds boilerplate, repeats, duplicates and stories in the
+// background; full recomputes everything.
+func (u *UI) StartAnalyze(full bool) *JobStarted {
+	return &JobStarted{JobID: u.svc.StartAnalyze(AnalyzeOptions{Full: full})}
+}
+
+// Repeats returns the passages repeated inside one article.
+func (u *UI) Repeats(ctx context.Context, ref string) ([]ArticleRepeats, error) {
+	return orEmpty(u.svc.Repeats(ctx, ref))
+}
+
+// Similar returns the articles related to one, strongest first.
+func (u *UI) Similar(ctx context.Context, ref string) ([]core.Pair, error) {
+	return orEmpty(u.svc.Similar(ctx, ref))
+}
+
+// StoryOf returns the story an article belongs to, or nil.
+func (u *UI) StoryOf(ctx context.Context, ref string) (*Story, error) {
+	return u.svc.StoryOf(ctx, ref)
+}
+
+// Stories lists one page of the stories (a zero limit: all of them).
+func (u *UI) Stories(ctx context.Context, pg Page) ([]Story, error) {
+	if err := pg.Check(); err != nil {
+		return nil, err
+	}
+	return orEmpty(u.svc.StoriesPage(ctx, pg))
+}
+
+// DuplicateGroups lists one page of the duplicate groups at a similarity
+// threshold (negative: the default).
+func (u *UI) DuplicateGroups(ctx context.Context, minSimilarity float64, pg Page) ([]DuplicateGroup, error) {
+	if err := pg.Check(); err != nil {
+		return nil, err
+	}
+	return orEmpty(u.svc.DuplicateGroupsPage(ctx, minSimilarity, pg))
+}
+
+// Compare diffs article a against article b.
+func (u *UI) Compare(ctx context.Context, a, b string, opt CompareOptions) (*Comparison, error) {
+	return u.svc.Compare(ctx, a, b, opt)
+}
+
+// Judge records a verdict on two articles (relation "duplicate" or
+// "story"). Groups and stories may change with it, and so may badges.
+func (u *UI) Judge(ctx context.Context, a, b, relation string, same bool, note string) error {
+	defer u.badges.Invalidate()
+	return u.svc.Judge(ctx, a, b, relation, same, note)
+}
+
+// Keep records which copy of a duplicate group to keep.
+func (u *UI) Keep(ctx context.Context, ref string, group []int64) error {
+	defer u.badges.Invalidate()
+	return u.svc.Keep(ctx, ref, group)
+}
+
+// Report writes a report to w (the browser downloads it).
+func (u *UI) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
+	return u.svc.Report(ctx, req, w)
+}
+
+// StartReport writes a report to path in the background (the window saves
+// it where its dialog was told).
+func (u *UI) StartReport(req ReportRequest, path string) (*JobStarted, error) {
+	return started(u.svc.StartReport(req, path))
+}

@@ -1,0 +1,55 @@
+package desktop
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+)
+
+// Options are what the window is built from.
+type Options struct {
+	// UI is the built frontend (index.html at its root).
+	UI fs.FS
+	// Icon is the window's icon (PNG).
+	Icon []byte
+}
+
+// Run opens the archive ($STORYDIFF_DB or the default path) in the desktop
+// window and returns when the window is closed. Wails' own code runs only
+// in a binary built with the desktop tag; without it wails.Run returns an
+// error.
+func Run(opts Options) error {
+	// GTK panics without a display; say what to do instead.
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return fmt.Errorf("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): " +
+			"run it in a desktop session, or use `storydiff serve` and a browser, or `storydiff help`")
+	}
+	ctx := context.Background()
+	svc, err := app.Open(ctx, "")
+	if err != nil {
+		return fmt.Errorf("open the archive: %w", err)
+	}
+	defer svc.Close()
+	bindings, startup := NewBindings(svc)
+	return wails.Run(&options.App{
+		Title:            "StoryDiff",
+		Width:            1200,
+		Height:           800,
+		MinWidth:         720,
+		MinHeight:        480,
+		AssetServer:      &assetserver.Options{Assets: opts.UI},
+		OnStartup:        startup,
+		Bind:             []any{bindings},
+		ErrorFormatter:   FormatError,
+		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
+		Linux:            &linux.Options{Icon: opts.Icon, ProgramName: "storydiff"},
+	})
+}
