@@ -225,3 +225,10 @@ func (db *DB) InMultiEvents(ctx context.Context) ([]int64, error) {
 	return db.idsWhere(ctx, `SELECT m.article_id FROM event_members m JOIN events e ON e.id = m.event_id
 		WHERE e.size > 1 ORDER BY m.article_id`)
 }
+
+// CountThreads returns how many threads are stored.
+func (db *DB) CountThreads(ctx context.Context) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM threads`).Scan(&n)
+	return n, err
+}

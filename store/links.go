@@ -64,12 +64,6 @@ func (db *DB) SaveLinks(ctx context.Context, links []Link, k int) error {
 	return tx.Commit()
 }
 
-// ClearLinks deletes every link, before a full analysis stores them anew.
-func (db *DB) ClearLinks(ctx context.Context) error {
-	_, err := db.write.ExecContext(ctx, `DELETE FROM event_links`)
-	return err
-}
-
 // LinksOf returns the stored links naming article id.
 func (db *DB) LinksOf(ctx context.Context, id int64) ([]Link, error) {
 	return db.links(ctx, `SELECT a, b, event_p, thread_p FROM event_links WHERE a = ?1
@@ -105,4 +99,28 @@ func (db *DB) links(ctx context.Context, q string, args ...any) ([]Link, error) 
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// ReplaceLinks replaces every stored link with links (each pair once, A <
+// B, already bounded per article), for a linking of the whole archive.
+func (db *DB) ReplaceLinks(ctx context.Context, links []Link) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save links: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM event_links`); err != nil {
+		return fmt.Errorf("save links: %w", err)
+	}
+	put, err := tx.PrepareContext(ctx, `INSERT INTO event_links(a, b, event_p, thread_p) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer put.Close()
+	for _, l := range links {
+		if _, err := put.ExecContext(ctx, l.A, l.B, l.Event, l.Thread); err != nil {
+			return fmt.Errorf("save link %d-%d: %w", l.A, l.B, err)
+		}
+	}
+	return tx.Commit()
 }
