@@ -185,3 +185,9 @@ func (s *Service) eventViews(ctx context.Context, heads []store.EventHead) ([]co
 	}
 	return out, nil
 }
+
+// ResolveArticle returns the id of the article ref names (an id, a path or
+// a hash prefix).
+func (s *Service) ResolveArticle(ctx context.Context, ref string) (int64, error) {
+	return s.db.ResolveRef(ctx, ref)
+}
