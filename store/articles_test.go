@@ -2,6 +2,9 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -118,5 +121,174 @@ func TestResolveRef(t *testing.T) {
 				t.Errorf("id = %d, want %d", id, tc.wantID)
 			}
 		})
+	}
+}
+
+// dated is an article from outlet in lang published on day (0: no date).
+func dated(path, text, outlet, lang string, day int) store.NewArticle {
+	a := newArticle(path, text)
+	a.Doc.Outlet, a.Doc.Language = outlet, lang
+	if day > 0 {
+		p := time.Date(2024, 3, day, 12, 0, 0, 0, time.UTC)
+		a.Doc.Published = &p
+	}
+	return a
+}
+
+// addBatch stores arts in one import and returns their ids.
+func addBatch(t *testing.T, db *store.DB, arts ...store.NewArticle) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	imp, err := db.BeginImport(ctx, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.AddArticles(ctx, imp, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, len(res))
+	for i, r := range res {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+func TestArticleAndOriginal(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	in := dated("/c/a.html", "Headline\n\nThe body.", "bbc", "en", 5)
+	in.Doc.Original = []byte("<h1>Headline</h1><p>The body.</p>")
+	ids := addBatch(t, db, in)
+	a, err := db.Article(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != in.Doc.Text || a.Title != "Headline" || a.Outlet != "bbc" || a.Language != "en" ||
+		a.Published == nil || !a.Published.Equal(*in.Doc.Published) || a.SHA256 != in.SHA256 || a.Words != in.Words {
+		t.Errorf("article = %+v, want what was stored from %+v", a, in.Doc)
+	}
+	orig, err := db.Original(ctx, ids[0])
+	if err != nil || string(orig) != string(in.Doc.Original) {
+		t.Errorf("original = %q, %v; want the stored bytes", orig, err)
+	}
+	if _, err := db.Article(ctx, 999); core.ErrorCode(err) != core.ENOTFOUND {
+		t.Errorf("Article(999): %v, want not found", err)
+	}
+	if _, err := db.Original(ctx, 999); core.ErrorCode(err) != core.ENOTFOUND {
+		t.Errorf("Original(999): %v, want not found", err)
+	}
+}
+
+func TestListArticles(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addBatch(t, db,
+		dated("/1", "Delta", "bbc", "en", 4),
+		dated("/2", "alpha", "ap", "en", 1),
+		dated("/3", "Charlie", "bbc", "de", 3),
+		dated("/4", "Bravo", "bbc", "en", 0),
+	)
+	day := func(d int) *time.Time { t := time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC); return &t }
+	cases := []struct {
+		name  string
+		q     core.ListQuery
+		total int
+		want  []int64
+	}{
+		{"all by id", core.ListQuery{}, 4, ids},
+		{"title ignores case", core.ListQuery{Sort: "title"}, 4, []int64{ids[1], ids[3], ids[2], ids[0]}},
+		{"title descending", core.ListQuery{Sort: "title", Desc: true}, 4, []int64{ids[0], ids[2], ids[3], ids[1]}},
+		{"a page counts every match", core.ListQuery{Sort: "title", Offset: 1, Limit: 2}, 4, []int64{ids[3], ids[2]}},
+		{"outlet", core.ListQuery{Outlet: "bbc"}, 3, []int64{ids[0], ids[2], ids[3]}},
+		{"outlet and language", core.ListQuery{Outlet: "bbc", Language: "en"}, 2, []int64{ids[0], ids[3]}},
+		{"date range leaves out undated", core.ListQuery{From: day(2), To: day(5), Sort: "published"}, 2, []int64{ids[2], ids[0]}},
+		{"ids", core.ListQuery{IDs: []int64{ids[3], ids[1]}}, 2, []int64{ids[1], ids[3]}},
+		{"no ids", core.ListQuery{IDs: []int64{}}, 0, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			page, err := db.ListArticles(ctx, tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, a := range page.Articles {
+				got = append(got, a.ID)
+				if a.Text != "" || len(a.Paths) != 1 {
+					t.Errorf("listed article %d: text %q, paths %q; want no text and its path", a.ID, a.Text, a.Paths)
+				}
+			}
+			if page.Total != tc.total || !slices.Equal(got, tc.want) {
+				t.Errorf("total %d, ids %v; want %d, %v", page.Total, got, tc.total, tc.want)
+			}
+		})
+	}
+	if _, err := db.ListArticles(ctx, core.ListQuery{Sort: "text"}); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("sort by text: %v, want an invalid error", err)
+	}
+}
+
+// Summaries keeps the order asked for and skips ids the archive lacks;
+// Titles answers for every id even beyond one query's batch.
+func TestSummariesAndTitles(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	var texts []string
+	for i := 0; i < 520; i++ {
+		texts = append(texts, fmt.Sprintf("Title %d\n\nbody", i))
+	}
+	ids := addTexts(t, db, texts)
+	sum, err := db.Summaries(ctx, []int64{ids[7], 99999, ids[2]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum) != 2 || sum[0].ID != ids[7] || sum[1].ID != ids[2] || sum[0].Title != "Title 7" {
+		t.Errorf("summaries = %+v, want articles %d then %d", sum, ids[7], ids[2])
+	}
+	titles, err := db.Titles(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(titles) != len(ids) {
+		t.Fatalf("%d titles for %d ids", len(titles), len(ids))
+	}
+	for i, id := range ids {
+		if want := fmt.Sprintf("Title %d", i); titles[id] != want {
+			t.Fatalf("title of %d = %q, want %q", id, titles[id], want)
+		}
+	}
+}
+
+func TestFacetsAndPublishedDates(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addBatch(t, db,
+		dated("/1", "One", "bbc", "en", 9),
+		dated("/2", "Two", "bbc", "de", 2),
+		dated("/3", "Three", "ap", "en", 0),
+		dated("/4", "Four", "", "en", 6),
+	)
+	f, err := db.Facets(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Most frequent first; no facet for an empty outlet.
+	if f.Articles != 4 || !reflect.DeepEqual(f.Outlets, []core.Facet{{Value: "bbc", Count: 2}, {Value: "ap", Count: 1}}) ||
+		!reflect.DeepEqual(f.Languages, []core.Facet{{Value: "en", Count: 3}, {Value: "de", Count: 1}}) {
+		t.Errorf("facets = %+v", f)
+	}
+	if f.First == nil || f.First.Day() != 2 || f.Last == nil || f.Last.Day() != 9 || f.ReadOnly {
+		t.Errorf("date range %v..%v, read-only %v; want 2..9 March, writable", f.First, f.Last, f.ReadOnly)
+	}
+	dates, err := db.PublishedDates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dates) != 3 || dates[ids[0]].Day() != 9 || dates[ids[3]].Day() != 6 {
+		t.Errorf("published dates = %v", dates)
+	}
+	if _, ok := dates[ids[2]]; ok {
+		t.Errorf("undated article %d has a date", ids[2])
 	}
 }
