@@ -14,10 +14,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/storydiff/storydiff/core"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
+
+// timeLayout is how times are written in the archive.
+const timeLayout = time.RFC3339Nano
 
 // ApplicationID marks a SQLite file as a StoryDiff archive ("SDif").
 const ApplicationID = 0x53446966
@@ -280,4 +284,22 @@ func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
 		problems = append(problems, fmt.Sprintf("foreign key: %s row %d points to a missing %s", table, rowid.Int64, parent))
 	}
 	return problems, rows.Err()
+}
+
+// idsWhere returns the ids selected by a query of one integer column.
+func (db *DB) idsWhere(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
