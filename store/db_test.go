@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -83,9 +84,10 @@ func rawQuery(t *testing.T, path, q string) string {
 }
 
 // Open refuses, with an invalid error, what it cannot take for one of its
-// archives, and leaves what the file holds as it was. (Open sets WAL mode
-// before it reads the schema, so the header of a refused file can change;
-// its content must not.)
+// archives, and leaves what the file holds as it was. Another application's
+// file is refused from its header, before WAL mode could rewrite it; an
+// unmarked SQLite file is only known once its tables are read, so its header
+// may change, its content must not.
 func TestOpenRefusesFilesItCannotRead(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
@@ -114,6 +116,7 @@ func TestOpenRefusesFilesItCannotRead(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "a.db")
 			tc.prepare(t, path)
 			before := rawQuery(t, path, tc.check)
+			bytesBefore, _ := os.ReadFile(path)
 			db, err := store.Open(ctx, path)
 			if err == nil {
 				db.Close()
@@ -121,6 +124,12 @@ func TestOpenRefusesFilesItCannotRead(t *testing.T) {
 			}
 			if core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), tc.mention) {
 				t.Errorf("got %v, want an invalid error saying %q", err, tc.mention)
+			}
+			if tc.name == "another application's SQLite file" {
+				// Refused from its header alone: not one byte changes.
+				if bytesAfter, _ := os.ReadFile(path); !bytes.Equal(bytesAfter, bytesBefore) {
+					t.Errorf("the refused file's bytes changed")
+				}
 			}
 			if after := rawQuery(t, path, tc.check); after != before {
 				t.Errorf("%s: %q before opening, %q after", tc.check, before, after)
