@@ -12,9 +12,21 @@ func extend(seeds []span, wa, wb []word, opt Options) []span {
 	var try func(seeds []span, gap int)
 	try = func(seeds []span, gap int) {
 		for _, c := range cluster(seeds, gap) {
+			if kept, strays := straighten(c.seeds, 2*opt.MaxGap); len(strays) > 0 {
+				try(kept, gap)
+				try(strays, gap)
+				continue
+			}
 			s := grow(c.span, wa, wb)
-			if accept(s, wa, wb, opt) {
-				out = append(out, s)
+			ok := func(s span) bool { return accept(s, wa, wb, opt) }
+			if ok(s) {
+				out = append(out, trim(s, wa, wb, ok))
+				continue
+			}
+			// Too short or too thin: perhaps the rest of it lies just
+			// beyond the seeds, in words too common to seed.
+			if wide := widen(s, wa, wb, opt.MaxGap*3/2, ok); wide != s {
+				out = append(out, trim(wide, wa, wb, ok))
 				continue
 			}
 			if gap >= 2 && len(c.seeds) > 1 {
@@ -115,7 +127,8 @@ func grow(s span, wa, wb []word) span {
 }
 
 // accept is the filter: long enough on both sides, enough content words in
-// common, and dense: most content words of each copy found in the other.
+// common, and dense: enough of the informative words of each copy found in
+// the other, and enough of them rare.
 func accept(s span, wa, wb []word, opt Options) bool {
 	xa, xb := wa[s.a0:s.a1+1], wb[s.b0:s.b1+1]
 	if len(xa) < opt.MinWords || len(xb) < opt.MinWords {
@@ -125,12 +138,17 @@ func accept(s span, wa, wb []word, opt Options) bool {
 	if m < opt.MinMatches || evidence < opt.MinEvidence {
 		return false
 	}
-	ca, cb := contentWords(xa), contentWords(xb)
-	return float64(m) >= opt.MinDensity*float64(ca) && float64(m) >= opt.MinDensity*float64(cb)
+	ca, cb := informativeWords(xa), informativeWords(xb)
+	longer := float64(max(ca, cb))
+	// The weighted share guards long loose passages: words met a few
+	// times in each text match by chance in any long enough stretch.
+	return float64(m) >= opt.MinDensity*longer && evidence >= opt.MinDensity/2*longer
 }
 
-// mergeOverlaps joins passages that overlap in both texts (found from
-// different seeds at different gaps) into one.
+// mergeOverlaps joins passages found from different seeds at different
+// gaps when one lies mostly inside the other in both texts. Passages that
+// only touch stay apart: the weaker may be an echo (see dropEchoes), and
+// joining would stretch the stronger over it.
 func mergeOverlaps(ps []span) []span {
 	sortSpans(ps)
 	var out []span
@@ -138,7 +156,9 @@ func mergeOverlaps(ps []span) []span {
 		merged := false
 		for k := range out {
 			o := &out[k]
-			if p.a0 <= o.a1 && p.a1 >= o.a0 && p.b0 <= o.b1 && p.b1 >= o.b0 {
+			inP := mostlyInside(o.a0, o.a1, p.a0, p.a1) && mostlyInside(o.b0, o.b1, p.b0, p.b1)
+			inO := mostlyInside(p.a0, p.a1, o.a0, o.a1) && mostlyInside(p.b0, p.b1, o.b0, o.b1)
+			if inP || inO {
 				o.a0, o.a1 = min(o.a0, p.a0), max(o.a1, p.a1)
 				o.b0, o.b1 = min(o.b0, p.b0), max(o.b1, p.b1)
 				merged = true

@@ -8,9 +8,10 @@ type Passage struct {
 	AStart, AEnd int
 	BStart, BEnd int
 	AText, BText string
-	// Score is the share of words matched: words common to both copies
-	// (compared by stem, counted with multiplicity) over the longer copy's
-	// words, 0..1.
+	// Score is the share of words matched in order: the longest common
+	// subsequence of the copies' words (compared by stem) over the longer
+	// copy's words, 0..1. Words moved about count once, so a cut-and-paste
+	// scores above a rewording of the same passage.
 	Score float64
 	// Exact is true when both copies are the same words in the same order
 	// (case, punctuation, quote style and spelling variants aside).
@@ -22,11 +23,11 @@ type Options struct {
 	// MinWords is the least number of words of each copy (7: "for the first
 	// time since February 18" is a passage; a shared name is not).
 	MinWords int
-	// MinMatches is the least number of content words a passage's copies
-	// must share (4).
+	// MinMatches is the least number of informative words (content words
+	// not common in either text) a passage's copies must share (4).
 	MinMatches int
-	// MinDensity is the least share of each copy's content words found in
-	// the other copy (0.4). Light rewording keeps most content words; two
+	// MinDensity is the least share of each copy's informative words found
+	// in the other copy (0.4). Light rewording keeps most content words; two
 	// texts on one subject share many words, but not densely.
 	MinDensity float64
 	// MinEvidence is the least sum of the weights of the content words
@@ -80,9 +81,14 @@ func Find(a, b string, opt Options) []Passage {
 	}
 	weigh(wa, wb, opt.MaxRepeat)
 	seeds := append(gramSeeds(wa, wb, opt), pairSeeds(wa, wb, opt)...)
-	var out []Passage
+	var fs []found
 	for _, c := range extend(seeds, wa, wb, opt) {
-		out = append(out, passage(c, ra, rb, wa, wb))
+		xa, xb := wa[c.a0:c.a1+1], wb[c.b0:c.b1+1]
+		fs = append(fs, found{c, float64(inOrder(xa, xb)) / float64(max(len(xa), len(xb)))})
+	}
+	var out []Passage
+	for _, f := range dropEchoes(fs) {
+		out = append(out, passage(f, ra, rb, wa, wb))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].AStart != out[j].AStart {
@@ -93,15 +99,15 @@ func Find(a, b string, opt Options) []Passage {
 	return out
 }
 
-func passage(c span, ra, rb []rune, wa, wb []word) Passage {
+func passage(f found, ra, rb []rune, wa, wb []word) Passage {
+	c := f.span
 	p := Passage{
 		AStart: wa[c.a0].start, AEnd: wa[c.a1].end,
 		BStart: wb[c.b0].start, BEnd: wb[c.b1].end,
 	}
 	p.AText, p.BText = string(ra[p.AStart:p.AEnd]), string(rb[p.BStart:p.BEnd])
 	xa, xb := wa[c.a0:c.a1+1], wb[c.b0:c.b1+1]
-	n, _ := commonStems(xa, xb, false)
-	p.Score = float64(n) / float64(max(len(xa), len(xb)))
+	p.Score = f.score
 	if len(xa) == len(xb) {
 		p.Exact = true
 		for i := range xa {
@@ -115,17 +121,17 @@ func passage(c span, ra, rb []rune, wa, wb []word) Passage {
 }
 
 // commonStems counts the stems the two runs share, with multiplicity, and
-// sums their weights; with content set, stop words are left out.
+// sums their weights; with content set, only informative words count.
 func commonStems(xa, xb []word, content bool) (int, float64) {
 	count := make(map[uint64]int, len(xa))
 	for _, w := range xa {
-		if !content || !w.stop {
+		if !content || informative(w) {
 			count[w.stem]++
 		}
 	}
 	n, weight := 0, 0.0
 	for _, w := range xb {
-		if (!content || !w.stop) && count[w.stem] > 0 {
+		if (!content || informative(w)) && count[w.stem] > 0 {
 			count[w.stem]--
 			n++
 			weight += w.weight
@@ -134,10 +140,14 @@ func commonStems(xa, xb []word, content bool) (int, float64) {
 	return n, weight
 }
 
-func contentWords(x []word) int {
+// informative words are content words not common in either text: the
+// words whose matches say something (see weigh).
+func informative(w word) bool { return !w.stop && !w.common }
+
+func informativeWords(x []word) int {
 	n := 0
 	for _, w := range x {
-		if !w.stop {
+		if informative(w) {
 			n++
 		}
 	}

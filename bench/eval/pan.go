@@ -67,9 +67,15 @@ func panPool() ([]panDoc, string) {
 	if _, err := os.Stat(dir); err == nil {
 		if docs, err := loadBBC(dir); err == nil && len(docs) > 100 {
 			sort.Slice(docs, func(i, j int) bool { return docs[i].path < docs[j].path })
+			// The corpus holds some articles twice (under one title): one
+			// copy is kept, or reuse between the copies would go unlabelled.
+			seen := map[string]bool{}
 			var out []panDoc
 			for _, d := range docs {
-				out = append(out, panDoc{d.topic, d.text})
+				if !seen[d.title] {
+					seen[d.title] = true
+					out = append(out, panDoc{d.topic, d.text})
+				}
 			}
 			return out, fmt.Sprintf("the BBC News corpus (%s, %d articles)", dir, len(out))
 		}
@@ -140,11 +146,12 @@ func panPairs(pool []panDoc, first, n int, ops float64, withCases bool, syn map[
 		id := first + k
 		r := rand.New(rand.NewPCG(panSeed, uint64(id)))
 		ts := r.Perm(len(topics))
+		// Distinct articles, so that a document does not hold one text twice.
 		draw := func(topic string, m int) []string {
 			docs := byTopic[topic]
 			var texts []string
-			for i := 0; i < m; i++ {
-				texts = append(texts, strings.TrimSpace(docs[r.IntN(len(docs))].text))
+			for _, i := range r.Perm(len(docs))[:m] {
+				texts = append(texts, strings.TrimSpace(docs[i].text))
 			}
 			return texts
 		}
