@@ -1,6 +1,10 @@
 package reuse
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
 
 // extend merges seeds into passages and keeps those that pass the filter.
 // A candidate that fails is clustered again from its own seeds with half
@@ -24,10 +28,13 @@ func extend(seeds []span, wa, wb []word, opt Options) []span {
 				continue
 			}
 			// Too short or too thin: perhaps the rest of it lies just
-			// beyond the seeds, in words too common to seed.
-			if wide := widen(s, wa, wb, opt.MaxGap*3/2, ok); wide != s {
-				out = append(out, trim(wide, wa, wb, ok))
-				continue
+			// beyond the seeds, in words too common to seed. Only a
+			// candidate with a few matches already is worth the search.
+			if m, _ := commonStems(wa[s.a0:s.a1+1], wb[s.b0:s.b1+1], true); m >= 3 {
+				if wide := widen(s, wa, wb, opt.MaxGap*3/2, ok); wide != s {
+					out = append(out, trim(wide, wa, wb, ok))
+					continue
+				}
 			}
 			if gap >= 2 && len(c.seeds) > 1 {
 				try(c.seeds, gap/2)
@@ -39,17 +46,8 @@ func extend(seeds []span, wa, wb []word, opt Options) []span {
 }
 
 func sortSpans(s []span) {
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].a0 != s[j].a0 {
-			return s[i].a0 < s[j].a0
-		}
-		if s[i].b0 != s[j].b0 {
-			return s[i].b0 < s[j].b0
-		}
-		if s[i].a1 != s[j].a1 {
-			return s[i].a1 < s[j].a1
-		}
-		return s[i].b1 < s[j].b1
+	slices.SortFunc(s, func(x, y span) int {
+		return cmp.Or(cmp.Compare(x.a0, y.a0), cmp.Compare(x.b0, y.b0), cmp.Compare(x.a1, y.a1), cmp.Compare(x.b1, y.b1))
 	})
 }
 

@@ -1,6 +1,9 @@
 package reuse
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // span is a stretch of words in each text, ends inclusive.
 type span struct{ a0, a1, b0, b1 int }
@@ -8,7 +11,7 @@ type span struct{ a0, a1, b0, b1 int }
 // keyed is one seed candidate of one text: its key and the words it covers.
 type keyed struct {
 	key    uint64
-	lo, hi int
+	lo, hi int32
 }
 
 // gramSeeds pairs the word n-grams (exact keys, stop words included) found
@@ -23,7 +26,7 @@ func gramSeeds(wa, wb []word, opt Options) []span {
 				content = content || !w.stop
 			}
 			if content {
-				out = append(out, keyed{h, i, i + opt.Gram - 1})
+				out = append(out, keyed{h, int32(i), int32(i + opt.Gram - 1)})
 			}
 		}
 		return out
@@ -49,7 +52,7 @@ func pairSeeds(wa, wb []word, opt Options) []span {
 				if ws[i].stem == ws[j].stem {
 					continue // a repeated word is no pair
 				}
-				out = append(out, keyed{hashPair(ws[i].stem, ws[j].stem), i, j})
+				out = append(out, keyed{hashPair(ws[i].stem, ws[j].stem), int32(i), int32(j)})
 			}
 		}
 		return out
@@ -60,17 +63,10 @@ func pairSeeds(wa, wb []word, opt Options) []span {
 // join matches the keys of both sides by sorting them, skipping keys that
 // occur more than maxRepeat times on either side.
 func join(ka, kb []keyed, maxRepeat int) []span {
-	cmp := func(x, y keyed) int {
-		switch {
-		case x.key < y.key:
-			return -1
-		case x.key > y.key:
-			return 1
-		}
-		return x.lo - y.lo
-	}
-	slices.SortFunc(ka, cmp)
-	slices.SortFunc(kb, cmp)
+	// Seeds come out in any order among equal keys; extend sorts them.
+	byKey := func(x, y keyed) int { return cmp.Compare(x.key, y.key) }
+	slices.SortFunc(ka, byKey)
+	slices.SortFunc(kb, byKey)
 	var out []span
 	i, j := 0, 0
 	for i < len(ka) && j < len(kb) {
@@ -93,7 +89,7 @@ func join(ka, kb []keyed, maxRepeat int) []span {
 		if ie-i <= maxRepeat && je-j <= maxRepeat {
 			for _, x := range ka[i:ie] {
 				for _, y := range kb[j:je] {
-					out = append(out, span{x.lo, x.hi, y.lo, y.hi})
+					out = append(out, span{int(x.lo), int(x.hi), int(y.lo), int(y.hi)})
 				}
 			}
 		}
