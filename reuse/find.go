@@ -71,7 +71,8 @@ func (o Options) withDefaults() Options {
 }
 
 // Find returns the passages a and b share, in a's order (then b's). It is
-// deterministic, and linear in the texts' length but for the passages found.
+// deterministic; its time grows with the texts' length (sorting their
+// seeds) and with the length of the passages found (aligning each).
 func Find(a, b string, opt Options) []Passage {
 	opt = opt.withDefaults()
 	ra, rb := []rune(a), []rune(b)
