@@ -79,3 +79,16 @@ func BenchmarkFindSeeds(b *testing.B) {
 		reuse.Find(a, c, reuse.Options{})
 	}
 }
+
+// Two copies of one long text: a single passage as long as the texts.
+func BenchmarkFindIdentical200KB(bm *testing.B) { benchmarkIdentical(bm, 200_000) }
+
+func benchmarkIdentical(bm *testing.B, size int) {
+	a, _ := benchPair(size)
+	bm.SetBytes(int64(2 * len(a)))
+	for bm.Loop() {
+		if ps := reuse.Find(a, a, reuse.Options{}); len(ps) != 1 {
+			bm.Fatalf("%d passages", len(ps))
+		}
+	}
+}

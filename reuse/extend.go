@@ -28,9 +28,10 @@ func extend(seeds []span, wa, wb []word, opt Options) []span {
 				continue
 			}
 			// Too short or too thin: perhaps the rest of it lies just
-			// beyond the seeds, in words too common to seed. Only a
-			// candidate with a few matches already is worth the search.
-			if m, _ := commonStems(wa[s.a0:s.a1+1], wb[s.b0:s.b1+1], true); m >= 3 {
+			// beyond the seeds, in words too common to seed. Only a short
+			// candidate with a few matches already is worth the search;
+			// a long thin one is split by the smaller gap below.
+			if short(s, 4*opt.MaxGap) && enoughMatches(s, wa, wb, 3) {
 				if wide := widen(s, wa, wb, opt.MaxGap*3/2, ok); wide != s {
 					out = append(out, trim(wide, wa, wb, ok))
 					continue
@@ -43,6 +44,13 @@ func extend(seeds []span, wa, wb []word, opt Options) []span {
 	}
 	try(seeds, opt.MaxGap)
 	return mergeOverlaps(out)
+}
+
+func short(s span, n int) bool { return s.a1-s.a0 < n && s.b1-s.b0 < n }
+
+func enoughMatches(s span, wa, wb []word, n int) bool {
+	m, _ := commonStems(wa[s.a0:s.a1+1], wb[s.b0:s.b1+1], true)
+	return m >= n
 }
 
 func sortSpans(s []span) {

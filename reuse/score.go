@@ -1,8 +1,8 @@
 package reuse
 
-// maxLCSCells bounds the work of inOrder; beyond it (two copies of some
-// thousands of words each) the words matched in any order stand in.
-const maxLCSCells = 1 << 24
+// maxLCSCells bounds the work of inOrder; beyond it (two copies of about
+// two thousand words each) the words matched in any order stand in.
+const maxLCSCells = 1 << 22
 
 // inOrder is the length of the longest common subsequence of the two runs'
 // stems, in one row of memory.

@@ -9,8 +9,13 @@ package reuse
 // none is).
 func widen(s span, wa, wb []word, gap int, ok func(span) bool) span {
 	inA, inB := stemsOf(wa[s.a0:s.a1+1]), stemsOf(wb[s.b0:s.b1+1])
-	best := s
-	for changed := true; changed; {
+	best, start := s, s
+	// Growth stops a few gaps beyond where it started: it is meant to
+	// reach words just past a passage's edge, and each step is judged anew.
+	far := func(s span) bool {
+		return (start.a0-s.a0)+(s.a1-start.a1) > 4*gap || (start.b0-s.b0)+(s.b1-start.b1) > 4*gap
+	}
+	for changed := true; changed && !far(s); {
 		if s != best && ok(s) {
 			best = s
 		}
