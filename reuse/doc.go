@@ -10,8 +10,18 @@
 //   - extend: seeds lying within a gap of each other in both texts are
 //     merged into one candidate passage, whatever their order inside it;
 //   - filter: a candidate survives when it is long enough and dense enough
-//     (enough of its content words occur on the other side); a loose one is
-//     split again with a smaller gap before it is given up.
+//     (enough of its content words occur on the other side, and enough of
+//     those are rare in the two texts); a loose one is split again with a
+//     smaller gap before it is given up, and a short one is first widened
+//     over nearby matching words too common to seed.
+//
+// A passage found is then trimmed to the best word alignment of its two
+// copies, so that it does not reach over the edge of what was copied, and a
+// weak passage lying mostly inside a much stronger one is dropped as its
+// echo. These steps follow the PAN text-alignment systems (Sanchez-Perez et
+// al. 2014 for seeding, clustering by gap and filtering; Smith-Waterman for
+// exact ends as in passim); bench/eval measures the result with PAN's
+// plagdet on generated pairs and with the Clough & Stevenson corpus.
 //
 // Comparison ignores case, punctuation, quote styles, diacritics and the
 // spelling variants textnorm.VariantKey merges. It reads nothing and writes

@@ -5,17 +5,20 @@ import "sort"
 // Passage is a stretch of text found in both texts. Offsets are in code
 // points (runes) into the texts given to Find, End exclusive.
 type Passage struct {
-	AStart, AEnd int
-	BStart, BEnd int
-	AText, BText string
+	AStart int    `json:"a_start"`
+	AEnd   int    `json:"a_end"`
+	BStart int    `json:"b_start"`
+	BEnd   int    `json:"b_end"`
+	AText  string `json:"a_text"`
+	BText  string `json:"b_text"`
 	// Score is the share of words matched in order: the longest common
 	// subsequence of the copies' words (compared by stem) over the longer
 	// copy's words, 0..1. Words moved about count once, so a cut-and-paste
 	// scores above a rewording of the same passage.
-	Score float64
+	Score float64 `json:"score"`
 	// Exact is true when both copies are the same words in the same order
 	// (case, punctuation, quote style and spelling variants aside).
-	Exact bool
+	Exact bool `json:"exact"`
 }
 
 // Options tune Find; zero values take the defaults.
