@@ -18,10 +18,12 @@
 // A passage found is then trimmed to the best word alignment of its two
 // copies, so that it does not reach over the edge of what was copied, and a
 // weak passage lying mostly inside a much stronger one is dropped as its
-// echo. These steps follow the PAN text-alignment systems (Sanchez-Perez et
-// al. 2014 for seeding, clustering by gap and filtering; Smith-Waterman for
-// exact ends as in passim); bench/eval measures the result with PAN's
-// plagdet on generated pairs and with the Clough & Stevenson corpus.
+// echo. These steps follow the PAN text-alignment systems (sorted word
+// n-grams as seeds after Torrejón and Ramos; clustering seeds by gap and
+// re-clustering what fails the filter after Sanchez-Perez et al. 2014) and
+// passim (Smith-Waterman for a passage's ends); bench/eval measures the
+// result with PAN's plagdet on generated pairs and on the Clough & Stevenson
+// corpus.
 //
 // Comparison ignores case, punctuation, quote styles, diacritics and the
 // spelling variants textnorm.VariantKey merges. It reads nothing and writes
