@@ -1,10 +1,5 @@
 package reuse
 
-import (
-	"cmp"
-	"slices"
-)
-
 // span is a stretch of words in each text, ends inclusive.
 type span struct{ a0, a1, b0, b1 int }
 
@@ -63,10 +58,8 @@ func pairSeeds(wa, wb []word, opt Options) []span {
 // join matches the keys of both sides by sorting them, skipping keys that
 // occur more than maxRepeat times on either side.
 func join(ka, kb []keyed, maxRepeat int) []span {
-	// Seeds come out in any order among equal keys; extend sorts them.
-	byKey := func(x, y keyed) int { return cmp.Compare(x.key, y.key) }
-	slices.SortFunc(ka, byKey)
-	slices.SortFunc(kb, byKey)
+	sortKeyed(ka)
+	sortKeyed(kb)
 	var out []span
 	i, j := 0, 0
 	for i < len(ka) && j < len(kb) {
