@@ -1,0 +1,185 @@
+package align
+
+import "math"
+
+// shape is a bead's number of sentences on each side.
+type shape struct{ m, n int }
+
+// shapes are the beads tried besides leaving a sentence unpaired. Three
+// sentences to one covers the usual split of a long wire sentence; wider
+// beads are rare in news edits and cost time in every cell.
+var shapes = []shape{{1, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1}, {2, 2}}
+
+// groupCost is what a bead pays per sentence beyond one on each side, so
+// that equal similarity prefers pairing sentences one to one.
+const groupCost = 0.05
+
+// bead is a group of sentences of A linked to a group of B (either may be
+// empty), with the similarity of the two.
+type bead struct {
+	a, b []int
+	sim  float64
+}
+
+// row is one row of the programme's table, holding columns lo..lo+len-1.
+type row struct {
+	lo    int
+	score []float64
+	back  []int8 // -1 skip A, -2 skip B, k >= 0 shapes[k]
+	sim   []float32
+}
+
+// gapAligner runs the programme over one stretch between anchors.
+type gapAligner struct {
+	sa, sb   side
+	ia, ib   []int // the stretch's sentences, ascending
+	minScore float64
+	rows     []row
+}
+
+// alignGap aligns sentences ia of A with ib of B in order. maxCells bounds
+// the table; a larger stretch keeps to a band around its diagonal, and
+// banded is returned true.
+func alignGap(sa, sb side, ia, ib []int, minScore float64, maxCells int) (beads []bead, banded bool) {
+	n, m := len(ia), len(ib)
+	if n == 0 || m == 0 {
+		for _, i := range ia {
+			beads = append(beads, bead{a: []int{i}})
+		}
+		for _, j := range ib {
+			beads = append(beads, bead{b: []int{j}})
+		}
+		return beads, false
+	}
+	g := gapAligner{sa: sa, sb: sb, ia: ia, ib: ib, minScore: minScore, rows: make([]row, n+1)}
+	w := m + 1 // half-width of the band: all columns
+	if maxCells > 0 && (n+1)*(m+1) > maxCells {
+		banded = true
+		w = max(maxCells/(2*(n+1)), (m+n-1)/n+3)
+	}
+	for i := 0; i <= n; i++ {
+		c := i * m / n
+		lo, hi := max(0, c-w), min(m, c+w)
+		r := row{lo: lo, score: make([]float64, hi-lo+1), back: make([]int8, hi-lo+1), sim: make([]float32, hi-lo+1)}
+		g.rows[i] = r
+		for j := lo; j <= hi; j++ {
+			if i > 0 && j > 0 {
+				r.sim[j-lo] = float32(similarity(sa.bags[ia[i-1]], sb.bags[ib[j-1]]))
+			}
+			g.fill(i, j)
+		}
+	}
+	return g.trace(), banded
+}
+
+// score is the table's value at (i, j), -Inf outside the band.
+func (g *gapAligner) score(i, j int) float64 {
+	if i < 0 || j < 0 {
+		return math.Inf(-1)
+	}
+	r := g.rows[i]
+	if j < r.lo || j-r.lo >= len(r.score) {
+		return math.Inf(-1)
+	}
+	return r.score[j-r.lo]
+}
+
+func (g *gapAligner) sim11(i, j int) float32 {
+	r := g.rows[i]
+	if j < r.lo || j-r.lo >= len(r.sim) {
+		return 0
+	}
+	return r.sim[j-r.lo]
+}
+
+// fill computes the best score for A's first i and B's first j sentences
+// of the stretch: leave the last of either unpaired, or end in a bead.
+func (g *gapAligner) fill(i, j int) {
+	r := g.rows[i]
+	if i == 0 && j == 0 {
+		return
+	}
+	best, back := math.Inf(-1), int8(0)
+	if s := g.score(i-1, j); s > best {
+		best, back = s, -1
+	}
+	if s := g.score(i, j-1); s > best {
+		best, back = s, -2
+	}
+	for k, sh := range shapes {
+		if sh.m > i || sh.n > j {
+			continue
+		}
+		prev := g.score(i-sh.m, j-sh.n)
+		if math.IsInf(prev, -1) || !g.consecutive(i, j, sh) {
+			continue
+		}
+		sim := g.beadSim(i, j, sh)
+		gain := sim - g.minScore - groupCost*float64(sh.m+sh.n-2)
+		if sim >= g.minScore && prev+gain > best {
+			best, back = prev+gain, int8(k)
+		}
+	}
+	r.score[j-r.lo] = best
+	r.back[j-r.lo] = back
+}
+
+// consecutive reports whether the bead's sentences follow one another in
+// their texts: a moved sentence taken out of the stretch splits it.
+func (g *gapAligner) consecutive(i, j int, sh shape) bool {
+	return g.ia[i-1]-g.ia[i-sh.m] == sh.m-1 && g.ib[j-1]-g.ib[j-sh.n] == sh.n-1
+}
+
+// beadSim is the similarity of the bead of shape sh ending at (i, j).
+// Groups are compared only when one of their pairs already shares a good
+// part of its words, which keeps the cost of wide beads near that of 1-1.
+func (g *gapAligner) beadSim(i, j int, sh shape) float64 {
+	if sh.m == 1 && sh.n == 1 {
+		return float64(g.sim11(i, j))
+	}
+	var top float32
+	for x := i - sh.m + 1; x <= i; x++ {
+		for y := j - sh.n + 1; y <= j; y++ {
+			top = max(top, g.sim11(x, y))
+		}
+	}
+	if float64(top) < g.minScore/2 {
+		return 0
+	}
+	as := make([]bag, 0, sh.m)
+	for x := i - sh.m; x < i; x++ {
+		as = append(as, g.sa.bags[g.ia[x]])
+	}
+	bs := make([]bag, 0, sh.n)
+	for y := j - sh.n; y < j; y++ {
+		bs = append(bs, g.sb.bags[g.ib[y]])
+	}
+	return similarity(join(as), join(bs))
+}
+
+// trace walks the table back from its end and returns the beads in order.
+func (g *gapAligner) trace() []bead {
+	var out []bead
+	i, j := len(g.ia), len(g.ib)
+	for i > 0 || j > 0 {
+		r := g.rows[i]
+		switch k := r.back[j-r.lo]; {
+		case i == 0 || (j > 0 && k == -2):
+			j--
+			out = append(out, bead{b: []int{g.ib[j]}})
+		case j == 0 || k == -1:
+			i--
+			out = append(out, bead{a: []int{g.ia[i]}})
+		default:
+			sh := shapes[k]
+			b := bead{a: append([]int(nil), g.ia[i-sh.m:i]...), b: append([]int(nil), g.ib[j-sh.n:j]...)}
+			b.sim = g.beadSim(i, j, sh)
+			out = append(out, b)
+			i, j = i-sh.m, j-sh.n
+		}
+	}
+	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
+		out[l], out[r] = out[r], out[l]
+	}
+	return out
+}
