@@ -10,7 +10,7 @@
 //	for _, l := range r.Links {
 //		// l.Kind, l.Moved, l.A / l.B (sentence indices), l.SpanA / l.SpanB (runes), l.Score
 //	}
-//	tr := align.Trace(versionsByDate, align.Options{}) // where each sentence first appeared
+//	lin := align.Trace(versionsByDate, align.Options{}) // where each sentence first appeared
 //
 // Offsets are Unicode code points (runes) of the texts, End exclusive, as
 // everywhere in StoryDiff. The result is deterministic: the same texts and
