@@ -100,11 +100,13 @@ func (g *gapAligner) fill(i, j int) {
 		return
 	}
 	best, back := math.Inf(-1), int8(0)
-	if s := g.score(i-1, j); s > best {
-		best, back = s, -1
-	}
+	// Leaving B's sentence unpaired is tried first, so that between equal
+	// choices a removed sentence comes before the added one, as in a diff.
 	if s := g.score(i, j-1); s > best {
 		best, back = s, -2
+	}
+	if s := g.score(i-1, j); s > best {
+		best, back = s, -1
 	}
 	for k, sh := range shapes {
 		if sh.m > i || sh.n > j {

@@ -150,5 +150,5 @@ func similarity(x, y bag) float64 {
 			j++
 		}
 	}
-	return float64(2 * shared / (x.total + y.total))
+	return min(1, float64(2*shared/(x.total+y.total))) // float32 sums may round past 1
 }
