@@ -3,10 +3,12 @@ package align
 import (
 	"cmp"
 	"slices"
+
+	"github.com/storydiff/storydiff/textnorm"
 )
 
 // Align links the sentences of b (the newer version) to those of a.
-func Align(a, b string, opts Options) Result {
+func Align(a, b string, opts Options) Alignment {
 	opts = opts.withDefaults()
 	sa, sb := prepare(a, b)
 	chain, exact := anchors(sa, sb, opts.MoveScore, opts.MinMoveWords)
@@ -51,7 +53,7 @@ func Align(a, b string, opts Options) Result {
 	moves = append(moves, moved...)
 	slices.SortFunc(moves, func(x, y bead) int { return cmp.Compare(x.b[0], y.b[0]) })
 
-	r := Result{A: sa.sents, B: sb.sents, Degraded: degraded}
+	r := Alignment{A: sa.sents, B: sb.sents, Degraded: degraded}
 	emit := func(s bead, isMove bool) {
 		r.Links = append(r.Links, link(sa, sb, s, isMove))
 	}
@@ -114,16 +116,16 @@ func link(sa, sb side, s bead, moved bool) Link {
 		l.Kind = Regrouped
 	}
 	if len(s.a) > 0 {
-		l.SpanA = Span{Start: sa.sents[s.a[0]].Span.Start, End: sa.sents[s.a[len(s.a)-1]].Span.End}
+		l.SpanA = textnorm.Span{Start: sa.sents[s.a[0]].Span.Start, End: sa.sents[s.a[len(s.a)-1]].Span.End}
 	}
 	if len(s.b) > 0 {
-		l.SpanB = Span{Start: sb.sents[s.b[0]].Span.Start, End: sb.sents[s.b[len(s.b)-1]].Span.End}
+		l.SpanB = textnorm.Span{Start: sb.sents[s.b[0]].Span.Start, End: sb.sents[s.b[len(s.b)-1]].Span.End}
 	}
 	return l
 }
 
 // index fills LinkOfA and LinkOfB.
-func (r *Result) index() {
+func (r *Alignment) index() {
 	r.LinkOfA, r.LinkOfB = make([]int, len(r.A)), make([]int, len(r.B))
 	for k, l := range r.Links {
 		for _, i := range l.A {
@@ -135,7 +137,7 @@ func (r *Result) index() {
 	}
 }
 
-func stats(r Result) Stats {
+func stats(r Alignment) Stats {
 	s := Stats{SentencesA: len(r.A), SentencesB: len(r.B)}
 	words, kept := 0, 0
 	for _, sent := range r.B {

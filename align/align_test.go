@@ -14,7 +14,7 @@ type got struct {
 	a, b  string
 }
 
-func linksOf(a, b string, r align.Result) []got {
+func linksOf(a, b string, r align.Alignment) []got {
 	ra, rb := []rune(a), []rune(b)
 	var out []got
 	for _, l := range r.Links {

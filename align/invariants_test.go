@@ -11,7 +11,7 @@ import (
 // both texts in exactly one link, consecutive indices, spans covering them,
 // links in place ascending in both texts and in B's order overall, and kinds
 // and scores that match the shape of each link.
-func checkInvariants(t *testing.T, a, b string, r align.Result) {
+func checkInvariants(t *testing.T, a, b string, r align.Alignment) {
 	t.Helper()
 	if len(r.A) != len(textnorm.Sentences(a)) || len(r.B) != len(textnorm.Sentences(b)) {
 		t.Fatalf("%d and %d sentences, segmentation gives %d and %d",

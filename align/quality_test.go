@@ -14,7 +14,7 @@ import (
 // found is a lower bound.
 type tally struct{ tp, fp, fn, moves, movesFound int }
 
-func (t *tally) add(v version, r align.Result) {
+func (t *tally) add(v version, r align.Alignment) {
 	got := map[truthPair]bool{}
 	for _, l := range r.Links {
 		for _, i := range l.A {

@@ -12,7 +12,7 @@ type Origin struct {
 // Lineage is a story's versions aligned each with the one before.
 type Lineage struct {
 	// Steps[k] aligns version k (as A) with version k+1 (as B).
-	Steps []Result `json:"steps"`
+	Steps []Alignment `json:"steps"`
 	// Origins[v][j] is where sentence j of version v first appeared.
 	Origins [][]Origin `json:"origins"`
 }
@@ -25,7 +25,7 @@ type Lineage struct {
 func Trace(versions []string, opts Options) Lineage {
 	var lin Lineage
 	for v, text := range versions {
-		var r Result
+		var r Alignment
 		if v == 0 {
 			r = Align("", text, opts) // only to segment it the same way
 		} else {

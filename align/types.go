@@ -1,9 +1,10 @@
 package align
 
-import "github.com/storydiff/storydiff/textnorm"
+import (
+	"time"
 
-// Span is a range of runes in a text, End exclusive.
-type Span = textnorm.Span
+	"github.com/storydiff/storydiff/textnorm"
+)
 
 // Kind says how the sentences of a link relate.
 type Kind string
@@ -28,9 +29,9 @@ const (
 
 // Sentence is one sentence of a text.
 type Sentence struct {
-	Span      Span `json:"span"`
-	Paragraph int  `json:"paragraph"` // index of the line (paragraph) holding it
-	Words     int  `json:"words"`
+	Span      textnorm.Span `json:"span"`
+	Paragraph int           `json:"paragraph"` // index of the line (paragraph) holding it
+	Words     int           `json:"words"`
 }
 
 // Link relates consecutive sentences of A to consecutive sentences of B.
@@ -45,8 +46,8 @@ type Link struct {
 	B []int `json:"b"`
 	// SpanA and SpanB cover the link's sentences in each text (zero when
 	// the side is empty).
-	SpanA Span `json:"span_a"`
-	SpanB Span `json:"span_b"`
+	SpanA textnorm.Span `json:"span_a"`
+	SpanB textnorm.Span `json:"span_b"`
 	// Score is the weighted word similarity of the two sides, 0 to 1 (1 for
 	// Equal, 0 for Removed and Added).
 	Score float64 `json:"score"`
@@ -67,8 +68,8 @@ type Stats struct {
 	Kept float64 `json:"kept"`
 }
 
-// Result is the alignment of two texts.
-type Result struct {
+// Alignment is how the sentences of two texts correspond.
+type Alignment struct {
 	A []Sentence `json:"sentences_a"`
 	B []Sentence `json:"sentences_b"`
 	// Links cover every sentence of A and of B exactly once. They follow
@@ -101,6 +102,12 @@ type Options struct {
 	// of A times sentences of B). 0 means DefaultMaxCells; negative means
 	// no bound.
 	MaxCells int
+	// Mode is ModeAligned or ModeDiff for Pair and Compare; empty means
+	// Mode(a, b) decides.
+	Mode string
+	// DiffTimeout bounds each word diff inside a row (diffing.Options
+	// Timeout: 0 its default, negative no bound).
+	DiffTimeout time.Duration
 }
 
 // Defaults, chosen on generated version pairs with known links (see
