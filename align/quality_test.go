@@ -69,11 +69,11 @@ func corpora(t testing.TB) map[string][]string {
 	return map[string][]string{"seeds": seeds(t), "generated": gen}
 }
 
-// measure aligns versions of every text, made with edits from 20 seeds.
-func measure(t testing.TB, texts []string, rt rates, opts align.Options) tally {
+// measure aligns versions of every text, made with edits from n seeds.
+func measure(t testing.TB, texts []string, n int, rt rates, opts align.Options) tally {
 	var tl tally
 	for k, a := range texts {
-		for s := range 20 {
+		for s := range n {
 			v := gen(t, uint64(1000*k+s), a, rt)
 			tl.add(v, align.Align(v.a, v.b, opts))
 		}
@@ -90,7 +90,7 @@ func TestQuality(t *testing.T) {
 	}
 	for name, texts := range corpora(t) {
 		t.Run(name, func(t *testing.T) {
-			tl := measure(t, texts, defaultRates, align.Options{})
+			tl := measure(t, texts, 20, defaultRates, align.Options{})
 			t.Log(tl)
 			if tl.f1() < floors[name].f1 {
 				t.Errorf("F1 %.3f, want at least %.2f", tl.f1(), floors[name].f1)
@@ -112,7 +112,7 @@ func TestDefaultMinScore(t *testing.T) {
 	}
 	best, bestAt, atDefault := 0.0, 0.0, 0.0
 	for _, m := range []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5} {
-		tl := measure(t, texts, defaultRates, align.Options{MinScore: m})
+		tl := measure(t, texts, 8, defaultRates, align.Options{MinScore: m})
 		t.Logf("MinScore %.2f: %v", m, tl)
 		if tl.f1() > best {
 			best, bestAt = tl.f1(), m
