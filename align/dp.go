@@ -27,6 +27,28 @@ type row struct {
 	score []float64
 	back  []int8 // -1 skip A, -2 skip B, k >= 0 shapes[k]
 	sim   []float32
+	// shared is the weight the pair has in common (0 when not proposed),
+	// which bounds the similarity of the groups holding it.
+	shared []float32
+	// active marks the cells where a bead may end (near a similar pair).
+	active []bool
+}
+
+func (g *gapAligner) setSim(i, j int, s, shared float32) {
+	r := g.rows[i]
+	if j >= r.lo && j-r.lo < len(r.sim) {
+		r.sim[j-r.lo], r.shared[j-r.lo] = s, shared
+	}
+}
+
+func (g *gapAligner) activate(i, j int) {
+	if i >= len(g.rows) {
+		return
+	}
+	r := g.rows[i]
+	if j >= r.lo && j-r.lo < len(r.active) {
+		r.active[j-r.lo] = true
+	}
 }
 
 // gapAligner runs the programme over one stretch between anchors.
@@ -35,6 +57,9 @@ type gapAligner struct {
 	ia, ib   []int // the stretch's sentences, ascending
 	minScore float64
 	rows     []row
+	// joinA[i][m-2] and joinB[j][n-2] cache the bags of the groups of m
+	// (n) sentences ending at position i (j) of the stretch.
+	joinA, joinB [][2]*bag
 }
 
 // alignGap aligns sentences ia of A with ib of B in order. maxCells bounds
@@ -51,7 +76,8 @@ func alignGap(sa, sb side, ia, ib []int, minScore float64, maxCells int) (beads 
 		}
 		return beads, false
 	}
-	g := gapAligner{sa: sa, sb: sb, ia: ia, ib: ib, minScore: minScore, rows: make([]row, n+1)}
+	g := gapAligner{sa: sa, sb: sb, ia: ia, ib: ib, minScore: minScore, rows: make([]row, n+1),
+		joinA: make([][2]*bag, n+1), joinB: make([][2]*bag, m+1)}
 	w := m + 1 // half-width of the band: all columns
 	if maxCells > 0 && (n+1)*(m+1) > maxCells {
 		banded = true
@@ -60,12 +86,26 @@ func alignGap(sa, sb side, ia, ib []int, minScore float64, maxCells int) (beads 
 	for i := 0; i <= n; i++ {
 		c := i * m / n
 		lo, hi := max(0, c-w), min(m, c+w)
-		r := row{lo: lo, score: make([]float64, hi-lo+1), back: make([]int8, hi-lo+1), sim: make([]float32, hi-lo+1)}
-		g.rows[i] = r
-		for j := lo; j <= hi; j++ {
-			if i > 0 && j > 0 {
-				r.sim[j-lo] = float32(similarity(sa.bags[ia[i-1]], sb.bags[ib[j-1]]))
+		g.rows[i] = row{lo: lo, score: make([]float64, hi-lo+1), back: make([]int8, hi-lo+1),
+			sim: make([]float32, hi-lo+1), shared: make([]float32, hi-lo+1), active: make([]bool, hi-lo+1)}
+	}
+	// Only pairs proposed by shared words get a similarity; a bead can end
+	// only near a pair at least half as similar as a link needs.
+	for x, cs := range pairCands(sa, sb, ia, ib) {
+		for _, c := range cs {
+			g.setSim(x+1, c.j+1, c.sim, c.shared)
+			if float64(c.sim) >= minScore/2 {
+				for di := 0; di < 3; di++ {
+					for dj := 0; dj < 3; dj++ {
+						g.activate(x+1+di, c.j+1+dj)
+					}
+				}
 			}
+		}
+	}
+	for i := 0; i <= n; i++ {
+		r := g.rows[i]
+		for j := r.lo; j < r.lo+len(r.score); j++ {
 			g.fill(i, j)
 		}
 	}
@@ -108,6 +148,10 @@ func (g *gapAligner) fill(i, j int) {
 	if s := g.score(i-1, j); s > best {
 		best, back = s, -1
 	}
+	if !r.active[j-r.lo] {
+		r.score[j-r.lo], r.back[j-r.lo] = best, back
+		return
+	}
 	for k, sh := range shapes {
 		if sh.m > i || sh.n > j {
 			continue
@@ -116,8 +160,9 @@ func (g *gapAligner) fill(i, j int) {
 		if math.IsInf(prev, -1) || !g.consecutive(i, j, sh) {
 			continue
 		}
-		sim := g.beadSim(i, j, sh)
-		gain := sim - g.minScore - groupCost*float64(sh.m+sh.n-2)
+		cost := g.minScore + groupCost*float64(sh.m+sh.n-2)
+		sim := g.beadSim(i, j, sh, max(g.minScore, best-prev+cost))
+		gain := sim - cost
 		if sim >= g.minScore && prev+gain > best {
 			best, back = prev+gain, int8(k)
 		}
@@ -135,28 +180,57 @@ func (g *gapAligner) consecutive(i, j int, sh shape) bool {
 // beadSim is the similarity of the bead of shape sh ending at (i, j).
 // Groups are compared only when one of their pairs already shares a good
 // part of its words, which keeps the cost of wide beads near that of 1-1.
-func (g *gapAligner) beadSim(i, j int, sh shape) float64 {
+func (g *gapAligner) beadSim(i, j int, sh shape, need float64) float64 {
 	if sh.m == 1 && sh.n == 1 {
 		return float64(g.sim11(i, j))
 	}
-	var top float32
+	var top, shared, total float32
 	for x := i - sh.m + 1; x <= i; x++ {
 		for y := j - sh.n + 1; y <= j; y++ {
 			top = max(top, g.sim11(x, y))
+			shared += g.shared11(x, y)
 		}
 	}
 	if float64(top) < g.minScore/2 {
 		return 0
 	}
-	as := make([]bag, 0, sh.m)
+	// The shared weight of two groups is at most the sum over their pairs:
+	// a bead that could not beat need even so is not worth joining.
 	for x := i - sh.m; x < i; x++ {
-		as = append(as, g.sa.bags[g.ia[x]])
+		total += g.sa.bags[g.ia[x]].total
 	}
-	bs := make([]bag, 0, sh.n)
 	for y := j - sh.n; y < j; y++ {
-		bs = append(bs, g.sb.bags[g.ib[y]])
+		total += g.sb.bags[g.ib[y]].total
 	}
-	return similarity(join(as), join(bs))
+	if total == 0 || simBound(float64(2*shared/total)) < need {
+		return 0
+	}
+	return similarity(g.group(g.joinA, g.sa, g.ia, i, sh.m), g.group(g.joinB, g.sb, g.ib, j, sh.n))
+}
+
+// group is the bag of the k sentences of a stretch ending at position end.
+func (g *gapAligner) group(cache [][2]*bag, s side, idx []int, end, k int) bag {
+	if k == 1 {
+		return s.bags[idx[end-1]]
+	}
+	if c := cache[end][k-2]; c != nil {
+		return *c
+	}
+	bs := make([]bag, 0, k)
+	for x := end - k; x < end; x++ {
+		bs = append(bs, s.bags[idx[x]])
+	}
+	b := join(bs)
+	cache[end][k-2] = &b
+	return b
+}
+
+func (g *gapAligner) shared11(i, j int) float32 {
+	r := g.rows[i]
+	if j < r.lo || j-r.lo >= len(r.shared) {
+		return 0
+	}
+	return r.shared[j-r.lo]
 }
 
 // trace walks the table back from its end and returns the beads in order.
@@ -175,13 +249,66 @@ func (g *gapAligner) trace() []bead {
 		default:
 			sh := shapes[k]
 			b := bead{a: append([]int(nil), g.ia[i-sh.m:i]...), b: append([]int(nil), g.ib[j-sh.n:j]...)}
-			b.sim = g.beadSim(i, j, sh)
+			b.sim = g.beadSim(i, j, sh, 0)
 			out = append(out, b)
 			i, j = i-sh.m, j-sh.n
 		}
 	}
 	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
 		out[l], out[r] = out[r], out[l]
+	}
+	return out
+}
+
+// cand is a sentence of B (by position in the stretch) and its similarity
+// to a sentence of A.
+type cand struct {
+	j           int
+	sim, shared float32
+}
+
+// pairCands proposes, for each sentence of the stretch's A, the sentences
+// of its B worth comparing: those sharing a word that is not in more than
+// commonShare of the stretch's sentences, and those equal once normalised.
+// This keeps the cost near linear on long texts, where comparing every pair
+// would dominate.
+func pairCands(sa, sb side, ia, ib []int) [][]cand {
+	out := make([][]cand, len(ia))
+	index := map[int32][]int{} // term -> positions in ib
+	exact := map[string][]int{}
+	for y, j := range ib {
+		for _, t := range sb.bags[j].ids {
+			index[t] = append(index[t], y)
+		}
+		exact[sb.norm[j]] = append(exact[sb.norm[j]], y)
+	}
+	common := max(8, int(commonShare*float64(len(ib))))
+	seen := make([]int, len(ib)) // the last A position compared with each B
+	for y := range seen {
+		seen[y] = -1
+	}
+	for x, i := range ia {
+		try := func(y int) {
+			if seen[y] == x {
+				return
+			}
+			seen[y] = x
+			x0, y0 := sa.bags[i], sb.bags[ib[y]]
+			sh := sharedWeight(x0, y0)
+			if s := simFrom(sh, x0, y0); s > 0 {
+				out[x] = append(out[x], cand{y, float32(s), sh})
+			}
+		}
+		for _, y := range exact[sa.norm[i]] {
+			try(y)
+		}
+		for _, t := range sa.bags[i].ids {
+			if ps := index[t]; len(ps) <= common {
+				for _, y := range ps {
+					try(y)
+				}
+			}
+		}
 	}
 	return out
 }

@@ -143,9 +143,11 @@ func add(x, y bag) bag {
 // similarity is the weighted Dice coefficient of two bags: twice the weight
 // they share over the weight of both, 0 to 1.
 func similarity(x, y bag) float64 {
-	if x.total == 0 || y.total == 0 {
-		return 0
-	}
+	return simFrom(sharedWeight(x, y), x, y)
+}
+
+// sharedWeight is the weight two bags have in common.
+func sharedWeight(x, y bag) float32 {
 	var shared float32
 	i, j := 0, 0
 	for i < len(x.ids) && j < len(y.ids) {
@@ -160,8 +162,23 @@ func similarity(x, y bag) float64 {
 			j++
 		}
 	}
+	return shared
+}
+
+// simFrom is the similarity of two bags sharing the given weight.
+func simFrom(shared float32, x, y bag) float64 {
+	if x.total == 0 || y.total == 0 {
+		return 0
+	}
 	sim := min(1, float64(2*shared/(x.total+y.total))) // float32 sums may round past 1
 	return sim + (1-sim)*phraseBonus*float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
+}
+
+// simBound is the most a similarity with the given Dice part can reach
+// once shared phrases are counted.
+func simBound(dice float64) float64 {
+	dice = min(1, dice)
+	return dice + (1-dice)*phraseBonus*maxPhrases
 }
 
 // Each shared word triple (with a word that is not a stop word) closes
