@@ -269,7 +269,8 @@ type cand struct {
 
 // pairCands proposes, for each sentence of the stretch's A, the sentences
 // of its B worth comparing: those sharing a word that is not in more than
-// commonShare of the stretch's sentences, and those equal once normalised.
+// commonLimit of the stretch's sentences, and those equal once normalised
+// (unless repeated as often).
 // This keeps the cost near linear on long texts, where comparing every pair
 // would dominate.
 func pairCands(sa, sb side, ia, ib []int) [][]cand {
@@ -282,7 +283,7 @@ func pairCands(sa, sb side, ia, ib []int) [][]cand {
 		}
 		exact[sb.norm[j]] = append(exact[sb.norm[j]], y)
 	}
-	common := max(8, int(commonShare*float64(len(ib))))
+	common := commonLimit(len(ib))
 	seen := make([]int, len(ib)) // the last A position compared with each B
 	for y := range seen {
 		seen[y] = -1
@@ -299,8 +300,10 @@ func pairCands(sa, sb side, ia, ib []int) [][]cand {
 				out[x] = append(out[x], cand{y, float32(s), sh})
 			}
 		}
-		for _, y := range exact[sa.norm[i]] {
-			try(y)
+		if ys := exact[sa.norm[i]]; len(ys) <= common {
+			for _, y := range ys {
+				try(y)
+			}
 		}
 		for _, t := range sa.bags[i].ids {
 			if ps := index[t]; len(ps) <= common {

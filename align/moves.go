@@ -8,7 +8,7 @@ import (
 // similarPairs lists the pairs of sentences ia of A and ib of B that are
 // at least minScore similar, most similar first. Only sentences sharing a
 // word that is not everywhere are compared: a word found in more than
-// commonShare of the sentences (the, said) proposes no pair on its own.
+// commonLimit of the sentences (the, said) proposes no pair on its own.
 func similarPairs(sa, sb side, ia, ib []int, minScore float64) []bead {
 	if len(ia) == 0 || len(ib) == 0 {
 		return nil
@@ -19,7 +19,7 @@ func similarPairs(sa, sb side, ia, ib []int, minScore float64) []bead {
 			index[t] = append(index[t], k)
 		}
 	}
-	common := max(8, int(commonShare*float64(len(ia))))
+	common := commonLimit(len(ia))
 	var out []bead
 	seen := make([]int, len(ia)) // the last B position compared with each A
 	for k := range seen {
@@ -54,9 +54,15 @@ func similarPairs(sa, sb side, ia, ib []int, minScore float64) []bead {
 	return out
 }
 
-// commonShare is the share of sentences beyond which a word is too common
-// to propose a pair.
-const commonShare = 0.2
+// commonLimit is how many of n sentences a word may occur in and still
+// propose pairs: a fifth of them, but never more than maxPostings, so that
+// on long texts the words found everywhere do not make every pair a
+// candidate (the cost would grow with the product of the sentence counts).
+func commonLimit(n int) int {
+	return max(8, min(maxPostings, n/5))
+}
+
+const maxPostings = 40
 
 // greedy keeps the pairs (most similar first) whose sentences no earlier
 // pair took.
