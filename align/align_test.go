@@ -182,3 +182,20 @@ func sameLink(x, y align.Link) bool {
 	return x.Kind == y.Kind && x.Moved == y.Moved && x.Score == y.Score &&
 		slices.Equal(x.A, y.A) && slices.Equal(x.B, y.B)
 }
+
+// TestTranslation: a Russian version aligns with the English one by the
+// names (transliterated), numbers and dates its sentences share.
+func TestTranslation(t *testing.T) {
+	en := "Lloyd Austin called Sergei Shoigu on May 13, 2022. The weather in Washington was fine. Belousov replaced Shoigu in 2024."
+	ru := "Ллойд Остин позвонил Шойгу 13 мая 2022 года. В 2024 году Белоусов сменил Шойгу."
+	rows := align.Pair(en, ru, align.Options{})
+	checkTiles(t, en, ru, rows)
+	for _, want := range [][2]string{{"May 13, 2022", "13 мая 2022"}, {"Belousov replaced", "Белоусов сменил"}} {
+		if rowWith(rows, want[0], want[1]) == nil {
+			t.Errorf("no row pairs %q with %q", want[0], want[1])
+		}
+	}
+	if r := rowWith(rows, "weather", ""); r == nil || r.B != nil {
+		t.Errorf("the sentence with no counterpart should stand against a gap: %+v", r)
+	}
+}

@@ -60,6 +60,9 @@ func segment(text string, s *side, terms map[string]int32, df *[]int) ([][]int32
 		}
 		words := textnorm.WordsRunes(rs[sp.Start:sp.End])
 		ids := make([]int32, 0, len(words))
+		for k := range words {
+			words[k].Key = latinKey(words[k].Key)
+		}
 		for _, w := range words {
 			id, ok := terms[w.Key]
 			if !ok {
