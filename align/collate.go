@@ -65,13 +65,19 @@ func Collate(versions []Version, opt Options) []CollationRow {
 		sents[v] = textnorm.Sentences(t)
 		base[v+1] = base[v] + len(sents[v])
 	}
-	uf := newUnionFind(base[len(versions)])
-	for v := 1; v < len(versions); v++ {
+	// Each version against the one before: independent, so on all CPUs.
+	steps := make([][]Link, len(versions))
+	parallel(max(0, len(versions)-1), func(k int) {
+		v := k + 1
 		o := opt
 		if Mode(texts[v-1], texts[v]) == ModeAligned {
 			o.MinScore, o.MoveScore = orDefault(opt.MinScore, RelatedMinScore), orDefault(opt.MoveScore, RelatedMoveScore)
 		}
-		for _, l := range Align(texts[v-1], texts[v], o).Links {
+		steps[v] = Align(texts[v-1], texts[v], o).Links
+	})
+	uf := newUnionFind(base[len(versions)])
+	for v := 1; v < len(versions); v++ {
+		for _, l := range steps[v] {
 			for _, i := range l.A {
 				for _, j := range l.B {
 					uf.union(base[v-1]+i, base[v]+j)
@@ -107,7 +113,7 @@ func Collate(versions []Version, opt Options) []CollationRow {
 			}
 		}
 	}
-	for k := range rows {
+	parallel(len(rows), func(k int) {
 		r := &rows[k]
 		var first *Cell
 		for _, c := range r.Cells {
@@ -121,7 +127,7 @@ func Collate(versions []Version, opt Options) []CollationRow {
 			}
 			c.Ops = wordDiff(first.Text, c.Text, opt)
 		}
-	}
+	})
 	return rows
 }
 

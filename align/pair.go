@@ -103,9 +103,13 @@ func Pair(a, b string, opt Options) []Row {
 		if len(l.B) > 0 {
 			row.B = span(rb, tb[l.B[0]].Start, tb[l.B[len(l.B)-1]].End)
 		}
-		row.Ops = rowOps(row.A, row.B, opt)
 		rows = append(rows, row)
 	}
+	parallel(len(rows), func(k int) {
+		if rows[k].Ops == nil {
+			rows[k].Ops = rowOps(rows[k].A, rows[k].B, opt)
+		}
+	})
 	return rows
 }
 
