@@ -1,7 +1,9 @@
 package evidence
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -111,7 +113,19 @@ func ScoreWith(a, b *Profile, w Weights) Explanation {
 		logit += t
 		ev = append(ev, piece)
 	}
-	sort.SliceStable(ev, func(i, j int) bool { return math.Abs(ev[i].Weight) > math.Abs(ev[j].Weight) })
+	// The evidence is ordered by sorting indexes: sorting Evidence values
+	// (through reflection at first) moved three strings per swap, each with
+	// a write barrier, and was most of a Score's time.
+	order := make([]int32, len(ev))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int { return cmp.Compare(math.Abs(ev[y].Weight), math.Abs(ev[x].Weight)) })
+	sorted := make([]Evidence, len(ev))
+	for i, k := range order {
+		sorted[i] = ev[k]
+	}
+	ev = sorted
 	e := Explanation{Score: sigmoid(logit), Thread: sigmoid(thread), Evidence: ev}
 	e.SameEvent = e.Score >= EventThreshold
 	e.SameThread = e.SameEvent || e.Thread >= ThreadThreshold
@@ -252,7 +266,13 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 	if sa == 0 || sb == 0 {
 		return 0
 	}
-	var pieces []Evidence
+	// Shared pairs are kept as indexes and sorted so: sorting Evidence
+	// values moves three strings each, with a write barrier apiece.
+	type hit struct {
+		i, j int32
+		w    float64
+	}
+	var hits []hit
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -264,7 +284,7 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 			m := float64(min(a[i].W, b[j].W))
 			shared += m
 			if ev != nil {
-				pieces = append(pieces, Evidence{kind, a[i].Text, b[j].Text, m})
+				hits = append(hits, hit{int32(i), int32(j), m})
 			}
 			i++
 			j++
@@ -272,13 +292,12 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 	}
 	x := shared / min(sa, sb)
 	if ev != nil && shared > 0 {
-		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].Weight > pieces[j].Weight })
-		if len(pieces) > maxPieces {
-			pieces = pieces[:maxPieces]
+		slices.SortStableFunc(hits, func(p, q hit) int { return cmp.Compare(q.w, p.w) })
+		if len(hits) > maxPieces {
+			hits = hits[:maxPieces]
 		}
-		for _, p := range pieces {
-			p.Weight = wt * x * p.Weight / shared
-			*ev = append(*ev, p)
+		for _, h := range hits {
+			*ev = append(*ev, Evidence{kind, a[h.i].Text, b[h.j].Text, wt * x * h.w / shared})
 		}
 	}
 	return x
@@ -317,7 +336,7 @@ func unshared(a, b []Item) []Item {
 		}
 		out = append(out, it)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].W > out[j].W })
+	slices.SortStableFunc(out, func(x, y Item) int { return cmp.Compare(y.W, x.W) })
 	return out
 }
 
