@@ -342,6 +342,11 @@ func loadSemeval(dir string) ([]labelled, error) {
 			return nil, err
 		}
 		title, body, _ := strings.Cut(string(b), "\n")
+		if strings.TrimSpace(body) == "" {
+			// Some machine translations are one line: title and text run
+			// together, so the line is the text and there is no title.
+			title, body = "", title
+		}
 		p := evidence.NewProfile(evidence.Input{Title: strings.TrimSpace(title), Text: body, Lang: lang})
 		cache[file] = p
 		return p, nil
