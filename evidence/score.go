@@ -73,13 +73,16 @@ const (
 	// FHeadNameDiff is 1 when both titles name someone or something and
 	// they share none of those names: two notices headed by two companies.
 	FHeadNameDiff
+	// FGram is the overlap of the character 5-gram samples (see
+	// Profile.Grams).
+	FGram
 	NumFeatures
 )
 
 // FeatureNames names the features in order, for reports.
 var FeatureNames = [NumFeatures]string{
 	"name", "name differs", "number", "number differs", "date", "quote", "place",
-	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ",
+	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts",
 }
 
 // Weights turn features into log-odds: Bias + Σ W[i]·x[i].
@@ -194,12 +197,47 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 		}
 	}
 	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
+	x[FGram] = gramOverlap(a.Grams, b.Grams)
 	if a.Lang != "" && b.Lang != "" && a.Lang != b.Lang {
 		x[FCrossLang] = 1
 		x[FCrossName] = x[FName]
 		x[FCrossNumber] = x[FNumber]
 	}
 	return x
+}
+
+// gramOverlap is the share of the smaller sample's grams found in the
+// other, counted only below the larger of the two samples' highest hash so
+// that the two samples cover the same range of hashes.
+func gramOverlap(a, b []uint32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	limit := min(a[len(a)-1], b[len(b)-1])
+	n, na, nb := 0, 0, 0
+	i, j := 0, 0
+	for i < len(a) && a[i] <= limit {
+		na++
+		i++
+	}
+	for j < len(b) && b[j] <= limit {
+		nb++
+		j++
+	}
+	i, j = 0, 0
+	for i < na && j < nb {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return float64(n) / float64(max(1, min(na, nb)))
 }
 
 // leadNames returns the names of p found in its title or lede.
