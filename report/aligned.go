@@ -108,6 +108,18 @@ func trimMarks(ms []mark) []mark {
 	return out
 }
 
+// blank reports whether a pair row holds only white space on both sides
+// (the blank lines between paragraphs of near-duplicates): the rendered
+// tables leave it out, keeping the numbers of the others.
+func blank(r align.Row) bool {
+	for _, sp := range []*align.Span{r.A, r.B} {
+		if sp != nil && strings.TrimSpace(sp.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // rowNote says what kind of row a pair row is, for the score column.
 func rowNote(r align.Row) string {
 	var notes []string
@@ -175,6 +187,15 @@ type collationColumn struct {
 	ID        int64
 	Published string
 	Outlet    string
+}
+
+// label is the outlet, when known, and the article, on two lines.
+func (c collationColumn) label() string {
+	id := "article " + strconv.FormatInt(c.ID, 10)
+	if c.Outlet == "-" {
+		return id
+	}
+	return c.Outlet + "\n" + id
 }
 
 func collationColumns(s *Story) []collationColumn {

@@ -36,6 +36,7 @@ var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 	"sideB":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'b', hide) },
 	"cellMarks":        cellMarks,
 	"rowNote":          rowNote,
+	"blank":            blank,
 	"rowClass":         rowClass,
 	"summary":          func(r *align.Result) string { return summarise(r).String() },
 	"modeText":         modeText,

@@ -112,6 +112,9 @@ func (m *mdWriter) alignment(p *Pair) {
 	m.printf("Marks: ~~deleted from A~~, **inserted in B**; a dash is a gap (no counterpart).\n\n")
 	m.printf("| # | A: article %d | B: article %d | Score |\n|---:|---|---|---|\n", p.A.ID, p.B.ID)
 	for i, r := range p.Alignment.Rows {
+		if blank(r) {
+			continue
+		}
 		score := ""
 		if r.A != nil && r.B != nil {
 			score = fmtRatio(r.Score)
@@ -134,7 +137,7 @@ func (m *mdWriter) collation(s *Story) {
 	cols := collationColumns(s)
 	m.printf("| #")
 	for _, c := range cols {
-		m.printf(" | %s, %s, article %d", c.Published, mdText(c.Outlet), c.ID)
+		m.printf(" | %s, %s", c.Published, mdText(strings.ReplaceAll(c.label(), "\n", ", ")))
 	}
 	m.printf(" | First in |\n|---:")
 	for range cols {
