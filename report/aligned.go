@@ -20,7 +20,16 @@ type mark struct {
 	Kind  string // "equal", "delete" or "insert"
 	Text  string
 	Minor bool
+	// Omitted marks a deletion of more than omitWords words in a collation
+	// cell, shown as "[−N words]": the words stand in the row's first cell.
+	Omitted bool
 }
+
+// omitWords is the longest deletion a collation cell shows word for word.
+// A cell reads as its version's wording; a reworded sentence would
+// otherwise repeat, struck through, the first version standing in the
+// same row.
+const omitWords = 4
 
 // sideMarks gives one side of a pair row: A's side shows its equal and
 // deleted words, B's its equal and inserted ones. A side standing against a
@@ -70,6 +79,20 @@ func cellMarks(c *align.Cell, hideMinor bool) []mark {
 			}
 			m.Kind, m.Minor = "equal", false
 		}
+		if n := len(strings.Fields(m.Text)); m.Kind == "delete" && n > omitWords {
+			lead := m.Text[:len(m.Text)-len(strings.TrimLeftFunc(m.Text, unicode.IsSpace))]
+			trail := m.Text[len(strings.TrimRightFunc(m.Text, unicode.IsSpace)):]
+			if lead != "" {
+				out = append(out, mark{Kind: "equal", Text: lead})
+			}
+			out = append(out, mark{Kind: "delete", Text: "[−" + strconv.Itoa(n) + " words]", Omitted: true})
+			if trail != "" {
+				out = append(out, mark{Kind: "equal", Text: trail})
+			} else {
+				out = append(out, mark{Kind: "equal", Text: " "})
+			}
+			continue
+		}
 		out = append(out, m)
 	}
 	return trimMarks(out)
@@ -84,7 +107,7 @@ func trimMarks(ms []mark) []mark {
 		if m.Text == "" {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].Kind == m.Kind && out[n-1].Minor == m.Minor {
+		if n := len(out); n > 0 && out[n-1].Kind == m.Kind && out[n-1].Minor == m.Minor && !out[n-1].Omitted && !m.Omitted {
 			out[n-1].Text += m.Text
 			continue
 		}

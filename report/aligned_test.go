@@ -360,3 +360,34 @@ func TestWideCollationPDF(t *testing.T) {
 		}
 	}
 }
+
+// A collation cell reads as its version's wording: a long passage of the
+// row's first version that it lacks is counted, not repeated struck
+// through; a short one is shown struck.
+func TestCollationCellCountsALongDeletion(t *testing.T) {
+	s := storyModel()
+	first := "Officials met in Geneva on Monday, after weeks of quiet talks between the two delegations, to discuss the ceasefire."
+	second := "Officials met in Geneva on Tuesday to discuss the ceasefire."
+	s.Collation = &align.Story{Story: 7, Versions: []int64{1, 2}, Rows: []align.CollationRow{{First: 1, Count: 2, Cells: []*align.Cell{
+		{Article: 1, End: len([]rune(first)), Text: first},
+		{Article: 2, End: len([]rune(second)), Text: second, Ops: []align.Op{{Kind: "equal", Text: "Officials met in Geneva on "},
+			{Kind: "delete", Text: "Monday, after weeks of quiet talks between the two delegations,"}, {Kind: "insert", Text: "Tuesday"},
+			{Kind: "equal", Text: " to discuss the ceasefire."}}},
+	}}}}
+	s.Articles = s.Articles[:2]
+	page := string(write(t, s, report.HTML))
+	table := page[strings.Index(page, `<table class="collation">`):]
+	table = table[:strings.Index(table, "</table>")]
+	for _, want := range []string{`<del class="sd-del sd-omitted">[−10 words]</del> <ins class="sd-ins">Tuesday</ins> to discuss`} {
+		if !strings.Contains(table, want) {
+			t.Errorf("collation lacks %q:\n%s", want, table)
+		}
+	}
+	if strings.Count(table, "quiet talks") != 1 {
+		t.Error("the first version's words are repeated in the second cell")
+	}
+	md := string(write(t, s, report.Markdown))
+	if !strings.Contains(md, `\[−10 words\] **Tuesday** to discuss`) {
+		t.Errorf("Markdown collation does not count the deletion:\n%s", md)
+	}
+}

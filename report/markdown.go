@@ -132,8 +132,9 @@ func (m *mdWriter) alignment(p *Pair) {
 // in date order, then the version that carried the row first.
 func (m *mdWriter) collation(s *Story) {
 	m.printf("## Collation: the versions sentence by sentence\n\n%s\n\n", collationSummary(s.Collation))
-	m.printf("Marks: in each cell, ~~deleted~~ and **inserted** against the row's first version; a dash is a gap; " +
-		"rows found in one version only say so in the last column.\n\n")
+	m.printf("Marks: in each cell, ~~deleted~~ and **inserted** against the row's first version, \\[−N words\\] for a " +
+		"longer passage of the first version this one lacks; a dash is a gap; rows found in one version only say so in " +
+		"the last column.\n\n")
 	cols := collationColumns(s)
 	m.printf("| #")
 	for _, c := range cols {
@@ -170,6 +171,12 @@ func mdMarks(ms []mark) string {
 	var b strings.Builder
 	for _, x := range ms {
 		delim := ""
+		switch {
+		case x.Omitted:
+			// Struck, the count would read as a number that went.
+			b.WriteString(mdCell(x.Text))
+			continue
+		}
 		switch x.Kind {
 		case "delete":
 			delim = "~~"

@@ -51,6 +51,7 @@ type piece struct {
 	text string
 	kind string
 	mnr  bool
+	omit bool // an omitted passage's count: red, not struck
 }
 
 func plainCell(s string) pcell { return pcell{marks: []mark{{Kind: "equal", Text: s}}} }
@@ -65,20 +66,22 @@ func (p *pdfWriter) layout(ms []mark, width float64) [][]piece {
 	p.f.SetFont(pdfSans, "", tableSize)
 	lines := [][]piece{nil}
 	x := 0.0
+	omit := false
 	add := func(text, kind string, minor bool, w float64) {
 		n := len(lines) - 1
-		if k := len(lines[n]) - 1; k >= 0 && lines[n][k].kind == kind && lines[n][k].mnr == minor {
+		if k := len(lines[n]) - 1; k >= 0 && lines[n][k].kind == kind && lines[n][k].mnr == minor && lines[n][k].omit == omit {
 			lines[n][k].text += text
 		} else {
 			if k >= 0 && changed(kind) && changed(lines[n][k].kind) && !strings.HasSuffix(lines[n][k].text, " ") {
 				x += 0.8 // a deletion and an insertion that touch are kept apart
 			}
-			lines[n] = append(lines[n], piece{x: x, text: text, kind: kind, mnr: minor})
+			lines[n] = append(lines[n], piece{x: x, text: text, kind: kind, mnr: minor, omit: omit})
 		}
 		x += w
 	}
 	newline := func() { lines, x = append(lines, nil), 0 }
 	for _, m := range ms {
+		omit = m.Omitted
 		for _, tok := range tokens(clean(m.Text)) {
 			switch {
 			case tok == "\n":
@@ -278,6 +281,9 @@ func (p *pdfWriter) drawLine(ps []piece, x, y, width float64, right bool) {
 		if pc.mnr {
 			r, g, b = 130, 130, 130
 		}
+		if pc.omit {
+			style = ""
+		}
 		text := pc.text
 		if style == "S" || style == "U" {
 			// Marks end at the last word, not on a space after it.
@@ -432,7 +438,8 @@ func (p *pdfWriter) alignLegend(pair bool) {
 		p.segment(seg{kind: "delete", text: "deleted"})
 		plain(" and ")
 		p.segment(seg{kind: "insert", text: "inserted"})
-		plain(" against the row's first version; — a gap; tinted, \"only\": found in one version only; grey: minor edit.")
+		plain(" against the row's first version; [−N words]: a longer passage of the first version this one lacks; — a gap; " +
+			"tinted, \"only\": found in one version only; grey: minor edit.")
 	}
 	p.f.Ln(lineH + 1)
 }
