@@ -14,7 +14,9 @@ import (
 // The Markdown report reads as plain text and renders on GitHub and GitLab.
 // Article text never becomes markup: titles and notes are escaped, and diffs
 // and passages sit in code fences longer than any backtick run inside them,
-// with changes marked [-deleted-] {+inserted+} and labelled moves.
+// with changes marked [-deleted-] {+inserted+} and labelled moves. The
+// aligned rows and the collation are tables whose cells are escaped text,
+// with ~~deleted~~ and **inserted** words marked around the escaped words.
 
 type mdWriter struct {
 	w   io.Writer
