@@ -240,7 +240,7 @@ func (s *Service) pairReport(ctx context.Context, req ReportRequest, prov report
 		return nil, err
 	}
 	res := align.Compare(c.A, c.B, texts[0], texts[1], reportAlignOptions())
-	m.Alignment = &res
+	m.Alignment, m.Diff.Mode = &res, res.Mode
 	return m, nil
 }
 
@@ -333,6 +333,13 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 	}
 	col := align.CollateStory(st.ID, versions, reportAlignOptions())
 	m.Collation = &col
+	textOf := map[int64]string{}
+	for i, id := range ids {
+		textOf[id] = texts[i]
+	}
+	for i, d := range m.Diffs {
+		m.Diffs[i].Mode = align.Mode(textOf[d.A], textOf[d.B])
+	}
 	shared := map[string]*report.StoryPassage{}
 	for _, d := range m.Diffs {
 		for _, p := range d.Passages {

@@ -451,6 +451,7 @@ func TestDuplicatesReportNamesTheKeptCopy(t *testing.T) {
 // texts, and that a story report carries its collation, in date order.
 func TestReportsUseTheAlignment(t *testing.T) {
 	ra := newReportArchive(t)
+	ra.pin(t) // the story of 004, its CRLF copy and 003
 	ctx := context.Background()
 	text := func(ref string) (int64, []rune) {
 		a, err := ra.svc.GetArticle(ctx, ref)
@@ -529,6 +530,10 @@ func TestReportsUseTheAlignment(t *testing.T) {
 		t.Fatal(err)
 	}
 	var story struct {
+		Diffs []struct {
+			A, B int64
+			Mode string
+		}
 		Collation struct {
 			Story    int64
 			Versions []int64
@@ -544,6 +549,10 @@ func TestReportsUseTheAlignment(t *testing.T) {
 	}
 	if err := json.Unmarshal(buf.Bytes(), &story); err != nil {
 		t.Fatal(err)
+	}
+	// The story: seed 004, its CRLF copy, then seed 003.
+	if len(story.Diffs) != 2 || story.Diffs[0].Mode != "diff" || story.Diffs[1].Mode != "aligned" {
+		t.Errorf("story diffs %+v: want the copy compared as near-duplicates and 003 as a related version", story.Diffs)
 	}
 	col := story.Collation
 	if col.Story != st.ID || len(col.Versions) != len(st.Articles) || len(col.Rows) == 0 {

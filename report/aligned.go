@@ -252,3 +252,7 @@ func collationSummary(st *align.Story) string {
 // storyHideMinor says whether the story's diffs hide minor edits, which its
 // collation then does too.
 func storyHideMinor(s *Story) bool { return len(s.Diffs) > 0 && s.Diffs[0].HideMinor }
+
+// inCollationNote stands for the word diff of related versions in a story
+// report.
+const inCollationNote = "Related versions: the collation above shows their sentences side by side, which a word diff of the whole texts cannot."

@@ -391,3 +391,28 @@ func TestCollationCellCountsALongDeletion(t *testing.T) {
 		t.Errorf("Markdown collation does not count the deletion:\n%s", md)
 	}
 }
+
+// A story's diff of related versions is given in figures, its text being in
+// the collation; near-duplicates and a story without collation keep the
+// word diff.
+func TestStoryDiffOfRelatedVersionsDefersToTheCollation(t *testing.T) {
+	s := storyModel()
+	s.Diffs[1].Mode = align.ModeAligned
+	s.Diffs[0].Mode = align.ModeDiff
+	for _, f := range []report.Format{report.HTML, report.Markdown} {
+		out := string(write(t, s, f))
+		if got := strings.Count(out, "Related versions: the collation above"); got != 1 {
+			t.Errorf("%s: %d diffs defer to the collation, want 1", f, got)
+		}
+		if got := strings.Count(out, "moved to #1"); got != 1 {
+			t.Errorf("%s: %d word diffs shown, want the near-duplicates' one", f, got)
+		}
+	}
+	if text := pdfTextOf(t, s); strings.Count(text, "Related versions: the collation above") != 1 {
+		t.Error("PDF: the related versions' diff does not defer to the collation")
+	}
+	s.Collation = nil
+	if out := string(write(t, s, report.HTML)); strings.Contains(out, "the collation above") || strings.Count(out, "[moved to #1]") != 2 {
+		t.Error("without a collation, a story report must show every word diff")
+	}
+}

@@ -244,6 +244,11 @@ func (m *mdWriter) story(s *Story) {
 	m.printf("## Changes, each version against %s\n\n", s.Against())
 	for _, d := range s.Diffs {
 		m.printf("### Article %d → article %d\n\n", d.A, d.B)
+		if s.InCollation(d) {
+			m.stats(d)
+			m.printf("%s\n\n", inCollationNote)
+			continue
+		}
 		m.diff(d)
 	}
 	m.printf("## Versions\n\n")

@@ -93,6 +93,11 @@ type Diff struct {
 	HideMinor bool            `json:"hide_minor"`
 	Result    *diffing.Result `json:"result"`
 	Passages  []core.Passage  `json:"passages"`
+	// Mode is how the two articles compare (align.Mode): "diff" for
+	// near-duplicates, "aligned" for related versions, whose word diff a
+	// story report gives in figures only, their text standing side by side
+	// in the collation. Empty when not known.
+	Mode string `json:"mode,omitempty"`
 }
 
 // Pair is a report on two articles.
@@ -136,6 +141,13 @@ type Story struct {
 	// word diff from the row's first wording, and the article that carried
 	// the row first. Nil when not computed.
 	Collation *align.Story `json:"collation,omitempty"`
+}
+
+// InCollation reports whether the story's collation shows the versions of
+// diff d side by side, so that the word diff of their whole texts, which
+// for related versions strikes almost every line, is given in figures only.
+func (s *Story) InCollation(d Diff) bool {
+	return s.Collation != nil && d.Mode == align.ModeAligned
 }
 
 // Against says what each version was compared with, for headings.

@@ -305,6 +305,11 @@ func (p *pdfWriter) story(s *Story) {
 	p.heading(2, "Changes, each version against "+s.Against())
 	for _, d := range s.Diffs {
 		p.heading(3, fmt.Sprintf("Article %d → article %d", d.A, d.B))
+		if s.InCollation(d) {
+			p.stats(d)
+			p.text(inCollationNote)
+			continue
+		}
 		p.diff(d)
 	}
 	p.heading(2, "Versions")
