@@ -29,6 +29,10 @@ type ReportRequest struct {
 	// Base is what each version of a story is compared with: "previous"
 	// (default), "first", or one of its versions (an article reference).
 	Base string `json:"base"`
+	// Align is how a pair report compares its articles: "auto" (or empty)
+	// lets align.Mode choose (sentences aligned for related versions, the
+	// word diff for near-duplicates); "aligned" or "diff" forces one.
+	Align string `json:"align"`
 	// Format is html, pdf, md, csv or json.
 	Format  string         `json:"format"`
 	Compare CompareOptions `json:"compare"`
@@ -60,6 +64,13 @@ func (r *ReportRequest) check() (report.Format, error) {
 	case report.KindDuplicates, report.KindArchive:
 	default:
 		return "", core.Errorf(core.EINVALID, "unknown report kind %q (use pair, story, duplicates or archive)", r.Kind)
+	}
+	switch r.Align {
+	case "", "auto":
+		r.Align = "auto"
+	case align.ModeAligned, align.ModeDiff:
+	default:
+		return "", core.Errorf(core.EINVALID, "unknown alignment %q (use auto, aligned or diff)", r.Align)
 	}
 	if _, err := r.Compare.diffOptions(); err != nil {
 		return "", err
@@ -167,6 +178,9 @@ func (s *Service) reportSettings(ctx context.Context, req ReportRequest) ([]repo
 		al := func(name string, v float64) {
 			out = append(out, report.Setting{Group: "align", Name: name, Value: fmtSim(v)})
 		}
+		if req.Kind == string(report.KindPair) {
+			out = append(out, report.Setting{Group: "align", Name: "mode", Value: req.Align})
+		}
 		al("min_score", align.DefaultMinScore)
 		al("move_score", align.DefaultMoveScore)
 		al("related_min_score", align.RelatedMinScore)
@@ -239,7 +253,11 @@ func (s *Service) pairReport(ctx context.Context, req ReportRequest, prov report
 	if err != nil {
 		return nil, err
 	}
-	res := align.Compare(c.A, c.B, texts[0], texts[1], reportAlignOptions())
+	opt := reportAlignOptions()
+	if req.Align != "auto" {
+		opt.Mode = req.Align
+	}
+	res := align.Compare(c.A, c.B, texts[0], texts[1], opt)
 	m.Alignment, m.Diff.Mode = &res, res.Mode
 	return m, nil
 }

@@ -333,6 +333,7 @@ func TestReportRejectsBadRequests(t *testing.T) {
 		{"story without id", app.ReportRequest{Kind: "story", Format: "md"}},
 		{"story with bad base", app.ReportRequest{Kind: "story", StoryID: 1, Base: "last", Format: "md"}},
 		{"canceled", app.ReportRequest{Kind: "archive", Format: "html"}},
+		{"bad alignment", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Align: "words"}},
 		{"bad granularity", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Compare: app.CompareOptions{By: "line"}}},
 		{"no such story", app.ReportRequest{Kind: "story", StoryID: 999, Format: "md"}},
 		{"no such article", app.ReportRequest{Kind: "pair", Refs: []string{"1", "999"}, Format: "md"}},
@@ -519,6 +520,15 @@ func TestReportsUseTheAlignment(t *testing.T) {
 	}
 	if page := buf.String(); !strings.Contains(page, `<table class="aligned">`) || strings.Contains(page, `<section class="diff">`) {
 		t.Error("the pair page of related versions lacks the aligned table or still has the whole word diff as its body")
+	}
+	// The researcher may ask for the word diff all the same.
+	buf.Reset()
+	req.Align = "diff"
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if page := buf.String(); !strings.Contains(page, `<section class="diff">`) || !strings.Contains(page, `<td>align</td><td>mode</td><td class="mono">diff</td>`) {
+		t.Error("a pair report asked for the word diff does not show it, or does not say so in its settings")
 	}
 
 	st, err := ra.svc.StoryOf(ctx, "004_crlf.txt")
