@@ -37,7 +37,7 @@ func similarPairs(sa, sb side, ia, ib []int, minScore float64) []bead {
 				seen[ka] = kb
 				i := ia[ka]
 				if s := similarity(sa.bags[i], sb.bags[j]); s >= minScore {
-					out = append(out, bead{a: []int{i}, b: []int{j}, sim: s})
+					out = append(out, bead{a: []int{i}, b: []int{j}, sim: s, bare: !sa.evident(sa.bags[i], sb.bags[j])})
 				}
 			}
 		}
@@ -64,16 +64,21 @@ func commonLimit(n int) int {
 
 const maxPostings = 40
 
-// greedy keeps the pairs (most similar first) whose sentences no earlier
-// pair took.
-func greedy(pairs []bead) []bead {
+// greedy keeps the beads (best first) whose sentences no earlier bead
+// took.
+func greedy(beads []bead) []bead {
 	usedA, usedB := map[int]bool{}, map[int]bool{}
 	var out []bead
-	for _, c := range pairs {
-		if usedA[c.a[0]] || usedB[c.b[0]] {
+	for _, c := range beads {
+		if slices.ContainsFunc(c.a, func(i int) bool { return usedA[i] }) || slices.ContainsFunc(c.b, func(j int) bool { return usedB[j] }) {
 			continue
 		}
-		usedA[c.a[0]], usedB[c.b[0]] = true, true
+		for _, i := range c.a {
+			usedA[i] = true
+		}
+		for _, j := range c.b {
+			usedB[j] = true
+		}
 		out = append(out, c)
 	}
 	return out
@@ -81,7 +86,129 @@ func greedy(pairs []bead) []bead {
 
 // pairMoved pairs sentences of A and B left unpaired in place, whatever
 // their order, when they are at least minScore similar: a sentence moved
-// elsewhere, perhaps reworded on the way.
-func pairMoved(sa, sb side, ia, ib []int, minScore float64) []bead {
-	return greedy(similarPairs(sa, sb, ia, ib, minScore))
+// elsewhere, perhaps reworded on the way. With groups, a moved sentence may
+// also take an unpaired neighbour on either side (two sentences of one
+// merged into one of the other, or split), when the group is the better
+// match: another outlet often says in one sentence what the first said in
+// two ("last spoke on March 15, 2023. At that time, Shoigu was...").
+func pairMoved(sa, sb side, ia, ib []int, minScore float64, groups bool) []bead {
+	seedScore := minScore
+	if groups {
+		seedScore = minScore / 2
+	}
+	loneA, loneB := map[int]bool{}, map[int]bool{}
+	for _, i := range ia {
+		loneA[i] = true
+	}
+	for _, j := range ib {
+		loneB[j] = true
+	}
+	var cands []bead
+	try := func(a, b []int) {
+		x, y := joinOf(sa, a), joinOf(sb, b)
+		if s := similarity(x, y); s >= minScore && sa.evident(x, y) {
+			cands = append(cands, bead{a: a, b: b, sim: s})
+		}
+	}
+	for _, p := range similarPairs(sa, sb, ia, ib, seedScore) {
+		i, j := p.a[0], p.b[0]
+		if p.sim >= minScore && !p.bare {
+			cands = append(cands, p)
+		}
+		if !groups {
+			continue
+		}
+		if loneA[i-1] {
+			try([]int{i - 1, i}, p.b)
+		}
+		if loneA[i+1] {
+			try([]int{i, i + 1}, p.b)
+		}
+		if loneB[j-1] {
+			try(p.a, []int{j - 1, j})
+		}
+		if loneB[j+1] {
+			try(p.a, []int{j, j + 1})
+		}
+	}
+	// Best first, a group paying groupCost as in the dynamic programme.
+	gain := func(c bead) float64 { return c.sim - groupCost*float64(len(c.a)+len(c.b)-2) }
+	slices.SortStableFunc(cands, func(x, y bead) int {
+		if c := cmp.Compare(gain(y), gain(x)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.b[0], y.b[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.a[0], y.a[0])
+	})
+	return greedy(cands)
+}
+
+func joinOf(s side, idx []int) bag {
+	bs := make([]bag, len(idx))
+	for k, i := range idx {
+		bs[k] = s.bags[i]
+	}
+	return join(bs)
+}
+
+// attach widens linked beads by an unpaired neighbour in the same
+// paragraph (the sentence just before or after on one side) that shares two
+// words or more with the bead's other side, as long as the whole stays at
+// least minScore similar: another
+// outlet often says in one sentence what the first said in two ("Austin
+// last spoke to his counterpart on March 15, 2023. At that time, Shoigu
+// was still minister."), and the second half alone shares too little to be
+// linked by its own similarity. loneA and loneB mark the unpaired
+// sentences; those attached are cleared. A bead grows on one side only,
+// to at most three sentences.
+func attach(sa, sb side, seq, moves []bead, loneA, loneB []bool, minScore float64) {
+	for _, bs := range [][]bead{seq, moves} {
+		for k := range bs {
+			c := &bs[k]
+			if len(c.a) == 0 || len(c.b) == 0 {
+				continue
+			}
+			if !grow(sa, sb, &c.a, c.b, loneA, minScore, &c.sim, false) {
+				grow(sb, sa, &c.b, c.a, loneB, minScore, &c.sim, true)
+			}
+		}
+	}
+}
+
+// grow widens group (sentences of s) by unpaired neighbours sharing
+// evidence with other (sentences of o); flipped says s is B. It reports
+// whether the group grew.
+func grow(s, o side, group *[]int, other []int, lone []bool, minScore float64, sim *float64, flipped bool) bool {
+	grew := false
+	ob := joinOf(o, other)
+	for len(*group) < 3 {
+		first, last := (*group)[0], (*group)[len(*group)-1]
+		best, bestSim, bestGroup := -1, 0.0, []int(nil)
+		for _, n := range []int{first - 1, last + 1} {
+			if n < 0 || n >= len(lone) || !lone[n] || s.sents[n].Paragraph != s.sents[first].Paragraph ||
+				s.sharedWords(s.bags[n], ob) < 2 {
+				continue
+			}
+			g := append([]int{n}, *group...)
+			if n > last {
+				g = append(slices.Clone(*group), n)
+			}
+			x := joinOf(s, g)
+			sm := similarity(x, ob)
+			if flipped {
+				sm = similarity(ob, x)
+			}
+			if sm >= minScore && sm > bestSim {
+				best, bestSim, bestGroup = n, sm, g
+			}
+		}
+		if best < 0 {
+			return grew
+		}
+		lone[best] = false
+		*group, *sim, grew = bestGroup, bestSim, true
+	}
+	return grew
 }

@@ -1,9 +1,12 @@
 package align
 
 import (
+	"cmp"
 	"hash/fnv"
 	"math"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/detect"
 	"github.com/storydiff/storydiff/textnorm"
@@ -14,6 +17,13 @@ type side struct {
 	sents []Sentence
 	norm  []string // textnorm.Normalize of each sentence: the exact key
 	bags  []bag
+	// content marks the terms (shared by both sides) that count as
+	// evidence between related versions: words that are not stop words and
+	// not found in many of their sentences. Nil when any shared word is
+	// evidence.
+	content []bool
+	word    []bool       // terms that are not stop words (with content)
+	caps    [][][2]int32 // per sentence, see segment
 }
 
 // bag is a sentence's words as term ids, ascending, each with its weight
@@ -25,30 +35,54 @@ type bag struct {
 	// grams are the hashes of the sentence's word triples holding a word
 	// that is not a stop word, ascending.
 	grams []uint64
+	// named are the terms written capitalised in the sentence (a name or a
+	// title), ascending; the first word only when never written otherwise.
+	named []int32
+	// namedAt is the word position of each named term in the sentence (in
+	// a group, positions of later sentences are offset by groupGap).
+	namedAt []int32
 }
+
+const groupGap = 1 << 16
 
 // prepare segments both texts and weighs their words by rarity, both
 // across the sentences of the two texts and in everyday English, so that
 // what the two versions share on every line (the, said, Ukraine in a story
 // on Ukraine) counts little and a shared name or number counts much.
-func prepare(a, b string) (sa, sb side) {
+func prepare(a, b string, related bool) (sa, sb side) {
 	terms := map[string]int32{}
 	var df []int
-	ka, ga := segment(a, &sa, terms, &df)
-	kb, gb := segment(b, &sb, terms, &df)
+	var cs []uint8
+	ka, ga := segment(a, &sa, terms, &df, &cs)
+	kb, gb := segment(b, &sb, terms, &df, &cs)
 	n := float64(len(ka) + len(kb))
+	cased := &cs
 	idf := make([]float32, len(df))
 	for key, t := range terms {
 		idf[t] = float32(math.Log(1+n/float64(df[t])) * background(key))
 	}
 	sa.bags = bags(ka, ga, idf)
 	sb.bags = bags(kb, gb, idf)
+	if related {
+		content, word := make([]bool, len(df)), make([]bool, len(df))
+		for key, t := range terms {
+			// A name of the story's topic (Ukraine, Russian in a story on
+			// the war) is in too many sentences to say which go together.
+			_, stop := detect.Rarity(key)
+			content[t] = !stop && ((*cased)[t] != upperSeen || df[t] <= max(4, int(n)/10))
+			word[t] = !stop
+		}
+		sa.content, sb.content = content, content
+		sa.word, sb.word = word, word
+		named(sa.bags, sa.caps, *cased)
+		named(sb.bags, sb.caps, *cased)
+	}
 	return sa, sb
 }
 
 // segment fills s with the sentences of text and returns each sentence's
 // term ids, counting in df the sentences each term occurs in.
-func segment(text string, s *side, terms map[string]int32, df *[]int) ([][]int32, [][]uint64) {
+func segment(text string, s *side, terms map[string]int32, df *[]int, cased *[]uint8) ([][]int32, [][]uint64) {
 	rs := []rune(text)
 	lines := textnorm.Lines(text)
 	line := 0
@@ -69,9 +103,25 @@ func segment(text string, s *side, terms map[string]int32, df *[]int) ([][]int32
 				id = int32(len(terms))
 				terms[w.Key] = id
 				*df = append(*df, 0)
+				*cased = append(*cased, 0)
 			}
 			ids = append(ids, id)
 		}
+		var caps [][2]int32 // term and position: the first word, then the capitalised ones
+		for k, w := range words {
+			if k == 0 {
+				caps = append(caps, [2]int32{ids[0], 0}) // capitalised whatever it is
+				continue
+			}
+			switch r, _ := utf8.DecodeRuneInString(w.Text); {
+			case unicode.IsUpper(r):
+				(*cased)[ids[k]] |= upperSeen
+				caps = append(caps, [2]int32{ids[k], int32(k)})
+			case unicode.IsLower(r):
+				(*cased)[ids[k]] |= lowerSeen
+			}
+		}
+		s.caps = append(s.caps, caps)
 		grams = append(grams, triples(words))
 		slices.Sort(ids)
 		for k, id := range ids {
@@ -125,6 +175,7 @@ func add(x, y bag) bag {
 		grams: append(slices.Clone(x.grams), y.grams...),
 	}
 	slices.Sort(out.grams)
+	out.named, out.namedAt = mergeNamed(x, y)
 	i, j := 0, 0
 	for i < len(x.ids) || j < len(y.ids) {
 		switch {
@@ -145,6 +196,26 @@ func add(x, y bag) bag {
 
 // similarity is the weighted Dice coefficient of two bags: twice the weight
 // they share over the weight of both, 0 to 1.
+func mergeNamed(x, y bag) ([]int32, []int32) {
+	var ids, at []int32
+	i, j := 0, 0
+	for i < len(x.named) || j < len(y.named) {
+		switch {
+		case j == len(y.named) || (i < len(x.named) && x.named[i] < y.named[j]):
+			ids, at = append(ids, x.named[i]), append(at, x.namedAt[i])
+			i++
+		case i == len(x.named) || y.named[j] < x.named[i]:
+			ids, at = append(ids, y.named[j]), append(at, y.namedAt[j]+groupGap)
+			j++
+		default:
+			ids, at = append(ids, x.named[i]), append(at, x.namedAt[i])
+			i++
+			j++
+		}
+	}
+	return ids, at
+}
+
 func similarity(x, y bag) float64 {
 	return simFrom(sharedWeight(x, y), x, y)
 }
@@ -251,3 +322,95 @@ const (
 	stopWeight = 0.2
 	maxRarity  = 14 // about Rarity of a word never seen in the counts
 )
+
+// sharedWords counts the words two bags share that are not stop words.
+func (s side) sharedWords(x, y bag) int {
+	n, i, j := 0, 0, 0
+	for i < len(x.ids) && j < len(y.ids) {
+		switch {
+		case x.ids[i] < y.ids[j]:
+			i++
+		case y.ids[j] < x.ids[i]:
+			j++
+		default:
+			if s.word == nil || s.word[x.ids[i]] {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+func has(ids []int32, t int32) bool {
+	_, ok := slices.BinarySearch(ids, t)
+	return ok
+}
+
+// named fills each bag's named terms: those capitalised inside the
+// sentence, and its first word when the texts never write it otherwise.
+func named(bs []bag, caps [][][2]int32, cased []uint8) {
+	for k, c := range caps {
+		var out [][2]int32
+		for x, tp := range c {
+			if x > 0 || cased[tp[0]]&lowerSeen == 0 {
+				out = append(out, tp)
+			}
+		}
+		slices.SortStableFunc(out, func(p, q [2]int32) int { return cmp.Compare(p[0], q[0]) })
+		out = slices.CompactFunc(out, func(p, q [2]int32) bool { return p[0] == q[0] })
+		for _, tp := range out {
+			bs[k].named = append(bs[k].named, tp[0])
+			bs[k].namedAt = append(bs[k].namedAt, tp[1])
+		}
+	}
+}
+
+// How a word was written inside sentences: a word only ever capitalised
+// there is a name (or a title).
+const (
+	upperSeen uint8 = 1 << iota
+	lowerSeen
+)
+
+// evident reports whether two bags share evidence that they say the same
+// thing. Between related versions a shared name and title are not enough
+// ("Ukrainian President Volodymyr Zelensky" opens many sentences of one
+// story that report different things): they must share a content word,
+// a verb, noun or number written in lower case somewhere in the texts.
+func (s side) evident(x, y bag) bool {
+	if s.content == nil {
+		return true
+	}
+	var names []int32
+	i, j := 0, 0
+	for i < len(x.ids) && j < len(y.ids) {
+		switch {
+		case x.ids[i] < y.ids[j]:
+			i++
+		case y.ids[j] < x.ids[i]:
+			j++
+		default:
+			t := x.ids[i]
+			kx, inX := slices.BinarySearch(x.named, t)
+			if s.content[t] && !inX && !has(y.named, t) {
+				return true
+			}
+			if inX && has(y.named, t) && s.content[t] {
+				names = append(names, x.namedAt[kx])
+			}
+			i++
+			j++
+		}
+	}
+	// Names shared from two places of the sentence (Sergei Shoigu ...
+	// Russian Defense Minister) say more than one name with its title.
+	slices.Sort(names)
+	for k := 1; k < len(names); k++ {
+		if names[k]-names[k-1] > 2 {
+			return true
+		}
+	}
+	return false
+}
