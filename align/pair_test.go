@@ -127,12 +127,14 @@ func TestPairSeedsApart(t *testing.T) {
 
 // TestPairNameAndTitleOnly: between related versions, a sentence sharing
 // with another only a person's name and title is not aligned with it,
-// while one sharing what was done is.
+// while one sharing what was done is (the verb's stem is enough).
 func TestPairNameAndTitleOnly(t *testing.T) {
 	a := "Ukrainian President Volodymyr Zelensky thanked the soldiers who came home. " +
-		"The exchange was mediated by the Emirates after weeks of talks."
+		"The exchange was mediated by the Emirates after weeks of talks. " +
+		"Defense Secretary Lloyd Austin has spoken at length."
 	b := "Ukrainian President Volodymyr Zelensky wants a peace plan ready by November. " +
-		"After weeks of talks, the Emirates mediated the exchange."
+		"After weeks of talks, the Emirates mediated the exchange. " +
+		"Defense Secretary Lloyd Austin spoke on Friday."
 	rows := align.Pair(a, b, align.Options{Mode: align.ModeAligned})
 	checkTiles(t, a, b, rows)
 	if r := rowWith(rows, "thanked the soldiers", "peace plan"); r != nil {
@@ -140,6 +142,10 @@ func TestPairNameAndTitleOnly(t *testing.T) {
 	}
 	if rowWith(rows, "mediated by the Emirates", "the Emirates mediated") == nil {
 		t.Error("sentences on the mediation not aligned")
+	}
+	// A name and title with a shared verb, if in another form, is enough.
+	if rowWith(rows, "has spoken at length", "spoke on Friday") == nil {
+		t.Error("sentences sharing a name, a title and a verb's stem not aligned")
 	}
 }
 

@@ -24,6 +24,7 @@ type side struct {
 	content []bool
 	word    []bool       // terms that are not stop words (with content)
 	caps    [][][2]int32 // per sentence, see segment
+	stems   [][]uint64   // per sentence, see bag
 }
 
 // bag is a sentence's words as term ids, ascending, each with its weight
@@ -41,7 +42,14 @@ type bag struct {
 	// namedAt is the word position of each named term in the sentence (in
 	// a group, positions of later sentences are offset by groupGap).
 	namedAt []int32
+	// stems are the hashes of the first stemLen letters of the sentence's
+	// longer words written in lower case that are not stop words,
+	// ascending: a light stem that lets "spoke" meet "spoken" and
+	// "maintain" meet "maintaining" as evidence.
+	stems []uint64
 }
+
+const stemLen = 5
 
 const groupGap = 1 << 16
 
@@ -76,6 +84,11 @@ func prepare(a, b string, related bool) (sa, sb side) {
 		sa.word, sb.word = word, word
 		named(sa.bags, sa.caps, *cased)
 		named(sb.bags, sb.caps, *cased)
+		for _, s := range []*side{&sa, &sb} {
+			for k := range s.bags {
+				s.bags[k].stems = s.stems[k]
+			}
+		}
 	}
 	return sa, sb
 }
@@ -121,6 +134,20 @@ func segment(text string, s *side, terms map[string]int32, df *[]int, cased *[]u
 				(*cased)[ids[k]] |= lowerSeen
 			}
 		}
+		var stems []uint64
+		for k, w := range words {
+			r, _ := utf8.DecodeRuneInString(w.Text)
+			if k == 0 || !unicode.IsLower(r) {
+				continue // a first word may be a name
+			}
+			if rk := []rune(w.Key); len(rk) >= stemLen {
+				if _, stop := detect.Rarity(w.Key); !stop {
+					stems = append(stems, hashString(string(rk[:stemLen])))
+				}
+			}
+		}
+		slices.Sort(stems)
+		s.stems = append(s.stems, slices.Compact(stems))
 		s.caps = append(s.caps, caps)
 		grams = append(grams, triples(words))
 		slices.Sort(ids)
@@ -176,6 +203,9 @@ func add(x, y bag) bag {
 	}
 	slices.Sort(out.grams)
 	out.named, out.namedAt = mergeNamed(x, y)
+	out.stems = append(slices.Clone(x.stems), y.stems...)
+	slices.Sort(out.stems)
+	out.stems = slices.Compact(out.stems)
 	i, j := 0, 0
 	for i < len(x.ids) || j < len(y.ids) {
 		switch {
@@ -380,7 +410,7 @@ const (
 // story that report different things): they must share a content word,
 // a verb, noun or number written in lower case somewhere in the texts.
 func (s side) evident(x, y bag) bool {
-	if s.content == nil {
+	if s.content == nil || sharedGrams(x.stems, y.stems) > 0 {
 		return true
 	}
 	var names []int32
@@ -413,4 +443,10 @@ func (s side) evident(x, y bag) bool {
 		}
 	}
 	return false
+}
+
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
 }
