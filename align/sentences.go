@@ -58,32 +58,28 @@ const groupGap = 1 << 16
 // what the two versions share on every line (the, said, Ukraine in a story
 // on Ukraine) counts little and a shared name or number counts much.
 func prepare(a, b string, related bool) (sa, sb side) {
-	terms := map[string]int32{}
-	var df []int
-	var cs []uint8
-	ka, ga := segment(a, &sa, terms, &df, &cs)
-	kb, gb := segment(b, &sb, terms, &df, &cs)
+	v := newVocab()
+	ka, ga := v.segment(a, &sa)
+	kb, gb := v.segment(b, &sb)
 	n := float64(len(ka) + len(kb))
-	cased := &cs
-	idf := make([]float32, len(df))
-	for key, t := range terms {
-		idf[t] = float32(math.Log(1+n/float64(df[t])) * background(key))
+	idf := make([]float32, len(v.df))
+	for t, d := range v.df {
+		idf[t] = float32(math.Log(1+n/float64(d)) * v.bg[t])
 	}
 	sa.bags = bags(ka, ga, idf)
 	sb.bags = bags(kb, gb, idf)
 	if related {
-		content, word := make([]bool, len(df)), make([]bool, len(df))
-		for key, t := range terms {
+		content, word := make([]bool, len(v.df)), make([]bool, len(v.df))
+		for t := range v.df {
 			// A name of the story's topic (Ukraine, Russian in a story on
 			// the war) is in too many sentences to say which go together.
-			_, stop := detect.Rarity(key)
-			content[t] = !stop && ((*cased)[t] != upperSeen || df[t] <= max(4, int(n)/10))
-			word[t] = !stop
+			content[t] = !v.stop[t] && (v.cased[t] != upperSeen || v.df[t] <= max(4, int(n)/10))
+			word[t] = !v.stop[t]
 		}
 		sa.content, sb.content = content, content
 		sa.word, sb.word = word, word
-		named(sa.bags, sa.caps, *cased)
-		named(sb.bags, sb.caps, *cased)
+		named(sa.bags, sa.caps, v.cased)
+		named(sb.bags, sb.caps, v.cased)
 		for _, s := range []*side{&sa, &sb} {
 			for k := range s.bags {
 				s.bags[k].stems = s.stems[k]
@@ -93,74 +89,163 @@ func prepare(a, b string, related bool) (sa, sb side) {
 	return sa, sb
 }
 
+// vocab numbers the words of the two texts compared and keeps, once per
+// distinct word, what comparing sentences needs of it: transliterating,
+// looking up its rarity and hashing it once rather than at every
+// occurrence is most of the cost of reading a text.
+type vocab struct {
+	raw   map[string]int32 // word as written -> term
+	terms map[string]int32 // transliterated key -> term
+	df    []int            // sentences holding each term
+	cased []uint8          // how each term was written (upperSeen, lowerSeen)
+	stop  []bool           // a stop word (detect.Rarity)
+	bg    []float64        // background weight
+	hash  []uint64         // of the key, for word triples
+	stem  []uint64         // of the key's first stemLen letters; 0 when shorter or a stop word
+}
+
+func newVocab() *vocab {
+	return &vocab{raw: map[string]int32{}, terms: map[string]int32{}}
+}
+
+// term is the id of a word as written, added on first sight. Its key is
+// textnorm.WordsRunes's (folded, spelling variants merged), transliterated.
+func (v *vocab) term(w string) int32 {
+	if id, ok := v.raw[w]; ok {
+		return id
+	}
+	key := textnorm.VariantKey(textnorm.Fold(w))
+	if key == "" {
+		key = w // letters that fold away entirely still need a key
+	}
+	key = latinKey(key)
+	id, ok := v.terms[key]
+	if !ok {
+		id = int32(len(v.df))
+		v.terms[key] = id
+		_, stop := detect.Rarity(key)
+		var stem uint64
+		if rk := []rune(key); len(rk) >= stemLen && !stop {
+			stem = hashString(string(rk[:stemLen]))
+		}
+		v.df = append(v.df, 0)
+		v.cased = append(v.cased, 0)
+		v.stop = append(v.stop, stop)
+		v.bg = append(v.bg, background(key))
+		v.hash = append(v.hash, hashString(key))
+		v.stem = append(v.stem, stem)
+	}
+	v.raw[w] = id
+	return id
+}
+
 // segment fills s with the sentences of text and returns each sentence's
-// term ids, counting in df the sentences each term occurs in.
-func segment(text string, s *side, terms map[string]int32, df *[]int, cased *[]uint8) ([][]int32, [][]uint64) {
-	rs := []rune(text)
+// term ids (ascending, with repeats) and word triples, counting in df the
+// sentences each term occurs in.
+func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
+	if !utf8.ValidString(text) {
+		text = string([]rune(text)) // as offsets count: one U+FFFD per bad byte
+	}
+	// Byte offset of each code point, so that sentences and words are cut
+	// from text without copying.
+	at := make([]int, 0, len(text)+1)
+	for b := range text {
+		at = append(at, b)
+	}
+	at = append(at, len(text))
 	lines := textnorm.Lines(text)
 	line := 0
 	var keys [][]int32
 	var grams [][]uint64
+	var words []word
+	var caps [][2]int32
 	for _, sp := range textnorm.Sentences(text) {
 		for line < len(lines)-1 && lines[line].End <= sp.Start {
 			line++
 		}
-		words := textnorm.WordsRunes(rs[sp.Start:sp.End])
-		ids := make([]int32, 0, len(words))
-		for k := range words {
-			words[k].Key = latinKey(words[k].Key)
-		}
-		for _, w := range words {
-			id, ok := terms[w.Key]
-			if !ok {
-				id = int32(len(terms))
-				terms[w.Key] = id
-				*df = append(*df, 0)
-				*cased = append(*cased, 0)
-			}
-			ids = append(ids, id)
-		}
-		var caps [][2]int32 // term and position: the first word, then the capitalised ones
-		for k, w := range words {
-			if k == 0 {
-				caps = append(caps, [2]int32{ids[0], 0}) // capitalised whatever it is
-				continue
-			}
-			switch r, _ := utf8.DecodeRuneInString(w.Text); {
-			case unicode.IsUpper(r):
-				(*cased)[ids[k]] |= upperSeen
-				caps = append(caps, [2]int32{ids[k], int32(k)})
-			case unicode.IsLower(r):
-				(*cased)[ids[k]] |= lowerSeen
-			}
-		}
+		sent := text[at[sp.Start]:at[sp.End]]
+		words = v.words(sent, words[:0])
+		ids := make([]int32, len(words))
+		caps = caps[:0] // term and position: the first word, then the capitalised ones
 		var stems []uint64
 		for k, w := range words {
-			r, _ := utf8.DecodeRuneInString(w.Text)
-			if k == 0 || !unicode.IsLower(r) {
-				continue // a first word may be a name
+			id := w.id
+			ids[k] = id
+			if k == 0 {
+				caps = append(caps, [2]int32{id, 0}) // capitalised whatever it is
+				continue
 			}
-			if rk := []rune(w.Key); len(rk) >= stemLen {
-				if _, stop := detect.Rarity(w.Key); !stop {
-					stems = append(stems, hashString(string(rk[:stemLen])))
+			switch r := w.first; {
+			case unicode.IsUpper(r):
+				v.cased[id] |= upperSeen
+				caps = append(caps, [2]int32{id, int32(k)})
+			case unicode.IsLower(r):
+				v.cased[id] |= lowerSeen
+				// Only a word written in lower case (and not first, where
+				// it may be a name) lends its stem as evidence.
+				if v.stem[id] != 0 {
+					stems = append(stems, v.stem[id])
 				}
 			}
 		}
 		slices.Sort(stems)
 		s.stems = append(s.stems, slices.Compact(stems))
-		s.caps = append(s.caps, caps)
-		grams = append(grams, triples(words))
+		s.caps = append(s.caps, slices.Clone(caps))
+		grams = append(grams, v.triples(ids))
 		slices.Sort(ids)
 		for k, id := range ids {
 			if k == 0 || ids[k-1] != id {
-				(*df)[id]++
+				v.df[id]++
 			}
 		}
 		s.sents = append(s.sents, Sentence{Span: sp, Paragraph: line, Words: len(words)})
-		s.norm = append(s.norm, textnorm.Normalize(string(rs[sp.Start:sp.End])))
+		s.norm = append(s.norm, textnorm.Normalize(sent))
 		keys = append(keys, ids)
 	}
 	return keys, grams
+}
+
+// word is one word of a sentence: its term and its first letter as
+// written.
+type word struct {
+	id    int32
+	first rune
+}
+
+// words splits a sentence into words exactly as textnorm.WordsRunes does
+// (a run of letters, digits and combining marks, with an apostrophe between
+// letters or a point or comma between digits inside it), appending them to
+// out; each distinct word is folded and keyed once, by term.
+func (v *vocab) words(s string, out []word) []word {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		start, first, prev := i, r, r
+		i += n
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				prev = r
+				i += n
+				continue
+			}
+			if i+n < len(s) {
+				next, m := utf8.DecodeRuneInString(s[i+n:])
+				if textnorm.IsJoiner(prev, r, next) {
+					prev = next
+					i += n + m
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, word{id: v.term(s[start:i]), first: first})
+	}
+	return out
 }
 
 // bags turns sorted term ids (with repeats) into weighted bags.
@@ -314,23 +399,19 @@ func sharedGrams(x, y []uint64) int {
 	return n
 }
 
-// triples hashes the word triples of a sentence that hold a word that is
-// not a stop word.
-func triples(words []textnorm.Token) []uint64 {
+// triples hashes the word triples of a sentence (its term ids in order)
+// that hold a word that is not a stop word.
+func (v *vocab) triples(ids []int32) []uint64 {
 	var out []uint64
-	for k := 2; k < len(words); k++ {
-		content := false
-		h := fnv.New64a()
-		for _, w := range words[k-2 : k+1] {
-			if _, stop := detect.Rarity(w.Key); !stop {
-				content = true
-			}
-			h.Write([]byte(w.Key))
-			h.Write([]byte{0})
+	for k := 2; k < len(ids); k++ {
+		x, y, z := ids[k-2], ids[k-1], ids[k]
+		if v.stop[x] && v.stop[y] && v.stop[z] {
+			continue
 		}
-		if content {
-			out = append(out, h.Sum64())
-		}
+		h := v.hash[x]
+		h = (h^(h>>29))*0x9e3779b97f4a7c15 + v.hash[y]
+		h = (h^(h>>29))*0x9e3779b97f4a7c15 + v.hash[z]
+		out = append(out, h)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
