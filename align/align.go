@@ -46,7 +46,7 @@ func Align(a, b string, opts Options) Alignment {
 			loneB = append(loneB, s.b[0])
 		}
 	}
-	moved := pairMoved(sa, sb, loneA, loneB, opts.MoveScore, opts.related)
+	moved := pairMoved(sa, sb, loneA, loneB, opts.MoveScore)
 	for _, m := range moved {
 		for _, i := range m.a {
 			takenA[i] = true

@@ -96,7 +96,7 @@ func alignGap(sa, sb side, ia, ib []int, minScore float64, maxCells int) (beads 
 	}
 	// Only pairs proposed by shared words get a similarity; a bead can end
 	// only near a pair at least half as similar as a link needs.
-	for x, cs := range pairCands(sa, sb, ia, ib) {
+	for x, cs := range pairCands(sa, sb, ia, ib, minScore) {
 		for _, c := range cs {
 			g.setSim(x+1, c.j+1, c)
 			if float64(c.sim) >= minScore/2 {
@@ -286,7 +286,7 @@ type cand struct {
 // (unless repeated as often).
 // This keeps the cost near linear on long texts, where comparing every pair
 // would dominate.
-func pairCands(sa, sb side, ia, ib []int) [][]cand {
+func pairCands(sa, sb side, ia, ib []int, minScore float64) [][]cand {
 	out := make([][]cand, len(ia))
 	index := map[int32][]int{} // term -> positions in ib
 	exact := map[string][]int{}
@@ -309,7 +309,9 @@ func pairCands(sa, sb side, ia, ib []int) [][]cand {
 			seen[y] = x
 			x0, y0 := sa.bags[i], sb.bags[ib[y]]
 			sh := sharedWeight(x0, y0)
-			if s := simFrom(sh, x0, y0); s > 0 {
+			// Below half the threshold a pair is never linked alone nor
+			// opens a bead: its phrases need not be compared.
+			if s := simAtLeast(sh, x0, y0, minScore/2); s > 0 {
 				out[x] = append(out[x], cand{y, float32(s), sh, !sa.evident(x0, y0)})
 			}
 		}

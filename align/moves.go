@@ -36,7 +36,8 @@ func similarPairs(sa, sb side, ia, ib []int, minScore float64) []bead {
 				}
 				seen[ka] = kb
 				i := ia[ka]
-				if s := similarity(sa.bags[i], sb.bags[j]); s >= minScore {
+				x, y := sa.bags[i], sb.bags[j]
+				if s := simAtLeast(sharedWeight(x, y), x, y, minScore); s >= minScore {
 					out = append(out, bead{a: []int{i}, b: []int{j}, sim: s, bare: !sa.evident(sa.bags[i], sb.bags[j])})
 				}
 			}
@@ -85,63 +86,16 @@ func greedy(beads []bead) []bead {
 }
 
 // pairMoved pairs sentences of A and B left unpaired in place, whatever
-// their order, when they are at least minScore similar: a sentence moved
-// elsewhere, perhaps reworded on the way. With groups, a moved sentence may
-// also take an unpaired neighbour on either side (two sentences of one
-// merged into one of the other, or split), when the group is the better
-// match: another outlet often says in one sentence what the first said in
-// two ("last spoke on March 15, 2023. At that time, Shoigu was...").
-func pairMoved(sa, sb side, ia, ib []int, minScore float64, groups bool) []bead {
-	seedScore := minScore
-	if groups {
-		seedScore = minScore / 2
-	}
-	loneA, loneB := map[int]bool{}, map[int]bool{}
-	for _, i := range ia {
-		loneA[i] = true
-	}
-	for _, j := range ib {
-		loneB[j] = true
-	}
+// their order, when they are at least minScore similar (and, between
+// related versions, share evidence): a sentence moved elsewhere, perhaps
+// reworded on the way.
+func pairMoved(sa, sb side, ia, ib []int, minScore float64) []bead {
 	var cands []bead
-	try := func(a, b []int) {
-		x, y := joinOf(sa, a), joinOf(sb, b)
-		if s := similarity(x, y); s >= minScore && sa.evident(x, y) {
-			cands = append(cands, bead{a: a, b: b, sim: s})
-		}
-	}
-	for _, p := range similarPairs(sa, sb, ia, ib, seedScore) {
-		i, j := p.a[0], p.b[0]
-		if p.sim >= minScore && !p.bare {
+	for _, p := range similarPairs(sa, sb, ia, ib, minScore) {
+		if !p.bare {
 			cands = append(cands, p)
 		}
-		if !groups {
-			continue
-		}
-		if loneA[i-1] {
-			try([]int{i - 1, i}, p.b)
-		}
-		if loneA[i+1] {
-			try([]int{i, i + 1}, p.b)
-		}
-		if loneB[j-1] {
-			try(p.a, []int{j - 1, j})
-		}
-		if loneB[j+1] {
-			try(p.a, []int{j, j + 1})
-		}
 	}
-	// Best first, a group paying groupCost as in the dynamic programme.
-	gain := func(c bead) float64 { return c.sim - groupCost*float64(len(c.a)+len(c.b)-2) }
-	slices.SortStableFunc(cands, func(x, y bead) int {
-		if c := cmp.Compare(gain(y), gain(x)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.b[0], y.b[0]); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.a[0], y.a[0])
-	})
 	return greedy(cands)
 }
 

@@ -363,6 +363,19 @@ func simFrom(shared float32, x, y bag) float64 {
 	return sim + (1-sim)*phraseBonus*float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
 }
 
+// simAtLeast is the similarity of two bags sharing the given weight when
+// it could reach floor; otherwise it returns the Dice part alone, below
+// floor, without comparing the bags' phrases.
+func simAtLeast(shared float32, x, y bag, floor float64) float64 {
+	if x.total == 0 || y.total == 0 {
+		return 0
+	}
+	if dice := float64(2 * shared / (x.total + y.total)); simBound(dice) < floor {
+		return dice
+	}
+	return simFrom(shared, x, y)
+}
+
 // simBound is the most a similarity with the given Dice part can reach
 // once shared phrases are counted.
 func simBound(dice float64) float64 {
