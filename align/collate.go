@@ -77,6 +77,7 @@ func Collate(versions []Version, opt Options) []CollationRow {
 		o := opt
 		if modeOf(feats[v-1], feats[v]) == ModeAligned {
 			o.MinScore, o.MoveScore = orDefault(opt.MinScore, RelatedMinScore), orDefault(opt.MoveScore, RelatedMoveScore)
+			o.related = true
 		}
 		steps[v] = Align(texts[v-1], texts[v], o).Links
 	})
