@@ -302,7 +302,14 @@ func (p *pdfWriter) alignedTable(m *Pair) {
 	res := m.Alignment
 	p.text(modeText(res.Mode) + " " + summarise(res).String())
 	p.alignLegend(true)
-	head := []pcell{numCell("#"), plainCell(fmt.Sprintf("A: article %d", m.A.ID)), plainCell(fmt.Sprintf("B: article %d", m.B.ID)), plainCell("Score")}
+	side := func(label string, a Article) pcell {
+		s := fmt.Sprintf("%s: article %d", label, a.ID)
+		if strings.TrimSpace(a.Outlet) != "" {
+			s += ", " + a.Outlet
+		}
+		return plainCell(s)
+	}
+	head := []pcell{numCell("#"), side("A", m.A), side("B", m.B), plainCell("Score")}
 	for i := range head {
 		head[i].marks[0].Kind = markBold
 	}
