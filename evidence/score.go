@@ -76,13 +76,35 @@ const (
 	// FGram is the overlap of the character 5-gram samples (see
 	// Profile.Grams).
 	FGram
+	// FTermCosine is the cosine of the two term lists weighted by rarity
+	// and frequency: unlike the overlap coefficient it does not reach 1
+	// when a short list falls inside a long one on a few common words.
+	FTermCosine
+	// FNameCount grows with the number of names shared, up to
+	// namesEnough: one shared name (a country, a minister) says little,
+	// several say much more than their share of the lists.
+	FNameCount
+	// FGramJaccard is the share of the two gram samples' union they share
+	// (Jaccard), against the overlap of the smaller sample in FGram.
+	FGramJaccard
 	NumFeatures
 )
 
 // FeatureNames names the features in order, for reports.
 var FeatureNames = [NumFeatures]string{
 	"name", "name differs", "number", "number differs", "date", "quote", "place",
-	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts",
+	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts", "term cosine", "names shared", "word parts (union)",
+}
+
+// FeatureSigns gives the sign each feature's weight must have: +1 for
+// evidence that two articles report one event (what they share), -1 for
+// evidence against (what differs), 0 where either may hold. Fitted weights
+// keep to them, so that a shared name never counts against a pair however
+// its feature correlates with the others.
+var FeatureSigns = [NumFeatures]int{
+	FName: 1, FNameDiff: -1, FNumber: 1, FNumberDiff: -1, FDate: 1, FQuote: 1, FPlace: 1,
+	FTerm: 1, FTitle: 1, FLede: 1, FPassage: 1, FCrossLang: 0, FCrossName: 1, FCrossNumber: 1,
+	FTemplate: -1, FHeadNameDiff: -1, FGram: 1, FTermCosine: 1, FNameCount: 1, FGramJaccard: 1,
 }
 
 // Weights turn features into log-odds: Bias + Σ W[i]·x[i].
@@ -197,7 +219,9 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 		}
 	}
 	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
-	x[FGram] = gramOverlap(a.Grams, b.Grams)
+	x[FGram], x[FGramJaccard] = gramOverlap(a.Grams, b.Grams)
+	x[FTermCosine] = cosine(a.Terms, b.Terms)
+	x[FNameCount] = min(1, math.Log1p(float64(sharedCount(a.Names, b.Names)))/math.Log1p(namesEnough))
 	if a.Lang != "" && b.Lang != "" && a.Lang != b.Lang {
 		x[FCrossLang] = 1
 		x[FCrossName] = x[FName]
@@ -209,9 +233,9 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 // gramOverlap is the share of the smaller sample's grams found in the
 // other, counted only below the larger of the two samples' highest hash so
 // that the two samples cover the same range of hashes.
-func gramOverlap(a, b []uint32) float64 {
+func gramOverlap(a, b []uint32) (float64, float64) {
 	if len(a) == 0 || len(b) == 0 {
-		return 0
+		return 0, 0
 	}
 	limit := min(a[len(a)-1], b[len(b)-1])
 	n, na, nb := 0, 0, 0
@@ -237,7 +261,57 @@ func gramOverlap(a, b []uint32) float64 {
 			j++
 		}
 	}
-	return float64(n) / float64(max(1, min(na, nb)))
+	return float64(n) / float64(max(1, min(na, nb))), float64(n) / float64(max(1, na+nb-n))
+}
+
+// namesEnough shared names make FNameCount full.
+const namesEnough = 8
+
+// sharedCount is the number of keys two sorted item lists share.
+func sharedCount(a, b []Item) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].Key < b[j].Key:
+			i++
+		case a[i].Key > b[j].Key:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// cosine is the cosine of two sorted item lists as vectors of their
+// weights.
+func cosine(a, b []Item) float64 {
+	var na, nb, dot float64
+	for _, it := range a {
+		na += float64(it.W) * float64(it.W)
+	}
+	for _, it := range b {
+		nb += float64(it.W) * float64(it.W)
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].Key < b[j].Key:
+			i++
+		case a[i].Key > b[j].Key:
+			j++
+		default:
+			dot += float64(a[i].W) * float64(b[j].W)
+			i++
+			j++
+		}
+	}
+	return dot / math.Sqrt(na*nb)
 }
 
 // leadNames returns the names of p found in its title or lede.

@@ -165,3 +165,27 @@ func article5KB() string {
 	}
 	return s.String()
 }
+
+// Evidence for a pair never counts against it, nor evidence against for it.
+func TestDefaultWeightsKeepTheirSigns(t *testing.T) {
+	for i, w := range DefaultWeights.W {
+		if s := FeatureSigns[i]; float64(s)*w < 0 {
+			t.Errorf("%s: weight %.3f, sign %d", FeatureNames[i], w, s)
+		}
+	}
+}
+
+// Several shared names count for more than one, and a list that shares
+// nothing has no cosine.
+func TestNameCountAndCosine(t *testing.T) {
+	a := NewProfile(Input{Lang: "en", Text: "Yesterday Ondrej Vavrinec met Kasimir Pellegrin and Ludmila Szabo in Ostrava to discuss the tariff."})
+	b := NewProfile(Input{Lang: "en", Text: "In Ostrava, Ludmila Szabo, Kasimir Pellegrin and Ondrej Vavrinec argued about the tariff."})
+	c := NewProfile(Input{Lang: "en", Text: "Henrietta Quell opened a bakery in Tallinn selling pastries."})
+	ab, ac := Features(a, b), Features(a, c)
+	if ab[FNameCount] <= 0.5 || ac[FNameCount] != 0 {
+		t.Errorf("names shared: %.3f for five shared names, %.3f for none", ab[FNameCount], ac[FNameCount])
+	}
+	if ab[FTermCosine] <= 0.3 || ac[FTermCosine] != 0 {
+		t.Errorf("term cosine: %.3f for one story, %.3f for two", ab[FTermCosine], ac[FTermCosine])
+	}
+}
