@@ -87,13 +87,17 @@ const (
 	// FGramJaccard is the share of the two gram samples' union they share
 	// (Jaccard), against the overlap of the smaller sample in FGram.
 	FGramJaccard
+	// FLeadNameCount is FNameCount over the names of either article's
+	// title and lede that the other names anywhere: the names of what a
+	// report is about, not of its links and its site's footer.
+	FLeadNameCount
 	NumFeatures
 )
 
 // FeatureNames names the features in order, for reports.
 var FeatureNames = [NumFeatures]string{
 	"name", "name differs", "number", "number differs", "date", "quote", "place",
-	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts", "term cosine", "names shared", "word parts (union)",
+	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts", "term cosine", "names shared", "word parts (union)", "lead names shared",
 }
 
 // FeatureSigns gives the sign each feature's weight must have: +1 for
@@ -104,7 +108,7 @@ var FeatureNames = [NumFeatures]string{
 var FeatureSigns = [NumFeatures]int{
 	FName: 1, FNameDiff: -1, FNumber: 1, FNumberDiff: -1, FDate: 1, FQuote: 1, FPlace: 1,
 	FTerm: 1, FTitle: 1, FLede: 1, FPassage: 1, FCrossLang: 0, FCrossName: 1, FCrossNumber: 1,
-	FTemplate: -1, FHeadNameDiff: -1, FGram: 1, FTermCosine: 1, FNameCount: 1, FGramJaccard: 1,
+	FTemplate: -1, FHeadNameDiff: -1, FGram: 1, FTermCosine: 1, FNameCount: 1, FGramJaccard: 1, FLeadNameCount: 1,
 }
 
 // Weights turn features into log-odds: Bias + Σ W[i]·x[i].
@@ -197,6 +201,7 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	// names people of its other stories further down, which says nothing
 	// against its lead story being the other article's.
 	la, lb := leadNames(a), leadNames(b)
+	x[FLeadNameCount] = min(1, math.Log1p(float64(leadShared(la, lb, a.Names, b.Names)))/math.Log1p(namesEnough))
 	x[FNameDiff] = differ(la, lb, overlap(la, lb, "", 0, nil), 3, KindName, w.W[FNameDiff], ev)
 	mark(n0)
 	x[FNumber] = overlap(a.Numbers, b.Numbers, KindNumber, w.W[FNumber], ev)
@@ -262,6 +267,18 @@ func gramOverlap(a, b []uint32) (float64, float64) {
 		}
 	}
 	return float64(n) / float64(max(1, min(na, nb))), float64(n) / float64(max(1, na+nb-n))
+}
+
+// leadShared counts the keys of la found in nb and of lb found in na,
+// each once.
+func leadShared(la, lb, na, nb []Item) int {
+	n := sharedCount(la, nb)
+	for _, it := range lb {
+		if hasKey(na, it.Key) && !hasKey(la, it.Key) {
+			n++
+		}
+	}
+	return n
 }
 
 // namesEnough shared names make FNameCount full.

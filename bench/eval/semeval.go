@@ -126,7 +126,7 @@ func runSemeval(w, log io.Writer) error {
 	return nil
 }
 
-var featureConst = [evidence.NumFeatures]string{"FName", "FNameDiff", "FNumber", "FNumberDiff", "FDate", "FQuote", "FPlace", "FTerm", "FTitle", "FLede", "FPassage", "FCrossLang", "FCrossName", "FCrossNumber", "FTemplate", "FHeadNameDiff", "FGram", "FTermCosine", "FNameCount", "FGramJaccard"}
+var featureConst = [evidence.NumFeatures]string{"FName", "FNameDiff", "FNumber", "FNumberDiff", "FDate", "FQuote", "FPlace", "FTerm", "FTitle", "FLede", "FPassage", "FCrossLang", "FCrossName", "FCrossNumber", "FTemplate", "FHeadNameDiff", "FGram", "FTermCosine", "FNameCount", "FGramJaccard", "FLeadNameCount"}
 
 func countPairs(data []labelled, transl bool) int {
 	n := 0
