@@ -212,7 +212,16 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
 	x[FPlace] = overlap(a.Places, b.Places, KindPlace, w.W[FPlace], ev)
 	x[FTerm] = overlap(a.Terms, b.Terms, KindTerm, w.W[FTerm], ev)
-	x[FTitle] = overlap(a.Title, b.Title, KindTitle, w.W[FTitle], ev)
+	// An article without a title (a one-line text, a title run into the
+	// text) offers its lede in its place.
+	ta, tb := a.Title, b.Title
+	if len(ta) == 0 && len(tb) > 0 {
+		ta = a.Lede
+	}
+	if len(tb) == 0 && len(ta) > 0 {
+		tb = b.Lede
+	}
+	x[FTitle] = overlap(ta, tb, KindTitle, w.W[FTitle], ev)
 	x[FLede] = overlap(a.Lede, b.Lede, KindLede, w.W[FLede], ev)
 	x[FPassage] = passage(a, b, w.W[FPassage], ev)
 	x[FTemplate] = max(x[FTerm], x[FTitle], x[FLede]) * x[FNameDiff] * x[FNumberDiff]
