@@ -182,12 +182,30 @@ func Features(a, b *Profile) [NumFeatures]float64 { return features(a, b, nil, W
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 // maxPieces bounds the listed pieces of one kind; their weights are shares
-// of the kind's whole contribution, so a long list only adds small ones.
+// of the kind's whole contribution, shared by the heaviest pieces.
 const maxPieces = 16
 
 func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	var x [NumFeatures]float64
-	x[FName] = overlap(a.Names, b.Names, KindName, w.W[FName], ev)
+	cross := a.Lang != "" && b.Lang != "" && a.Lang != b.Lang
+	// The features that count shared names, numbers and terms are
+	// computed first; their whole contribution is then shared among the
+	// items they rest on, so that the evidence lists every reason.
+	la, lb := leadNames(a), leadNames(b)
+	x[FName] = overlap(a.Names, b.Names, "", 0, nil)
+	x[FNameCount] = min(1, math.Log1p(float64(sharedCount(a.Names, b.Names)))/math.Log1p(namesEnough))
+	x[FLeadNameCount] = min(1, math.Log1p(float64(leadShared(la, lb, a.Names, b.Names)))/math.Log1p(namesEnough))
+	x[FNumber] = overlap(a.Numbers, b.Numbers, "", 0, nil)
+	x[FTerm] = overlap(a.Terms, b.Terms, "", 0, nil)
+	x[FTermCosine] = cosine(a.Terms, b.Terms)
+	if cross {
+		x[FCrossLang] = 1
+		x[FCrossName] = x[FName]
+		x[FCrossNumber] = x[FNumber]
+	}
+	if ev != nil {
+		list(a.Names, b.Names, KindName, x[FName], w.W[FName]*x[FName]+w.W[FNameCount]*x[FNameCount]+w.W[FLeadNameCount]*x[FLeadNameCount]+w.W[FCrossName]*x[FCrossName], ev)
+	}
 	var against []int // indexes in *ev of the differing names and numbers
 	mark := func(from int) {
 		if ev != nil {
@@ -200,18 +218,20 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	// Names differ when those of the titles and ledes do: a long round-up
 	// names people of its other stories further down, which says nothing
 	// against its lead story being the other article's.
-	la, lb := leadNames(a), leadNames(b)
-	x[FLeadNameCount] = min(1, math.Log1p(float64(leadShared(la, lb, a.Names, b.Names)))/math.Log1p(namesEnough))
 	x[FNameDiff] = differ(la, lb, overlap(la, lb, "", 0, nil), 3, KindName, w.W[FNameDiff], ev)
 	mark(n0)
-	x[FNumber] = overlap(a.Numbers, b.Numbers, KindNumber, w.W[FNumber], ev)
+	if ev != nil {
+		list(a.Numbers, b.Numbers, KindNumber, x[FNumber], w.W[FNumber]*x[FNumber]+w.W[FCrossNumber]*x[FCrossNumber], ev)
+	}
 	n0 = evLen(ev)
 	x[FNumberDiff] = differ(a.Numbers, b.Numbers, x[FNumber], 2, KindNumber, w.W[FNumberDiff], ev)
 	mark(n0)
 	x[FDate] = overlap(a.Dates, b.Dates, KindDate, w.W[FDate], ev)
 	x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
 	x[FPlace] = overlap(a.Places, b.Places, KindPlace, w.W[FPlace], ev)
-	x[FTerm] = overlap(a.Terms, b.Terms, KindTerm, w.W[FTerm], ev)
+	if ev != nil {
+		list(a.Terms, b.Terms, KindTerm, x[FTerm], w.W[FTerm]*x[FTerm]+w.W[FTermCosine]*x[FTermCosine], ev)
+	}
 	// An article without a title (a one-line text, a title run into the
 	// text) offers its lede in its place.
 	ta, tb := a.Title, b.Title
@@ -234,14 +254,15 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	}
 	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
 	x[FGram], x[FGramJaccard] = gramOverlap(a.Grams, b.Grams)
-	x[FTermCosine] = cosine(a.Terms, b.Terms)
-	x[FNameCount] = min(1, math.Log1p(float64(sharedCount(a.Names, b.Names)))/math.Log1p(namesEnough))
-	if a.Lang != "" && b.Lang != "" && a.Lang != b.Lang {
-		x[FCrossLang] = 1
-		x[FCrossName] = x[FName]
-		x[FCrossNumber] = x[FNumber]
-	}
 	return x
+}
+
+// list adds the items a and b share as evidence of kind, sharing the
+// contribution total by their weight; x is their overlap.
+func list(a, b []Item, kind string, x, total float64, ev *[]Evidence) {
+	if x > 0 && total != 0 {
+		overlap(a, b, kind, total/x, ev)
+	}
 }
 
 // gramOverlap is the share of the smaller sample's grams found in the
@@ -431,11 +452,18 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 	x := shared / min(sa, sb)
 	if ev != nil && shared > 0 {
 		slices.SortStableFunc(hits, func(p, q hit) int { return cmp.Compare(q.w, p.w) })
+		// The listed pieces share the whole contribution: the heaviest
+		// maxPieces stand for the rest.
+		kept := shared
 		if len(hits) > maxPieces {
 			hits = hits[:maxPieces]
+			kept = 0
+			for _, h := range hits {
+				kept += h.w
+			}
 		}
 		for _, h := range hits {
-			*ev = append(*ev, Evidence{kind, a[h.i].Text, b[h.j].Text, wt * x * h.w / shared})
+			*ev = append(*ev, Evidence{kind, a[h.i].Text, b[h.j].Text, wt * x * h.w / kept})
 		}
 	}
 	return x

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -187,5 +188,27 @@ func TestNameCountAndCosine(t *testing.T) {
 	}
 	if ab[FTermCosine] <= 0.3 || ac[FTermCosine] != 0 {
 		t.Errorf("term cosine: %.3f for one story, %.3f for two", ab[FTermCosine], ac[FTermCosine])
+	}
+}
+
+// The features that count shared names give their whole contribution to
+// the shared names listed as evidence.
+func TestSharedNamesCarryTheirFeatures(t *testing.T) {
+	ps := seedProfiles(t, false)
+	a, b := ps[3], ps[4]
+	x := Features(a, b)
+	w := DefaultWeights.W
+	want := w[FName]*x[FName] + w[FNameCount]*x[FNameCount] + w[FLeadNameCount]*x[FLeadNameCount]
+	if want <= 0 {
+		t.Fatalf("no name contribution: %v", x)
+	}
+	got := 0.0
+	for _, ev := range Score(a, b).Evidence {
+		if ev.Kind == KindName && ev.Weight > 0 {
+			got += ev.Weight
+		}
+	}
+	if math.Abs(got-want) > 1e-9 {
+		t.Errorf("shared names carry %.4f, the name features %.4f", got, want)
 	}
 }
