@@ -204,8 +204,11 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	x[FTermCosine] = cosine(a.Terms, b.Terms)
 	if cross {
 		x[FCrossLang] = 1
-		x[FCrossName] = x[FName]
-		x[FCrossNumber] = x[FNumber]
+		// Across languages a short list (a translation that kept two
+		// names) is easily contained in a long one: the overlap counts in
+		// full only from crossEnough shared items on.
+		x[FCrossName] = x[FName] * min(1, float64(sharedCount(a.Names, b.Names))/crossEnough)
+		x[FCrossNumber] = x[FNumber] * min(1, float64(sharedCount(a.Numbers, b.Numbers))/crossEnough)
 	}
 	if ev != nil {
 		list(a.Names, b.Names, KindName, x[FName], w.W[FName]*x[FName]+w.W[FNameCount]*x[FNameCount]+w.W[FLeadNameCount]*x[FLeadNameCount]+w.W[FCrossName]*x[FCrossName], ev)
@@ -314,6 +317,10 @@ func leadShared(la, lb, na, nb []Item) int {
 	}
 	return n
 }
+
+// crossEnough shared names or numbers give the cross-language overlaps in
+// full.
+const crossEnough = 3
 
 // namesEnough shared names make FNameCount full.
 const namesEnough = 8

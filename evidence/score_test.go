@@ -212,3 +212,18 @@ func TestSharedNamesCarryTheirFeatures(t *testing.T) {
 		t.Errorf("shared names carry %.4f, the name features %.4f", got, want)
 	}
 }
+
+// Across languages one shared name in a short list is not a full match:
+// the overlap counts in full only from crossEnough shared names.
+func TestCrossLanguageNeedsSeveralNames(t *testing.T) {
+	en := NewProfile(Input{Lang: "en", Text: "President Trump spoke with Putin and Merkel in Berlin about Ukraine and the Kremlin's plans for Gazprom."})
+	one := NewProfile(Input{Lang: "zh", Text: "特朗普说今天天气很好。"})
+	three := NewProfile(Input{Lang: "zh", Text: "特朗普与普京和默克尔通话。"})
+	x1, x3 := Features(en, one), Features(en, three)
+	if x1[FName] == 0 || x1[FCrossName] > x1[FName]/2 {
+		t.Errorf("one shared name: overlap %.3f, across languages %.3f", x1[FName], x1[FCrossName])
+	}
+	if x3[FCrossName] == 0 || x3[FCrossName] != x3[FName] {
+		t.Errorf("three shared names: overlap %.3f, across languages %.3f", x3[FName], x3[FCrossName])
+	}
+}
