@@ -90,7 +90,7 @@ func newReportArchive(t *testing.T) *reportArchive {
 
 // pin rewrites what differs from run to run and machine to machine (the
 // temporary folder, import and judgement times) and what analysis tuning
-// changes (settings, pairs, stories) to fixed values, straight in the
+// changes (settings, pairs, events) to fixed values, straight in the
 // archive, so that every format, PDF layout included, is the same everywhere
 // and changes only when reporting or diffing does.
 func (ra *reportArchive) pin(t *testing.T) {
@@ -107,20 +107,23 @@ func (ra *reportArchive) pin(t *testing.T) {
 		// The analysis parameters are tuned often; the goldens show how
 		// stored settings are reported, not today's values.
 		`UPDATE settings SET value = '{"shingle":4,"hashes":128,"bands":32,"near_jaccard":0.5,"story_threshold":0.1}' WHERE key = 'analysis'`,
-		// So are the pairs and stories analysis finds: the goldens are about
+		// So are the pairs and events analysis finds: the goldens are about
 		// how a report shows them, so they get the ones found when the
 		// goldens were made (article ids follow the import order).
 		`DELETE FROM pairs`,
 		`INSERT INTO pairs(a, b, kind, jaccard, containment, score) VALUES
 			(1, 2, 'story', 0.016, 0.046, 0.239), (3, 4, 'near', 0.839572192513369, 0.94578313253012, 0.839572192513369),
 			(5, 6, 'story', 0.0007, 0.0024, 0.109), (5, 7, 'story', 0.0007, 0.0024, 0.109), (6, 7, 'text', 1, 1, 1)`,
-		`DELETE FROM story_members`,
-		`DELETE FROM stories`,
-		`INSERT INTO stories(id, label, earliest) VALUES
-			(1, 'Ukraine war: Pentagon chief talks with Russian counterpart', 1),
-			(3, 'Pentagon Chief Urges Russian Counterpart Keep ‘Lines Of Communication Open’ In 1st Call In Months', 3),
-			(5, 'Hot Phones Between the US and Russia –', 6)`,
-		`INSERT INTO story_members(story_id, article_id, position) VALUES (1, 1, 0), (1, 2, 1), (3, 3, 0), (3, 4, 1), (5, 6, 0), (5, 7, 1), (5, 5, 2)`,
+		`DELETE FROM event_members`,
+		`DELETE FROM events`,
+		`DELETE FROM thread_events`,
+		`DELETE FROM threads`,
+		`INSERT INTO events(id, label, earliest, first, last, thread, size) VALUES
+			(1, 'Ukraine war: Pentagon chief talks with Russian counterpart', 1, NULL, NULL, 0, 2),
+			(3, 'Pentagon Chief Urges Russian Counterpart Keep ‘Lines Of Communication Open’ In 1st Call In Months', 3, NULL, NULL, 0, 2),
+			(5, 'Hot Phones Between the US and Russia –', 6, NULL, NULL, 0, 3)`,
+		`INSERT INTO event_members(article_id, event_id, pinned) VALUES (1, 1, 0), (2, 1, 0), (3, 3, 0), (4, 3, 0), (6, 5, 0), (7, 5, 0), (5, 5, 0)`,
+		`UPDATE corrections SET created_at = '2024-01-03T04:05:06Z'`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
