@@ -353,11 +353,12 @@ func (s *Service) Quotes(ctx context.Context, req QuotesRequest) ([]QuoteEntry, 
 		}
 	}
 	out := make([]QuoteEntry, 0, len(groups))
+	all, counts, err := s.db.QuoteGroups(ctx, groups, quoteListCap)
+	if err != nil {
+		return nil, err
+	}
 	for _, g := range groups {
-		ms, n, err := s.db.QuoteGroup(ctx, g, quoteListCap)
-		if err != nil {
-			return nil, err
-		}
+		ms, n := all[g], counts[g]
 		if len(ms) == 0 {
 			continue
 		}

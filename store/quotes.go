@@ -82,39 +82,59 @@ func inBatches(ids []int64, fn func([]any) error) error {
 
 // SaveQuotes stores the quotes found in a batch of articles (every article
 // of articles, with or without quotes), each quote its own group until
-// LinkQuotes joins it to others, and marks the articles quoted.
+// LinkQuotes joins it to others, and marks the articles quoted. Quote ids
+// are given here, inside the write transaction that no other writer can
+// enter, so that a quote is written once with its group.
 func (db *DB) SaveQuotes(ctx context.Context, articles []int64, qs []QuoteRow) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save quotes: %w", err)
 	}
 	defer tx.Rollback()
-	insQuote, err := tx.PrepareContext(ctx, `INSERT INTO quotes(article_id, start, end, text, speaker, title, key, grp) VALUES (?, ?, ?, ?, ?, ?, ?, 0) RETURNING id`)
+	var next int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM quotes`).Scan(&next); err != nil {
+		return fmt.Errorf("save quotes: %w", err)
+	}
+	insQuote, err := tx.PrepareContext(ctx, `INSERT INTO quotes(id, article_id, start, end, text, speaker, title, key, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer insQuote.Close()
-	insKey, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO quote_keys(key, quote_id) VALUES (?, ?)`)
+	insGroup, err := tx.PrepareContext(ctx, `INSERT INTO quote_groups(id, articles) VALUES (?, 1)`)
 	if err != nil {
 		return err
 	}
-	defer insKey.Close()
+	defer insGroup.Close()
+	var keyArgs []any
+	flushKeys := func() error {
+		if len(keyArgs) == 0 {
+			return nil
+		}
+		// Many rows a statement: a statement per key was most of the cost.
+		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO quote_keys(key, quote_id) VALUES (?, ?)`+
+			strings.Repeat(", (?, ?)", len(keyArgs)/2-1), keyArgs...)
+		keyArgs = keyArgs[:0]
+		return err
+	}
 	for _, q := range qs {
-		var id int64
-		if err := insQuote.QueryRowContext(ctx, q.Article, q.Start, q.End, q.Text, q.Speaker, q.Title, q.Key).Scan(&id); err != nil {
+		id := next
+		next++
+		if _, err := insQuote.ExecContext(ctx, id, q.Article, q.Start, q.End, q.Text, q.Speaker, q.Title, q.Key, id); err != nil {
 			return fmt.Errorf("save quotes of %d: %w", q.Article, err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE quotes SET grp = id WHERE id = ?`, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quote_groups(id, articles) VALUES (?, 1)`, id); err != nil {
+		if _, err := insGroup.ExecContext(ctx, id); err != nil {
 			return err
 		}
 		for _, k := range q.Keys {
-			if _, err := insKey.ExecContext(ctx, int64(k), id); err != nil {
-				return err
+			if keyArgs = append(keyArgs, int64(k), id); len(keyArgs) >= 400 {
+				if err := flushKeys(); err != nil {
+					return err
+				}
 			}
 		}
+	}
+	if err := flushKeys(); err != nil {
+		return err
 	}
 	for _, a := range articles {
 		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO quoted(article_id, grouped) VALUES (?, 0)`, a); err != nil {
@@ -244,37 +264,59 @@ type QuoteGroupMember struct {
 	Outlet       string
 }
 
-// QuoteGroup returns up to limit quotes of a group, the first printed
+// QuoteGroups returns up to limit quotes of each group, the first printed
 // first: by publication date, undated articles after the dated ones, then
-// by import order (article id); and in how many articles the group is.
-func (db *DB) QuoteGroup(ctx context.Context, grp int64, limit int) ([]QuoteGroupMember, int, error) {
-	var n int
-	if err := db.read.QueryRowContext(ctx, `SELECT coalesce((SELECT articles FROM quote_groups WHERE id = ?), 0)`, grp).Scan(&n); err != nil {
-		return nil, 0, err
-	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+quoteColumns+`, a.published, a.title, a.outlet
-		FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.grp = ?
-		ORDER BY a.published IS NULL, a.published, a.id, q.start LIMIT ?`, grp, limit)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []QuoteGroupMember
-	for rows.Next() {
-		var m QuoteGroupMember
-		var published sql.NullString
-		if err := rows.Scan(&m.ID, &m.Article, &m.Start, &m.End, &m.Text, &m.Speaker, &m.Title, &m.Key, &m.Group,
-			&published, &m.ArticleTitle, &m.Outlet); err != nil {
-			return nil, 0, err
+// by import order (article id); and in how many articles each group is.
+// Two queries whatever the number of groups: a query per group was most of
+// the time of listing an article's quotes.
+func (db *DB) QuoteGroups(ctx context.Context, grps []int64, limit int) (map[int64][]QuoteGroupMember, map[int64]int, error) {
+	members := map[int64][]QuoteGroupMember{}
+	counts := map[int64]int{}
+	err := inBatches(grps, func(part []any) error {
+		in := `(?` + strings.Repeat(",?", len(part)-1) + `)`
+		rows, err := db.read.QueryContext(ctx, `SELECT id, articles FROM quote_groups WHERE id IN `+in, part...)
+		if err != nil {
+			return err
 		}
-		if published.Valid {
-			if t, err := time.Parse(time.RFC3339, published.String); err == nil {
-				m.Published = &t
+		for rows.Next() {
+			var id int64
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return err
 			}
+			counts[id] = n
 		}
-		out = append(out, m)
-	}
-	return out, n, rows.Err()
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = db.read.QueryContext(ctx, `SELECT * FROM (SELECT `+quoteColumns+`, a.published, a.title, a.outlet,
+			row_number() OVER (PARTITION BY q.grp ORDER BY a.published IS NULL, a.published, a.id, q.start) AS rank
+			FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.grp IN `+in+`)
+			WHERE rank <= ? ORDER BY grp, rank`, append(part, limit)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m QuoteGroupMember
+			var published sql.NullString
+			var rank int
+			if err := rows.Scan(&m.ID, &m.Article, &m.Start, &m.End, &m.Text, &m.Speaker, &m.Title, &m.Key, &m.Group,
+				&published, &m.ArticleTitle, &m.Outlet, &rank); err != nil {
+				return err
+			}
+			if published.Valid {
+				if t, err := time.Parse(time.RFC3339, published.String); err == nil {
+					m.Published = &t
+				}
+			}
+			members[m.Group] = append(members[m.Group], m)
+		}
+		return rows.Err()
+	})
+	return members, counts, err
 }
 
 // TopQuoteGroups returns one page of the groups, those in the most articles
