@@ -30,10 +30,12 @@ type Options struct {
 	// not common in either text) a passage's copies must share (4).
 	MinMatches int
 	// MinDensity is the least share of each copy's informative words found
-	// in the other copy (0.4). Light rewording keeps most content words; two
-	// texts on one subject share many words, but not densely.
+	// in the other copy (0.4), and twice the least weighted share (matched
+	// weight, see MinEvidence, over informative words). Light rewording
+	// keeps most content words; two texts on one subject share many words,
+	// but not densely, and the rare ones least.
 	MinDensity float64
-	// MinEvidence is the least sum of the weights of the content words
+	// MinEvidence is the least sum of the weights of the informative words
 	// matched (3): a word found once in each text weighs 1, a word found
 	// x times in one and y in the other 1/sqrt(xy). It keeps chance meetings
 	// of a subject's frequent words from making passages.
