@@ -184,6 +184,15 @@ Fishermen were sceptical. "We have heard promises about the sea wall for twenty 
 	if len(rail) != 1 || rail[0].Count != 1 || rail[0].First.Article != d || !strings.Contains(rail[0].Quote, "timetable") {
 		t.Errorf("quotes %d = %+v", d, rail)
 	}
+	// A full analysis finds every quote again and links them the same way.
+	if r := run(t, db, "analyze"); r.code != 0 {
+		t.Fatalf("analyze: %d %s", r.code, r.stderr)
+	}
+	var again []quoteEntry
+	mustJSON(t, run(t, db, "quotes", "--json", "--limit", "1"), &again)
+	if len(again) != 1 || again[0].Count != 3 || !slicesEqual(carriers(again[0]), carriers(top)) {
+		t.Errorf("after a full analysis the most carried quote = %+v, want %v", again, carriers(top))
+	}
 	for _, bad := range [][]string{{"quotes", "1", "--story", "1"}, {"quotes", "--limit", "-1"}, {"quotes", "1", "2"}} {
 		if r := run(t, db, bad...); r.code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, r.code)
@@ -192,4 +201,16 @@ Fishermen were sceptical. "We have heard promises about the sea wall for twenty 
 	if r := run(t, db, "quotes", "999"); r.code == 0 {
 		t.Errorf("quotes 999: exit 0")
 	}
+}
+
+func slicesEqual(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
