@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Api } from '../api/client';
+import { HttpTransport } from '../api/http';
 import type { Transport } from '../api/transport';
 import type { QuoteEntry } from '../api/types';
 import { segments } from '../text';
@@ -74,5 +75,20 @@ describe('QuotesStore', () => {
     await first;
     expect(s.entries.map((e) => e.id)).toEqual([9]);
     expect(s.key).toBe('a2');
+  });
+});
+
+describe('Api.quotes over HTTP', () => {
+  it('asks by article, by story or for a page, leaving out what is not given', async () => {
+    const fetch = vi.fn(async () => new Response('[]', { status: 200 }));
+    const api = new Api(new HttpTransport({ fetch: fetch as unknown as typeof globalThis.fetch }));
+    await api.quotes({ ref: 'a b.txt' });
+    await api.quotes({ story: 4 });
+    await api.quotes({ offset: 50, limit: 50 });
+    expect(fetch.mock.calls.map((c) => String((c as unknown[])[0]))).toEqual([
+      '/api/quotes?ref=a+b.txt',
+      '/api/quotes?story=4',
+      '/api/quotes?offset=50&limit=50',
+    ]);
   });
 });
