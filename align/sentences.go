@@ -252,7 +252,7 @@ func (v *vocab) words(s string, out []word) []word {
 func bags(keys [][]int32, grams [][]uint64, idf []float32) []bag {
 	out := make([]bag, len(keys))
 	for k, ids := range keys {
-		b := bag{grams: grams[k]}
+		b := bag{grams: grams[k], ids: make([]int32, 0, len(ids)), w: make([]float32, 0, len(ids))}
 		for i, id := range ids {
 			if i > 0 && ids[i-1] == id {
 				b.w[len(b.w)-1] += idf[id]
