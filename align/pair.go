@@ -14,8 +14,10 @@ const (
 // Articles that are not near-duplicates are other outlets' versions,
 // rewrites or translations: their corresponding sentences share fewer words
 // than the edits Align's defaults were chosen on. On the seed articles
-// (003 and 004, 000 and 001) these thresholds pair the sentences reporting
-// the same fact while leaving sentences that only share a name apart.
+// (003 and 004, 000 and 001) these thresholds, with the rules on evidence
+// and neighbours of the package documentation, pair the sentences
+// reporting the same fact while leaving sentences that only share a name
+// and a title apart.
 const (
 	RelatedMinScore  = 0.25
 	RelatedMoveScore = 0.25
