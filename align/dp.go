@@ -308,10 +308,10 @@ func pairCands(sa, sb side, ia, ib []int, minScore float64) [][]cand {
 			}
 			seen[y] = x
 			x0, y0 := sa.bags[i], sb.bags[ib[y]]
-			sh := sharedWeight(x0, y0)
+			sh, n := overlap(x0, y0)
 			// Below half the threshold a pair is never linked alone nor
 			// opens a bead: its phrases need not be compared.
-			if s := simAtLeast(sh, x0, y0, minScore/2); s > 0 {
+			if s := simAtLeast(sh, n, x0, y0, minScore/2); s > 0 {
 				out[x] = append(out[x], cand{y, float32(s), sh, !sa.evident(x0, y0)})
 			}
 		}

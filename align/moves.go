@@ -37,7 +37,8 @@ func similarPairs(sa, sb side, ia, ib []int, minScore float64) []bead {
 				seen[ka] = kb
 				i := ia[ka]
 				x, y := sa.bags[i], sb.bags[j]
-				if s := simAtLeast(sharedWeight(x, y), x, y, minScore); s >= minScore {
+				sh, n := overlap(x, y)
+				if s := simAtLeast(sh, n, x, y, minScore); s >= minScore {
 					out = append(out, bead{a: []int{i}, b: []int{j}, sim: s, bare: !sa.evident(sa.bags[i], sb.bags[j])})
 				}
 			}

@@ -332,12 +332,13 @@ func mergeNamed(x, y bag) ([]int32, []int32) {
 }
 
 func similarity(x, y bag) float64 {
-	return simFrom(sharedWeight(x, y), x, y)
+	shared, n := overlap(x, y)
+	return simFrom(shared, n, x, y)
 }
 
-// sharedWeight is the weight two bags have in common.
-func sharedWeight(x, y bag) float32 {
-	var shared float32
+// overlap is the weight two bags have in common and the number of terms
+// they share.
+func overlap(x, y bag) (shared float32, n int) {
 	i, j := 0, 0
 	for i < len(x.ids) && j < len(y.ids) {
 		switch {
@@ -347,33 +348,39 @@ func sharedWeight(x, y bag) float32 {
 			j++
 		default:
 			shared += min(x.w[i], y.w[j])
+			n++
 			i++
 			j++
 		}
 	}
-	return shared
+	return shared, n
 }
 
-// simFrom is the similarity of two bags sharing the given weight.
-func simFrom(shared float32, x, y bag) float64 {
+// simFrom is the similarity of two bags sharing the given weight and n
+// terms. Fewer than three shared terms cannot make a shared triple (whose
+// words differ, see triples), so the phrases are compared only from three.
+func simFrom(shared float32, n int, x, y bag) float64 {
 	if x.total == 0 || y.total == 0 {
 		return 0
 	}
 	sim := min(1, float64(2*shared/(x.total+y.total))) // float32 sums may round past 1
+	if n < 3 {
+		return sim
+	}
 	return sim + (1-sim)*phraseBonus*float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
 }
 
-// simAtLeast is the similarity of two bags sharing the given weight when
-// it could reach floor; otherwise it returns the Dice part alone, below
-// floor, without comparing the bags' phrases.
-func simAtLeast(shared float32, x, y bag, floor float64) float64 {
+// simAtLeast is the similarity of two bags sharing the given weight and n
+// terms when it could reach floor; otherwise it returns the Dice part
+// alone, below floor, without comparing the bags' phrases.
+func simAtLeast(shared float32, n int, x, y bag, floor float64) float64 {
 	if x.total == 0 || y.total == 0 {
 		return 0
 	}
 	if dice := float64(2 * shared / (x.total + y.total)); simBound(dice) < floor {
 		return dice
 	}
-	return simFrom(shared, x, y)
+	return simFrom(shared, n, x, y)
 }
 
 // simBound is the most a similarity with the given Dice part can reach
@@ -413,12 +420,12 @@ func sharedGrams(x, y []uint64) int {
 }
 
 // triples hashes the word triples of a sentence (its term ids in order)
-// that hold a word that is not a stop word.
+// of three different words, one at least not a stop word.
 func (v *vocab) triples(ids []int32) []uint64 {
 	var out []uint64
 	for k := 2; k < len(ids); k++ {
 		x, y, z := ids[k-2], ids[k-1], ids[k]
-		if v.stop[x] && v.stop[y] && v.stop[z] {
+		if (v.stop[x] && v.stop[y] && v.stop[z]) || x == y || y == z || x == z {
 			continue
 		}
 		h := v.hash[x]
