@@ -146,13 +146,16 @@ func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
 	if !utf8.ValidString(text) {
 		text = string([]rune(text)) // as offsets count: one U+FFFD per bad byte
 	}
-	// Byte offset of each code point, so that sentences and words are cut
-	// from text without copying.
-	at := make([]int, 0, len(text)+1)
-	for b := range text {
-		at = append(at, b)
+	// Sentences (ascending) are cut from text without copying: a cursor
+	// turns their code-point offsets into byte offsets.
+	cr, cb := 0, 0
+	at := func(r int) int {
+		for cr < r {
+			_, n := utf8.DecodeRuneInString(text[cb:])
+			cr, cb = cr+1, cb+n
+		}
+		return cb
 	}
-	at = append(at, len(text))
 	lines := textnorm.Lines(text)
 	line := 0
 	var keys [][]int32
@@ -163,7 +166,8 @@ func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
 		for line < len(lines)-1 && lines[line].End <= sp.Start {
 			line++
 		}
-		sent := text[at[sp.Start]:at[sp.End]]
+		from := at(sp.Start)
+		sent := text[from:at(sp.End)]
 		words = v.words(sent, words[:0])
 		ids := make([]int32, len(words))
 		caps = caps[:0] // term and position: the first word, then the capitalised ones
