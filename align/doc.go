@@ -67,7 +67,7 @@
 // # Related versions
 //
 // Pair and Collate compare versions that are not near-duplicates (other
-// outlets, rewrites, translations) with three more rules, as one story's
+// outlets, rewrites, translations) with four more rules, as one story's
 // reports share its names in nearly every sentence:
 //
 //   - Evidence: a link needs the two sides to share a word that is not a
@@ -86,6 +86,11 @@
 //     similar: 003 tells the last call in two sentences ("Austin last
 //     spoke ... on March 15, 2023. At that time, Sergei Shoigu was still
 //     Russian Defense Minister."), 004 in one.
+//   - Headlines and captions: a line of its own not ending as a sentence
+//     does counts for 0.7 of its similarity against a body sentence and is
+//     never grouped, so that 003's photo caption ("Lloyd Austin makes a
+//     phone call at his desk", 0.38) gives 004's lede to the body sentence
+//     that reports the call ("has spoken to his Russian counterpart").
 //   - Moves are linked from RelatedMoveScore, as evidence now guards them.
 //
 // A stretch larger than MaxCells is aligned within a band around its
@@ -103,8 +108,8 @@
 // are not near-duplicates at 0.25 and 0.3 (RelatedMinScore,
 // RelatedMoveScore, both 0.25): other outlets share fewer words per fact.
 // On seeds 003 and 004 they pair the sentences on Pat Ryder and on the last
-// call (March 15, 2023) and leave apart those sharing only a name and a
-// title. Belousov's statement on "the increasing danger of an escalation"
+// call (March 15, 2023) and the lede, and leave apart those sharing only a
+// name and a title. Belousov's statement on "the increasing danger of an escalation"
 // shares one word with 004's "an escalation of tensions" (0.18 similar):
 // thresholds low enough to link it, with or without a shared phrase,
 // linked about fifteen unrelated pairs across the seeds, so it stays

@@ -214,8 +214,8 @@ func (g *gapAligner) beadSim(i, j int, sh shape, need float64) float64 {
 		return 0
 	}
 	x, y := g.group(g.joinA, g.sa, g.ia, i, sh.m), g.group(g.joinB, g.sb, g.ib, j, sh.n)
-	if !g.sa.evident(x, y) {
-		return 0
+	if (x.head || y.head) || !g.sa.evident(x, y) {
+		return 0 // a headline or caption stands alone (see headFactor)
 	}
 	return similarity(x, y)
 }

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,7 @@ type side struct {
 	word    []bool       // terms that are not stop words (with content)
 	caps    [][][2]int32 // per sentence, see segment
 	stems   [][]uint64   // per sentence, see bag
+	heads   []bool       // per sentence, see titleLike
 }
 
 // bag is a sentence's words as term ids, ascending, each with its weight
@@ -47,6 +49,9 @@ type bag struct {
 	// ascending: a light stem that lets "spoke" meet "spoken" and
 	// "maintain" meet "maintaining" as evidence.
 	stems []uint64
+	// head is set, between related versions, for a headline, caption or
+	// other line of its own not ending as a sentence does (see titleLike).
+	head bool
 }
 
 const stemLen = 5
@@ -82,7 +87,7 @@ func prepare(a, b string, related bool) (sa, sb side) {
 		named(sb.bags, sb.caps, v.cased)
 		for _, s := range []*side{&sa, &sb} {
 			for k := range s.bags {
-				s.bags[k].stems = s.stems[k]
+				s.bags[k].stems, s.bags[k].head = s.stems[k], s.heads[k]
 			}
 		}
 	}
@@ -202,9 +207,22 @@ func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
 				v.df[id]++
 			}
 		}
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(sent))
+		s.heads = append(s.heads, !strings.ContainsRune(".!?\"”’»…", r)) // line of its own: below
 		s.sents = append(s.sents, Sentence{Span: sp, Paragraph: line, Words: len(words)})
 		s.norm = append(s.norm, textnorm.Normalize(sent))
 		keys = append(keys, ids)
+	}
+	// A sentence not ending as one does is title-like when its line holds
+	// no other sentence: a headline, a caption, a credit.
+	for k, st := range s.sents {
+		if !s.heads[k] || len(lines) == 0 {
+			continue
+		}
+		ln := lines[min(st.Paragraph, len(lines)-1)]
+		alone := st.Span.Start >= ln.Start && st.Span.End <= ln.End &&
+			(k == 0 || s.sents[k-1].Span.End <= ln.Start) && (k+1 == len(s.sents) || s.sents[k+1].Span.Start >= ln.End)
+		s.heads[k] = alone
 	}
 	return keys, grams
 }
@@ -295,6 +313,7 @@ func add(x, y bag) bag {
 	out.stems = append(slices.Clone(x.stems), y.stems...)
 	slices.Sort(out.stems)
 	out.stems = slices.Compact(out.stems)
+	out.head = x.head || y.head
 	i, j := 0, 0
 	for i < len(x.ids) || j < len(y.ids) {
 		switch {
@@ -368,11 +387,24 @@ func simFrom(shared float32, n int, x, y bag) float64 {
 		return 0
 	}
 	sim := min(1, float64(2*shared/(x.total+y.total))) // float32 sums may round past 1
-	if n < 3 {
-		return sim
+	if n >= 3 {
+		sim += (1 - sim) * phraseBonus * float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
 	}
-	return sim + (1-sim)*phraseBonus*float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
+	if x.head != y.head {
+		sim *= headFactor
+	}
+	return sim
 }
+
+// A headline or photo caption shares its names with the lede and with
+// every sentence on the same call, but it is a line of another kind:
+// against a sentence of the body it counts for headFactor of its
+// similarity, so that a body sentence saying as much is preferred (003's
+// caption "US Secretary of Defense Lloyd Austin makes a phone call at his
+// desk" is not 004's lede), and it is never grouped with other sentences.
+// A sentence is title-like when its line holds nothing else and it does
+// not end as a sentence does (see segment).
+const headFactor = 0.7
 
 // simAtLeast is the similarity of two bags sharing the given weight and n
 // terms when it could reach floor; otherwise it returns the Dice part
