@@ -3,6 +3,8 @@ package align
 import (
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/textnorm"
+	"strings"
+	"unicode"
 )
 
 // The two ways of comparing a pair (see Mode).
@@ -154,6 +156,20 @@ func rowOps(a, b *Span, opt Options) []Op {
 func wordDiff(a, b string, opt Options) []Op {
 	if a == b {
 		return []Op{{Kind: "equal", Text: a}}
+	}
+	// A sentence kept as it was often differs only in the white space
+	// after it (a paragraph break moved by a neighbour's split or merge):
+	// no word diff is needed for that.
+	ca, cb := strings.TrimRightFunc(a, unicode.IsSpace), strings.TrimRightFunc(b, unicode.IsSpace)
+	if ca == cb && ca != "" {
+		ops := []Op{{Kind: "equal", Text: ca}}
+		if t := a[len(ca):]; t != "" {
+			ops = append(ops, Op{Kind: "delete", Text: t, Minor: true})
+		}
+		if t := b[len(cb):]; t != "" {
+			ops = append(ops, Op{Kind: "insert", Text: t, Minor: true})
+		}
+		return ops
 	}
 	r := diffing.Diff(a, b, diffing.Options{MinMoveWords: -1, Timeout: opt.DiffTimeout})
 	return convertOps(r.Ops)
