@@ -81,11 +81,26 @@ func TestQuotesFollowsRydersReadoutAcrossTheSeeds(t *testing.T) {
 		t.Errorf("quotes 5: the secret operation quote = %+v", s)
 	}
 
-	// The story of 003 and 004 lists Ryder's quote with the same carriers.
+	// The story (event) of 003 lists Ryder's quote with the same carriers.
+	var events []struct {
+		ID       int64 `json:"id"`
+		Articles []struct {
+			ID int64 `json:"id"`
+		} `json:"articles"`
+	}
+	mustJSON(t, run(t, db, "stories", "--json"), &events)
+	storyOf4 := ""
+	for _, e := range events {
+		for _, a := range e.Articles {
+			if a.ID == 4 {
+				storyOf4 = itoa64(e.ID)
+			}
+		}
+	}
 	var story []quoteEntry
-	mustJSON(t, run(t, db, "quotes", "--json", "--story", "4"), &story)
+	mustJSON(t, run(t, db, "quotes", "--json", "--story", storyOf4), &story)
 	if q := withQuote(story, "lines of communication"); q == nil || q.First.Article != 3 {
-		t.Errorf("quotes --story 4: %+v", q)
+		t.Errorf("quotes --story %s (the event of 003): %+v", storyOf4, q)
 	}
 	// Text output marks the first.
 	r := run(t, db, "quotes", "5")
