@@ -2,9 +2,8 @@ package align
 
 import (
 	"cmp"
+	"github.com/storydiff/storydiff/core"
 	"slices"
-
-	"github.com/storydiff/storydiff/textnorm"
 )
 
 // Align links the sentences of b (the newer version) to those of a.
@@ -116,10 +115,10 @@ func link(sa, sb side, s bead, moved bool) Link {
 		l.Kind = Regrouped
 	}
 	if len(s.a) > 0 {
-		l.SpanA = textnorm.Span{Start: sa.sents[s.a[0]].Span.Start, End: sa.sents[s.a[len(s.a)-1]].Span.End}
+		l.SpanA = core.Span{Start: sa.sents[s.a[0]].Span.Start, End: sa.sents[s.a[len(s.a)-1]].Span.End}
 	}
 	if len(s.b) > 0 {
-		l.SpanB = textnorm.Span{Start: sb.sents[s.b[0]].Span.Start, End: sb.sents[s.b[len(s.b)-1]].Span.End}
+		l.SpanB = core.Span{Start: sb.sents[s.b[0]].Span.Start, End: sb.sents[s.b[len(s.b)-1]].Span.End}
 	}
 	return l
 }

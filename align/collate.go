@@ -1,6 +1,7 @@
 package align
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/textnorm"
 )
@@ -59,7 +60,7 @@ func Collate(versions []Version, opt Options) []CollationRow {
 	for v, ver := range versions {
 		texts[v] = diffing.Clean(ver.Text)
 	}
-	sents := make([][]textnorm.Span, len(versions))
+	sents := make([][]core.Span, len(versions))
 	base := make([]int, len(versions)+1) // node id of each version's first sentence
 	for v, t := range texts {
 		sents[v] = textnorm.Sentences(t)
@@ -141,7 +142,7 @@ func orDefault(x, d float64) float64 {
 // rowOrder lists the groups (union-find roots) in reading order: the first
 // version's sentences in order, then each later version's new groups
 // inserted after the group of the sentence before them in that version.
-func rowOrder(uf *unionFind, base []int, sents [][]textnorm.Span) []int {
+func rowOrder(uf *unionFind, base []int, sents [][]core.Span) []int {
 	next := map[int]int{} // linked list of groups; -1 ends it
 	head := -1
 	placed := map[int]bool{}
