@@ -56,6 +56,7 @@ var commands = []*Command{
 	storiesCommand,
 	passagesCommand,
 	diffCommand,
+	alignCommand,
 	judgeCommand,
 	keepCommand,
 	backupCommand,
