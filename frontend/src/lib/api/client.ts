@@ -3,11 +3,14 @@ import { HttpTransport } from './http';
 import type { Transport, Unsubscribe } from './transport';
 import { WailsTransport, hasWails, type WailsGlobals } from './wails';
 import type {
+  AlignMode,
+  AlignResult,
   ArticleDetail,
   ArticlePage,
   ArticleRepeats,
   Comparison,
   CompareOptions,
+  Collation,
   DuplicateGroup,
   Facets,
   JobDone,
@@ -151,6 +154,24 @@ export class Api {
       binding: 'Compare',
       args: [a, b, opt],
       http: { method: 'GET', path: '/api/compare', query: { a, b, by: opt.by, ignore_minor: opt.ignore_minor } },
+    });
+  }
+
+  // align compares a with b row by row; mode null lets the service choose
+  // (the word diff for near-duplicates, aligned sentences otherwise).
+  align(a: string, b: string, mode: AlignMode | null = null): Promise<AlignResult> {
+    return this.transport.call<AlignResult>({
+      binding: 'Align',
+      args: [a, b, { mode: mode ?? '' }],
+      http: { method: 'GET', path: '/api/align', query: { a, b, mode: mode ?? undefined } },
+    });
+  }
+
+  collation(story: number): Promise<Collation> {
+    return this.transport.call<Collation>({
+      binding: 'Collation',
+      args: [story],
+      http: { method: 'GET', path: '/api/collation', query: { story } },
     });
   }
 
