@@ -38,7 +38,7 @@ function setup(auto: 'aligned' | 'diff' = 'aligned') {
   const asked: (string | undefined)[] = [];
   t.handlers.Align = (a: string, b: string, opt: { mode: string }) => {
     asked.push(opt.mode);
-    const mode = opt.mode || auto;
+    const mode = (opt.mode || auto) as 'aligned' | 'diff';
     return { a: Number(a), b: Number(b), mode, rows: mode === 'diff' ? rows.slice(0, 2) : rows } satisfies AlignResult;
   };
   return { t, asked, store: new AlignStore(new Api(t)) };
