@@ -182,6 +182,10 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
   const version = story.locator('li', { hasText: b.title });
   await version.getByRole('link', { name: 'Compare' }).click();
   await page.getByRole('heading', { name: 'Compare two articles' }).waitFor({ state: 'attached' });
+  // Two outlets' reports open aligned (see align.test.mjs); this test is of
+  // the word diff.
+  await page.getByTestId('aligned-row').first().waitFor();
+  await page.getByLabel('Word diff').check();
   await page.getByTestId('stats').waitFor();
   const heads = await page.locator('.heads').textContent();
   assert.ok(heads.includes(a.title) && heads.includes(b.title), `compare heads: got ${heads}`);
