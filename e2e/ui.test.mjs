@@ -207,9 +207,11 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
   assert.match(await page.evaluate(() => document.activeElement?.id ?? ''), /^op-inline-\d+$/);
   await snap('compare-inline');
 
+  // Side by side, the word diff's panes are lined up in rows.
   await page.getByLabel('Side by side').check();
+  await page.getByTestId('aligned-row').first().waitFor();
   await snap('compare-side-by-side');
-  const sideA = await page.getByTestId('side-a').textContent();
+  const sideA = await page.locator('[data-testid=aligned-row] [data-side=a]').first().textContent();
   const wantA = cmp.ops.filter((o) => o.op === 'equal' || o.op === 'delete' || (o.op === 'move' && o.role === 'from'));
   assert.ok(sideA.startsWith(wantA[0].text.slice(0, 20)), 'side A starts with A');
 });
