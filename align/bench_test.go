@@ -2,7 +2,9 @@ package align_test
 
 import (
 	"fmt"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/diffing/synth"
@@ -23,22 +25,16 @@ func BenchmarkPair(b *testing.B) {
 		v := related(b, 2, a)
 		b.Run(fmt.Sprintf("aligned/%dKB", size/1000), func(b *testing.B) {
 			b.SetBytes(int64(len(a) + len(v)))
-			for b.Loop() {
-				align.Pair(a, v, align.Options{Mode: align.ModeAligned})
-			}
+			loopCPU(b, func() { align.Pair(a, v, align.Options{Mode: align.ModeAligned}) })
 		})
 	}
 	a := synth.Article(3, 10_000)
 	v := synth.Edit(4, a, 0.05)
 	b.Run("diff/10KB", func(b *testing.B) {
-		for b.Loop() {
-			align.Pair(a, v, align.Options{Mode: align.ModeDiff})
-		}
+		loopCPU(b, func() { align.Pair(a, v, align.Options{Mode: align.ModeDiff}) })
 	})
 	b.Run("mode/10KB", func(b *testing.B) {
-		for b.Loop() {
-			align.Mode(a, v)
-		}
+		loopCPU(b, func() { align.Mode(a, v) })
 	})
 }
 
@@ -48,9 +44,7 @@ func BenchmarkAlign(b *testing.B) {
 		a := synth.Article(5, size)
 		v := related(b, 6, a)
 		b.Run(fmt.Sprintf("%dKB", size/1000), func(b *testing.B) {
-			for b.Loop() {
-				align.Align(a, v, align.Options{})
-			}
+			loopCPU(b, func() { align.Align(a, v, align.Options{}) })
 		})
 	}
 }
@@ -62,8 +56,26 @@ func BenchmarkCollate(b *testing.B) {
 	for k := 1; k < 50; k++ {
 		versions = append(versions, align.Version{Article: int64(k + 1), Text: related(b, uint64(100+k), versions[k-1].Text)})
 	}
-	b.ResetTimer()
+	loopCPU(b, func() { align.Collate(versions, align.Options{}) })
+}
+
+// loopCPU runs f as the benchmark loop and also reports the CPU time the
+// process spent per run (cpu-ms/op, all threads together): on a shared
+// machine the wall time per op also counts waiting for a CPU.
+func loopCPU(b *testing.B, f func()) {
+	before := cpuTime()
+	n := 0
 	for b.Loop() {
-		align.Collate(versions, align.Options{})
+		f()
+		n++
 	}
+	b.ReportMetric(float64((cpuTime()-before).Microseconds())/1000/float64(n), "cpu-ms/op")
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
