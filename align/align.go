@@ -9,7 +9,7 @@ import (
 // Align links the sentences of b (the newer version) to those of a.
 func Align(a, b string, opts Options) Alignment {
 	opts = opts.withDefaults()
-	sa, sb := prepare(a, b)
+	sa, sb := prepare(a, b, opts.related)
 	chain, exact := anchors(sa, sb, opts.MoveScore, opts.MinMoveWords)
 
 	var moves []bead
@@ -47,9 +47,36 @@ func Align(a, b string, opts Options) Alignment {
 	}
 	moved := pairMoved(sa, sb, loneA, loneB, opts.MoveScore)
 	for _, m := range moved {
-		takenA[m.a[0]], takenB[m.b[0]] = true, true
+		for _, i := range m.a {
+			takenA[i] = true
+		}
+		for _, j := range m.b {
+			takenB[j] = true
+		}
 	}
 	moves = append(moves, moved...)
+	if opts.related {
+		free := func(single []int, taken []bool) []bool {
+			out := make([]bool, len(taken))
+			for _, i := range single {
+				out[i] = !taken[i]
+			}
+			return out
+		}
+		attach(sa, sb, seq, moves, free(loneA, takenA), free(loneB, takenB), opts.MinScore)
+		for _, bs := range [][]bead{seq, moves} {
+			for _, m := range bs {
+				if len(m.a) > 0 && len(m.b) > 0 {
+					for _, i := range m.a {
+						takenA[i] = true
+					}
+					for _, j := range m.b {
+						takenB[j] = true
+					}
+				}
+			}
+		}
+	}
 	slices.SortFunc(moves, func(x, y bead) int { return cmp.Compare(x.b[0], y.b[0]) })
 
 	r := Alignment{A: sa.sents, B: sb.sents, Degraded: degraded}

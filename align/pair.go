@@ -18,7 +18,7 @@ const (
 // the same fact while leaving sentences that only share a name apart.
 const (
 	RelatedMinScore  = 0.25
-	RelatedMoveScore = 0.3
+	RelatedMoveScore = 0.25
 )
 
 // Span is a stretch of one article: code-point offsets into its text, End
@@ -85,6 +85,7 @@ func Pair(a, b string, opt Options) []Row {
 	if opt.MoveScore <= 0 {
 		opt.MoveScore = RelatedMoveScore
 	}
+	opt.related = true
 	al := Align(a, b, opt)
 	ra, rb := []rune(a), []rune(b)
 	ta, tb := tiles(al.A, len(ra)), tiles(al.B, len(rb))

@@ -107,6 +107,10 @@ type Options struct {
 	// DiffTimeout bounds each word diff inside a row (diffing.Options
 	// Timeout: 0 its default, negative no bound).
 	DiffTimeout time.Duration
+
+	// related is set by Pair and Collate for versions that are not
+	// near-duplicates (see RelatedMinScore).
+	related bool
 }
 
 // Defaults, chosen on generated version pairs with known links (see
