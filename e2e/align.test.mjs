@@ -82,6 +82,14 @@ test('003 and 004 open aligned: the Ryder sentences on one row; then the word di
   await page.keyboard.press('n');
   await page.waitForFunction(() => /^arow-\d+$/.test(document.activeElement?.id ?? ''));
 
+  // Only the paired sentences, when asked: the Ryder row among them.
+  await page.getByLabel('Only paired sentences').check();
+  await page.locator('[data-testid=aligned-row][data-kind=pair]').first().waitFor();
+  assert.equal(await page.locator('[data-testid=aligned-row]:not([data-kind=pair])').count(), 0);
+  assert.equal(await rows.count(), api003.rows.filter((r) => r.a && r.b).length);
+  assert.equal(await ryder.count(), 1);
+  await page.getByLabel('Only paired sentences').uncheck();
+
   // The switch: the word diff, asked for once, in panes lined up by rows.
   const asked = page.waitForRequest((r) => r.url().includes('/api/align') && r.url().includes('mode=diff'));
   await page.getByLabel('Word diff').check();

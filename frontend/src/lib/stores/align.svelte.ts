@@ -101,19 +101,20 @@ export class AlignStore {
     }
   }
 
-  // changes are the indices of the rows the reader steps through.
-  changes(mode: AlignMode | null, hideMinor: boolean): number[] {
+  // changes are the indices, in rows (those shown), of the rows the reader
+  // steps through.
+  changes(rows: readonly AlignRow[] | null, hideMinor: boolean): number[] {
     const out: number[] = [];
-    (this.rowsOf(mode) ?? []).forEach((r, i) => {
+    (rows ?? []).forEach((r, i) => {
       if (rowChanged(r, hideMinor)) out.push(i);
     });
     return out;
   }
 
-  // step moves to the next (+1) or previous (-1) changed row, wrapping
-  // around, and returns its index, or -1 when no row changed.
-  step(mode: AlignMode | null, hideMinor: boolean, dir: 1 | -1): number {
-    const ch = this.changes(mode, hideMinor);
+  // step moves to the next (+1) or previous (-1) changed row of rows,
+  // wrapping around, and returns its index, or -1 when no row changed.
+  step(rows: readonly AlignRow[] | null, hideMinor: boolean, dir: 1 | -1): number {
+    const ch = this.changes(rows, hideMinor);
     if (ch.length === 0) return -1;
     this.current = this.current < 0 ? (dir > 0 ? 0 : ch.length - 1) : (this.current + dir + ch.length) % ch.length;
     return ch[this.current];

@@ -85,11 +85,15 @@ describe('AlignStore', () => {
   it('steps through changed rows both ways and wraps around', async () => {
     const { store } = setup();
     await store.load('1', '2');
-    const step = (d: 1 | -1) => store.step(store.mode, false, d);
+    const shown = store.rowsOf(store.mode);
+    const step = (d: 1 | -1) => store.step(shown, false, d);
     expect([step(1), step(1), step(1), step(1)]).toEqual([1, 2, 3, 4]);
     expect(step(1)).toBe(1);
     expect(step(-1)).toBe(4);
-    expect(store.changes(store.mode, true)).toEqual([1, 2, 4]);
+    expect(store.changes(shown, true)).toEqual([1, 2, 4]);
+    // Only the paired rows shown: indices are into what is shown.
+    const paired = (shown ?? []).filter((r) => r.a && r.b);
+    expect(store.changes(paired, false)).toEqual([1, 2]);
   });
 
   it('drops an answer for a pair no longer shown', async () => {
