@@ -333,6 +333,7 @@ func TestReportRejectsBadRequests(t *testing.T) {
 		{"story without id", app.ReportRequest{Kind: "story", Format: "md"}},
 		{"story with bad base", app.ReportRequest{Kind: "story", StoryID: 1, Base: "last", Format: "md"}},
 		{"canceled", app.ReportRequest{Kind: "archive", Format: "html"}},
+		{"bad alignment", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Align: "words"}},
 		{"bad granularity", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Compare: app.CompareOptions{By: "line"}}},
 		{"no such story", app.ReportRequest{Kind: "story", StoryID: 999, Format: "md"}},
 		{"no such article", app.ReportRequest{Kind: "pair", Refs: []string{"1", "999"}, Format: "md"}},
@@ -442,6 +443,153 @@ func TestDuplicatesReportNamesTheKeptCopy(t *testing.T) {
 		}
 		if !strings.Contains(got, want) {
 			t.Errorf("%s duplicates report does not say %q", f, want)
+		}
+	}
+}
+
+// TestReportsUseTheAlignment checks that a pair report of two outlets'
+// versions carries their aligned sentences, with spans into the stored
+// texts, and that a story report carries its collation, in date order.
+func TestReportsUseTheAlignment(t *testing.T) {
+	ra := newReportArchive(t)
+	ra.pin(t) // the story of 004, its CRLF copy and 003
+	ctx := context.Background()
+	text := func(ref string) (int64, []rune) {
+		a, err := ra.svc.GetArticle(ctx, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.ID, []rune(a.Text)
+	}
+	idA, textA := text("003_d2567b8d7e929331.txt")
+	idB, textB := text("004_0cbc97742eea5343.txt")
+	var buf bytes.Buffer
+	req := app.ReportRequest{Kind: "pair", Refs: []string{"003_d2567b8d7e929331.txt", "004_0cbc97742eea5343.txt"}, Format: "json"}
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	type span struct {
+		Start, End int
+		Text       string
+	}
+	var pair struct {
+		Alignment struct {
+			A, B int64
+			Mode string
+			Rows []struct {
+				A, B  *span
+				Moved bool
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &pair); err != nil {
+		t.Fatal(err)
+	}
+	al := pair.Alignment
+	if al.Mode != "aligned" || al.A != idA || al.B != idB {
+		t.Fatalf("alignment of %d and %d in mode %q, want %d and %d aligned", al.A, al.B, al.Mode, idA, idB)
+	}
+	var ryder bool
+	var restA, restB []rune
+	for _, r := range al.Rows {
+		for _, x := range []struct {
+			sp   *span
+			text []rune
+			rest *[]rune
+		}{{r.A, textA, &restA}, {r.B, textB, &restB}} {
+			if x.sp == nil {
+				continue
+			}
+			if string(x.text[x.sp.Start:x.sp.End]) != x.sp.Text {
+				t.Fatalf("row span %d-%d does not hold its text in the stored article", x.sp.Start, x.sp.End)
+			}
+			*x.rest = append(*x.rest, []rune(x.sp.Text)...)
+		}
+		ryder = ryder || (r.A != nil && r.B != nil && strings.Contains(r.A.Text, "Ryder") && strings.Contains(r.B.Text, "Ryder"))
+	}
+	if len(restA) != len(textA) || len(restB) != len(textB) {
+		t.Errorf("the rows hold %d of A's %d code points and %d of B's %d", len(restA), len(textA), len(restB), len(textB))
+	}
+	if !ryder {
+		t.Error("no row aligns the two sentences on Pat Ryder")
+	}
+	buf.Reset()
+	req.Format = "html"
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if page := buf.String(); !strings.Contains(page, `<table class="aligned">`) || strings.Contains(page, `<section class="diff">`) {
+		t.Error("the pair page of related versions lacks the aligned table or still has the whole word diff as its body")
+	}
+	// The researcher may ask for the word diff all the same.
+	buf.Reset()
+	req.Align = "diff"
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if page := buf.String(); !strings.Contains(page, `<section class="diff">`) || !strings.Contains(page, `<td>align</td><td>mode</td><td class="mono">diff</td>`) {
+		t.Error("a pair report asked for the word diff does not show it, or does not say so in its settings")
+	}
+
+	st, err := ra.svc.StoryOf(ctx, "004_crlf.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := ra.svc.Report(ctx, app.ReportRequest{Kind: "story", StoryID: st.ID, Format: "json"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var story struct {
+		Diffs []struct {
+			A, B int64
+			Mode string
+		}
+		Collation struct {
+			Story    int64
+			Versions []int64
+			Rows     []struct {
+				Cells []*struct {
+					Article    int64
+					Start, End int
+					Text       string
+				}
+				First int64
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &story); err != nil {
+		t.Fatal(err)
+	}
+	// The story: seed 004, its CRLF copy, then seed 003.
+	if len(story.Diffs) != 2 || story.Diffs[0].Mode != "diff" || story.Diffs[1].Mode != "aligned" {
+		t.Errorf("story diffs %+v: want the copy compared as near-duplicates and 003 as a related version", story.Diffs)
+	}
+	col := story.Collation
+	if col.Story != st.ID || len(col.Versions) != len(st.Articles) || len(col.Rows) == 0 {
+		t.Fatalf("collation of story %d: %d versions, %d rows; want story %d, %d versions", col.Story, len(col.Versions), len(col.Rows), st.ID, len(st.Articles))
+	}
+	texts := map[int64][]rune{}
+	for i, a := range st.Articles {
+		if col.Versions[i] != a.ID {
+			t.Errorf("version %d is article %d, want %d (date order)", i, col.Versions[i], a.ID)
+		}
+		_, texts[a.ID] = text(strconv.FormatInt(a.ID, 10))
+	}
+	for k, r := range col.Rows {
+		first := int64(0)
+		for v, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			if first == 0 {
+				first = c.Article
+			}
+			if c.Article != col.Versions[v] || string(texts[c.Article][c.Start:c.End]) != c.Text {
+				t.Fatalf("row %d, cell %d: article %d %d-%d does not hold its text", k, v, c.Article, c.Start, c.End)
+			}
+		}
+		if r.First != first {
+			t.Errorf("row %d: first %d, want %d", k, r.First, first)
 		}
 	}
 }
