@@ -94,6 +94,7 @@ func TestPairSeeds(t *testing.T) {
 		// The last call's date stands in the sentence before, which shares
 		// little with 004's but belongs to the same row.
 		{"003-004 last call in March 2023", 3, 4, "Austin last spoke to his Russian counterpart on March 15, 2023. At that time", "was the first since the Russian economist took over"},
+		{"003-004 lede", 3, 4, "Lloyd Austin has spoken to his Russian counterpart in a rare exchange", "Behind the scenes Defense Secretary Lloyd Austin spoke"},
 		{"000-001 first since February 18", 0, 1, "for the first time since February 18", "for the first time since February 18"},
 		{"000-001 urged a ceasefire", 0, 1, "importance of an immediate ceasefire", "urged an immediate ceasefire"},
 	}
@@ -112,12 +113,16 @@ func TestPairSeeds(t *testing.T) {
 }
 
 // TestPairSeedsApart: sentences of 003 and 004 that share only a name and
-// a title (or the story's topic) report different things and stay apart.
+// a title (or the story's topic) report different things and stay apart,
+// and a photo caption does not take the place of the body sentence that
+// reports the same.
 func TestPairSeedsApart(t *testing.T) {
 	s := seeds(t)
 	rows := align.Pair(s[3], s[4], align.Options{})
 	for _, tt := range []struct{ inA, inB string }{
 		{"\u201cOur people are home,\u201d Ukrainian President Volodymyr Zelenskyy said", "Zelensky plans to develop an action plan"},
+		// 003's photo caption is not 004's lede.
+		{"makes a phone call at his desk", "Behind the scenes Defense Secretary Lloyd Austin spoke"},
 	} {
 		if r := rowWith(rows, tt.inA, tt.inB); r != nil {
 			t.Errorf("row pairs %q with %q (score %.2f)", tt.inA, tt.inB, r.Score)
