@@ -33,3 +33,19 @@ BEGIN {
   shown = ms >= 1000 ? sprintf("%.2f s", ms / 1000) : sprintf("%.1f ms", ms)
   printf "| %s | %s | %s | %.1f MB | %s | %s |\n", name, what[name], shown, mem / 1048576, al, aim[name]
 }'
+echo
+echo "The collation as the app serves it (the versions read from an archive; 50 versions of a 10 KB article,"
+echo "each a light edit of the one before), with the process's CPU time per collation beside the wall time:"
+echo
+echo "\`go test -run '^\$' -bench Collation50 -benchtime 3x ./app\`"
+echo
+echo "| benchmark | wall time/op | CPU time/op | rows |"
+echo "|---|---|---|---|"
+go test -run '^$' -bench Collation50 -benchtime 3x ./app | awk '/^Benchmark/ {
+  for (i = 3; i < NF; i++) {
+    if ($(i+1) == "ns/op") t = $i
+    if ($(i+1) == "cpu-s/op") cpu = $i
+    if ($(i+1) == "rows") rows = $i
+  }
+  printf "| %s | %.2f s | %.2f s | %d |\n", $1, t / 1e9, cpu, rows
+}'
