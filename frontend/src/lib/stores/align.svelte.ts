@@ -17,6 +17,20 @@ export function side(ops: readonly AlignOp[] | null, which: 'a' | 'b'): AlignOp[
   return (ops ?? []).filter((o) => o.kind !== drop);
 }
 
+// reworded says whether a paired row shares so few words in the same order
+// that its word diff would strike all of A and underline all of B: two
+// outlets telling one fact in their own words. Such a row reads better
+// unmarked, labelled as reworded; below a quarter of the shorter side's
+// letters left equal, the marks say nothing the pairing does not.
+export function reworded(row: AlignRow, share = 0.25): boolean {
+  if (!row.a || !row.b) return false;
+  const letters = (t: string) => t.replace(/\s+/g, '').length;
+  // A minor edit (a name's spelling, quote style) counts as kept wording.
+  const kept = (row.ops ?? []).reduce((n, o) => (o.kind === 'equal' || (o.minor && o.kind === 'insert') ? n + letters(o.text) : n), 0);
+  const shorter = Math.min(letters(row.a.text), letters(row.b.text));
+  return shorter > 0 && kept < share * shorter;
+}
+
 export interface AlignSummary {
   rows: number;
   paired: number;

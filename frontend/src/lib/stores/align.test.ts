@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Api } from '../api/client';
 import type { AlignResult, AlignRow } from '../api/types';
 import { FakeTransport, deferred } from '../testing';
-import { AlignStore, rowChanged, side, summarise } from './align.svelte';
+import { AlignStore, reworded, rowChanged, side, summarise } from './align.svelte';
 
 const sp = (start: number, end: number, text: string) => ({ start, end, text });
 const rows: AlignRow[] = [
@@ -52,6 +52,19 @@ describe('rows', () => {
   it('a row changed unless both sides are equal, minor edits aside when hidden', () => {
     expect(rows.map((r) => rowChanged(r, false))).toEqual([false, true, true, true, true]);
     expect(rows.map((r) => rowChanged(r, true))).toEqual([false, true, true, false, true]);
+  });
+  it('a pair sharing few words in order is reworded; one-sided rows are not', () => {
+    const told = (a: string, b: string, equal: string[]): AlignRow => ({
+      a: sp(0, a.length, a),
+      b: sp(0, b.length, b),
+      score: 0.4,
+      moved: false,
+      ops: [...equal.map((t) => ({ kind: 'equal' as const, text: t })), { kind: 'delete', text: 'x' }],
+    });
+    expect(reworded(told('Pat Ryder said so on Tuesday.', 'Patrick Ryder, a spokesman, said that.', ['.']))).toBe(true);
+    expect(reworded(told('He said it on Tuesday.', 'He stated it on Tuesday.', ['He ', ' it on Tuesday.']))).toBe(false);
+    // Kyiv for Kiev is a spelling, not a rewording.
+    expect(rows.map((r) => reworded(r))).toEqual([false, false, false, false, false]);
   });
   it('sums up pairs, moves and one-sided rows', () => {
     expect(summarise(rows)).toEqual({ rows: 5, paired: 3, moved: 1, onlyA: 1, onlyB: 1 });
