@@ -24,10 +24,16 @@ export function side(ops: readonly AlignOp[] | null, which: 'a' | 'b'): AlignOp[
 // letters left equal, the marks say nothing the pairing does not.
 export function reworded(row: AlignRow, share = 0.25): boolean {
   if (!row.a || !row.b) return false;
+  return rewordedOps(row.ops, row.a.text, row.b.text, share);
+}
+
+// rewordedOps is reworded for any word diff from text a to text b (a
+// collation cell against its row's first wording).
+export function rewordedOps(ops: readonly AlignOp[] | null | undefined, a: string, b: string, share = 0.25): boolean {
   const letters = (t: string) => t.replace(/\s+/g, '').length;
   // A minor edit (a name's spelling, quote style) counts as kept wording.
-  const kept = (row.ops ?? []).reduce((n, o) => (o.kind === 'equal' || (o.minor && o.kind === 'insert') ? n + letters(o.text) : n), 0);
-  const shorter = Math.min(letters(row.a.text), letters(row.b.text));
+  const kept = (ops ?? []).reduce((n, o) => (o.kind === 'equal' || (o.minor && o.kind === 'insert') ? n + letters(o.text) : n), 0);
+  const shorter = Math.min(letters(a), letters(b));
   return shorter > 0 && kept < share * shorter;
 }
 
