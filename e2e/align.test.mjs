@@ -75,6 +75,9 @@ test('003 and 004 open aligned: the Ryder sentences on one row; then the word di
   if (rewordedRow) assert.match(await ryder.locator('.gutter').textContent(), /reworded/);
   await snap('compare-aligned');
 
+  // The report exported from here compares the pair as the view does.
+  assert.match(await page.getByTestId('export').getAttribute('href'), /[?&]align=aligned(&|$)/);
+
   // Only the rows in view exist: the list is virtualised.
   const api003 = await api(`api/align?a=${a.id}&b=${b.id}`);
   assert.equal(api003.mode, 'aligned');
@@ -100,6 +103,7 @@ test('003 and 004 open aligned: the Ryder sentences on one row; then the word di
   await page.getByLabel('Word diff').check();
   await asked;
   await page.getByTestId('stats').waitFor();
+  assert.match(await page.getByTestId('export').getAttribute('href'), /[?&]align=diff(&|$)/);
   await page.getByLabel('Side by side').check();
   await rows.first().waitFor();
   const diff = await api(`api/align?a=${a.id}&b=${b.id}&mode=diff`);

@@ -91,6 +91,13 @@ func TestAlignRoutes(t *testing.T) {
 				}
 			}
 		}},
+		{"a pair report as the view shows it, in the word diff", request{target: "/api/report?kind=pair&format=md&align=diff&a=" + a + "&b=" + b}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			aligned := do(h, request{target: "/api/report?kind=pair&format=md&align=aligned&a=" + a + "&b=" + b})
+			if aligned.Code != 200 || aligned.Body.String() == w.Body.String() {
+				t.Errorf("the aligned report (status %d) is the word-diff report: align is not passed on", aligned.Code)
+			}
+		}},
+		{"a pair report with an unknown alignment", request{target: "/api/report?kind=pair&format=md&align=words&a=1&b=2"}, 400, wantCode("invalid")},
 		{"collation needs a story", request{target: "/api/collation"}, 400, wantCode("invalid")},
 		{"collation of a story that is not a number", request{target: "/api/collation?story=abc"}, 400, wantCode("invalid")},
 		{"collation of an unknown story", request{target: "/api/collation?story=999"}, 404, func(t *testing.T, w *httptest.ResponseRecorder) {

@@ -147,7 +147,7 @@ var reportTypes = map[string]string{
 
 func reportRequest(r *http.Request) (req app.ReportRequest, err error) {
 	q := r.URL.Query()
-	req = app.ReportRequest{Kind: q.Get("kind"), Format: q.Get("format"), Base: q.Get("base")}
+	req = app.ReportRequest{Kind: q.Get("kind"), Format: q.Get("format"), Base: q.Get("base"), Align: q.Get("align")}
 	if req.Format == "" {
 		req.Format = "html"
 	}

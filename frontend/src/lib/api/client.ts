@@ -203,6 +203,7 @@ export class Api {
       b: req.refs?.[1],
       story: req.story_id,
       min: req.min_similarity,
+      align: req.align,
       by: req.compare?.by,
       ignore_minor: req.compare?.ignore_minor,
       token: this.transport.token || undefined,

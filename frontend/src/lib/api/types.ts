@@ -231,6 +231,9 @@ export interface ReportRequest {
   format: ReportFormat;
   compare?: CompareOptions;
   min_similarity?: number;
+  // How a pair report compares its articles: as the view shows them, or
+  // 'auto' for the engine's choice.
+  align?: 'auto' | AlignMode;
 }
 
 export interface AnalyzeSummary {
