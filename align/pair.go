@@ -1,10 +1,11 @@
 package align
 
 import (
-	"github.com/storydiff/storydiff/core"
-	"github.com/storydiff/storydiff/diffing"
 	"strings"
 	"unicode"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/diffing"
 )
 
 // The two ways of comparing a pair (see Mode).

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"io"
+	"strings"
 
 	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/core"
@@ -156,4 +157,17 @@ func (u *UI) Align(ctx context.Context, a, b string, opt AlignOptions) (*align.R
 // with each version's date, outlet and title for the table's header.
 func (u *UI) Collation(ctx context.Context, story int64) (*Collation, error) {
 	return u.svc.collation(ctx, story, AlignOptions{})
+}
+
+// Quotes lists the quotes of one article (ref), of one story's versions
+// (story), or else one page of the quotes carried by the most articles,
+// each with every article that carries it.
+func (u *UI) Quotes(ctx context.Context, ref string, story int64, pg Page) ([]QuoteEntry, error) {
+	if err := pg.Check(); err != nil {
+		return nil, err
+	}
+	if story < 0 {
+		return nil, core.Errorf(core.EINVALID, "a story id is a positive number, not %d", story)
+	}
+	return orEmpty(u.svc.Quotes(ctx, QuotesRequest{Ref: strings.TrimSpace(ref), Story: story, Page: pg}))
 }
