@@ -20,6 +20,9 @@ type bead struct {
 	a, b []int
 	sim  float64
 	bare bool // the sentences share no evidence (see side.evident)
+	// inPlace marks a link made after the programme that stands in the
+	// order of the others (see windowLinks).
+	inPlace bool
 }
 
 // row is one row of the programme's table, holding columns lo..lo+len-1.

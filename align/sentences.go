@@ -27,6 +27,14 @@ type side struct {
 	caps    [][][2]int32 // per sentence, see segment
 	stems   [][]uint64   // per sentence, see bag
 	heads   []bool       // per sentence, see titleLike
+	// rare marks the terms that count as items of evidence for a window
+	// (see windowLinks): not stop words, in few sentences, and rare in
+	// everyday English; rareStem the light stems of such words written in
+	// lower case, termStem each term's stem (0 when none).
+	rare     []bool
+	rareStem map[uint64]bool
+	termStem []uint64
+	number   []bool // terms written in digits
 }
 
 // bag is a sentence's words as term ids, ascending, each with its weight
@@ -82,6 +90,34 @@ func prepare(a, b string, related bool) (sa, sb side) {
 			word[t] = !v.stop[t]
 		}
 		sa.content, sb.content = content, content
+		few := max(4, int(n)/10)
+		number := make([]bool, len(v.df))
+		for k, t := range v.terms {
+			r, _ := utf8.DecodeRuneInString(k)
+			number[t] = unicode.IsDigit(r)
+		}
+		rare, rareStem := make([]bool, len(v.df)), map[uint64]bool{}
+		stemDF := map[uint64]int{}
+		for _, s := range []*side{&sa, &sb} {
+			for _, st := range s.stems {
+				for _, h := range st {
+					stemDF[h]++
+				}
+			}
+		}
+		for t := range v.df {
+			if v.cased[t] == upperSeen { // a name
+				rare[t] = !v.stop[t] && v.df[t] <= few
+			} else {
+				rare[t] = !v.stop[t] && v.df[t] <= windowWordSentences && v.bg[t] >= windowRarity
+			}
+			if h := v.stem[t]; h != 0 && rare[t] && v.cased[t]&lowerSeen != 0 && stemDF[h] <= windowWordSentences {
+				rareStem[h] = true
+			}
+		}
+		for _, s := range []*side{&sa, &sb} {
+			s.rare, s.rareStem, s.termStem, s.number = rare, rareStem, v.stem, number
+		}
 		sa.word, sb.word = word, word
 		named(sa.bags, sa.caps, v.cased)
 		named(sb.bags, sb.caps, v.cased)
