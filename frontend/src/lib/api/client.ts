@@ -237,6 +237,11 @@ export class Api {
     return r?.jobId ?? null;
   }
 
+  // ready resolves once job events can be heard (see HttpTransport.ready).
+  ready(): Promise<void> {
+    return this.transport.ready?.() ?? Promise.resolve();
+  }
+
   onProgress(fn: (p: Progress) => void): Unsubscribe {
     return this.transport.subscribe('job:progress', (d) => fn(d as Progress));
   }
