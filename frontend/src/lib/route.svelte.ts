@@ -6,6 +6,7 @@ export type Route =
   | { view: 'compare'; a: string; b: string }
   | { view: 'duplicates' }
   | { view: 'stories' }
+  | { view: 'collation'; story: number }
   | { view: 'import' };
 
 export function parseRoute(hash: string): Route {
@@ -17,6 +18,9 @@ export function parseRoute(hash: string): Route {
   if (head === 'compare' && rest.length === 2) {
     return { view: 'compare', a: decodeURIComponent(rest[0]), b: decodeURIComponent(rest[1]) };
   }
+  if (head === 'story' && rest.length === 2 && rest[1] === 'collation' && /^\d+$/.test(rest[0])) {
+    return { view: 'collation', story: Number(rest[0]) };
+  }
   if (head === 'import' || head === 'duplicates' || head === 'stories') return { view: head };
   return { view: 'library' };
 }
@@ -27,6 +31,12 @@ export function articleHref(ref: string | number): string {
 
 export function compareHref(a: string | number, b: string | number): string {
   return '#/compare/' + encodeURIComponent(String(a)) + '/' + encodeURIComponent(String(b));
+}
+
+// collationHref is a story's collation: its versions side by side, sentence
+// by sentence.
+export function collationHref(story: number): string {
+  return '#/story/' + story + '/collation';
 }
 
 class Router {
