@@ -84,14 +84,16 @@ func (s *Service) Collate(ctx context.Context, storyID int64, opt AlignOptions) 
 // storyVersions returns the ids of a story's versions in date order: the
 // one place that says what a collated story is made of.
 func (s *Service) storyVersions(ctx context.Context, storyID int64) ([]int64, error) {
-	sts, err := s.db.Stories(ctx, storyID)
+	// A story is an event: its id may be one a merge retired.
+	e, err := s.Event(ctx, storyID)
 	if err != nil {
 		return nil, err
 	}
-	if len(sts) == 0 {
-		return nil, core.Errorf(core.ENOTFOUND, "no story %d (run storydiff stories to list them)", storyID)
+	ids := make([]int64, len(e.Articles))
+	for i, a := range e.Articles {
+		ids[i] = a.ID
 	}
-	return sts[0].Members, nil
+	return ids, nil
 }
 
 // Collation is a story's collation with what a table's column headers
