@@ -6,7 +6,14 @@ export type Route =
   | { view: 'compare'; a: string; b: string }
   | { view: 'duplicates' }
   | { view: 'stories' }
+  | { view: 'threads' }
+  | { view: 'corrections' }
+  | { view: 'story'; id: number }
+  | { view: 'thread'; id: number }
   | { view: 'import' };
+
+// storyViews are the views reached from Stories in the header.
+export const storyViews: ReadonlySet<Route['view']> = new Set(['stories', 'threads', 'corrections', 'story', 'thread']);
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
@@ -17,7 +24,13 @@ export function parseRoute(hash: string): Route {
   if (head === 'compare' && rest.length === 2) {
     return { view: 'compare', a: decodeURIComponent(rest[0]), b: decodeURIComponent(rest[1]) };
   }
-  if (head === 'import' || head === 'duplicates' || head === 'stories') return { view: head };
+  if ((head === 'story' || head === 'thread') && rest.length === 1 && /^\d+$/.test(rest[0])) {
+    return { view: head, id: Number(rest[0]) };
+  }
+  if (head === 'story' || head === 'thread') return { view: head === 'story' ? 'stories' : 'threads' };
+  if (head === 'import' || head === 'duplicates' || head === 'stories' || head === 'threads' || head === 'corrections') {
+    return { view: head };
+  }
   return { view: 'library' };
 }
 
@@ -27,6 +40,14 @@ export function articleHref(ref: string | number): string {
 
 export function compareHref(a: string | number, b: string | number): string {
   return '#/compare/' + encodeURIComponent(String(a)) + '/' + encodeURIComponent(String(b));
+}
+
+export function storyHref(id: number): string {
+  return '#/story/' + id;
+}
+
+export function threadHref(id: number): string {
+  return '#/thread/' + id;
 }
 
 class Router {
