@@ -9,7 +9,7 @@ import (
 // codecVersion changes whenever the blob layout or what a profile holds
 // changes, so that a stored profile made by older code is recomputed
 // rather than misread.
-const codecVersion = 1
+const codecVersion = 2
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -21,18 +21,25 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	for _, l := range p.lists() {
 		b = appendItems(b, *l)
 	}
-	b = binary.AppendUvarint(b, uint64(len(p.Runs)))
-	prev := uint32(0)
-	for _, r := range p.Runs {
-		b = binary.AppendUvarint(b, uint64(r-prev))
-		prev = r
-	}
+	b = appendUint32s(b, p.Runs)
 	b = appendItems(b, p.RunText)
+	b = appendUint32s(b, p.Grams)
 	return b, nil
 }
 
 func (p *Profile) lists() []*[]Item {
 	return []*[]Item{&p.Names, &p.Places, &p.Numbers, &p.Dates, &p.Quotes, &p.Terms, &p.Title, &p.Lede}
+}
+
+// appendUint32s writes a sorted list as deltas.
+func appendUint32s(b []byte, s []uint32) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	prev := uint32(0)
+	for _, r := range s {
+		b = binary.AppendUvarint(b, uint64(r-prev))
+		prev = r
+	}
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -74,19 +81,9 @@ func (p *Profile) UnmarshalBinary(data []byte) error {
 	for _, l := range q.lists() {
 		*l = r.items()
 	}
-	n := r.count(1)
-	if n > 0 {
-		q.Runs = make([]uint32, n)
-		prev := uint64(0)
-		for i := range q.Runs {
-			prev += r.uvarint()
-			if prev > math.MaxUint32 {
-				return errCorrupt
-			}
-			q.Runs[i] = uint32(prev)
-		}
-	}
+	q.Runs = r.uint32s()
 	q.RunText = r.items()
+	q.Grams = r.uint32s()
 	if r.err != nil {
 		return r.err
 	}
@@ -148,6 +145,24 @@ func (r *reader) count(minSize int) int {
 		return 0
 	}
 	return int(n)
+}
+
+func (r *reader) uint32s() []uint32 {
+	n := r.count(1)
+	if n == 0 {
+		return nil
+	}
+	out := make([]uint32, n)
+	prev := uint64(0)
+	for i := range out {
+		prev += r.uvarint()
+		if prev > math.MaxUint32 {
+			r.fail()
+			return nil
+		}
+		out[i] = uint32(prev)
+	}
+	return out
 }
 
 func (r *reader) string() string {

@@ -45,6 +45,11 @@ type Profile struct {
 	// passages; RunText a sample of them with their words, to show.
 	Runs    []uint32
 	RunText []Item
+	// Grams is a sample (the smallest hashes) of the character 5-grams of
+	// the content words: inflections and compounds (Regierung,
+	// Bundesregierung, Regierungssprecher) share them where whole words
+	// share nothing.
+	Grams []uint32
 }
 
 // Caps on each list keep a profile to a few kilobytes whatever the
@@ -165,7 +170,42 @@ func NewProfile(in Input) *Profile {
 	}
 	p.Lede = lede.top(maxLede)
 	p.Runs, p.RunText = wordRuns(in.Text, toks)
+	p.Grams = charGrams(toks)
 	return p
+}
+
+// gramLen and maxGrams: five letters is about a word stem; the sample's
+// size keeps a profile small while its overlap stays a steady estimate.
+const (
+	gramLen  = 5
+	maxGrams = 400
+)
+
+// charGrams hashes the character gramLen-grams of the content words and
+// keeps the maxGrams smallest distinct hashes, a sample two profiles draw
+// alike.
+func charGrams(toks []token) []uint32 {
+	seen := map[uint32]bool{}
+	for _, t := range toks {
+		if t.stop || t.num || t.cjk {
+			continue
+		}
+		rs := []rune(t.folded)
+		for i := 0; i+gramLen <= len(rs); i++ {
+			h := fnv.New32a()
+			h.Write([]byte(string(rs[i : i+gramLen])))
+			seen[h.Sum32()] = true
+		}
+	}
+	out := make([]uint32, 0, len(seen))
+	for g := range seen {
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	if len(out) > maxGrams {
+		out = out[:maxGrams]
+	}
+	return out
 }
 
 // cjkRarity stands for the rarity of a Chinese or Japanese bigram, which the

@@ -1,7 +1,9 @@
 package evidence
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -71,13 +73,16 @@ const (
 	// FHeadNameDiff is 1 when both titles name someone or something and
 	// they share none of those names: two notices headed by two companies.
 	FHeadNameDiff
+	// FGram is the overlap of the character 5-gram samples (see
+	// Profile.Grams).
+	FGram
 	NumFeatures
 )
 
 // FeatureNames names the features in order, for reports.
 var FeatureNames = [NumFeatures]string{
 	"name", "name differs", "number", "number differs", "date", "quote", "place",
-	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ",
+	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts",
 }
 
 // Weights turn features into log-odds: Bias + Σ W[i]·x[i].
@@ -111,7 +116,19 @@ func ScoreWith(a, b *Profile, w Weights) Explanation {
 		logit += t
 		ev = append(ev, piece)
 	}
-	sort.SliceStable(ev, func(i, j int) bool { return math.Abs(ev[i].Weight) > math.Abs(ev[j].Weight) })
+	// The evidence is ordered by sorting indexes: sorting Evidence values
+	// (through reflection at first) moved three strings per swap, each with
+	// a write barrier, and was most of a Score's time.
+	order := make([]int32, len(ev))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int { return cmp.Compare(math.Abs(ev[y].Weight), math.Abs(ev[x].Weight)) })
+	sorted := make([]Evidence, len(ev))
+	for i, k := range order {
+		sorted[i] = ev[k]
+	}
+	ev = sorted
 	e := Explanation{Score: sigmoid(logit), Thread: sigmoid(thread), Evidence: ev}
 	e.SameEvent = e.Score >= EventThreshold
 	e.SameThread = e.SameEvent || e.Thread >= ThreadThreshold
@@ -180,12 +197,47 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 		}
 	}
 	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
+	x[FGram] = gramOverlap(a.Grams, b.Grams)
 	if a.Lang != "" && b.Lang != "" && a.Lang != b.Lang {
 		x[FCrossLang] = 1
 		x[FCrossName] = x[FName]
 		x[FCrossNumber] = x[FNumber]
 	}
 	return x
+}
+
+// gramOverlap is the share of the smaller sample's grams found in the
+// other, counted only below the larger of the two samples' highest hash so
+// that the two samples cover the same range of hashes.
+func gramOverlap(a, b []uint32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	limit := min(a[len(a)-1], b[len(b)-1])
+	n, na, nb := 0, 0, 0
+	i, j := 0, 0
+	for i < len(a) && a[i] <= limit {
+		na++
+		i++
+	}
+	for j < len(b) && b[j] <= limit {
+		nb++
+		j++
+	}
+	i, j = 0, 0
+	for i < na && j < nb {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return float64(n) / float64(max(1, min(na, nb)))
 }
 
 // leadNames returns the names of p found in its title or lede.
@@ -252,7 +304,13 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 	if sa == 0 || sb == 0 {
 		return 0
 	}
-	var pieces []Evidence
+	// Shared pairs are kept as indexes and sorted so: sorting Evidence
+	// values moves three strings each, with a write barrier apiece.
+	type hit struct {
+		i, j int32
+		w    float64
+	}
+	var hits []hit
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -264,7 +322,7 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 			m := float64(min(a[i].W, b[j].W))
 			shared += m
 			if ev != nil {
-				pieces = append(pieces, Evidence{kind, a[i].Text, b[j].Text, m})
+				hits = append(hits, hit{int32(i), int32(j), m})
 			}
 			i++
 			j++
@@ -272,13 +330,12 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 	}
 	x := shared / min(sa, sb)
 	if ev != nil && shared > 0 {
-		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].Weight > pieces[j].Weight })
-		if len(pieces) > maxPieces {
-			pieces = pieces[:maxPieces]
+		slices.SortStableFunc(hits, func(p, q hit) int { return cmp.Compare(q.w, p.w) })
+		if len(hits) > maxPieces {
+			hits = hits[:maxPieces]
 		}
-		for _, p := range pieces {
-			p.Weight = wt * x * p.Weight / shared
-			*ev = append(*ev, p)
+		for _, h := range hits {
+			*ev = append(*ev, Evidence{kind, a[h.i].Text, b[h.j].Text, wt * x * h.w / shared})
 		}
 	}
 	return x
@@ -317,7 +374,7 @@ func unshared(a, b []Item) []Item {
 		}
 		out = append(out, it)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].W > out[j].W })
+	slices.SortStableFunc(out, func(x, y Item) int { return cmp.Compare(y.W, x.W) })
 	return out
 }
 

@@ -134,8 +134,20 @@ func BenchmarkProfile(b *testing.B) {
 func BenchmarkScore(b *testing.B) {
 	ps := seedProfiles(b, true)
 	b.ReportAllocs()
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Score(ps[3], ps[4])
+	}
+}
+
+// BenchmarkFeatures is the score without its explanation, what a caller
+// filtering many candidate pairs needs.
+func BenchmarkFeatures(b *testing.B) {
+	ps := seedProfiles(b, true)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Features(ps[3], ps[4])
 	}
 }
 

@@ -27,6 +27,9 @@ var greekLatin = map[rune]string{
 // transliterate writes a folded Cyrillic or Greek word in Latin letters;
 // other words are returned unchanged.
 func transliterate(word string) string {
+	if isLatin(word) {
+		return word
+	}
 	var b strings.Builder
 	changed := false
 	for _, r := range word {

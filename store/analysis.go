@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -127,6 +128,51 @@ func (db *DB) AnalysisInputs(ctx context.Context, ids []int64, fn func(AnalysisI
 func (db *DB) Features(ctx context.Context, paramsHash uint64, fn func(id int64, data []byte) error) error {
 	return db.eachBlob(ctx, `SELECT article_id, data FROM features WHERE params_hash = ? ORDER BY article_id`,
 		[]any{int64(paramsHash)}, fn)
+}
+
+// FeaturesOf streams the feature blobs of the given articles (any made
+// with paramsHash), a few hundred per query; missing ones are skipped.
+func (db *DB) FeaturesOf(ctx context.Context, paramsHash uint64, ids []int64, fn func(id int64, data []byte) error) error {
+	const batch = 500
+	for lo := 0; lo < len(ids); lo += batch {
+		part := ids[lo:min(lo+batch, len(ids))]
+		args := make([]any, 0, len(part)+1)
+		args = append(args, int64(paramsHash))
+		for _, id := range part {
+			args = append(args, id)
+		}
+		q := `SELECT article_id, data FROM features WHERE params_hash = ? AND article_id IN (?` +
+			strings.Repeat(",?", len(part)-1) + `)`
+		if err := db.eachBlob(ctx, q, args, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CountFeatures returns how many articles have features made with paramsHash.
+func (db *DB) CountFeatures(ctx context.Context, paramsHash uint64) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM features WHERE params_hash = ?`, int64(paramsHash)).Scan(&n)
+	return n, err
+}
+
+// Blocks returns an article's blocks in order.
+func (db *DB) Blocks(ctx context.Context, id int64) ([]core.Block, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT start, end, kind, hash FROM blocks WHERE article_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []core.Block
+	for rows.Next() {
+		var b core.Block
+		if err := rows.Scan(&b.Start, &b.End, &b.Kind, &b.Hash); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
 }
 
 // LineCounts returns every recurring-line count.
@@ -276,137 +322,6 @@ func (db *DB) Repeats(ctx context.Context, id int64) (map[int64][]core.Repeat, e
 	return out, rows.Err()
 }
 
-// ReplaceStories replaces every story.
-func (db *DB) ReplaceStories(ctx context.Context, stories []core.Story) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM story_members; DELETE FROM stories;`); err != nil {
-		return err
-	}
-	story, err := tx.PrepareContext(ctx, `INSERT INTO stories(id, label, earliest) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer story.Close()
-	member, err := tx.PrepareContext(ctx, `INSERT INTO story_members(story_id, article_id, position) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer member.Close()
-	for _, s := range stories {
-		if _, err := story.ExecContext(ctx, s.ID, s.Label, s.Earliest); err != nil {
-			return fmt.Errorf("save story %d: %w", s.ID, err)
-		}
-		for pos, id := range s.Members {
-			if _, err := member.ExecContext(ctx, s.ID, id, pos); err != nil {
-				return fmt.Errorf("save story %d: %w", s.ID, err)
-			}
-		}
-	}
-	return tx.Commit()
-}
-
-// Stories returns stories (all when id is 0), members in date order.
-func (db *DB) Stories(ctx context.Context, id int64) ([]core.Story, error) {
-	q := `SELECT s.id, s.label, s.earliest, m.article_id FROM stories s JOIN story_members m ON m.story_id = s.id`
-	var args []any
-	if id != 0 {
-		q += ` WHERE s.id = ?`
-		args = []any{id}
-	}
-	out, err := db.scanStories(ctx, q+` ORDER BY s.id, m.position`, args)
-	if err == nil && id != 0 && len(out) == 0 {
-		return nil, core.Errorf(core.ENOTFOUND, "no story %d (run storydiff stories to list them)", id)
-	}
-	return out, err
-}
-
-// StoriesPage returns limit stories (all when limit is 0) from offset, in
-// the order of Stories.
-func (db *DB) StoriesPage(ctx context.Context, offset, limit int) ([]core.Story, error) {
-	if limit <= 0 {
-		limit = -1 // SQLite: no limit
-	}
-	return db.scanStories(ctx, `SELECT s.id, s.label, s.earliest, m.article_id
-		FROM (SELECT * FROM stories ORDER BY id LIMIT ? OFFSET ?) s JOIN story_members m ON m.story_id = s.id
-		ORDER BY s.id, m.position`, []any{limit, offset})
-}
-
-func (db *DB) scanStories(ctx context.Context, q string, args []any) ([]core.Story, error) {
-	rows, err := db.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.Story{}
-	for rows.Next() {
-		var s core.Story
-		var member int64
-		if err := rows.Scan(&s.ID, &s.Label, &s.Earliest, &member); err != nil {
-			return nil, err
-		}
-		if n := len(out); n > 0 && out[n-1].ID == s.ID {
-			out[n-1].Members = append(out[n-1].Members, member)
-			continue
-		}
-		s.Members = []int64{member}
-		out = append(out, s)
-	}
-	return out, rows.Err()
-}
-
-// StoryOf returns the id of the story an article belongs to, 0 if none.
-func (db *DB) StoryOf(ctx context.Context, articleID int64) (int64, error) {
-	var id int64
-	err := db.read.QueryRowContext(ctx, `SELECT story_id FROM story_members WHERE article_id = ?`, articleID).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	return id, err
-}
-
-// SaveJudgement stores or replaces a verdict.
-func (db *DB) SaveJudgement(ctx context.Context, j core.Judgement) error {
-	if j.A > j.B {
-		j.A, j.B = j.B, j.A
-	}
-	if j.A == j.B {
-		return core.Errorf(core.EINVALID, "a judgement needs two different articles")
-	}
-	if j.Relation != "duplicate" && j.Relation != "story" {
-		return core.Errorf(core.EINVALID, "a judgement is about a duplicate or a story, not %q", j.Relation)
-	}
-	_, err := db.write.ExecContext(ctx, `INSERT OR REPLACE INTO judgements(a, b, relation, same, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		j.A, j.B, j.Relation, j.Same, j.Note, time.Now().UTC().Format(timeLayout))
-	if err != nil {
-		return fmt.Errorf("save judgement: %w", err)
-	}
-	return nil
-}
-
-// Judgements returns every verdict.
-func (db *DB) Judgements(ctx context.Context) ([]core.Judgement, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT a, b, relation, same, note, created_at FROM judgements ORDER BY a, b, relation`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.Judgement{}
-	for rows.Next() {
-		var j core.Judgement
-		var created string
-		if err := rows.Scan(&j.A, &j.B, &j.Relation, &j.Same, &j.Note, &created); err != nil {
-			return nil, err
-		}
-		j.CreatedAt, _ = time.Parse(timeLayout, created)
-		out = append(out, j)
-	}
-	return out, rows.Err()
-}
-
 // SetSetting stores a named value (JSON) such as the last analysis settings.
 func (db *DB) SetSetting(ctx context.Context, key string, value any) error {
 	b, err := json.Marshal(value)
@@ -428,44 +343,4 @@ func (db *DB) Setting(ctx context.Context, key string, v any) (bool, error) {
 		return false, err
 	}
 	return true, json.Unmarshal([]byte(s), v)
-}
-
-// CountFeatures returns how many articles have features made with paramsHash.
-func (db *DB) CountFeatures(ctx context.Context, paramsHash uint64) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM features WHERE params_hash = ?`, int64(paramsHash)).Scan(&n)
-	return n, err
-}
-
-// SetKeeper records keep as the copy to keep among group (keep included),
-// clearing any earlier choice among them, in one transaction.
-func (db *DB) SetKeeper(ctx context.Context, keep int64, group []int64) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, id := range group {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM keepers WHERE article_id = ?`, id); err != nil {
-			return fmt.Errorf("choose the copy to keep: %w", err)
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO keepers(article_id, chosen_at) VALUES (?, ?)`,
-		keep, time.Now().UTC().Format(timeLayout)); err != nil {
-		return fmt.Errorf("choose the copy to keep: %w", err)
-	}
-	return tx.Commit()
-}
-
-// Keepers returns the articles chosen as the copy to keep.
-func (db *DB) Keepers(ctx context.Context) (map[int64]bool, error) {
-	ids, err := db.idsWhere(ctx, `SELECT article_id FROM keepers`)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		out[id] = true
-	}
-	return out, nil
 }

@@ -6,18 +6,24 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/storydiff/storydiff/core"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
+
+// timeLayout is how times are written in the archive.
+const timeLayout = time.RFC3339Nano
 
 // ApplicationID marks a SQLite file as a StoryDiff archive ("SDif").
 const ApplicationID = 0x53446966
@@ -80,6 +86,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, &core.Error{Code: core.EINVALID, Message: "cannot create the archive folder " + dir, Err: err}
 		}
 	}
+	// Opening for writing turns the file to WAL, which rewrites its header:
+	// a file that is plainly not an archive is refused before that.
+	if err := refuseForeign(path); err != nil {
+		return nil, err
+	}
 	wc, err := newWriterConnector(path, dsn(path, "immediate"), false)
 	if err != nil {
 		return nil, err
@@ -87,7 +98,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	write := sql.OpenDB(wc)
 	write.SetMaxOpenConns(1)
 	db := &DB{Path: path, write: write}
-	if err := db.migrate(ctx); err != nil {
+	if err := migrateWhenFree(ctx, db); err != nil {
 		write.Close()
 		return nil, err
 	}
@@ -98,6 +109,63 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db.read.SetMaxOpenConns(4)
 	return db, nil
+}
+
+// refuseForeign reads the header of an existing file and refuses it when it
+// is not SQLite, or is the SQLite file of another application (its
+// application_id, at offset 68, is set and not StoryDiff's). Files it cannot
+// judge from the header (new, empty, unmarked) are left to readSchema.
+func refuseForeign(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // absent: a new archive; unreadable: probe has said so
+	}
+	defer f.Close()
+	var h [100]byte
+	n, _ := io.ReadFull(f, h[:])
+	if n == 0 {
+		return nil
+	}
+	if n < len(h) || string(h[:16]) != "SQLite format 3\x00" {
+		return core.Errorf(core.EINVALID, "%s is not a StoryDiff archive (not a SQLite file)", path)
+	}
+	if id := binary.BigEndian.Uint32(h[68:72]); id != 0 && id != ApplicationID {
+		return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
+	}
+	return nil
+}
+
+// migrateWhenFree migrates, waiting out other processes that are opening
+// the same new archive at that moment. Turning a new file to WAL and reading
+// its header can fail at once with SQLITE_BUSY, without SQLite's busy
+// handler, while another connection holds a lock it must upgrade; the open
+// succeeds once that process has finished its migration.
+func migrateWhenFree(ctx context.Context, db *DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := db.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+}
+
+// isBusy reports whether err is SQLite's "database is locked" (SQLITE_BUSY,
+// or SQLITE_LOCKED), anywhere in its chain.
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		switch coded.Code() & 0xff {
+		case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
+			return true
+		}
+	}
+	return strings.Contains(err.Error(), "database is locked")
 }
 
 // Close closes the archive.
@@ -280,4 +348,22 @@ func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
 		problems = append(problems, fmt.Sprintf("foreign key: %s row %d points to a missing %s", table, rowid.Int64, parent))
 	}
 	return problems, rows.Err()
+}
+
+// idsWhere returns the ids selected by a query of one integer column.
+func (db *DB) idsWhere(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }

@@ -9,8 +9,6 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
-const timeLayout = time.RFC3339Nano
-
 // BeginImport records the start of an import run and returns its id.
 func (db *DB) BeginImport(ctx context.Context, roots []string, settings any) (int64, error) {
 	r, _ := json.Marshal(roots)

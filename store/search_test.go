@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -317,4 +318,72 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	imp, _ := db.BeginImport(ctx, nil, nil)
+	_, err := db.AddArticles(ctx, imp, []store.NewArticle{
+		newArticle("/a", "Ceasefire call\n\nThe ministers kept open lines of communication."),
+		newArticle("/b", "Other news\n\nLines were drawn; communication failed."),
+		newArticle("/c", "Zürich report\n\nNothing about it."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		query string
+		want  []string // titles, best first
+	}{
+		{"word", "ceasefire", []string{"Ceasefire call"}},
+		{"phrase matches only the exact words in order", `"lines of communication"`, []string{"Ceasefire call"}},
+		{"words match anywhere", "lines communication failed", []string{"Other news"}},
+		{"diacritics folded", "zurich", []string{"Zürich report"}},
+		{"FTS syntax is just text", `ceasefire* (^ "`, []string{"Ceasefire call"}},
+		{"column filter is not syntax", "title:ceasefire", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			hits, err := db.Search(ctx, tc.query, core.SearchOptions{})
+			if err != nil {
+				t.Fatalf("search %q: %v", tc.query, err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Article.Title)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	hits, _ := db.Search(ctx, "ceasefire", core.SearchOptions{})
+	var marked []string
+	for _, f := range hits[0].Snippet {
+		if f.Hit {
+			marked = append(marked, f.Text)
+		}
+	}
+	if len(marked) != 1 || marked[0] != "Ceasefire" {
+		t.Errorf("snippet hits = %q, want [Ceasefire]", marked)
+	}
+	if _, err := db.Search(ctx, `"" ;;`, core.SearchOptions{}); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("a query without words: got %v, want an invalid error with a message", err)
+	}
+}
+
+func FuzzFTSQuery(f *testing.F) {
+	db := MustOpenDB(f)
+	for _, s := range []string{`a "b c`, `NEAR(a b)`, `*`, `a OR b`, `"`, `-x`, `^a`, `a:b`, "\x00", `'`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		_, err := db.Search(context.Background(), input, core.SearchOptions{Prefix: true})
+		var e *core.Error
+		if err != nil && !(errors.As(err, &e) && e.Code == core.EINVALID) {
+			t.Fatalf("search %q: %v", input, err)
+		}
+	})
 }

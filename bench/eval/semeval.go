@@ -126,7 +126,7 @@ func runSemeval(w, log io.Writer) error {
 	return nil
 }
 
-var featureConst = [evidence.NumFeatures]string{"FName", "FNameDiff", "FNumber", "FNumberDiff", "FDate", "FQuote", "FPlace", "FTerm", "FTitle", "FLede", "FPassage", "FCrossLang", "FCrossName", "FCrossNumber", "FTemplate", "FHeadNameDiff"}
+var featureConst = [evidence.NumFeatures]string{"FName", "FNameDiff", "FNumber", "FNumberDiff", "FDate", "FQuote", "FPlace", "FTerm", "FTitle", "FLede", "FPassage", "FCrossLang", "FCrossName", "FCrossNumber", "FTemplate", "FHeadNameDiff", "FGram"}
 
 func countPairs(data []labelled, transl bool) int {
 	n := 0
@@ -342,6 +342,11 @@ func loadSemeval(dir string) ([]labelled, error) {
 			return nil, err
 		}
 		title, body, _ := strings.Cut(string(b), "\n")
+		if strings.TrimSpace(body) == "" {
+			// Some machine translations are one line: title and text run
+			// together, so the line is the text and there is no title.
+			title, body = "", title
+		}
 		p := evidence.NewProfile(evidence.Input{Title: strings.TrimSpace(title), Text: body, Lang: lang})
 		cache[file] = p
 		return p, nil

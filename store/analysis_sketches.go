@@ -3,28 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 )
-
-// FeaturesOf streams the feature blobs of the given articles (any made
-// with paramsHash), a few hundred per query; missing ones are skipped.
-func (db *DB) FeaturesOf(ctx context.Context, paramsHash uint64, ids []int64, fn func(id int64, data []byte) error) error {
-	const batch = 500
-	for lo := 0; lo < len(ids); lo += batch {
-		part := ids[lo:min(lo+batch, len(ids))]
-		args := make([]any, 0, len(part)+1)
-		args = append(args, int64(paramsHash))
-		for _, id := range part {
-			args = append(args, id)
-		}
-		q := `SELECT article_id, data FROM features WHERE params_hash = ? AND article_id IN (?` +
-			strings.Repeat(",?", len(part)-1) + `)`
-		if err := db.eachBlob(ctx, q, args, fn); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // Sketches streams every stored sketch made with sketchHash.
 func (db *DB) Sketches(ctx context.Context, sketchHash uint64, fn func(id int64, data []byte) error) error {

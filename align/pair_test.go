@@ -1,0 +1,189 @@
+package align_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/align"
+	"github.com/storydiff/storydiff/diffing"
+)
+
+// checkTiles checks the promise of Pair: the A spans of the rows tile A and
+// the B spans tile B (each code point in exactly one row), each span's text
+// is what it covers, and each row's ops rebuild both its sides.
+func checkTiles(t *testing.T, a, b string, rows []align.Row) {
+	t.Helper()
+	ra, rb := []rune(diffing.Clean(a)), []rune(diffing.Clean(b))
+	for _, side := range []struct {
+		name string
+		rs   []rune
+		get  func(align.Row) *align.Span
+	}{{"A", ra, func(r align.Row) *align.Span { return r.A }}, {"B", rb, func(r align.Row) *align.Span { return r.B }}} {
+		var spans []align.Span
+		for _, r := range rows {
+			if s := side.get(r); s != nil {
+				if s.Start >= s.End || s.End > len(side.rs) || s.Text != string(side.rs[s.Start:s.End]) {
+					t.Fatalf("%s span %d-%d %q does not match the text", side.name, s.Start, s.End, s.Text)
+				}
+				spans = append(spans, *s)
+			}
+		}
+		slices.SortFunc(spans, func(x, y align.Span) int { return x.Start - y.Start })
+		at := 0
+		for _, s := range spans {
+			if s.Start != at {
+				t.Fatalf("%s spans leave a gap or overlap at %d (next starts at %d)", side.name, at, s.Start)
+			}
+			at = s.End
+		}
+		if at != len(side.rs) {
+			t.Fatalf("%s spans end at %d of %d", side.name, at, len(side.rs))
+		}
+	}
+	for k, r := range rows {
+		if r.A == nil && r.B == nil {
+			t.Fatalf("row %d is empty", k)
+		}
+		var fromA, fromB strings.Builder
+		for _, o := range r.Ops {
+			switch o.Kind {
+			case "equal":
+				fromA.WriteString(o.Text)
+				fromB.WriteString(o.Text)
+			case "delete":
+				fromA.WriteString(o.Text)
+			case "insert":
+				fromB.WriteString(o.Text)
+			default:
+				t.Fatalf("row %d: op kind %q", k, o.Kind)
+			}
+		}
+		if text(r.A) != fromA.String() || text(r.B) != fromB.String() {
+			t.Fatalf("row %d: ops rebuild %q / %q, want %q / %q", k, fromA.String(), fromB.String(), text(r.A), text(r.B))
+		}
+	}
+}
+
+func text(s *align.Span) string {
+	if s == nil {
+		return ""
+	}
+	return s.Text
+}
+
+// rowWith finds a row whose A text holds inA and whose B text holds inB.
+func rowWith(rows []align.Row, inA, inB string) *align.Row {
+	for k, r := range rows {
+		if strings.Contains(text(r.A), inA) && strings.Contains(text(r.B), inB) {
+			return &rows[k]
+		}
+	}
+	return nil
+}
+
+func TestPairSeeds(t *testing.T) {
+	s := seeds(t)
+	tests := []struct {
+		name     string
+		a, b     int
+		inA, inB string
+	}{
+		{"003-004 Ryder", 3, 4, "Pentagon spokesman Pat Ryder said", "Patrick Ryder, a Pentagon spokesman"},
+		{"003-004 last call", 3, 4, "Sergei Shoigu was still Russian Defense Minister", "was the first since the Russian economist took over"},
+		{"000-001 first since February 18", 0, 1, "for the first time since February 18", "for the first time since February 18"},
+		{"000-001 urged a ceasefire", 0, 1, "importance of an immediate ceasefire", "urged an immediate ceasefire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if m := align.Mode(s[tt.a], s[tt.b]); m != align.ModeAligned {
+				t.Fatalf("mode %s, want aligned", m)
+			}
+			rows := align.Pair(s[tt.a], s[tt.b], align.Options{})
+			checkTiles(t, s[tt.a], s[tt.b], rows)
+			if rowWith(rows, tt.inA, tt.inB) == nil {
+				t.Errorf("no row pairs %q with %q", tt.inA, tt.inB)
+			}
+		})
+	}
+}
+
+// TestPairNearDuplicate: a republication with edits and a moved paragraph
+// is compared by the plain word diff, cut into rows, with the move marked.
+func TestPairNearDuplicate(t *testing.T) {
+	a := seeds(t)[3]
+	paras := strings.Split(a, "\n\n")
+	moved := paras[5]
+	rest := append(slices.Clone(paras[:5]), paras[6:]...)
+	b := strings.Join(append(rest[:1], append([]string{moved}, rest[1:]...)...), "\n\n")
+	b = strings.Replace(b, "Moscow and Kiev are exchanging 180 hostages", "Moscow and Kyiv exchanged 180 prisoners", 1)
+	b = strings.Replace(b, "Other issues were also discussed.", "", 1)
+	if m := align.Mode(a, b); m != align.ModeDiff {
+		t.Fatalf("mode %s, want diff", m)
+	}
+	rows := align.Pair(a, b, align.Options{})
+	checkTiles(t, a, b, rows)
+	var got []align.Op
+	for _, r := range rows {
+		got = append(got, r.Ops...)
+	}
+	var want []align.Op
+	for _, o := range diffing.Diff(a, b, diffing.Options{}).Ops {
+		kind := string(o.Op)
+		if o.Op == diffing.Move {
+			kind = map[string]string{diffing.MoveFrom: "delete", diffing.MoveTo: "insert"}[o.Role]
+		}
+		want = append(want, align.Op{Kind: kind, Text: o.Text, Minor: o.Minor})
+	}
+	if g, w := coalesce(got), coalesce(want); !slices.Equal(g, w) {
+		t.Errorf("rows' ops differ from the word diff:\n got %v\nwant %v", g, w)
+	}
+	var from, to bool
+	for _, r := range rows {
+		if !r.Moved {
+			continue
+		}
+		from = from || (r.B == nil && strings.TrimSpace(text(r.A)) == strings.TrimSpace(moved))
+		to = to || (r.A == nil && strings.TrimSpace(text(r.B)) == strings.TrimSpace(moved))
+	}
+	if !from || !to {
+		t.Errorf("moved paragraph not marked at both ends (from %v, to %v)", from, to)
+	}
+}
+
+// coalesce joins neighbouring ops of one kind, as rows cut unchanged text
+// at line breaks.
+func coalesce(ops []align.Op) []align.Op {
+	var out []align.Op
+	for _, o := range ops {
+		if n := len(out); n > 0 && out[n-1].Kind == o.Kind && out[n-1].Minor == o.Minor {
+			out[n-1].Text += o.Text
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func TestPairTilesGenerated(t *testing.T) {
+	for _, texts := range corpora(t) {
+		for k, a := range texts {
+			v := gen(t, uint64(k), a, defaultRates)
+			for _, mode := range []string{align.ModeAligned, align.ModeDiff} {
+				checkTiles(t, v.a, v.b, align.Pair(v.a, v.b, align.Options{Mode: mode}))
+			}
+		}
+	}
+}
+
+func FuzzPair(f *testing.F) {
+	f.Add("Austin called Shoigu.  The call lasted an hour.\n\n", "  The call lasted an hour. Austin called Shoigu on Friday.")
+	f.Add("", "   ")
+	f.Add(" \n", "One.\nTwo")
+	f.Add("\xff\xfe bad bytes. Fine.", "Fine. \xff")
+	f.Add("A b c d e.\n\nF g h i j.\n", "F g h i j.\n\nA b c d e.\n")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkTiles(t, a, b, align.Pair(a, b, align.Options{Mode: align.ModeAligned}))
+		checkTiles(t, a, b, align.Pair(a, b, align.Options{Mode: align.ModeDiff}))
+	})
+}

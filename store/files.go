@@ -1,0 +1,44 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+)
+
+// Locations returns every place an article's bytes were found.
+func (db *DB) Locations(ctx context.Context, id int64) ([]core.FileLocation, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT path, record, size, mtime, import_id FROM article_files WHERE article_id = ? ORDER BY path, record`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []core.FileLocation
+	for rows.Next() {
+		var l core.FileLocation
+		var mtime string
+		if err := rows.Scan(&l.Path, &l.Record, &l.Size, &mtime, &l.ImportID); err != nil {
+			return nil, err
+		}
+		l.ModTime, _ = time.Parse(timeLayout, mtime)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// MultiLocated returns the articles whose bytes were found at more than one
+// place (another path, or another record of a JSON file).
+func (db *DB) MultiLocated(ctx context.Context) ([]int64, error) {
+	return db.idsWhere(ctx, `SELECT article_id FROM article_files GROUP BY article_id HAVING count(*) > 1 ORDER BY article_id`)
+}
+
+// HasLocation reports whether the archive already holds the file at path
+// with this size and modification time, so that an unchanged file need not be
+// read again.
+func (db *DB) HasLocation(ctx context.Context, path string, size int64, mtime time.Time) (bool, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM article_files WHERE path = ? AND size = ? AND mtime = ?`,
+		path, size, mtime.UTC().Format(timeLayout)).Scan(&n)
+	return n > 0, err
+}
