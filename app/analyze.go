@@ -4,12 +4,12 @@ import (
 	"context"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/detect"
+	"github.com/storydiff/storydiff/evidence"
 	"github.com/storydiff/storydiff/store"
 )
 
@@ -23,15 +23,21 @@ type AnalyzeOptions struct {
 
 // AnalyzeSummary is what an analysis did.
 type AnalyzeSummary struct {
-	Articles    int           `json:"articles"`
-	Analysed    int           `json:"analysed"`
-	Pairs       int           `json:"pairs"`
-	ExactGroups int           `json:"exact_groups"`
-	NearGroups  int           `json:"near_groups"`
-	Repeats     int           `json:"articles_with_repeats"`
-	Stories     int           `json:"stories"`
-	Seconds     float64       `json:"seconds"`
-	Params      detect.Params `json:"params"`
+	Articles    int `json:"articles"`
+	Analysed    int `json:"analysed"`
+	Pairs       int `json:"pairs"`
+	ExactGroups int `json:"exact_groups"`
+	NearGroups  int `json:"near_groups"`
+	Repeats     int `json:"articles_with_repeats"`
+	// Stories counts the events of two or more articles (what `stories`
+	// lists first); Events and Threads count all of them, Links the
+	// stored scored pairs behind them.
+	Stories int           `json:"stories"`
+	Events  int           `json:"events"`
+	Threads int           `json:"threads"`
+	Links   int           `json:"links"`
+	Seconds float64       `json:"seconds"`
+	Params  detect.Params `json:"params"`
 	// Pass says how pairs were found: "all" compared every article, "new"
 	// only the newly analysed ones with the rest, "" none were needed.
 	Pass         string  `json:"pass"`
@@ -224,8 +230,7 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	}
 	sum.PairsSeconds = time.Since(ti).Seconds()
 
-	report(core.Progress{Stage: "clustering"}, true)
-	if err := s.rebuildStories(ctx); err != nil {
+	if err := s.analyzeEvents(ctx, allPairs, report); err != nil {
 		return nil, err
 	}
 	if err := s.fillCounts(ctx, sum); err != nil {
@@ -241,14 +246,22 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	return sum, nil
 }
 
-// analyseArticles computes and stores features, sketches, blocks and
-// repeats, and returns how many articles it analysed.
+// analyseArticles computes and stores features, sketches, blocks, repeats
+// and evidence profiles, and returns how many articles it analysed.
 func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) (int, error) {
 	if len(ids) == 0 {
 		return 0, nil // not nil ids: AnalysisInputs reads every article for those
 	}
+	langs, err := s.db.Languages(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	type analysed struct {
+		a store.ArticleAnalysis
+		p store.ProfileRow
+	}
 	inputs := make(chan store.AnalysisInput, 64)
-	results := make(chan store.ArticleAnalysis, 64)
+	results := make(chan analysed, 64)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var readErr error
@@ -269,26 +282,35 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		go func() {
 			defer wg.Done()
 			for in := range inputs {
-				results <- analyseOne(in, params, lines)
+				results <- analysed{analyseOne(in, params, lines), profileRow(in, langs[in.ID])}
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
 	var batch []store.ArticleAnalysis
+	var profiles []store.ProfileRow
+	save := func() error {
+		if err := s.db.SaveAnalyses(ctx, batch); err != nil {
+			return err
+		}
+		err := s.db.SaveProfiles(ctx, evidence.ProfileVersion, profiles)
+		batch, profiles = batch[:0], profiles[:0]
+		return err
+	}
 	done := 0
 	var saveErr error
 	for r := range results {
 		if saveErr != nil {
 			continue // drain
 		}
-		batch = append(batch, r)
+		batch = append(batch, r.a)
+		profiles = append(profiles, r.p)
 		done++
 		if len(batch) >= 200 {
-			if saveErr = s.db.SaveAnalyses(ctx, batch); saveErr != nil {
+			if saveErr = save(); saveErr != nil {
 				cancel()
 			}
-			batch = batch[:0]
 		}
 		progress(done)
 	}
@@ -301,7 +323,7 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	return done, s.db.SaveAnalyses(ctx, batch)
+	return done, save()
 }
 
 func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.LineCounts) store.ArticleAnalysis {
@@ -321,42 +343,6 @@ func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.Line
 // site-chrome patterns alone (recurring lines need the whole archive).
 func blocksOf(text, title string) []core.Block {
 	return detect.MarkBlocks(text, detect.BlockOptions{Title: title})
-}
-
-func (s *Service) rebuildStories(ctx context.Context) error {
-	pairs, err := s.db.Pairs(ctx, 0)
-	if err != nil {
-		return err
-	}
-	js, err := s.judgements(ctx, "story")
-	if err != nil {
-		return err
-	}
-	dates, err := s.db.PublishedDates(ctx)
-	if err != nil {
-		return err
-	}
-	stories := detect.Stories(pairs, js, func(id int64) (time.Time, bool) {
-		t, ok := dates[id]
-		return t, ok
-	})
-	earliest := make([]int64, len(stories))
-	for i, st := range stories {
-		earliest[i] = st.Earliest
-	}
-	titles, err := s.db.Titles(ctx, earliest)
-	if err != nil {
-		return err
-	}
-	out := make([]core.Story, 0, len(stories))
-	for _, st := range stories {
-		// A story is known by its smallest article id, so that its number
-		// stays the same when later imports add versions to it.
-		st.ID = slices.Min(st.Members)
-		st.Label = titles[st.Earliest]
-		out = append(out, st)
-	}
-	return s.db.ReplaceStories(ctx, out)
 }
 
 // judgements returns the verdicts that bind a clustering: for stories, a
@@ -391,6 +377,13 @@ func (s *Service) fillCounts(ctx context.Context, sum *AnalyzeSummary) error {
 	if err != nil {
 		return err
 	}
-	sum.Pairs, sum.Repeats, sum.Stories = c.Pairs, c.ArticlesWithRepeats, c.Stories
-	return nil
+	sum.Pairs, sum.Repeats = c.Pairs, c.ArticlesWithRepeats
+	if sum.Events, sum.Stories, err = s.db.CountEvents(ctx); err != nil {
+		return err
+	}
+	if sum.Threads, err = s.db.CountThreads(ctx); err != nil {
+		return err
+	}
+	sum.Links, err = s.db.CountLinks(ctx)
+	return err
 }

@@ -12,7 +12,7 @@ const (
 	BadgeDuplicate = "duplicate"      // in a group of exact duplicates
 	BadgeNear      = "near_duplicate" // in a group of near-duplicates
 	BadgeRepeat    = "repeat"         // repeats a passage inside itself
-	BadgeStory     = "story"          // one version of a story
+	BadgeStory     = "story"          // in an event of two or more versions
 )
 
 // badgeCache knows which articles carry which badge, for the library's badge
@@ -79,9 +79,14 @@ func (m *badgeCache) load(ctx context.Context) error {
 			add(badge, id)
 		}
 	}
-	// Only who has repeats and who is in a story: reading the passages and
-	// the stories themselves took seconds at a million articles.
-	repeated, story, err := m.svc.db.FindingIDs(ctx)
+	// Only who has repeats and who is in an event of two or more versions:
+	// reading the passages and the events themselves took seconds at a
+	// million articles.
+	repeated, _, err := m.svc.db.FindingIDs(ctx)
+	if err != nil {
+		return err
+	}
+	story, err := m.svc.db.InMultiEvents(ctx)
 	if err != nil {
 		return err
 	}

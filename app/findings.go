@@ -204,79 +204,62 @@ type Story struct {
 	Articles []StoryArticle `json:"articles"`
 }
 
-// Stories lists the stories (id 0: all).
+// Stories lists the events as stories (id 0: all of them, the largest
+// first; otherwise the one event, following a retired id).
 func (s *Service) Stories(ctx context.Context, id int64) ([]Story, error) {
-	sts, err := s.db.Stories(ctx, id)
-	if err != nil {
-		return nil, err
+	if id != 0 {
+		e, err := s.Event(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return []Story{storyOf(*e)}, nil
 	}
-	return s.withArticles(ctx, sts)
+	return s.StoriesPage(ctx, Page{})
 }
 
 // StoriesPage is one page of every story, in the order of Stories; only the
-// page's stories and articles are read.
+// page's events and articles are read.
 func (s *Service) StoriesPage(ctx context.Context, pg Page) ([]Story, error) {
-	sts, err := s.db.StoriesPage(ctx, max(pg.Offset, 0), pg.Limit)
+	evs, err := s.Events(ctx, "", Page{Offset: max(pg.Offset, 0), Limit: max(pg.Limit, 0)})
 	if err != nil {
 		return nil, err
 	}
-	return s.withArticles(ctx, sts)
-}
-
-func (s *Service) withArticles(ctx context.Context, sts []core.Story) ([]Story, error) {
-	// Every member's summary in one query, not one per story.
-	var ids []int64
-	for _, st := range sts {
-		ids = append(ids, st.Members...)
-	}
-	arts, err := s.db.Summaries(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[int64]core.Article, len(arts))
-	for _, a := range arts {
-		byID[a.ID] = a
-	}
-	out := make([]Story, 0, len(sts))
-	for _, st := range sts {
-		story := Story{ID: st.ID, Label: st.Label, Earliest: st.Earliest, Articles: make([]StoryArticle, 0, len(st.Members))}
-		for _, id := range st.Members {
-			if a, ok := byID[id]; ok {
-				story.Articles = append(story.Articles, StoryArticle{ID: a.ID, Published: a.Published, Title: a.Title,
-					Outlet: a.Outlet, Earliest: a.ID == st.Earliest})
-			}
-		}
-		out = append(out, story)
+	out := make([]Story, 0, len(evs))
+	for _, e := range evs {
+		out = append(out, storyOf(e))
 	}
 	return out, nil
 }
 
-// StoryOf returns the story an article belongs to, nil if none.
-func (s *Service) StoryOf(ctx context.Context, ref string) (*Story, error) {
-	id, err := s.db.ResolveRef(ctx, ref)
-	if err != nil {
-		return nil, err
+// storyOf is an event as the story lists have always shown it.
+func storyOf(e core.Event) Story {
+	st := Story{ID: e.ID, Label: e.Label, Earliest: e.Earliest, Articles: make([]StoryArticle, 0, len(e.Articles))}
+	for _, a := range e.Articles {
+		st.Articles = append(st.Articles, StoryArticle{ID: a.ID, Published: a.Published, Title: a.Title, Outlet: a.Outlet, Earliest: a.Earliest})
 	}
-	sid, err := s.db.StoryOf(ctx, id)
-	if err != nil || sid == 0 {
-		return nil, err
-	}
-	sts, err := s.Stories(ctx, sid)
-	if err != nil {
-		return nil, err
-	}
-	return &sts[0], nil
+	return st
 }
 
-// CompareStory diffs each version of a story against the previous one.
+// StoryOf returns the story (event) an article belongs to, nil if none.
+func (s *Service) StoryOf(ctx context.Context, ref string) (*Story, error) {
+	e, err := s.EventOf(ctx, ref)
+	if err != nil || e == nil {
+		return nil, err
+	}
+	st := storyOf(*e)
+	return &st, nil
+}
+
+// CompareStory diffs each version of a story (event) against the previous
+// one, in date order.
 func (s *Service) CompareStory(ctx context.Context, storyID int64, opt CompareOptions) ([]*Comparison, error) {
-	sts, err := s.db.Stories(ctx, storyID)
+	e, err := s.Event(ctx, storyID)
 	if err != nil {
 		return nil, err
 	}
-	refs := make([]string, len(sts[0].Members))
-	for i, id := range sts[0].Members {
-		refs[i] = itoa(id)
+	refs := make([]string, len(e.Articles))
+	for i, a := range e.Articles {
+		refs[i] = itoa(a.ID)
 	}
 	return s.CompareMany(ctx, refs, false, opt)
 }
@@ -318,8 +301,10 @@ func (s *Service) Similar(ctx context.Context, ref string) ([]core.Pair, error) 
 }
 
 // Judge records a researcher's verdict on two articles: relation is
-// "duplicate" or "story"; same false rejects the relation. Groups and
-// stories are clustered again at once; analysis never overrides a verdict.
+// "duplicate" or "story"; same false rejects the relation. A verdict on the
+// story, and a confirmed duplicate, is also a correction of events (the
+// two are, or are not, one event), applied at once to the events it
+// touches; analysis never overrides it.
 func (s *Service) Judge(ctx context.Context, refA, refB, relation string, same bool, note string) error {
 	a, err := s.db.ResolveRef(ctx, refA)
 	if err != nil {
@@ -332,9 +317,15 @@ func (s *Service) Judge(ctx context.Context, refA, refB, relation string, same b
 	if err := s.db.SaveJudgement(ctx, core.Judgement{A: a, B: b, Relation: relation, Same: same, Note: note}); err != nil {
 		return err
 	}
-	s.analysis.mu.Lock()
-	defer s.analysis.mu.Unlock()
-	return s.rebuildStories(ctx)
+	if relation != core.RelationStory && !same {
+		return nil // two articles that are not duplicates may still report one event
+	}
+	kind := core.CorrectSame
+	if !same {
+		kind = core.CorrectNotSame
+	}
+	_, err = s.Correct(ctx, core.Correction{Kind: kind, A: a, B: b, Note: note})
+	return err
 }
 
 // Keep records which copy of a duplicate group the researcher keeps. group

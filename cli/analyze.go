@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/storydiff/storydiff/app"
@@ -43,8 +42,8 @@ var analyzeCommand = &Command{
 }
 
 func printAnalyzeSummary(w io.Writer, a *app.AnalyzeSummary) {
-	fmt.Fprintf(w, "Analysis: %d articles (%d analysed now): %d exact and %d near-duplicate groups, %d articles with repeated passages, %d stories (%.1f s).\n",
-		a.Articles, a.Analysed, a.ExactGroups, a.NearGroups, a.Repeats, a.Stories, a.Seconds)
+	fmt.Fprintf(w, "Analysis: %d articles (%d analysed now): %d exact and %d near-duplicate groups, %d articles with repeated passages, %d events (%d of two or more versions) in %d threads (%.1f s).\n",
+		a.Articles, a.Analysed, a.ExactGroups, a.NearGroups, a.Repeats, a.Events, a.Stories, a.Threads, a.Seconds)
 }
 
 var dupesCommand = &Command{
@@ -134,57 +133,6 @@ var repeatsCommand = &Command{
 	},
 }
 
-var storiesCommand = &Command{
-	Name:    "stories",
-	Args:    "[--json] [ID]",
-	Summary: "related versions of one story, in date order, the earliest marked",
-	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
-		asJSON := fs.Bool("json", false, `print [{"id","label","articles":[{"id","published","title"}]}]`)
-		return func(ctx context.Context, env *Env, args []string) error {
-			var id int64
-			if len(args) > 1 {
-				return usagef("give at most one story id")
-			}
-			if len(args) == 1 {
-				var err error
-				if id, err = strconv.ParseInt(args[0], 10, 64); err != nil || id <= 0 {
-					return usagef("a story id is a positive number")
-				}
-			}
-			svc, err := env.Open(ctx)
-			if err != nil {
-				return err
-			}
-			defer svc.Close()
-			sts, err := svc.Stories(ctx, id)
-			if err != nil {
-				return err
-			}
-			if *asJSON {
-				return writeJSON(env.Stdout, sts)
-			}
-			if len(sts) == 0 {
-				fmt.Fprintln(env.Stdout, "No stories with more than one version.")
-			}
-			for _, st := range sts {
-				fmt.Fprintf(env.Stdout, "Story %d: %s (%d versions)\n", st.ID, clip(st.Label, 90), len(st.Articles))
-				for _, a := range st.Articles {
-					mark := " "
-					if a.Earliest {
-						mark = "*"
-					}
-					d := "undated"
-					if a.Published != nil {
-						d = a.Published.Format("2006-01-02 15:04")
-					}
-					fmt.Fprintf(env.Stdout, "  %s %-16s %5d  %s\n", mark, d, a.ID, clip(a.Title, 80))
-				}
-			}
-			return nil
-		}
-	},
-}
-
 var passagesCommand = &Command{
 	Name:    "passages",
 	Args:    "[--json] REF REF",
@@ -213,37 +161,6 @@ var passagesCommand = &Command{
 			for _, p := range ps {
 				fmt.Fprintf(env.Stdout, "A %d-%d, B %d-%d, score %.2f: %s\n", p.A.Start, p.A.End, p.B.Start, p.B.End, p.Score, clip(p.Text, 160))
 			}
-			return nil
-		}
-	},
-}
-
-var judgeCommand = &Command{
-	Name:    "judge",
-	Args:    "(--same | --different) [--story] [--note TEXT] REF REF",
-	Summary: "record your verdict on two articles: duplicates (or same story) or not; analysis never overrides it",
-	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
-		same := fs.Bool("same", false, "they are duplicates (with --story: versions of one story)")
-		different := fs.Bool("different", false, "they are not")
-		story := fs.Bool("story", false, "the verdict is about the story, not duplication")
-		note := fs.String("note", "", "a note kept with the verdict")
-		return func(ctx context.Context, env *Env, args []string) error {
-			if len(args) != 2 || *same == *different {
-				return usagef("give --same or --different and two articles")
-			}
-			relation := "duplicate"
-			if *story {
-				relation = "story"
-			}
-			svc, err := env.Open(ctx)
-			if err != nil {
-				return err
-			}
-			defer svc.Close()
-			if err := svc.Judge(ctx, args[0], args[1], relation, *same, *note); err != nil {
-				return err
-			}
-			fmt.Fprintln(env.Stdout, "Recorded.")
 			return nil
 		}
 	},

@@ -193,7 +193,7 @@ Usage:
 Commands:
 `)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.Name, c.Summary)
 	}
 	fmt.Fprint(w, `
 The archive is --db PATH, else $STORYDIFF_DB, else $XDG_DATA_HOME/storydiff/archive.db

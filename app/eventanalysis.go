@@ -1,0 +1,232 @@
+package app
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/events"
+	"github.com/storydiff/storydiff/evidence"
+	"github.com/storydiff/storydiff/store"
+)
+
+// eventConfig is the clustering the app runs with.
+var eventConfig = events.DefaultConfig()
+
+// analyzeEvents is analysis's event step: profiles of the articles without
+// a current one, links of the articles no event holds yet, and their
+// placement. From scratch (full, or no events yet, or most articles new) it
+// links the whole archive in memory and clusters it with events.Build;
+// otherwise each new article is linked through the stored key index and
+// placed with events.State.AddArticle, reading only its neighbourhood.
+func (s *Service) analyzeEvents(ctx context.Context, full bool, report func(core.Progress, bool)) error {
+	stale, err := s.db.StaleProfiles(ctx, evidence.ProfileVersion)
+	if err != nil {
+		return err
+	}
+	report(core.Progress{Stage: "profiling", Total: len(stale)}, true)
+	if err := s.profileArticles(ctx, stale, func(done int) {
+		report(core.Progress{Stage: "profiling", Done: done, Total: len(stale)}, false)
+	}); err != nil {
+		return err
+	}
+	pending, err := s.db.UnplacedProfiled(ctx, evidence.ProfileVersion)
+	if err != nil {
+		return err
+	}
+	stored, _, err := s.db.CountEvents(ctx)
+	if err != nil {
+		return err
+	}
+	// A profile made anew (another version) changes the article's links:
+	// then the whole archive is linked again.
+	if full || stored == 0 || len(stale) > len(pending) || len(pending) > max(2000, stored/4) {
+		return s.rebuildEvents(ctx, report)
+	}
+	return s.placeNew(ctx, pending, report)
+}
+
+// placeNew links and places articles no event holds yet, one at a time.
+func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Progress, bool)) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	report(core.Progress{Stage: "linking", Total: len(ids)}, true)
+	var links []store.Link
+	for i := 0; i < len(ids); i += 200 {
+		chunk := ids[i:min(i+200, len(ids))]
+		profs, err := s.loadProfiles(ctx, chunk)
+		if err != nil {
+			return err
+		}
+		for j, x := range chunk {
+			if px := profs[x]; px != nil {
+				ls, err := s.freshLinks(ctx, x, px)
+				if err != nil {
+					return err
+				}
+				links = append(links, ls...)
+			}
+			report(core.Progress{Stage: "linking", Done: i + j + 1, Total: len(ids)}, false)
+		}
+	}
+	if err := s.db.SaveLinks(ctx, links, maxLinks); err != nil {
+		return err
+	}
+	report(core.Progress{Stage: "clustering", Total: len(ids)}, true)
+	dates, err := s.db.PublishedOf(ctx, ids)
+	if err != nil {
+		return err
+	}
+	ne, nt, err := s.db.NextIDs(ctx)
+	if err != nil {
+		return err
+	}
+	src := &sqlSource{ctx: ctx, db: s.db}
+	st := events.NewState(eventConfig, src, events.IDs{Event: ne, Thread: nt})
+	var all store.ClusterChanges
+	for i, x := range ids {
+		ls, err := s.db.LinksOf(ctx, x)
+		if err != nil {
+			return err
+		}
+		var pub *time.Time
+		if t, ok := dates[x]; ok {
+			pub = &t
+		}
+		ch := st.AddArticle(x, pub, toEventLinks(ls))
+		if src.err != nil {
+			return src.err
+		}
+		all = mergeChanges(all, clusterChanges(ch))
+		report(core.Progress{Stage: "clustering", Done: i + 1, Total: len(ids)}, false)
+	}
+	_, err = s.db.ApplyClustering(ctx, all, false, nil)
+	return err
+}
+
+// rebuildEvents links every article anew and clusters the archive from
+// scratch, honouring every stored correction and keeping the ids of the
+// events it can.
+func (s *Service) rebuildEvents(ctx context.Context, report func(core.Progress, bool)) error {
+	report(core.Progress{Stage: "reading profiles"}, true)
+	var ids []int64
+	profs := map[int64]*evidence.Profile{}
+	if err := s.db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
+		p := &evidence.Profile{}
+		if err := p.UnmarshalBinary(data); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		profs[id] = p
+		return nil
+	}); err != nil {
+		return err
+	}
+	pairs, err := s.db.Pairs(ctx, 0)
+	if err != nil {
+		return err
+	}
+	partners := map[int64][]int64{}
+	for _, p := range pairs {
+		partners[p.A] = append(partners[p.A], p.B)
+		partners[p.B] = append(partners[p.B], p.A)
+	}
+	links := linkAll(ctx, ids, profs, partners, func(done int) {
+		report(core.Progress{Stage: "linking", Done: done, Total: len(ids)}, false)
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	report(core.Progress{Stage: "saving links", Total: len(links)}, true)
+	if err := s.db.ReplaceLinks(ctx, links); err != nil {
+		return err
+	}
+	report(core.Progress{Stage: "clustering", Total: len(ids)}, true)
+	return s.clusterAll(ctx, ids, links)
+}
+
+// linkAll links every article in memory through an inverted index of the
+// profiles' rare keys, with the same bounds as freshLinks, on every CPU.
+// Then it keeps the strongest links first while both ends have fewer than
+// maxLinks, so that no article holds more, as when articles arrive one by
+// one and the store trims each to its strongest.
+func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile, partners map[int64][]int64, progress func(int)) []store.Link {
+	index := map[uint64][]int64{}
+	keys := make(map[int64][]uint64, len(ids))
+	for _, id := range ids {
+		ks := profs[id].RareKeys()
+		keys[id] = ks
+		for _, k := range ks {
+			index[k] = append(index[k], id)
+		}
+	}
+	perArticle := make([][]store.Link, len(ids))
+	var next, done int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			counts := map[int64]int{}
+			for ctx.Err() == nil {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(ids) {
+					return
+				}
+				x := ids[i]
+				clear(counts)
+				for _, k := range keys[x] {
+					if l := index[k]; len(l) <= keyCap {
+						for _, y := range l {
+							counts[y]++
+						}
+					}
+				}
+				perArticle[i] = scoreLinks(x, profs[x], topCandidates(counts, x, partners[x], maxCandidates), profs)
+				mu.Lock()
+				done++
+				progress(done)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	// Each pair once, with the scores it was given (both ends score it the
+	// same: Score is symmetric up to the order of the evidence).
+	type pair struct{ a, b int64 }
+	seen := map[pair]store.Link{}
+	for _, ls := range perArticle {
+		for _, l := range ls {
+			seen[pair{l.A, l.B}] = l
+		}
+	}
+	all := make([]store.Link, 0, len(seen))
+	for _, l := range seen {
+		all = append(all, l)
+	}
+	sortLinks(all)
+	kept := map[int64]int{}
+	out := all[:0]
+	for _, l := range all {
+		if kept[l.A] < maxLinks && kept[l.B] < maxLinks {
+			kept[l.A]++
+			kept[l.B]++
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, func(p, q store.Link) int {
+		if p.A != q.A {
+			return int(p.A - q.A)
+		}
+		return int(p.B - q.B)
+	})
+	return out
+}

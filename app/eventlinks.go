@@ -1,0 +1,226 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/storydiff/storydiff/evidence"
+	"github.com/storydiff/storydiff/store"
+)
+
+// Bounds of event linking. Each keeps the work for one new article fixed
+// whatever the archive's size.
+const (
+	// maxLinks is how many links an article keeps, the strongest: enough
+	// for the quorum of a large event and for its thread, and a fixed
+	// neighbourhood for the clustering to read.
+	maxLinks = 32
+	// keyCap: a key that more articles hold is skipped when looking for
+	// candidates. A template's common words (every dividend notice says
+	// "dividend", "record", "payable") would otherwise make every notice a
+	// candidate of every other.
+	keyCap = 1000
+	// maxCandidates is how many candidates are scored per article, those
+	// sharing the most keys, plus its stored duplicate and story pairs.
+	maxCandidates = 150
+	// A link is kept when it can matter to the clustering or to a list of
+	// related articles.
+	minLinkEvent  = 0.1
+	minLinkThread = 0.3
+)
+
+func profileInput(in store.AnalysisInput, lang string) evidence.Input {
+	return evidence.Input{Title: in.Title, Text: in.Text, Lang: lang, Published: in.Published}
+}
+
+// profileRow computes an article's evidence profile as it is stored.
+func profileRow(in store.AnalysisInput, lang string) store.ProfileRow {
+	p := evidence.NewProfile(profileInput(in, lang))
+	data, _ := p.MarshalBinary()
+	return store.ProfileRow{ID: in.ID, Data: data, Keys: p.RareKeys()}
+}
+
+// profileArticles computes and stores the profiles of ids, on every CPU.
+func (s *Service) profileArticles(ctx context.Context, ids []int64, progress func(int)) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	langs, err := s.db.Languages(ctx, ids)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	inputs := make(chan store.AnalysisInput, 64)
+	results := make(chan store.ProfileRow, 64)
+	var readErr error
+	go func() {
+		defer close(inputs)
+		readErr = s.db.AnalysisInputs(ctx, ids, func(in store.AnalysisInput) error {
+			select {
+			case inputs <- in:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range inputs {
+				results <- profileRow(in, langs[in.ID])
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	var batch []store.ProfileRow
+	var saveErr error
+	done := 0
+	for r := range results {
+		if saveErr != nil {
+			continue // drain
+		}
+		batch = append(batch, r)
+		done++
+		if len(batch) >= 500 {
+			if saveErr = s.db.SaveProfiles(ctx, evidence.ProfileVersion, batch); saveErr != nil {
+				cancel()
+			}
+			batch = batch[:0]
+		}
+		progress(done)
+	}
+	if saveErr != nil {
+		return saveErr
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return s.db.SaveProfiles(ctx, evidence.ProfileVersion, batch)
+}
+
+// loadProfiles reads the stored profiles of ids.
+func (s *Service) loadProfiles(ctx context.Context, ids []int64) (map[int64]*evidence.Profile, error) {
+	blobs, err := s.db.Profiles(ctx, evidence.ProfileVersion, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*evidence.Profile, len(blobs))
+	for id, b := range blobs {
+		p := &evidence.Profile{}
+		if err := p.UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("profile of article %d: %w", id, err)
+		}
+		out[id] = p
+	}
+	return out, nil
+}
+
+// topCandidates returns the n articles sharing the most keys (then the
+// smallest ids, so that the choice never depends on map order), without
+// self, followed by extra (stored pairs) not already among them.
+func topCandidates(counts map[int64]int, self int64, extra []int64, n int) []int64 {
+	ids := make([]int64, 0, len(counts))
+	for id, c := range counts {
+		if id != self && c > 0 {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, func(a, b int64) int {
+		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	if len(ids) > n {
+		ids = ids[:n]
+	}
+	for _, id := range extra {
+		if id != self && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// scoreLinks scores x against each candidate and returns the links worth
+// keeping, strongest first, at most maxLinks.
+func scoreLinks(x int64, px *evidence.Profile, cands []int64, profs map[int64]*evidence.Profile) []store.Link {
+	var out []store.Link
+	for _, y := range cands {
+		py := profs[y]
+		if py == nil || y == x {
+			continue
+		}
+		e := evidence.Score(px, py)
+		if e.Score < minLinkEvent && e.Thread < minLinkThread {
+			continue
+		}
+		a, b := min(x, y), max(x, y)
+		out = append(out, store.Link{A: a, B: b, Event: float32(e.Score), Thread: float32(e.Thread)})
+	}
+	sortLinks(out)
+	if len(out) > maxLinks {
+		out = out[:maxLinks]
+	}
+	return out
+}
+
+// sortLinks orders links strongest first, as the store trims them.
+func sortLinks(ls []store.Link) {
+	slices.SortFunc(ls, func(p, q store.Link) int {
+		if c := cmp.Compare(q.Event, p.Event); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(q.Thread, p.Thread); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.A, q.A); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.B, q.B)
+	})
+}
+
+// pairPartners returns the articles a stored duplicate or story pair ties
+// to id: they are always scored, whatever the key index proposes.
+func (s *Service) pairPartners(ctx context.Context, id int64) ([]int64, error) {
+	pairs, err := s.db.Pairs(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	for _, p := range pairs {
+		y := p.A + p.B - id
+		if !slices.Contains(out, y) {
+			out = append(out, y)
+		}
+	}
+	return out, nil
+}
+
+// freshLinks finds and scores the candidates of article x through the
+// stored key index: a bounded number of rows and scores per article.
+func (s *Service) freshLinks(ctx context.Context, x int64, px *evidence.Profile) ([]store.Link, error) {
+	counts, err := s.db.KeyCandidates(ctx, px.RareKeys(), keyCap)
+	if err != nil {
+		return nil, err
+	}
+	extra, err := s.pairPartners(ctx, x)
+	if err != nil {
+		return nil, err
+	}
+	cands := topCandidates(counts, x, extra, maxCandidates)
+	profs, err := s.loadProfiles(ctx, cands)
+	if err != nil {
+		return nil, err
+	}
+	return scoreLinks(x, px, cands, profs), nil
+}

@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// ProfileRow is one article's evidence profile as stored: the blob, the
+// version of the code that made it, and its rare keys for the key index.
+type ProfileRow struct {
+	ID   int64
+	Data []byte
+	Keys []uint64
+}
+
+// SaveProfiles stores a batch of profiles and replaces their rows in the key
+// index, in one transaction.
+func (db *DB) SaveProfiles(ctx context.Context, version int, batch []ProfileRow) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save profiles: %w", err)
+	}
+	defer tx.Rollback()
+	del, err := tx.PrepareContext(ctx, `DELETE FROM profile_keys WHERE article_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer del.Close()
+	put, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO profiles(article_id, version, data) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer put.Close()
+	key, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO profile_keys(key, article_id) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer key.Close()
+	for _, p := range batch {
+		if _, err := del.ExecContext(ctx, p.ID); err != nil {
+			return fmt.Errorf("save profile of article %d: %w", p.ID, err)
+		}
+		if _, err := put.ExecContext(ctx, p.ID, version, p.Data); err != nil {
+			return fmt.Errorf("save profile of article %d: %w", p.ID, err)
+		}
+		for _, k := range p.Keys {
+			if _, err := key.ExecContext(ctx, int64(k), p.ID); err != nil {
+				return fmt.Errorf("index profile of article %d: %w", p.ID, err)
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+// StaleProfiles returns the articles without a profile made by version, in
+// id order.
+func (db *DB) StaleProfiles(ctx context.Context, version int) ([]int64, error) {
+	return db.idsWhere(ctx, `SELECT a.id FROM articles a LEFT JOIN profiles p ON p.article_id = a.id
+		WHERE p.article_id IS NULL OR p.version <> ? ORDER BY a.id`, version)
+}
+
+// Profiles returns the stored profiles of ids made by version (missing ones
+// are left out).
+func (db *DB) Profiles(ctx context.Context, version int, ids []int64) (map[int64][]byte, error) {
+	out := make(map[int64][]byte, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		chunk := ids[:n]
+		ids = ids[n:]
+		rows, err := db.read.QueryContext(ctx, `SELECT article_id, data FROM profiles WHERE version = ? AND article_id IN (`+placeholders(len(chunk))+`)`,
+			append([]any{version}, int64Args(chunk)...)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var data []byte
+			if err := rows.Scan(&id, &data); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = data
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// EachProfile calls fn with every profile made by version, in id order.
+func (db *DB) EachProfile(ctx context.Context, version int, fn func(id int64, data []byte) error) error {
+	return db.eachBlob(ctx, `SELECT article_id, data FROM profiles WHERE version = ? ORDER BY article_id`, []any{version}, fn)
+}
+
+// KeyCandidates returns, for each article sharing at least one of keys with
+// the caller, how many keys it shares. A key held by more than maxPerKey
+// articles is skipped (a word every notice of a template shares says
+// nothing), which bounds the rows read to len(keys)·(maxPerKey+1).
+func (db *DB) KeyCandidates(ctx context.Context, keys []uint64, maxPerKey int) (map[int64]int, error) {
+	stmt, err := db.read.PrepareContext(ctx, `SELECT article_id FROM profile_keys WHERE key = ? LIMIT ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	out := map[int64]int{}
+	var ids []int64
+	for _, k := range keys {
+		rows, err := stmt.QueryContext(ctx, int64(k), maxPerKey+1)
+		if err != nil {
+			return nil, err
+		}
+		ids = ids[:0]
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if len(ids) > maxPerKey {
+			continue
+		}
+		for _, id := range ids {
+			out[id]++
+		}
+	}
+	return out, nil
+}
+
+// Languages returns the language code of each of ids ("" when unknown).
+func (db *DB) Languages(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		chunk := ids[:n]
+		ids = ids[n:]
+		rows, err := db.read.QueryContext(ctx, `SELECT id, language FROM articles WHERE id IN (`+placeholders(len(chunk))+`)`, int64Args(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var lang string
+			if err := rows.Scan(&id, &lang); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = lang
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func int64Args(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
