@@ -232,6 +232,9 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 	}
 	st := sts[0]
 	m := &report.Story{Provenance: prov, ID: st.ID, Label: st.Label, Base: req.Base, Diffs: []report.Diff{}}
+	if m.Corrections, err = s.eventCorrections(ctx, st); err != nil {
+		return nil, err
+	}
 	base := -1 // each version against the one before
 	switch req.Base {
 	case "first":
@@ -460,8 +463,14 @@ func (s *Service) archiveReport(ctx context.Context, prov report.Provenance) (*r
 	if err != nil {
 		return nil, err
 	}
+	if m.Corrections, err = s.Corrections(ctx); err != nil {
+		return nil, err
+	}
 	storyOf := map[int64]int64{}
 	for _, st := range stories {
+		if len(st.Articles) < 2 {
+			continue // a story is two or more versions of one event
+		}
 		m.Stories = append(m.Stories, report.StorySummary{ID: st.ID, Label: st.Label, Versions: len(st.Articles), Earliest: st.Earliest})
 		for _, a := range st.Articles {
 			storyOf[a.ID] = st.ID
@@ -486,4 +495,40 @@ func (s *Service) archiveReport(ctx context.Context, prov report.Provenance) (*r
 		}
 	}
 	return m, nil
+}
+
+// eventCorrections returns the corrections naming the story's event (by
+// its id now or an id merged into it) or one of its articles.
+func (s *Service) eventCorrections(ctx context.Context, st Story) ([]core.Correction, error) {
+	all, err := s.Corrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	members := map[int64]bool{}
+	for _, a := range st.Articles {
+		members[a.ID] = true
+	}
+	names := func(ev int64) bool {
+		if ev == 0 {
+			return false
+		}
+		if ev == st.ID {
+			return true
+		}
+		now, err := s.db.ResolveEvent(ctx, ev)
+		return err == nil && now == st.ID
+	}
+	out := []core.Correction{}
+	for _, c := range all {
+		in := members[c.A] || members[c.B] || names(c.Event) || names(c.Other)
+		for _, p := range c.Parts {
+			for _, id := range p {
+				in = in || members[id]
+			}
+		}
+		if in {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }

@@ -163,4 +163,3 @@ func judgePair(ctx context.Context, env *Env, a, b, relation string, same bool, 
 	fmt.Fprintln(env.Stdout, "Recorded.")
 	return nil
 }
-

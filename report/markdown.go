@@ -124,6 +124,7 @@ func (m *mdWriter) story(s *Story) {
 		m.printf("### Article %d → article %d\n\n", d.A, d.B)
 		m.diff(d)
 	}
+	m.corrections(s.Corrections)
 	m.printf("## Versions\n\n")
 	for _, a := range s.Articles {
 		m.article("", a)
@@ -201,6 +202,7 @@ func (m *mdWriter) archive(a *Archive) {
 		}
 		m.printf("\n")
 	}
+	m.corrections(a.Corrections)
 	m.printf("## Articles\n\n")
 	for _, ar := range a.Articles {
 		m.article("", ar)

@@ -123,6 +123,9 @@ type Story struct {
 	Articles    []Article      `json:"articles"`
 	Diffs       []Diff         `json:"diffs"`
 	Passages    []StoryPassage `json:"passages"`
+	// Corrections are the researchers' corrections naming the event or
+	// one of its articles, oldest first.
+	Corrections []core.Correction `json:"corrections"`
 }
 
 // Against says what each version was compared with, for headings.
@@ -203,6 +206,8 @@ type Archive struct {
 	Groups     []Group        `json:"groups"`
 	Stories    []StorySummary `json:"stories"`
 	Articles   []Article      `json:"articles"`
+	// Corrections are every correction of events, oldest first.
+	Corrections []core.Correction `json:"corrections"`
 }
 
 // ArchiveTotals are the archive's headline figures.

@@ -288,6 +288,7 @@ func (p *pdfWriter) story(s *Story) {
 		p.heading(3, fmt.Sprintf("Article %d → article %d", d.A, d.B))
 		p.diff(d)
 	}
+	p.corrections(s.Corrections)
 	p.heading(2, "Versions")
 	for _, a := range s.Articles {
 		p.article("", a)
@@ -353,6 +354,7 @@ func (p *pdfWriter) archive(a *Archive) {
 	for _, s := range a.Stories {
 		p.field(fmt.Sprintf("Story %d", s.ID), fmt.Sprintf("%d versions, earliest article %d: %s", s.Versions, s.Earliest, s.Label), false)
 	}
+	p.corrections(a.Corrections)
 	p.heading(2, "Articles")
 	for _, ar := range a.Articles {
 		p.compactArticle(ar)

@@ -1,0 +1,102 @@
+package app_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/app"
+)
+
+// seedIDs imports files of testdata/seeds (by their three-digit prefixes)
+// and returns their article ids by prefix.
+func importSeeds(t *testing.T, svc *app.Service, prefixes ...string) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	files, err := filepath.Glob("../testdata/seeds/*.txt")
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seeds: %v %v", files, err)
+	}
+	var paths []string
+	for _, f := range files {
+		if slices.Contains(prefixes, filepath.Base(f)[:3]) {
+			paths = append(paths, f)
+		}
+	}
+	if _, err := svc.Import(ctx, paths, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	for _, f := range files {
+		if id, err := svc.ResolveArticle(ctx, filepath.Base(f)); err == nil {
+			ids[filepath.Base(f)[:3]] = id
+		}
+	}
+	return ids
+}
+
+// eventSets returns every event's members as sorted seed prefixes.
+func eventSets(t *testing.T, svc *app.Service, names map[string]int64) []string {
+	t.Helper()
+	evs, err := svc.Events(context.Background(), "", app.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[int64]string{}
+	for n, id := range names {
+		byID[id] = n
+	}
+	var out []string
+	for _, e := range evs {
+		var m []string
+		for _, a := range e.Articles {
+			m = append(m, byID[a.ID])
+		}
+		slices.Sort(m)
+		out = append(out, strings.Join(m, ","))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// The seeds are three calls between US and Russian defence chiefs: May
+// 2022 (000, 001), October 2022 (002) and July 2024 (003, 004); one thread.
+func TestSeedsAreThreeEventsOnOneThread(t *testing.T) {
+	ctx := context.Background()
+	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
+	defer svc.Close()
+	ids := importSeeds(t, svc, "000", "001", "002", "003", "004")
+	if got, want := eventSets(t, svc, ids), []string{"000,001", "002", "003,004"}; !slices.Equal(got, want) {
+		t.Errorf("events %v, want %v", got, want)
+	}
+	ths, err := svc.Threads(ctx, "", app.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ths) != 1 || len(ths[0].Events) != 3 || len(ths[0].Articles) != 5 {
+		t.Errorf("threads %+v, want one of the three events", ths)
+	}
+	e, err := svc.Explain(ctx, ref(ids["003"]), ref(ids["004"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	kinds := map[string]bool{}
+	for _, v := range e.Evidence {
+		text.WriteString(v.AText + " " + v.BText + " ")
+		kinds[v.Kind] = true
+	}
+	for _, w := range []string{"Belousov", "Ryder"} {
+		if !strings.Contains(text.String(), w) {
+			t.Errorf("explain 003 004 does not name %s: %+v", w, e.Evidence)
+		}
+	}
+	if !kinds["date"] && !kinds["time"] {
+		t.Errorf("explain 003 004 gives no date evidence: %+v", e.Evidence)
+	}
+}
+
+func ref(id int64) string { return strconv.FormatInt(id, 10) }
