@@ -1,7 +1,7 @@
 import { api as defaultApi, type Api } from '../api/client';
 import { AppError, toAppError } from '../api/errors';
 import type { Correction, Event, EventArticle, Explanation, Thread } from '../api/types';
-import { pageSize } from './findings.svelte';
+import { TitleCache, pageSize } from './findings.svelte';
 
 // PagedList lists what the service pages (events, threads), largest first, a
 // page at a time, optionally only what matches a search. Only the answer to
@@ -342,14 +342,19 @@ export class CorrectionsList {
   loading = $state(false);
   loaded = $state(false);
   error = $state.raw<AppError | null>(null);
+  // Titles of the articles the corrections name.
+  readonly titles: TitleCache;
 
-  constructor(private readonly api: Api = defaultApi) {}
+  constructor(private readonly api: Api = defaultApi) {
+    this.titles = new TitleCache(api);
+  }
 
   async load(): Promise<void> {
     this.loading = true;
     try {
       const all = await this.api.corrections();
       this.items = [...all].reverse();
+      void this.titles.want(all.flatMap((c) => [c.a, c.b]).filter((id): id is number => !!id));
       this.error = null;
       this.loaded = true;
     } catch (e) {

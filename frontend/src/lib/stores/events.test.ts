@@ -361,8 +361,11 @@ describe('CorrectionsList', () => {
       { id: 1, kind: 'same', a: 3, b: 4, created_at: '2026-01-01T10:00:00Z' },
       { id: 2, kind: 'split', event: 3, parts: [[3], [4, 7]], created_at: '2026-01-02T10:00:00Z' },
     ];
+    t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref, locations: [] });
     const list = new CorrectionsList(new Api(t));
     await list.load();
+    await ms();
+    expect(list.titles.titles).toEqual({ 3: 'T3', 4: 'T4' });
     expect(list.items.map((c) => c.id)).toEqual([2, 1]);
     expect(list.items.map(describeCorrection)).toEqual([
       'event 3 split into 2 parts: [3] [4, 7]',
