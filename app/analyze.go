@@ -29,15 +29,16 @@ type AnalyzeSummary struct {
 	ExactGroups int `json:"exact_groups"`
 	NearGroups  int `json:"near_groups"`
 	Repeats     int `json:"articles_with_repeats"`
-	// Stories counts the events of two or more articles (what `stories`
-	// lists first); Events and Threads count all of them, Links the
-	// stored scored pairs behind them.
-	Stories int           `json:"stories"`
-	Events  int           `json:"events"`
-	Threads int           `json:"threads"`
-	Links   int           `json:"links"`
-	Seconds float64       `json:"seconds"`
-	Params  detect.Params `json:"params"`
+	// Stories and Events count the events (what `stories` lists),
+	// Versioned those of two or more articles; Links counts the stored
+	// scored pairs behind them.
+	Stories   int           `json:"stories"`
+	Events    int           `json:"events"`
+	Versioned int           `json:"events_with_versions"`
+	Threads   int           `json:"threads"`
+	Links     int           `json:"links"`
+	Seconds   float64       `json:"seconds"`
+	Params    detect.Params `json:"params"`
 	// Pass says how pairs were found: "all" compared every article, "new"
 	// only the newly analysed ones with the rest, "" none were needed.
 	Pass         string  `json:"pass"`
@@ -378,9 +379,10 @@ func (s *Service) fillCounts(ctx context.Context, sum *AnalyzeSummary) error {
 		return err
 	}
 	sum.Pairs, sum.Repeats = c.Pairs, c.ArticlesWithRepeats
-	if sum.Events, sum.Stories, err = s.db.CountEvents(ctx); err != nil {
+	if sum.Events, sum.Versioned, err = s.db.CountEvents(ctx); err != nil {
 		return err
 	}
+	sum.Stories = sum.Events
 	if sum.Threads, err = s.db.CountThreads(ctx); err != nil {
 		return err
 	}

@@ -125,14 +125,46 @@ func (s *Service) loadProfiles(ctx context.Context, ids []int64) (map[int64]*evi
 
 // topCandidates returns the n articles sharing the most keys (then the
 // smallest ids, so that the choice never depends on map order), without
-// self, followed by extra (stored pairs) not already among them.
+// self, followed by extra (stored pairs) not already among them. Counts are
+// small (at most the keys of one profile), so the n best are found by
+// bucketing the counts rather than by sorting every candidate: an article
+// of common words can have tens of thousands of candidates.
 func topCandidates(counts map[int64]int, self int64, extra []int64, n int) []int64 {
-	ids := make([]int64, 0, len(counts))
+	var hist []int
 	for id, c := range counts {
-		if id != self && c > 0 {
+		if id == self || c <= 0 {
+			continue
+		}
+		for len(hist) <= c {
+			hist = append(hist, 0)
+		}
+		hist[c]++
+	}
+	// The least count that still makes the n best, and how many of the
+	// articles with exactly that count fit.
+	least, room := 1, -1 // -1: every candidate fits
+	for c, left := len(hist)-1, n; c >= 1; c-- {
+		if hist[c] >= left {
+			least, room = c, left
+			break
+		}
+		left -= hist[c]
+	}
+	var ids, edge []int64
+	for id, c := range counts {
+		switch {
+		case id == self || c < least:
+		case c > least:
 			ids = append(ids, id)
+		default:
+			edge = append(edge, id)
 		}
 	}
+	slices.Sort(edge)
+	if room >= 0 && room < len(edge) {
+		edge = edge[:room]
+	}
+	ids = append(ids, edge...)
 	slices.SortFunc(ids, func(a, b int64) int {
 		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
 			return c

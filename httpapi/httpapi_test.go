@@ -290,6 +290,7 @@ func TestEventsRelayImport(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/api/events", nil)
+	req.Header.Set("Accept", "text/event-stream") // as EventSource asks; without it the path lists events
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
