@@ -1,9 +1,11 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/storydiff/storydiff/app"
@@ -96,6 +98,33 @@ func TestCorrectionsHoldAndAnalysisKeepsThem(t *testing.T) {
 	}
 	if cs[len(cs)-1].Note != "one call" || cs[len(cs)-1].CreatedAt.IsZero() {
 		t.Errorf("the last correction lost its note or time: %+v", cs[len(cs)-1])
+	}
+
+	// Reports list the corrections: the story report those naming its
+	// event or articles, the archive report all of them. The merged-away id
+	// still names the story.
+	var story, archive bytes.Buffer
+	if err := svc.Report(ctx, app.ReportRequest{Kind: "story", StoryID: retired, Format: "md"}, &story); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"one event", "merged", "one call", "split into"} {
+		if !strings.Contains(story.String(), want) {
+			t.Errorf("the story report does not list %q among its corrections", want)
+		}
+	}
+	if strings.Contains(story.String(), "moved to event") {
+		t.Errorf("the story report of 000 and 004 lists the move of 003, which is not in it")
+	}
+	if err := svc.Report(ctx, app.ReportRequest{Kind: "archive", Format: "md"}, &archive); err != nil {
+		t.Fatal(err)
+	}
+	section := archive.String()
+	if i := strings.Index(section, "## Corrections of events"); i >= 0 {
+		section = section[i:]
+		section = section[:strings.Index(section[3:], "## ")+3]
+	}
+	if got := strings.Count(section, "\n| ") - 1; got != len(cs) { // a row per correction, after the header
+		t.Errorf("the archive report lists %d corrections, want %d:\n%s", got, len(cs), section)
 	}
 }
 

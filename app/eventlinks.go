@@ -26,7 +26,7 @@ const (
 	keyCap = 1000
 	// maxCandidates is how many candidates are scored per article, those
 	// sharing the most keys, plus its stored duplicate and story pairs.
-	maxCandidates = 150
+	maxCandidates = 100
 	// A link is kept when it can matter to the clustering or to a list of
 	// related articles.
 	minLinkEvent  = 0.1
@@ -191,12 +191,13 @@ func scoreLinks(x int64, px *evidence.Profile, cands []int64, profs map[int64]*e
 		if py == nil || y == x {
 			continue
 		}
-		e := evidence.Score(px, py)
-		if e.Score < minLinkEvent && e.Thread < minLinkThread {
+		// Quick is Score without the explanation: a quarter of its cost.
+		ev, th := evidence.Quick(px, py)
+		if ev < minLinkEvent && th < minLinkThread {
 			continue
 		}
 		a, b := min(x, y), max(x, y)
-		out = append(out, store.Link{A: a, B: b, Event: float32(e.Score), Thread: float32(e.Thread)})
+		out = append(out, store.Link{A: a, B: b, Event: float32(ev), Thread: float32(th)})
 	}
 	sortLinks(out)
 	if len(out) > maxLinks {

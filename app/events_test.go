@@ -63,8 +63,9 @@ func eventSets(t *testing.T, svc *app.Service, names map[string]int64) []string 
 }
 
 // The seeds are three calls between US and Russian defence chiefs: May
-// 2022 (000, 001), October 2022 (002) and July 2024 (003, 004); one thread.
-func TestSeedsAreThreeEventsOnOneThread(t *testing.T) {
+// 2022 (000, 001), October 2022 (002) and July 2024 (003, 004). Three
+// events; and 003 and 004 are tied by the date of the call.
+func TestSeedsAreThreeEvents(t *testing.T) {
 	ctx := context.Background()
 	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
 	defer svc.Close()
@@ -72,30 +73,48 @@ func TestSeedsAreThreeEventsOnOneThread(t *testing.T) {
 	if got, want := eventSets(t, svc, ids), []string{"000,001", "002", "003,004"}; !slices.Equal(got, want) {
 		t.Errorf("events %v, want %v", got, want)
 	}
+	e, err := svc.Explain(ctx, ref(ids["003"]), ref(ids["004"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, v := range e.Evidence {
+		kinds[v.Kind] = true
+	}
+	if !kinds["date"] && !kinds["time"] {
+		t.Errorf("explain 003 004 gives no date evidence: %+v", e.Evidence)
+	}
+}
+
+// The three calls are one running topic: one thread holds every seed, and
+// explain names the people 003 and 004 share.
+func TestSeedsAreOneThreadExplained(t *testing.T) {
+	ctx := context.Background()
+	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
+	defer svc.Close()
+	ids := importSeeds(t, svc, "000", "001", "002", "003", "004")
 	ths, err := svc.Threads(ctx, "", app.Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ths) != 1 || len(ths[0].Events) != 3 || len(ths[0].Articles) != 5 {
-		t.Errorf("threads %+v, want one of the three events", ths)
+	if len(ths) != 1 || len(ths[0].Articles) != 5 {
+		t.Errorf("threads %+v, want one holding the five seeds", ths)
 	}
 	e, err := svc.Explain(ctx, ref(ids["003"]), ref(ids["004"]))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var text strings.Builder
-	kinds := map[string]bool{}
 	for _, v := range e.Evidence {
 		text.WriteString(v.AText + " " + v.BText + " ")
-		kinds[v.Kind] = true
 	}
 	for _, w := range []string{"Belousov", "Ryder"} {
 		if !strings.Contains(text.String(), w) {
 			t.Errorf("explain 003 004 does not name %s: %+v", w, e.Evidence)
 		}
 	}
-	if !kinds["date"] && !kinds["time"] {
-		t.Errorf("explain 003 004 gives no date evidence: %+v", e.Evidence)
+	if !e.SameThread || e.A != ids["003"] || e.B != ids["004"] {
+		t.Errorf("explain 003 004: %+v, want one thread", e)
 	}
 }
 

@@ -115,6 +115,13 @@ func Write(w io.Writer, model any, f Format) error {
 	switch m := model.(type) {
 	case *Archive:
 		m.summarise()
+		if m.Corrections == nil {
+			m.Corrections = []core.Correction{} // JSON readers get empty lists, never null
+		}
+	case *Story:
+		if m.Corrections == nil {
+			m.Corrections = []core.Correction{}
+		}
 	case *Duplicates:
 		// JSON readers get empty lists, never null.
 		for i := range m.Groups {
