@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -109,21 +110,15 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	// same transaction, so that an analysis killed midway never counts twice.
 	var stale, uncounted []int64
 	var err error
+	lines := st.lines
 	if opt.Full {
 		st.lines = detect.NewLineCounts()
+		lines = st.lines
 		if stale, err = s.db.ArticleIDs(ctx); err != nil {
 			return nil, err
 		}
 		uncounted = stale
 	} else {
-		if st.lines == nil {
-			rows, err := s.db.LineCounts(ctx)
-			if err != nil {
-				return nil, err
-			}
-			st.lines = detect.NewLineCounts()
-			st.lines.Load(rows)
-		}
 		if stale, err = s.db.StaleFeatures(ctx, ph); err != nil {
 			return nil, err
 		}
@@ -132,23 +127,54 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		}
 	}
 	report(core.Progress{Stage: "counting lines", Total: len(uncounted)}, true)
-	if len(uncounted) > 0 {
-		if err := s.db.AnalysisInputs(ctx, uncounted, func(in store.AnalysisInput) error {
-			st.lines.Add(lineGroup(in), in.Text)
-			return nil
-		}); err != nil {
-			st.lines = nil // partly counted: reload from the archive next time
+	if !opt.Full && len(stale)+len(uncounted) <= fewLines {
+		// A few new articles: read and write only their lines' counts.
+		both := append(slices.Clone(stale), uncounted...)
+		slices.Sort(both)
+		both = slices.Compact(both)
+		l, err := s.readLines(ctx, both)
+		if err != nil {
 			return nil, err
 		}
-		if err := s.db.SaveLineCounts(ctx, st.lines.Rows(true), uncounted, opt.Full); err != nil {
-			st.lines = nil
-			return nil, err
+		if lines == nil {
+			if lines, err = s.partialLineCounts(ctx, l, both); err != nil {
+				return nil, err
+			}
+		}
+		if len(uncounted) > 0 {
+			if err := s.countLines(ctx, lines, l, uncounted); err != nil {
+				st.lines = nil // perhaps partly counted: reload from the archive next time
+				return nil, err
+			}
+		}
+	} else {
+		if lines == nil {
+			rows, err := s.db.LineCounts(ctx)
+			if err != nil {
+				return nil, err
+			}
+			st.lines = detect.NewLineCounts()
+			st.lines.Load(rows)
+			lines = st.lines
+		}
+		if len(uncounted) > 0 {
+			if err := s.db.AnalysisInputs(ctx, uncounted, func(in store.AnalysisInput) error {
+				lines.Add(lineGroup(in), in.Text)
+				return nil
+			}); err != nil {
+				st.lines = nil // partly counted: reload from the archive next time
+				return nil, err
+			}
+			if err := s.db.SaveLineCounts(ctx, lines.Rows(true), uncounted, opt.Full); err != nil {
+				st.lines = nil
+				return nil, err
+			}
 		}
 	}
 
 	// Features, sketches, blocks and repeats of each stale article, on
 	// every CPU.
-	if sum.Analysed, err = s.analyseArticles(ctx, stale, params, st.lines, func(done int) {
+	if sum.Analysed, err = s.analyseArticles(ctx, stale, params, lines, func(done int) {
 		report(core.Progress{Stage: "analysing", Done: done, Total: len(stale)}, false)
 	}); err != nil {
 		return nil, err

@@ -100,7 +100,7 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 	if minSimilarity > 1 {
 		return nil, core.Errorf(core.EINVALID, "a similarity is between 0 and 1, not %g", minSimilarity)
 	}
-	pairs, err := s.db.Pairs(ctx, 0)
+	pairs, err := s.db.DuplicatePairs(ctx)
 	if err != nil {
 		return nil, err
 	}

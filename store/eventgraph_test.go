@@ -178,3 +178,22 @@ func TestApplyClusteringAndRead(t *testing.T) {
 		t.Errorf("corrections %+v %v", cs, err)
 	}
 }
+
+// Duplicate groups read the duplicate pairs only.
+func TestDuplicatePairsLeaveStoryPairsOut(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addTexts(t, db, []string{"a", "b", "c"})
+	pairs := []core.Pair{
+		{A: ids[0], B: ids[1], Kind: "near", Jaccard: 0.8, Containment: 0.9, Score: 0.8},
+		{A: ids[0], B: ids[2], Kind: core.PairStory, Score: 0.3},
+		{A: ids[1], B: ids[2], Kind: "text", Score: 1},
+	}
+	if err := db.ReplacePairs(ctx, true, nil, pairs); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.DuplicatePairs(ctx)
+	if err != nil || len(got) != 2 || got[0].Kind != "near" || got[1].Kind != "text" {
+		t.Errorf("duplicate pairs %+v %v, want the near and text pairs", got, err)
+	}
+}
