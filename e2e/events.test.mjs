@@ -196,6 +196,25 @@ test('merging the two back: the retired id leads to the merged event, with a not
   assert.equal((await note.textContent()).trim(), `Event ${retired} was merged into event ${merged.id}.`);
 });
 
+test('ticking a version and splitting it off makes a new event, named on the page', async (t) => {
+  if (skipping(t)) return;
+  const b = await api('articles/' + removed);
+  const ev = await api('event?ref=' + removed);
+  await page.goto(server.url + '#/story/' + ev.id);
+  const row = page.locator('[data-testid=version]', { hasText: b.title });
+  await row.waitFor();
+  await row.getByRole('checkbox').check();
+  await page.getByTestId('split').click();
+  const done = page.getByTestId('correction-done');
+  await done.waitFor();
+  const made = await api('event?ref=' + removed);
+  assert.notEqual(made.id, ev.id);
+  assert.match(await done.textContent(), new RegExp(`Split 1 of \\d+ versions into event ${made.id}`));
+  await row.waitFor({ state: 'detached' });
+  await done.getByRole('link', { name: new RegExp(`event ${made.id}`) }).click();
+  await page.locator('[data-testid=version] a.title', { hasText: b.title }).waitFor();
+});
+
 test('no console errors, page errors or CSP violations on the event pages', (t) => {
   if (skipping(t)) return;
   assert.deepEqual(problems, []);
