@@ -126,7 +126,7 @@ test('search "ceasefire" shows highlighted snippets as you type', async () => {
 });
 
 test('the import is followed by an analysis', async () => {
-  await page.getByRole('status').filter({ hasText: /Analysed: \d+ stories/ }).waitFor({ timeout: 60000 });
+  await page.getByRole('status').filter({ hasText: /Analysed: \d+ events/ }).waitFor({ timeout: 60000 });
 });
 
 test('badges mark the findings, and filter the library', async () => {
