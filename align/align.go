@@ -2,15 +2,14 @@ package align
 
 import (
 	"cmp"
+	"github.com/storydiff/storydiff/core"
 	"slices"
-
-	"github.com/storydiff/storydiff/textnorm"
 )
 
 // Align links the sentences of b (the newer version) to those of a.
 func Align(a, b string, opts Options) Alignment {
 	opts = opts.withDefaults()
-	sa, sb := prepare(a, b)
+	sa, sb := prepare(a, b, opts.related)
 	chain, exact := anchors(sa, sb, opts.MoveScore, opts.MinMoveWords)
 
 	var moves []bead
@@ -48,9 +47,36 @@ func Align(a, b string, opts Options) Alignment {
 	}
 	moved := pairMoved(sa, sb, loneA, loneB, opts.MoveScore)
 	for _, m := range moved {
-		takenA[m.a[0]], takenB[m.b[0]] = true, true
+		for _, i := range m.a {
+			takenA[i] = true
+		}
+		for _, j := range m.b {
+			takenB[j] = true
+		}
 	}
 	moves = append(moves, moved...)
+	if opts.related {
+		free := func(single []int, taken []bool) []bool {
+			out := make([]bool, len(taken))
+			for _, i := range single {
+				out[i] = !taken[i]
+			}
+			return out
+		}
+		attach(sa, sb, seq, moves, free(loneA, takenA), free(loneB, takenB), opts.MinScore)
+		for _, bs := range [][]bead{seq, moves} {
+			for _, m := range bs {
+				if len(m.a) > 0 && len(m.b) > 0 {
+					for _, i := range m.a {
+						takenA[i] = true
+					}
+					for _, j := range m.b {
+						takenB[j] = true
+					}
+				}
+			}
+		}
+	}
 	slices.SortFunc(moves, func(x, y bead) int { return cmp.Compare(x.b[0], y.b[0]) })
 
 	r := Alignment{A: sa.sents, B: sb.sents, Degraded: degraded}
@@ -116,10 +142,10 @@ func link(sa, sb side, s bead, moved bool) Link {
 		l.Kind = Regrouped
 	}
 	if len(s.a) > 0 {
-		l.SpanA = textnorm.Span{Start: sa.sents[s.a[0]].Span.Start, End: sa.sents[s.a[len(s.a)-1]].Span.End}
+		l.SpanA = core.Span{Start: sa.sents[s.a[0]].Span.Start, End: sa.sents[s.a[len(s.a)-1]].Span.End}
 	}
 	if len(s.b) > 0 {
-		l.SpanB = textnorm.Span{Start: sb.sents[s.b[0]].Span.Start, End: sb.sents[s.b[len(s.b)-1]].Span.End}
+		l.SpanB = core.Span{Start: sb.sents[s.b[0]].Span.Start, End: sb.sents[s.b[len(s.b)-1]].Span.End}
 	}
 	return l
 }

@@ -80,6 +80,9 @@ func candidates(sa, sb side, moveScore float64) []pair {
 	}
 	seenA, seenB := map[int]bool{}, map[int]bool{}
 	for _, s := range similarPairs(sa, sb, ia, ib, moveScore) {
+		if s.bare {
+			continue
+		}
 		i, j := s.a[0], s.b[0]
 		if !seenA[i] && !seenB[j] {
 			byA[i] = pair{a: i, b: j, sim: s.sim}

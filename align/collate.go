@@ -1,6 +1,8 @@
 package align
 
 import (
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/detect"
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/textnorm"
 )
@@ -59,23 +61,27 @@ func Collate(versions []Version, opt Options) []CollationRow {
 	for v, ver := range versions {
 		texts[v] = diffing.Clean(ver.Text)
 	}
-	sents := make([][]textnorm.Span, len(versions))
+	sents := make([][]core.Span, len(versions))
 	base := make([]int, len(versions)+1) // node id of each version's first sentence
 	for v, t := range texts {
 		sents[v] = textnorm.Sentences(t)
 		base[v+1] = base[v] + len(sents[v])
 	}
+	// Each version's near-duplicate features once, not once per pair.
+	feats := make([]*detect.Features, len(versions))
+	parallel(len(versions), func(v int) { feats[v] = features(texts[v]) })
 	// Each version against the one before: independent, so on all CPUs.
 	steps := make([][]Link, len(versions))
 	parallel(max(0, len(versions)-1), func(k int) {
 		v := k + 1
 		o := opt
-		if Mode(texts[v-1], texts[v]) == ModeAligned {
+		if modeOf(feats[v-1], feats[v]) == ModeAligned {
 			o.MinScore, o.MoveScore = orDefault(opt.MinScore, RelatedMinScore), orDefault(opt.MoveScore, RelatedMoveScore)
+			o.related = true
 		}
 		steps[v] = Align(texts[v-1], texts[v], o).Links
 	})
-	uf := newUnionFind(base[len(versions)])
+	uf := newUnionFind(base)
 	for v := 1; v < len(versions); v++ {
 		for _, l := range steps[v] {
 			for _, i := range l.A {
@@ -141,7 +147,7 @@ func orDefault(x, d float64) float64 {
 // rowOrder lists the groups (union-find roots) in reading order: the first
 // version's sentences in order, then each later version's new groups
 // inserted after the group of the sentence before them in that version.
-func rowOrder(uf *unionFind, base []int, sents [][]textnorm.Span) []int {
+func rowOrder(uf *unionFind, base []int, sents [][]core.Span) []int {
 	next := map[int]int{} // linked list of groups; -1 ends it
 	head := -1
 	placed := map[int]bool{}
@@ -169,13 +175,31 @@ func rowOrder(uf *unionFind, base []int, sents [][]textnorm.Span) []int {
 	return out
 }
 
-// unionFind joins sentences of all versions into rows.
-type unionFind struct{ parent []int }
+// unionFind joins sentences of all versions into rows. A row may hold
+// several sentences of one version (a split or merge), but a join that
+// would stretch a row over more than maxRowSentences sentences of any
+// version is refused: over many versions, merges followed by different
+// splits would otherwise chain whole articles into one row, whose cells
+// say nothing and whose word diffs cost as much as the texts'.
+type unionFind struct {
+	parent []int
+	// reach[root] is the first and last sentence the row holds in each
+	// version it is in, ascending by version.
+	reach [][]reach
+}
 
-func newUnionFind(n int) *unionFind {
-	u := &unionFind{parent: make([]int, n)}
-	for i := range u.parent {
-		u.parent[i] = i
+type reach struct{ v, lo, hi int }
+
+const maxRowSentences = 4
+
+func newUnionFind(base []int) *unionFind {
+	n := base[len(base)-1]
+	u := &unionFind{parent: make([]int, n), reach: make([][]reach, n)}
+	for v := 0; v+1 < len(base); v++ {
+		for x := base[v]; x < base[v+1]; x++ {
+			u.parent[x] = x
+			u.reach[x] = []reach{{v, x - base[v], x - base[v]}}
+		}
 	}
 	return u
 }
@@ -188,15 +212,48 @@ func (u *unionFind) find(x int) int {
 	return x
 }
 
-// union keeps the smaller id as the root, so that roots are stable and the
-// result deterministic.
-func (u *unionFind) union(x, y int) {
+// union joins the rows of x and y unless the joined row would be too long
+// in some version. It keeps the smaller id as the root, so that roots are
+// stable and the result deterministic.
+func (u *unionFind) union(x, y int) bool {
 	x, y = u.find(x), u.find(y)
 	if x == y {
-		return
+		return true
+	}
+	joined, ok := joinReach(u.reach[x], u.reach[y])
+	if !ok {
+		return false
 	}
 	if y < x {
 		x, y = y, x
 	}
 	u.parent[y] = x
+	u.reach[x], u.reach[y] = joined, nil
+	return true
+}
+
+// joinReach merges two rows' reaches; ok is false when the result spans
+// more than maxRowSentences sentences of a version.
+func joinReach(p, q []reach) ([]reach, bool) {
+	out := make([]reach, 0, len(p)+len(q))
+	i, j := 0, 0
+	for i < len(p) || j < len(q) {
+		switch {
+		case j == len(q) || (i < len(p) && p[i].v < q[j].v):
+			out = append(out, p[i])
+			i++
+		case i == len(p) || q[j].v < p[i].v:
+			out = append(out, q[j])
+			j++
+		default:
+			r := reach{p[i].v, min(p[i].lo, q[j].lo), max(p[i].hi, q[j].hi)}
+			if r.hi-r.lo >= maxRowSentences {
+				return nil, false
+			}
+			out = append(out, r)
+			i++
+			j++
+		}
+	}
+	return out, true
 }

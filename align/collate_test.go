@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/storydiff/storydiff/align"
+	"github.com/storydiff/storydiff/diffing/synth"
 	"github.com/storydiff/storydiff/textnorm"
 )
 
@@ -178,5 +179,42 @@ func TestCollateSeeds(t *testing.T) {
 				t.Fatal("cell JSON lacks article, start, end or text")
 			}
 		}
+	}
+}
+
+// TestCollateRowsStayShort: over a long chain of rewrites, merges followed
+// by different splits must not chain a whole article into one row; no cell
+// covers more than four sentences of its version.
+func TestCollateRowsStayShort(t *testing.T) {
+	versions := []align.Version{{Article: 1, Text: synth.Article(7, 6_000)}}
+	for k := 1; k < 30; k++ {
+		v := gen(t, uint64(100+k), versions[k-1].Text, rates{edit: 0.6, split: 0.06, merge: 0.06, del: 0.08,
+			replace: 0.08, move: 0.05, insert: 0.08, strength: 0.8})
+		versions = append(versions, align.Version{Article: int64(k + 1), Text: v.b})
+	}
+	rows := align.Collate(versions, align.Options{})
+	checkCollation(t, versions, rows)
+	shared := 0
+	for _, r := range rows {
+		if r.Count > 1 {
+			shared++
+		}
+		for v, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			n := 0
+			for _, sp := range textnorm.Sentences(versions[v].Text) {
+				if sp.Start >= c.Start && sp.End <= c.End {
+					n++
+				}
+			}
+			if n > 4 {
+				t.Fatalf("version %d: a cell covers %d sentences: %.200q", v, n, c.Text)
+			}
+		}
+	}
+	if shared < len(rows)/3 {
+		t.Errorf("only %d of %d rows hold more than one version", shared, len(rows))
 	}
 }

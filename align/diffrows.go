@@ -1,6 +1,7 @@
 package align
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"strings"
 
 	"github.com/storydiff/storydiff/diffing"
@@ -91,7 +92,7 @@ func piece(o diffing.Op, from, to int, rs []rune) diffing.Op {
 	return diffing.Op{
 		Op:   o.Op,
 		Text: string(rs[from:to]),
-		A:    diffing.Span{Start: o.A.Start + from, End: o.A.Start + to},
-		B:    diffing.Span{Start: o.B.Start + from, End: o.B.Start + to},
+		A:    core.Span{Start: o.A.Start + from, End: o.A.Start + to},
+		B:    core.Span{Start: o.B.Start + from, End: o.B.Start + to},
 	}
 }

@@ -19,6 +19,7 @@ const groupCost = 0.05
 type bead struct {
 	a, b []int
 	sim  float64
+	bare bool // the sentences share no evidence (see side.evident)
 }
 
 // row is one row of the programme's table, holding columns lo..lo+len-1.
@@ -32,12 +33,15 @@ type row struct {
 	shared []float32
 	// active marks the cells where a bead may end (near a similar pair).
 	active []bool
+	// bare marks the pairs that share no evidence (see side.evident): they
+	// may be part of a group but are not linked alone.
+	bare []bool
 }
 
-func (g *gapAligner) setSim(i, j int, s, shared float32) {
+func (g *gapAligner) setSim(i, j int, c cand) {
 	r := g.rows[i]
 	if j >= r.lo && j-r.lo < len(r.sim) {
-		r.sim[j-r.lo], r.shared[j-r.lo] = s, shared
+		r.sim[j-r.lo], r.shared[j-r.lo], r.bare[j-r.lo] = c.sim, c.shared, c.bare
 	}
 }
 
@@ -87,13 +91,14 @@ func alignGap(sa, sb side, ia, ib []int, minScore float64, maxCells int) (beads 
 		c := i * m / n
 		lo, hi := max(0, c-w), min(m, c+w)
 		g.rows[i] = row{lo: lo, score: make([]float64, hi-lo+1), back: make([]int8, hi-lo+1),
-			sim: make([]float32, hi-lo+1), shared: make([]float32, hi-lo+1), active: make([]bool, hi-lo+1)}
+			sim: make([]float32, hi-lo+1), shared: make([]float32, hi-lo+1), active: make([]bool, hi-lo+1),
+			bare: make([]bool, hi-lo+1)}
 	}
 	// Only pairs proposed by shared words get a similarity; a bead can end
 	// only near a pair at least half as similar as a link needs.
-	for x, cs := range pairCands(sa, sb, ia, ib) {
+	for x, cs := range pairCands(sa, sb, ia, ib, minScore) {
 		for _, c := range cs {
-			g.setSim(x+1, c.j+1, c.sim, c.shared)
+			g.setSim(x+1, c.j+1, c)
 			if float64(c.sim) >= minScore/2 {
 				for di := 0; di < 3; di++ {
 					for dj := 0; dj < 3; dj++ {
@@ -182,6 +187,9 @@ func (g *gapAligner) consecutive(i, j int, sh shape) bool {
 // part of its words, which keeps the cost of wide beads near that of 1-1.
 func (g *gapAligner) beadSim(i, j int, sh shape, need float64) float64 {
 	if sh.m == 1 && sh.n == 1 {
+		if r := g.rows[i]; j >= r.lo && j-r.lo < len(r.bare) && r.bare[j-r.lo] {
+			return 0
+		}
 		return float64(g.sim11(i, j))
 	}
 	var top, shared, total float32
@@ -205,7 +213,11 @@ func (g *gapAligner) beadSim(i, j int, sh shape, need float64) float64 {
 	if total == 0 || simBound(float64(2*shared/total)) < need {
 		return 0
 	}
-	return similarity(g.group(g.joinA, g.sa, g.ia, i, sh.m), g.group(g.joinB, g.sb, g.ib, j, sh.n))
+	x, y := g.group(g.joinA, g.sa, g.ia, i, sh.m), g.group(g.joinB, g.sb, g.ib, j, sh.n)
+	if !g.sa.evident(x, y) {
+		return 0
+	}
+	return similarity(x, y)
 }
 
 // group is the bag of the k sentences of a stretch ending at position end.
@@ -265,6 +277,7 @@ func (g *gapAligner) trace() []bead {
 type cand struct {
 	j           int
 	sim, shared float32
+	bare        bool
 }
 
 // pairCands proposes, for each sentence of the stretch's A, the sentences
@@ -273,7 +286,7 @@ type cand struct {
 // (unless repeated as often).
 // This keeps the cost near linear on long texts, where comparing every pair
 // would dominate.
-func pairCands(sa, sb side, ia, ib []int) [][]cand {
+func pairCands(sa, sb side, ia, ib []int, minScore float64) [][]cand {
 	out := make([][]cand, len(ia))
 	index := map[int32][]int{} // term -> positions in ib
 	exact := map[string][]int{}
@@ -296,8 +309,10 @@ func pairCands(sa, sb side, ia, ib []int) [][]cand {
 			seen[y] = x
 			x0, y0 := sa.bags[i], sb.bags[ib[y]]
 			sh := sharedWeight(x0, y0)
-			if s := simFrom(sh, x0, y0); s > 0 {
-				out[x] = append(out[x], cand{y, float32(s), sh})
+			// Below half the threshold a pair is never linked alone nor
+			// opens a bead: its phrases need not be compared.
+			if s := simAtLeast(sh, x0, y0, minScore/2); s > 0 {
+				out[x] = append(out[x], cand{y, float32(s), sh, !sa.evident(x0, y0)})
 			}
 		}
 		if ys := exact[sa.norm[i]]; len(ys) <= common {

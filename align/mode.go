@@ -9,9 +9,16 @@ import "github.com/storydiff/storydiff/detect"
 // (other outlets, rewrites, translations), where a word diff strikes every
 // line and only aligned sentences show what the two share.
 func Mode(a, b string) string {
+	return modeOf(features(a), features(b))
+}
+
+func features(text string) *detect.Features {
+	return detect.ComputeFeatures(detect.Input{Text: text}, detect.DefaultParams())
+}
+
+// modeOf is Mode from the two texts' features.
+func modeOf(fa, fb *detect.Features) string {
 	p := detect.DefaultParams()
-	fa := detect.ComputeFeatures(detect.Input{Text: a}, p)
-	fb := detect.ComputeFeatures(detect.Input{Text: b}, p)
 	j, c := detect.Similarity(fa, fb)
 	if j >= p.NearJaccard {
 		return ModeDiff

@@ -1,8 +1,8 @@
 package align
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
-	"github.com/storydiff/storydiff/textnorm"
 )
 
 // The two ways of comparing a pair (see Mode).
@@ -18,7 +18,7 @@ const (
 // the same fact while leaving sentences that only share a name apart.
 const (
 	RelatedMinScore  = 0.25
-	RelatedMoveScore = 0.3
+	RelatedMoveScore = 0.25
 )
 
 // Span is a stretch of one article: code-point offsets into its text, End
@@ -85,6 +85,7 @@ func Pair(a, b string, opt Options) []Row {
 	if opt.MoveScore <= 0 {
 		opt.MoveScore = RelatedMoveScore
 	}
+	opt.related = true
 	al := Align(a, b, opt)
 	ra, rb := []rune(a), []rune(b)
 	ta, tb := tiles(al.A, len(ra)), tiles(al.B, len(rb))
@@ -115,10 +116,10 @@ func Pair(a, b string, opt Options) []Row {
 
 // tiles widens each sentence to the start of the next (the first to the
 // start of the text, the last to its end), so that the sentences tile it.
-func tiles(sents []Sentence, n int) []textnorm.Span {
-	out := make([]textnorm.Span, len(sents))
+func tiles(sents []Sentence, n int) []core.Span {
+	out := make([]core.Span, len(sents))
 	for k := range sents {
-		out[k] = textnorm.Span{Start: sents[k].Span.Start, End: n}
+		out[k] = core.Span{Start: sents[k].Span.Start, End: n}
 		if k == 0 {
 			out[k].Start = 0
 		}

@@ -91,6 +91,9 @@ func TestPairSeeds(t *testing.T) {
 	}{
 		{"003-004 Ryder", 3, 4, "Pentagon spokesman Pat Ryder said", "Patrick Ryder, a Pentagon spokesman"},
 		{"003-004 last call", 3, 4, "Sergei Shoigu was still Russian Defense Minister", "was the first since the Russian economist took over"},
+		// The last call's date stands in the sentence before, which shares
+		// little with 004's but belongs to the same row.
+		{"003-004 last call in March 2023", 3, 4, "Austin last spoke to his Russian counterpart on March 15, 2023. At that time", "was the first since the Russian economist took over"},
 		{"000-001 first since February 18", 0, 1, "for the first time since February 18", "for the first time since February 18"},
 		{"000-001 urged a ceasefire", 0, 1, "importance of an immediate ceasefire", "urged an immediate ceasefire"},
 	}
@@ -105,6 +108,44 @@ func TestPairSeeds(t *testing.T) {
 				t.Errorf("no row pairs %q with %q", tt.inA, tt.inB)
 			}
 		})
+	}
+}
+
+// TestPairSeedsApart: sentences of 003 and 004 that share only a name and
+// a title (or the story's topic) report different things and stay apart.
+func TestPairSeedsApart(t *testing.T) {
+	s := seeds(t)
+	rows := align.Pair(s[3], s[4], align.Options{})
+	for _, tt := range []struct{ inA, inB string }{
+		{"\u201cOur people are home,\u201d Ukrainian President Volodymyr Zelenskyy said", "Zelensky plans to develop an action plan"},
+	} {
+		if r := rowWith(rows, tt.inA, tt.inB); r != nil {
+			t.Errorf("row pairs %q with %q (score %.2f)", tt.inA, tt.inB, r.Score)
+		}
+	}
+}
+
+// TestPairNameAndTitleOnly: between related versions, a sentence sharing
+// with another only a person's name and title is not aligned with it,
+// while one sharing what was done is (the verb's stem is enough).
+func TestPairNameAndTitleOnly(t *testing.T) {
+	a := "Ukrainian President Volodymyr Zelensky thanked the soldiers who came home. " +
+		"The exchange was mediated by the Emirates after weeks of talks. " +
+		"Defense Secretary Lloyd Austin has spoken at length."
+	b := "Ukrainian President Volodymyr Zelensky wants a peace plan ready by November. " +
+		"After weeks of talks, the Emirates mediated the exchange. " +
+		"Defense Secretary Lloyd Austin spoke on Friday."
+	rows := align.Pair(a, b, align.Options{Mode: align.ModeAligned})
+	checkTiles(t, a, b, rows)
+	if r := rowWith(rows, "thanked the soldiers", "peace plan"); r != nil {
+		t.Errorf("sentences sharing only a name and title aligned (score %.2f)", r.Score)
+	}
+	if rowWith(rows, "mediated by the Emirates", "the Emirates mediated") == nil {
+		t.Error("sentences on the mediation not aligned")
+	}
+	// A name and title with a shared verb, if in another form, is enough.
+	if rowWith(rows, "has spoken at length", "spoke on Friday") == nil {
+		t.Error("sentences sharing a name, a title and a verb's stem not aligned")
 	}
 }
 

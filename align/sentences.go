@@ -1,9 +1,12 @@
 package align
 
 import (
+	"cmp"
 	"hash/fnv"
 	"math"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/detect"
 	"github.com/storydiff/storydiff/textnorm"
@@ -14,6 +17,14 @@ type side struct {
 	sents []Sentence
 	norm  []string // textnorm.Normalize of each sentence: the exact key
 	bags  []bag
+	// content marks the terms (shared by both sides) that count as
+	// evidence between related versions: words that are not stop words and
+	// not found in many of their sentences. Nil when any shared word is
+	// evidence.
+	content []bool
+	word    []bool       // terms that are not stop words (with content)
+	caps    [][][2]int32 // per sentence, see segment
+	stems   [][]uint64   // per sentence, see bag
 }
 
 // bag is a sentence's words as term ids, ascending, each with its weight
@@ -25,65 +36,216 @@ type bag struct {
 	// grams are the hashes of the sentence's word triples holding a word
 	// that is not a stop word, ascending.
 	grams []uint64
+	// named are the terms written capitalised in the sentence (a name or a
+	// title), ascending; the first word only when never written otherwise.
+	named []int32
+	// namedAt is the word position of each named term in the sentence (in
+	// a group, positions of later sentences are offset by groupGap).
+	namedAt []int32
+	// stems are the hashes of the first stemLen letters of the sentence's
+	// longer words written in lower case that are not stop words,
+	// ascending: a light stem that lets "spoke" meet "spoken" and
+	// "maintain" meet "maintaining" as evidence.
+	stems []uint64
 }
+
+const stemLen = 5
+
+const groupGap = 1 << 16
 
 // prepare segments both texts and weighs their words by rarity, both
 // across the sentences of the two texts and in everyday English, so that
 // what the two versions share on every line (the, said, Ukraine in a story
 // on Ukraine) counts little and a shared name or number counts much.
-func prepare(a, b string) (sa, sb side) {
-	terms := map[string]int32{}
-	var df []int
-	ka, ga := segment(a, &sa, terms, &df)
-	kb, gb := segment(b, &sb, terms, &df)
+func prepare(a, b string, related bool) (sa, sb side) {
+	v := newVocab()
+	ka, ga := v.segment(a, &sa)
+	kb, gb := v.segment(b, &sb)
 	n := float64(len(ka) + len(kb))
-	idf := make([]float32, len(df))
-	for key, t := range terms {
-		idf[t] = float32(math.Log(1+n/float64(df[t])) * background(key))
+	idf := make([]float32, len(v.df))
+	for t, d := range v.df {
+		idf[t] = float32(math.Log(1+n/float64(d)) * v.bg[t])
 	}
 	sa.bags = bags(ka, ga, idf)
 	sb.bags = bags(kb, gb, idf)
+	if related {
+		content, word := make([]bool, len(v.df)), make([]bool, len(v.df))
+		for t := range v.df {
+			// A name of the story's topic (Ukraine, Russian in a story on
+			// the war) is in too many sentences to say which go together.
+			content[t] = !v.stop[t] && (v.cased[t] != upperSeen || v.df[t] <= max(4, int(n)/10))
+			word[t] = !v.stop[t]
+		}
+		sa.content, sb.content = content, content
+		sa.word, sb.word = word, word
+		named(sa.bags, sa.caps, v.cased)
+		named(sb.bags, sb.caps, v.cased)
+		for _, s := range []*side{&sa, &sb} {
+			for k := range s.bags {
+				s.bags[k].stems = s.stems[k]
+			}
+		}
+	}
 	return sa, sb
 }
 
+// vocab numbers the words of the two texts compared and keeps, once per
+// distinct word, what comparing sentences needs of it: transliterating,
+// looking up its rarity and hashing it once rather than at every
+// occurrence is most of the cost of reading a text.
+type vocab struct {
+	raw   map[string]int32 // word as written -> term
+	terms map[string]int32 // transliterated key -> term
+	df    []int            // sentences holding each term
+	cased []uint8          // how each term was written (upperSeen, lowerSeen)
+	stop  []bool           // a stop word (detect.Rarity)
+	bg    []float64        // background weight
+	hash  []uint64         // of the key, for word triples
+	stem  []uint64         // of the key's first stemLen letters; 0 when shorter or a stop word
+}
+
+func newVocab() *vocab {
+	return &vocab{raw: map[string]int32{}, terms: map[string]int32{}}
+}
+
+// term is the id of a word as written, added on first sight. Its key is
+// textnorm.WordsRunes's (folded, spelling variants merged), transliterated.
+func (v *vocab) term(w string) int32 {
+	if id, ok := v.raw[w]; ok {
+		return id
+	}
+	key := textnorm.VariantKey(textnorm.Fold(w))
+	if key == "" {
+		key = w // letters that fold away entirely still need a key
+	}
+	key = latinKey(key)
+	id, ok := v.terms[key]
+	if !ok {
+		id = int32(len(v.df))
+		v.terms[key] = id
+		_, stop := detect.Rarity(key)
+		var stem uint64
+		if rk := []rune(key); len(rk) >= stemLen && !stop {
+			stem = hashString(string(rk[:stemLen]))
+		}
+		v.df = append(v.df, 0)
+		v.cased = append(v.cased, 0)
+		v.stop = append(v.stop, stop)
+		v.bg = append(v.bg, background(key))
+		v.hash = append(v.hash, hashString(key))
+		v.stem = append(v.stem, stem)
+	}
+	v.raw[w] = id
+	return id
+}
+
 // segment fills s with the sentences of text and returns each sentence's
-// term ids, counting in df the sentences each term occurs in.
-func segment(text string, s *side, terms map[string]int32, df *[]int) ([][]int32, [][]uint64) {
-	rs := []rune(text)
+// term ids (ascending, with repeats) and word triples, counting in df the
+// sentences each term occurs in.
+func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
+	if !utf8.ValidString(text) {
+		text = string([]rune(text)) // as offsets count: one U+FFFD per bad byte
+	}
+	// Byte offset of each code point, so that sentences and words are cut
+	// from text without copying.
+	at := make([]int, 0, len(text)+1)
+	for b := range text {
+		at = append(at, b)
+	}
+	at = append(at, len(text))
 	lines := textnorm.Lines(text)
 	line := 0
 	var keys [][]int32
 	var grams [][]uint64
+	var words []word
+	var caps [][2]int32
 	for _, sp := range textnorm.Sentences(text) {
 		for line < len(lines)-1 && lines[line].End <= sp.Start {
 			line++
 		}
-		words := textnorm.WordsRunes(rs[sp.Start:sp.End])
-		ids := make([]int32, 0, len(words))
-		for k := range words {
-			words[k].Key = latinKey(words[k].Key)
-		}
-		for _, w := range words {
-			id, ok := terms[w.Key]
-			if !ok {
-				id = int32(len(terms))
-				terms[w.Key] = id
-				*df = append(*df, 0)
+		sent := text[at[sp.Start]:at[sp.End]]
+		words = v.words(sent, words[:0])
+		ids := make([]int32, len(words))
+		caps = caps[:0] // term and position: the first word, then the capitalised ones
+		var stems []uint64
+		for k, w := range words {
+			id := w.id
+			ids[k] = id
+			if k == 0 {
+				caps = append(caps, [2]int32{id, 0}) // capitalised whatever it is
+				continue
 			}
-			ids = append(ids, id)
+			switch r := w.first; {
+			case unicode.IsUpper(r):
+				v.cased[id] |= upperSeen
+				caps = append(caps, [2]int32{id, int32(k)})
+			case unicode.IsLower(r):
+				v.cased[id] |= lowerSeen
+				// Only a word written in lower case (and not first, where
+				// it may be a name) lends its stem as evidence.
+				if v.stem[id] != 0 {
+					stems = append(stems, v.stem[id])
+				}
+			}
 		}
-		grams = append(grams, triples(words))
+		slices.Sort(stems)
+		s.stems = append(s.stems, slices.Compact(stems))
+		s.caps = append(s.caps, slices.Clone(caps))
+		grams = append(grams, v.triples(ids))
 		slices.Sort(ids)
 		for k, id := range ids {
 			if k == 0 || ids[k-1] != id {
-				(*df)[id]++
+				v.df[id]++
 			}
 		}
 		s.sents = append(s.sents, Sentence{Span: sp, Paragraph: line, Words: len(words)})
-		s.norm = append(s.norm, textnorm.Normalize(string(rs[sp.Start:sp.End])))
+		s.norm = append(s.norm, textnorm.Normalize(sent))
 		keys = append(keys, ids)
 	}
 	return keys, grams
+}
+
+// word is one word of a sentence: its term and its first letter as
+// written.
+type word struct {
+	id    int32
+	first rune
+}
+
+// words splits a sentence into words exactly as textnorm.WordsRunes does
+// (a run of letters, digits and combining marks, with an apostrophe between
+// letters or a point or comma between digits inside it), appending them to
+// out; each distinct word is folded and keyed once, by term.
+func (v *vocab) words(s string, out []word) []word {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		start, first, prev := i, r, r
+		i += n
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				prev = r
+				i += n
+				continue
+			}
+			if i+n < len(s) {
+				next, m := utf8.DecodeRuneInString(s[i+n:])
+				if textnorm.IsJoiner(prev, r, next) {
+					prev = next
+					i += n + m
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, word{id: v.term(s[start:i]), first: first})
+	}
+	return out
 }
 
 // bags turns sorted term ids (with repeats) into weighted bags.
@@ -125,6 +287,10 @@ func add(x, y bag) bag {
 		grams: append(slices.Clone(x.grams), y.grams...),
 	}
 	slices.Sort(out.grams)
+	out.named, out.namedAt = mergeNamed(x, y)
+	out.stems = append(slices.Clone(x.stems), y.stems...)
+	slices.Sort(out.stems)
+	out.stems = slices.Compact(out.stems)
 	i, j := 0, 0
 	for i < len(x.ids) || j < len(y.ids) {
 		switch {
@@ -145,6 +311,26 @@ func add(x, y bag) bag {
 
 // similarity is the weighted Dice coefficient of two bags: twice the weight
 // they share over the weight of both, 0 to 1.
+func mergeNamed(x, y bag) ([]int32, []int32) {
+	var ids, at []int32
+	i, j := 0, 0
+	for i < len(x.named) || j < len(y.named) {
+		switch {
+		case j == len(y.named) || (i < len(x.named) && x.named[i] < y.named[j]):
+			ids, at = append(ids, x.named[i]), append(at, x.namedAt[i])
+			i++
+		case i == len(x.named) || y.named[j] < x.named[i]:
+			ids, at = append(ids, y.named[j]), append(at, y.namedAt[j]+groupGap)
+			j++
+		default:
+			ids, at = append(ids, x.named[i]), append(at, x.namedAt[i])
+			i++
+			j++
+		}
+	}
+	return ids, at
+}
+
 func similarity(x, y bag) float64 {
 	return simFrom(sharedWeight(x, y), x, y)
 }
@@ -175,6 +361,19 @@ func simFrom(shared float32, x, y bag) float64 {
 	}
 	sim := min(1, float64(2*shared/(x.total+y.total))) // float32 sums may round past 1
 	return sim + (1-sim)*phraseBonus*float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
+}
+
+// simAtLeast is the similarity of two bags sharing the given weight when
+// it could reach floor; otherwise it returns the Dice part alone, below
+// floor, without comparing the bags' phrases.
+func simAtLeast(shared float32, x, y bag, floor float64) float64 {
+	if x.total == 0 || y.total == 0 {
+		return 0
+	}
+	if dice := float64(2 * shared / (x.total + y.total)); simBound(dice) < floor {
+		return dice
+	}
+	return simFrom(shared, x, y)
 }
 
 // simBound is the most a similarity with the given Dice part can reach
@@ -213,23 +412,19 @@ func sharedGrams(x, y []uint64) int {
 	return n
 }
 
-// triples hashes the word triples of a sentence that hold a word that is
-// not a stop word.
-func triples(words []textnorm.Token) []uint64 {
+// triples hashes the word triples of a sentence (its term ids in order)
+// that hold a word that is not a stop word.
+func (v *vocab) triples(ids []int32) []uint64 {
 	var out []uint64
-	for k := 2; k < len(words); k++ {
-		content := false
-		h := fnv.New64a()
-		for _, w := range words[k-2 : k+1] {
-			if _, stop := detect.Rarity(w.Key); !stop {
-				content = true
-			}
-			h.Write([]byte(w.Key))
-			h.Write([]byte{0})
+	for k := 2; k < len(ids); k++ {
+		x, y, z := ids[k-2], ids[k-1], ids[k]
+		if v.stop[x] && v.stop[y] && v.stop[z] {
+			continue
 		}
-		if content {
-			out = append(out, h.Sum64())
-		}
+		h := v.hash[x]
+		h = (h^(h>>29))*0x9e3779b97f4a7c15 + v.hash[y]
+		h = (h^(h>>29))*0x9e3779b97f4a7c15 + v.hash[z]
+		out = append(out, h)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -251,3 +446,101 @@ const (
 	stopWeight = 0.2
 	maxRarity  = 14 // about Rarity of a word never seen in the counts
 )
+
+// sharedWords counts the words two bags share that are not stop words.
+func (s side) sharedWords(x, y bag) int {
+	n, i, j := 0, 0, 0
+	for i < len(x.ids) && j < len(y.ids) {
+		switch {
+		case x.ids[i] < y.ids[j]:
+			i++
+		case y.ids[j] < x.ids[i]:
+			j++
+		default:
+			if s.word == nil || s.word[x.ids[i]] {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+func has(ids []int32, t int32) bool {
+	_, ok := slices.BinarySearch(ids, t)
+	return ok
+}
+
+// named fills each bag's named terms: those capitalised inside the
+// sentence, and its first word when the texts never write it otherwise.
+func named(bs []bag, caps [][][2]int32, cased []uint8) {
+	for k, c := range caps {
+		var out [][2]int32
+		for x, tp := range c {
+			if x > 0 || cased[tp[0]]&lowerSeen == 0 {
+				out = append(out, tp)
+			}
+		}
+		slices.SortStableFunc(out, func(p, q [2]int32) int { return cmp.Compare(p[0], q[0]) })
+		out = slices.CompactFunc(out, func(p, q [2]int32) bool { return p[0] == q[0] })
+		for _, tp := range out {
+			bs[k].named = append(bs[k].named, tp[0])
+			bs[k].namedAt = append(bs[k].namedAt, tp[1])
+		}
+	}
+}
+
+// How a word was written inside sentences: a word only ever capitalised
+// there is a name (or a title).
+const (
+	upperSeen uint8 = 1 << iota
+	lowerSeen
+)
+
+// evident reports whether two bags share evidence that they say the same
+// thing. Between related versions a shared name and title are not enough
+// ("Ukrainian President Volodymyr Zelensky" opens many sentences of one
+// story that report different things): they must share a content word,
+// a verb, noun or number written in lower case somewhere in the texts.
+func (s side) evident(x, y bag) bool {
+	if s.content == nil || sharedGrams(x.stems, y.stems) > 0 {
+		return true
+	}
+	var names []int32
+	i, j := 0, 0
+	for i < len(x.ids) && j < len(y.ids) {
+		switch {
+		case x.ids[i] < y.ids[j]:
+			i++
+		case y.ids[j] < x.ids[i]:
+			j++
+		default:
+			t := x.ids[i]
+			kx, inX := slices.BinarySearch(x.named, t)
+			if s.content[t] && !inX && !has(y.named, t) {
+				return true
+			}
+			if inX && has(y.named, t) && s.content[t] {
+				names = append(names, x.namedAt[kx])
+			}
+			i++
+			j++
+		}
+	}
+	// Names shared from two places of the sentence (Sergei Shoigu ...
+	// Russian Defense Minister) say more than one name with its title.
+	slices.Sort(names)
+	for k := 1; k < len(names); k++ {
+		if names[k]-names[k-1] > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}

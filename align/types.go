@@ -1,9 +1,8 @@
 package align
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"time"
-
-	"github.com/storydiff/storydiff/textnorm"
 )
 
 // Kind says how the sentences of a link relate.
@@ -29,9 +28,9 @@ const (
 
 // Sentence is one sentence of a text.
 type Sentence struct {
-	Span      textnorm.Span `json:"span"`
-	Paragraph int           `json:"paragraph"` // index of the line (paragraph) holding it
-	Words     int           `json:"words"`
+	Span      core.Span `json:"span"`
+	Paragraph int       `json:"paragraph"` // index of the line (paragraph) holding it
+	Words     int       `json:"words"`
 }
 
 // Link relates consecutive sentences of A to consecutive sentences of B.
@@ -46,8 +45,8 @@ type Link struct {
 	B []int `json:"b"`
 	// SpanA and SpanB cover the link's sentences in each text (zero when
 	// the side is empty).
-	SpanA textnorm.Span `json:"span_a"`
-	SpanB textnorm.Span `json:"span_b"`
+	SpanA core.Span `json:"span_a"`
+	SpanB core.Span `json:"span_b"`
 	// Score is the weighted word similarity of the two sides, 0 to 1 (1 for
 	// Equal, 0 for Removed and Added).
 	Score float64 `json:"score"`
@@ -108,6 +107,10 @@ type Options struct {
 	// DiffTimeout bounds each word diff inside a row (diffing.Options
 	// Timeout: 0 its default, negative no bound).
 	DiffTimeout time.Duration
+
+	// related is set by Pair and Collate for versions that are not
+	// near-duplicates (see RelatedMinScore).
+	related bool
 }
 
 // Defaults, chosen on generated version pairs with known links (see

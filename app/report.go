@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/report"
@@ -28,6 +29,10 @@ type ReportRequest struct {
 	// Base is what each version of a story is compared with: "previous"
 	// (default), "first", or one of its versions (an article reference).
 	Base string `json:"base"`
+	// Align is how a pair report compares its articles: "auto" (or empty)
+	// lets align.Mode choose (sentences aligned for related versions, the
+	// word diff for near-duplicates); "aligned" or "diff" forces one.
+	Align string `json:"align"`
 	// Format is html, pdf, md, csv or json.
 	Format  string         `json:"format"`
 	Compare CompareOptions `json:"compare"`
@@ -59,6 +64,13 @@ func (r *ReportRequest) check() (report.Format, error) {
 	case report.KindDuplicates, report.KindArchive:
 	default:
 		return "", core.Errorf(core.EINVALID, "unknown report kind %q (use pair, story, duplicates or archive)", r.Kind)
+	}
+	switch r.Align {
+	case "", "auto":
+		r.Align = "auto"
+	case align.ModeAligned, align.ModeDiff:
+	default:
+		return "", core.Errorf(core.EINVALID, "unknown alignment %q (use auto, aligned or diff)", r.Align)
 	}
 	if _, err := r.Compare.diffOptions(); err != nil {
 		return "", err
@@ -161,6 +173,19 @@ func (s *Service) reportSettings(ctx context.Context, req ReportRequest) ([]repo
 		if req.Kind == string(report.KindStory) {
 			diff("base", req.Base)
 		}
+		// The sentence alignment's thresholds: the defaults for
+		// near-duplicates, lower ones for related versions.
+		al := func(name string, v float64) {
+			out = append(out, report.Setting{Group: "align", Name: name, Value: fmtSim(v)})
+		}
+		if req.Kind == string(report.KindPair) {
+			out = append(out, report.Setting{Group: "align", Name: "mode", Value: req.Align})
+		}
+		al("min_score", align.DefaultMinScore)
+		al("move_score", align.DefaultMoveScore)
+		al("related_min_score", align.RelatedMinScore)
+		al("related_move_score", align.RelatedMoveScore)
+		out = append(out, report.Setting{Group: "align", Name: "min_move_words", Value: strconv.Itoa(align.DefaultMinMoveWords)})
 	case report.KindDuplicates:
 		out = append(out, report.Setting{Group: "duplicates", Name: "min_similarity", Value: fmtSim(s.minSimilarity(req))})
 	case report.KindArchive:
@@ -221,8 +246,40 @@ func (s *Service) pairReport(ctx context.Context, req ReportRequest, prov report
 	if m.B, err = s.reportArticle(ctx, itoa(c.B)); err != nil {
 		return nil, err
 	}
-	m.Diff.Passages, err = s.reportPassages(ctx, c.A, c.B)
-	return m, err
+	if m.Diff.Passages, err = s.reportPassages(ctx, c.A, c.B); err != nil {
+		return nil, err
+	}
+	texts, err := s.storedTexts(ctx, []int64{c.A, c.B})
+	if err != nil {
+		return nil, err
+	}
+	opt := reportAlignOptions()
+	if req.Align != "auto" {
+		opt.Mode = req.Align
+	}
+	res := align.Compare(c.A, c.B, texts[0], texts[1], opt)
+	m.Alignment, m.Diff.Mode = &res, res.Mode
+	return m, nil
+}
+
+// reportAlignOptions are the alignment options of every report: the
+// defaults, with the report's time bound on each word diff inside a row.
+func reportAlignOptions() align.Options {
+	return align.Options{DiffTimeout: reportDiffTimeout}
+}
+
+// storedTexts reads the articles' stored texts, which the alignment's
+// offsets refer to.
+func (s *Service) storedTexts(ctx context.Context, ids []int64) ([]string, error) {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		a, err := s.db.Article(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = a.Text
+	}
+	return out, nil
 }
 
 func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov report.Provenance, progress core.ProgressFunc) (*report.Story, error) {
@@ -282,6 +339,27 @@ func (s *Service) storyReport(ctx context.Context, req ReportRequest, prov repor
 	}
 	if m.Diffs, err = s.storyDiffs(ctx, refs, pairs, req.Compare, progress); err != nil {
 		return nil, err
+	}
+	ids := make([]int64, len(st.Articles))
+	for i, sa := range st.Articles {
+		ids[i] = sa.ID
+	}
+	texts, err := s.storedTexts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	versions := make([]align.Version, len(ids))
+	for i := range ids {
+		versions[i] = align.Version{Article: ids[i], Text: texts[i]}
+	}
+	col := align.CollateStory(st.ID, versions, reportAlignOptions())
+	m.Collation = &col
+	textOf := map[int64]string{}
+	for i, id := range ids {
+		textOf[id] = texts[i]
+	}
+	for i, d := range m.Diffs {
+		m.Diffs[i].Mode = align.Mode(textOf[d.A], textOf[d.B])
 	}
 	shared := map[string]*report.StoryPassage{}
 	for _, d := range m.Diffs {

@@ -90,7 +90,7 @@ func newReportArchive(t *testing.T) *reportArchive {
 
 // pin rewrites what differs from run to run and machine to machine (the
 // temporary folder, import and judgement times) and what analysis tuning
-// changes (settings, pairs, stories) to fixed values, straight in the
+// changes (settings, pairs, events) to fixed values, straight in the
 // archive, so that every format, PDF layout included, is the same everywhere
 // and changes only when reporting or diffing does.
 func (ra *reportArchive) pin(t *testing.T) {
@@ -107,20 +107,23 @@ func (ra *reportArchive) pin(t *testing.T) {
 		// The analysis parameters are tuned often; the goldens show how
 		// stored settings are reported, not today's values.
 		`UPDATE settings SET value = '{"shingle":4,"hashes":128,"bands":32,"near_jaccard":0.5,"story_threshold":0.1}' WHERE key = 'analysis'`,
-		// So are the pairs and stories analysis finds: the goldens are about
+		// So are the pairs and events analysis finds: the goldens are about
 		// how a report shows them, so they get the ones found when the
 		// goldens were made (article ids follow the import order).
 		`DELETE FROM pairs`,
 		`INSERT INTO pairs(a, b, kind, jaccard, containment, score) VALUES
 			(1, 2, 'story', 0.016, 0.046, 0.239), (3, 4, 'near', 0.839572192513369, 0.94578313253012, 0.839572192513369),
 			(5, 6, 'story', 0.0007, 0.0024, 0.109), (5, 7, 'story', 0.0007, 0.0024, 0.109), (6, 7, 'text', 1, 1, 1)`,
-		`DELETE FROM story_members`,
-		`DELETE FROM stories`,
-		`INSERT INTO stories(id, label, earliest) VALUES
-			(1, 'Ukraine war: Pentagon chief talks with Russian counterpart', 1),
-			(3, 'Pentagon Chief Urges Russian Counterpart Keep ‘Lines Of Communication Open’ In 1st Call In Months', 3),
-			(5, 'Hot Phones Between the US and Russia –', 6)`,
-		`INSERT INTO story_members(story_id, article_id, position) VALUES (1, 1, 0), (1, 2, 1), (3, 3, 0), (3, 4, 1), (5, 6, 0), (5, 7, 1), (5, 5, 2)`,
+		`DELETE FROM event_members`,
+		`DELETE FROM events`,
+		`DELETE FROM thread_events`,
+		`DELETE FROM threads`,
+		`INSERT INTO events(id, label, earliest, first, last, thread, size) VALUES
+			(1, 'Ukraine war: Pentagon chief talks with Russian counterpart', 1, NULL, NULL, 0, 2),
+			(3, 'Pentagon Chief Urges Russian Counterpart Keep ‘Lines Of Communication Open’ In 1st Call In Months', 3, NULL, NULL, 0, 2),
+			(5, 'Hot Phones Between the US and Russia –', 6, NULL, NULL, 0, 3)`,
+		`INSERT INTO event_members(article_id, event_id, pinned) VALUES (1, 1, 0), (2, 1, 0), (3, 3, 0), (4, 3, 0), (6, 5, 0), (7, 5, 0), (5, 5, 0)`,
+		`UPDATE corrections SET created_at = '2024-01-03T04:05:06Z'`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -333,6 +336,7 @@ func TestReportRejectsBadRequests(t *testing.T) {
 		{"story without id", app.ReportRequest{Kind: "story", Format: "md"}},
 		{"story with bad base", app.ReportRequest{Kind: "story", StoryID: 1, Base: "last", Format: "md"}},
 		{"canceled", app.ReportRequest{Kind: "archive", Format: "html"}},
+		{"bad alignment", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Align: "words"}},
 		{"bad granularity", app.ReportRequest{Kind: "pair", Refs: []string{"1", "2"}, Format: "md", Compare: app.CompareOptions{By: "line"}}},
 		{"no such story", app.ReportRequest{Kind: "story", StoryID: 999, Format: "md"}},
 		{"no such article", app.ReportRequest{Kind: "pair", Refs: []string{"1", "999"}, Format: "md"}},
@@ -442,6 +446,153 @@ func TestDuplicatesReportNamesTheKeptCopy(t *testing.T) {
 		}
 		if !strings.Contains(got, want) {
 			t.Errorf("%s duplicates report does not say %q", f, want)
+		}
+	}
+}
+
+// TestReportsUseTheAlignment checks that a pair report of two outlets'
+// versions carries their aligned sentences, with spans into the stored
+// texts, and that a story report carries its collation, in date order.
+func TestReportsUseTheAlignment(t *testing.T) {
+	ra := newReportArchive(t)
+	ra.pin(t) // the story of 004, its CRLF copy and 003
+	ctx := context.Background()
+	text := func(ref string) (int64, []rune) {
+		a, err := ra.svc.GetArticle(ctx, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.ID, []rune(a.Text)
+	}
+	idA, textA := text("003_d2567b8d7e929331.txt")
+	idB, textB := text("004_0cbc97742eea5343.txt")
+	var buf bytes.Buffer
+	req := app.ReportRequest{Kind: "pair", Refs: []string{"003_d2567b8d7e929331.txt", "004_0cbc97742eea5343.txt"}, Format: "json"}
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	type span struct {
+		Start, End int
+		Text       string
+	}
+	var pair struct {
+		Alignment struct {
+			A, B int64
+			Mode string
+			Rows []struct {
+				A, B  *span
+				Moved bool
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &pair); err != nil {
+		t.Fatal(err)
+	}
+	al := pair.Alignment
+	if al.Mode != "aligned" || al.A != idA || al.B != idB {
+		t.Fatalf("alignment of %d and %d in mode %q, want %d and %d aligned", al.A, al.B, al.Mode, idA, idB)
+	}
+	var ryder bool
+	var restA, restB []rune
+	for _, r := range al.Rows {
+		for _, x := range []struct {
+			sp   *span
+			text []rune
+			rest *[]rune
+		}{{r.A, textA, &restA}, {r.B, textB, &restB}} {
+			if x.sp == nil {
+				continue
+			}
+			if string(x.text[x.sp.Start:x.sp.End]) != x.sp.Text {
+				t.Fatalf("row span %d-%d does not hold its text in the stored article", x.sp.Start, x.sp.End)
+			}
+			*x.rest = append(*x.rest, []rune(x.sp.Text)...)
+		}
+		ryder = ryder || (r.A != nil && r.B != nil && strings.Contains(r.A.Text, "Ryder") && strings.Contains(r.B.Text, "Ryder"))
+	}
+	if len(restA) != len(textA) || len(restB) != len(textB) {
+		t.Errorf("the rows hold %d of A's %d code points and %d of B's %d", len(restA), len(textA), len(restB), len(textB))
+	}
+	if !ryder {
+		t.Error("no row aligns the two sentences on Pat Ryder")
+	}
+	buf.Reset()
+	req.Format = "html"
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if page := buf.String(); !strings.Contains(page, `<table class="aligned">`) || strings.Contains(page, `<section class="diff">`) {
+		t.Error("the pair page of related versions lacks the aligned table or still has the whole word diff as its body")
+	}
+	// The researcher may ask for the word diff all the same.
+	buf.Reset()
+	req.Align = "diff"
+	if err := ra.svc.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if page := buf.String(); !strings.Contains(page, `<section class="diff">`) || !strings.Contains(page, `<td>align</td><td>mode</td><td class="mono">diff</td>`) {
+		t.Error("a pair report asked for the word diff does not show it, or does not say so in its settings")
+	}
+
+	st, err := ra.svc.StoryOf(ctx, "004_crlf.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := ra.svc.Report(ctx, app.ReportRequest{Kind: "story", StoryID: st.ID, Format: "json"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var story struct {
+		Diffs []struct {
+			A, B int64
+			Mode string
+		}
+		Collation struct {
+			Story    int64
+			Versions []int64
+			Rows     []struct {
+				Cells []*struct {
+					Article    int64
+					Start, End int
+					Text       string
+				}
+				First int64
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &story); err != nil {
+		t.Fatal(err)
+	}
+	// The story: seed 004, its CRLF copy, then seed 003.
+	if len(story.Diffs) != 2 || story.Diffs[0].Mode != "diff" || story.Diffs[1].Mode != "aligned" {
+		t.Errorf("story diffs %+v: want the copy compared as near-duplicates and 003 as a related version", story.Diffs)
+	}
+	col := story.Collation
+	if col.Story != st.ID || len(col.Versions) != len(st.Articles) || len(col.Rows) == 0 {
+		t.Fatalf("collation of story %d: %d versions, %d rows; want story %d, %d versions", col.Story, len(col.Versions), len(col.Rows), st.ID, len(st.Articles))
+	}
+	texts := map[int64][]rune{}
+	for i, a := range st.Articles {
+		if col.Versions[i] != a.ID {
+			t.Errorf("version %d is article %d, want %d (date order)", i, col.Versions[i], a.ID)
+		}
+		_, texts[a.ID] = text(strconv.FormatInt(a.ID, 10))
+	}
+	for k, r := range col.Rows {
+		first := int64(0)
+		for v, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			if first == 0 {
+				first = c.Article
+			}
+			if c.Article != col.Versions[v] || string(texts[c.Article][c.Start:c.End]) != c.Text {
+				t.Fatalf("row %d, cell %d: article %d %d-%d does not hold its text", k, v, c.Article, c.Start, c.End)
+			}
+		}
+		if r.First != first {
+			t.Errorf("row %d: first %d, want %d", k, r.First, first)
 		}
 	}
 }

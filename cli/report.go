@@ -24,8 +24,9 @@ var reportCommand = &Command{
 		ignore := fs.String("ignore", "", `"minor" hides minor edits (case, punctuation, spacing, quotes, name variants, boilerplate)`)
 		base := fs.String("base", "previous", "compare each story version with the previous, the first, or one version (an id or file name)")
 		minSim := fs.Float64("min-similarity", 0, "near-duplicate threshold for --dupes (0: the analysis default)")
+		alignMode := fs.String("align", "auto", "how --pair compares: auto (sentences aligned for related versions, the word diff for near-duplicates), aligned or diff")
 		return func(ctx context.Context, env *Env, args []string) error {
-			req := app.ReportRequest{Format: *format, Base: *base, MinSimilarity: *minSim,
+			req := app.ReportRequest{Format: *format, Base: *base, MinSimilarity: *minSim, Align: *alignMode,
 				Compare: app.CompareOptions{By: *by, IgnoreMinor: *ignore == "minor"}}
 			chosen := 0
 			for _, on := range []bool{*pair, *story != 0, *dupes, *archive} {
@@ -38,6 +39,8 @@ var reportCommand = &Command{
 				return usagef("choose one of --pair REF REF, --story ID, --dupes or --archive")
 			case *ignore != "" && *ignore != "minor":
 				return usagef(`--ignore takes "minor"`)
+			case *alignMode != "auto" && *alignMode != "aligned" && *alignMode != "diff":
+				return usagef("--align is auto, aligned or diff")
 			case *pair && len(args) != 2:
 				return usagef("--pair takes two articles")
 			case !*pair && len(args) != 0:

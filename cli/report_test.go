@@ -39,6 +39,8 @@ func TestReportCommand(t *testing.T) {
 		{"no kind", []string{"report", "--format", "md"}, 2, "", "choose one of", false},
 		{"two kinds", []string{"report", "--dupes", "--archive"}, 2, "", "choose one of", false},
 		{"pair of one", []string{"report", "--pair", "1"}, 2, "", "two articles", false},
+		{"pair aligned by force", []string{"report", "--pair", "1", "2", "--format", "json", "--align", "diff"}, 0, `"mode": "diff"`, "", false},
+		{"bad alignment", []string{"report", "--pair", "1", "2", "--align", "words"}, 2, "", "--align", false},
 		{"bad format", []string{"report", "--dupes", "--format", "docx"}, 2, "", "--format", false},
 		{"missing article", []string{"report", "--pair", "1", "99", "--format", "md"}, 1, "", "99", false},
 	}

@@ -1,6 +1,10 @@
 package detect
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"github.com/storydiff/storydiff/textnorm"
+)
 
 // Hashes only need to be stable across runs and machines (they are stored),
 // and fast; they are not cryptographic.
@@ -10,33 +14,12 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return mix(h)
-}
-
-func hashBytes(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return mix(h ^ uint64(len(b)))
-}
-
-// mix is the splitmix64 finaliser: it spreads FNV's weak low bits.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
+// The stored hashes are textnorm's, so that every package keys text alike.
+var (
+	hashString = textnorm.Hash
+	hashBytes  = textnorm.HashBytes
+	mix        = textnorm.Mix
+)
 
 func hashUint64s(vs []uint64) uint64 {
 	var b [8]byte

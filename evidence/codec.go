@@ -9,7 +9,7 @@ import (
 // codecVersion changes whenever the blob layout or what a profile holds
 // changes, so that a stored profile made by older code is recomputed
 // rather than misread.
-const codecVersion = 2
+const codecVersion = 3
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.

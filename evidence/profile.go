@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/storydiff/storydiff/detect"
 )
 
 // Input is one article as NewProfile needs it.
@@ -80,9 +82,9 @@ func NewProfile(in Input) *Profile {
 	if in.Published != nil {
 		p.Day = int32(in.Published.Unix()/86400) + 1
 	}
-	toks := tokenize(in.Text)
+	text := stripChrome(in.Text)
+	toks := tokenize(text)
 	titleToks := tokenize(in.Title)
-
 	names, places, numbers, quotes, terms := newBag(), newBag(), newBag(), newBag(), newBag()
 	for i, t := range toks {
 		switch {
@@ -115,7 +117,7 @@ func NewProfile(in Input) *Profile {
 		}
 	}
 	for _, f := range lexCJK {
-		if strings.Contains(in.Text, f.form) {
+		if strings.Contains(text, f.form) {
 			if f.entry.place {
 				places.add(f.entry.key, f.form, cjkRarity)
 			} else {
@@ -130,7 +132,7 @@ func NewProfile(in Input) *Profile {
 	p.Terms = terms.top(maxTerms)
 
 	dates := newBag()
-	for _, d := range findDates(in.Text, toks) {
+	for _, d := range findDates(text, toks) {
 		dates.add(d.key, d.text, 1)
 	}
 	p.Dates = dates.top(maxDates)
@@ -169,9 +171,29 @@ func NewProfile(in Input) *Profile {
 		lede.add(t.stem, t.text, w)
 	}
 	p.Lede = lede.top(maxLede)
-	p.Runs, p.RunText = wordRuns(in.Text, toks)
+	p.Runs, p.RunText = wordRuns(text, toks)
 	p.Grams = charGrams(toks)
 	return p
+}
+
+// stripChrome drops the lines of site chrome (share buttons, "read also"
+// links, cookie notices; see detect.IsChrome): every article of a site
+// carries them, and they would make two of its articles share names.
+func stripChrome(text string) string {
+	if !strings.Contains(text, "\n") {
+		if detect.IsChrome(text) {
+			return ""
+		}
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if !detect.IsChrome(l) {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
 }
 
 // gramLen and maxGrams: five letters is about a word stem; the sample's

@@ -76,13 +76,39 @@ const (
 	// FGram is the overlap of the character 5-gram samples (see
 	// Profile.Grams).
 	FGram
+	// FTermCosine is the cosine of the two term lists weighted by rarity
+	// and frequency: unlike the overlap coefficient it does not reach 1
+	// when a short list falls inside a long one on a few common words.
+	FTermCosine
+	// FNameCount grows with the number of names shared, up to
+	// namesEnough: one shared name (a country, a minister) says little,
+	// several say much more than their share of the lists.
+	FNameCount
+	// FGramJaccard is the share of the two gram samples' union they share
+	// (Jaccard), against the overlap of the smaller sample in FGram.
+	FGramJaccard
+	// FLeadNameCount is FNameCount over the names of either article's
+	// title and lede that the other names anywhere: the names of what a
+	// report is about, not of its links and its site's footer.
+	FLeadNameCount
 	NumFeatures
 )
 
 // FeatureNames names the features in order, for reports.
 var FeatureNames = [NumFeatures]string{
 	"name", "name differs", "number", "number differs", "date", "quote", "place",
-	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts",
+	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts", "term cosine", "names shared", "word parts (union)", "lead names shared",
+}
+
+// FeatureSigns gives the sign each feature's weight must have: +1 for
+// evidence that two articles report one event (what they share), -1 for
+// evidence against (what differs), 0 where either may hold. Fitted weights
+// keep to them, so that a shared name never counts against a pair however
+// its feature correlates with the others.
+var FeatureSigns = [NumFeatures]int{
+	FName: 1, FNameDiff: -1, FNumber: 1, FNumberDiff: -1, FDate: 1, FQuote: 1, FPlace: 1,
+	FTerm: 1, FTitle: 1, FLede: 1, FPassage: 1, FCrossLang: 0, FCrossName: 1, FCrossNumber: 1,
+	FTemplate: -1, FHeadNameDiff: -1, FGram: 1, FTermCosine: 1, FNameCount: 1, FGramJaccard: 1, FLeadNameCount: 1,
 }
 
 // Weights turn features into log-odds: Bias + Σ W[i]·x[i].
@@ -96,8 +122,8 @@ func Score(a, b *Profile) Explanation { return ScoreWith(a, b, DefaultWeights) }
 
 // Thresholds: a pair is one event at a probability of one half; one thread
 // when its thread score (see ThreadLogit) reaches ThreadThreshold. On the
-// SemEval pairs (EVAL.md) that joins about 80% of the pairs people rate 2.5
-// or closer and 10% of those they rate 3.5 or further apart.
+// SemEval pairs (EVAL.md) that joins about 89% of the pairs people rate 2.5
+// or closer and 12% of those they rate 3.5 or further apart.
 const (
 	EventThreshold  = 0.5
 	ThreadThreshold = 0.5
@@ -139,9 +165,11 @@ func ScoreWith(a, b *Profile, w Weights) Explanation {
 // evidence for (shared names, places, terms,
 // title and lede words, quotes, numbers, passages), without the evidence
 // against and without time, so that successive events with the same
-// people stay one thread.
+// people stay one thread. The bias is lowered by threadMargin: without the
+// evidence against, the shared words of one topic alone would make a
+// quarter of the pairs people rate as different stories one thread.
 func ThreadLogit(w Weights, x [NumFeatures]float64) float64 {
-	t := w.Bias
+	t := w.Bias - threadMargin
 	for i, v := range x {
 		if c := w.W[i] * v; c > 0 {
 			t += c
@@ -150,18 +178,41 @@ func ThreadLogit(w Weights, x [NumFeatures]float64) float64 {
 	return t
 }
 
+const threadMargin = 0.5
+
 // Features returns the pair's feature vector, for fitting weights.
 func Features(a, b *Profile) [NumFeatures]float64 { return features(a, b, nil, Weights{}) }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 // maxPieces bounds the listed pieces of one kind; their weights are shares
-// of the kind's whole contribution, so a long list only adds small ones.
+// of the kind's whole contribution, shared by the heaviest pieces.
 const maxPieces = 16
 
 func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	var x [NumFeatures]float64
-	x[FName] = overlap(a.Names, b.Names, KindName, w.W[FName], ev)
+	cross := a.Lang != "" && b.Lang != "" && a.Lang != b.Lang
+	// The features that count shared names, numbers and terms are
+	// computed first; their whole contribution is then shared among the
+	// items they rest on, so that the evidence lists every reason.
+	la, lb := leadNames(a), leadNames(b)
+	x[FName] = overlap(a.Names, b.Names, "", 0, nil)
+	x[FNameCount] = min(1, math.Log1p(float64(sharedCount(a.Names, b.Names)))/math.Log1p(namesEnough))
+	x[FLeadNameCount] = min(1, math.Log1p(float64(leadShared(la, lb, a.Names, b.Names)))/math.Log1p(namesEnough))
+	x[FNumber] = overlap(a.Numbers, b.Numbers, "", 0, nil)
+	x[FTerm] = overlap(a.Terms, b.Terms, "", 0, nil)
+	x[FTermCosine] = cosine(a.Terms, b.Terms)
+	if cross {
+		x[FCrossLang] = 1
+		// Across languages a short list (a translation that kept two
+		// names) is easily contained in a long one: the overlap counts in
+		// full only from crossEnough shared items on.
+		x[FCrossName] = x[FName] * min(1, float64(sharedCount(a.Names, b.Names))/crossEnough)
+		x[FCrossNumber] = x[FNumber] * min(1, float64(sharedCount(a.Numbers, b.Numbers))/crossEnough)
+	}
+	if ev != nil {
+		list(a.Names, b.Names, KindName, x[FName], w.W[FName]*x[FName]+w.W[FNameCount]*x[FNameCount]+w.W[FLeadNameCount]*x[FLeadNameCount]+w.W[FCrossName]*x[FCrossName], ev)
+	}
 	var against []int // indexes in *ev of the differing names and numbers
 	mark := func(from int) {
 		if ev != nil {
@@ -174,18 +225,30 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	// Names differ when those of the titles and ledes do: a long round-up
 	// names people of its other stories further down, which says nothing
 	// against its lead story being the other article's.
-	la, lb := leadNames(a), leadNames(b)
 	x[FNameDiff] = differ(la, lb, overlap(la, lb, "", 0, nil), 3, KindName, w.W[FNameDiff], ev)
 	mark(n0)
-	x[FNumber] = overlap(a.Numbers, b.Numbers, KindNumber, w.W[FNumber], ev)
+	if ev != nil {
+		list(a.Numbers, b.Numbers, KindNumber, x[FNumber], w.W[FNumber]*x[FNumber]+w.W[FCrossNumber]*x[FCrossNumber], ev)
+	}
 	n0 = evLen(ev)
 	x[FNumberDiff] = differ(a.Numbers, b.Numbers, x[FNumber], 2, KindNumber, w.W[FNumberDiff], ev)
 	mark(n0)
 	x[FDate] = overlap(a.Dates, b.Dates, KindDate, w.W[FDate], ev)
 	x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
 	x[FPlace] = overlap(a.Places, b.Places, KindPlace, w.W[FPlace], ev)
-	x[FTerm] = overlap(a.Terms, b.Terms, KindTerm, w.W[FTerm], ev)
-	x[FTitle] = overlap(a.Title, b.Title, KindTitle, w.W[FTitle], ev)
+	if ev != nil {
+		list(a.Terms, b.Terms, KindTerm, x[FTerm], w.W[FTerm]*x[FTerm]+w.W[FTermCosine]*x[FTermCosine], ev)
+	}
+	// An article without a title (a one-line text, a title run into the
+	// text) offers its lede in its place.
+	ta, tb := a.Title, b.Title
+	if len(ta) == 0 && len(tb) > 0 {
+		ta = a.Lede
+	}
+	if len(tb) == 0 && len(ta) > 0 {
+		tb = b.Lede
+	}
+	x[FTitle] = overlap(ta, tb, KindTitle, w.W[FTitle], ev)
 	x[FLede] = overlap(a.Lede, b.Lede, KindLede, w.W[FLede], ev)
 	x[FPassage] = passage(a, b, w.W[FPassage], ev)
 	x[FTemplate] = max(x[FTerm], x[FTitle], x[FLede]) * x[FNameDiff] * x[FNumberDiff]
@@ -197,21 +260,24 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 		}
 	}
 	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
-	x[FGram] = gramOverlap(a.Grams, b.Grams)
-	if a.Lang != "" && b.Lang != "" && a.Lang != b.Lang {
-		x[FCrossLang] = 1
-		x[FCrossName] = x[FName]
-		x[FCrossNumber] = x[FNumber]
-	}
+	x[FGram], x[FGramJaccard] = gramOverlap(a.Grams, b.Grams)
 	return x
+}
+
+// list adds the items a and b share as evidence of kind, sharing the
+// contribution total by their weight; x is their overlap.
+func list(a, b []Item, kind string, x, total float64, ev *[]Evidence) {
+	if x > 0 && total != 0 {
+		overlap(a, b, kind, total/x, ev)
+	}
 }
 
 // gramOverlap is the share of the smaller sample's grams found in the
 // other, counted only below the larger of the two samples' highest hash so
 // that the two samples cover the same range of hashes.
-func gramOverlap(a, b []uint32) float64 {
+func gramOverlap(a, b []uint32) (float64, float64) {
 	if len(a) == 0 || len(b) == 0 {
-		return 0
+		return 0, 0
 	}
 	limit := min(a[len(a)-1], b[len(b)-1])
 	n, na, nb := 0, 0, 0
@@ -237,7 +303,73 @@ func gramOverlap(a, b []uint32) float64 {
 			j++
 		}
 	}
-	return float64(n) / float64(max(1, min(na, nb)))
+	return float64(n) / float64(max(1, min(na, nb))), float64(n) / float64(max(1, na+nb-n))
+}
+
+// leadShared counts the keys of la found in nb and of lb found in na,
+// each once.
+func leadShared(la, lb, na, nb []Item) int {
+	n := sharedCount(la, nb)
+	for _, it := range lb {
+		if hasKey(na, it.Key) && !hasKey(la, it.Key) {
+			n++
+		}
+	}
+	return n
+}
+
+// crossEnough shared names or numbers give the cross-language overlaps in
+// full.
+const crossEnough = 3
+
+// namesEnough shared names make FNameCount full.
+const namesEnough = 8
+
+// sharedCount is the number of keys two sorted item lists share.
+func sharedCount(a, b []Item) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].Key < b[j].Key:
+			i++
+		case a[i].Key > b[j].Key:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// cosine is the cosine of two sorted item lists as vectors of their
+// weights.
+func cosine(a, b []Item) float64 {
+	var na, nb, dot float64
+	for _, it := range a {
+		na += float64(it.W) * float64(it.W)
+	}
+	for _, it := range b {
+		nb += float64(it.W) * float64(it.W)
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].Key < b[j].Key:
+			i++
+		case a[i].Key > b[j].Key:
+			j++
+		default:
+			dot += float64(a[i].W) * float64(b[j].W)
+			i++
+			j++
+		}
+	}
+	return dot / math.Sqrt(na*nb)
 }
 
 // leadNames returns the names of p found in its title or lede.
@@ -331,11 +463,18 @@ func overlap(a, b []Item, kind string, wt float64, ev *[]Evidence) float64 {
 	x := shared / min(sa, sb)
 	if ev != nil && shared > 0 {
 		slices.SortStableFunc(hits, func(p, q hit) int { return cmp.Compare(q.w, p.w) })
+		// The listed pieces share the whole contribution: the heaviest
+		// maxPieces stand for the rest.
+		kept := shared
 		if len(hits) > maxPieces {
 			hits = hits[:maxPieces]
+			kept = 0
+			for _, h := range hits {
+				kept += h.w
+			}
 		}
 		for _, h := range hits {
-			*ev = append(*ev, Evidence{kind, a[h.i].Text, b[h.j].Text, wt * x * h.w / shared})
+			*ev = append(*ev, Evidence{kind, a[h.i].Text, b[h.j].Text, wt * x * h.w / kept})
 		}
 	}
 	return x

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -164,4 +165,65 @@ func article5KB() string {
 		fmt.Fprintf(&s, "Belousov %d.\n", rng.Intn(5000))
 	}
 	return s.String()
+}
+
+// Evidence for a pair never counts against it, nor evidence against for it.
+func TestDefaultWeightsKeepTheirSigns(t *testing.T) {
+	for i, w := range DefaultWeights.W {
+		if s := FeatureSigns[i]; float64(s)*w < 0 {
+			t.Errorf("%s: weight %.3f, sign %d", FeatureNames[i], w, s)
+		}
+	}
+}
+
+// Several shared names count for more than one, and a list that shares
+// nothing has no cosine.
+func TestNameCountAndCosine(t *testing.T) {
+	a := NewProfile(Input{Lang: "en", Text: "Yesterday Ondrej Vavrinec met Kasimir Pellegrin and Ludmila Szabo in Ostrava to discuss the tariff."})
+	b := NewProfile(Input{Lang: "en", Text: "In Ostrava, Ludmila Szabo, Kasimir Pellegrin and Ondrej Vavrinec argued about the tariff."})
+	c := NewProfile(Input{Lang: "en", Text: "Henrietta Quell opened a bakery in Tallinn selling pastries."})
+	ab, ac := Features(a, b), Features(a, c)
+	if ab[FNameCount] <= 0.5 || ac[FNameCount] != 0 {
+		t.Errorf("names shared: %.3f for five shared names, %.3f for none", ab[FNameCount], ac[FNameCount])
+	}
+	if ab[FTermCosine] <= 0.3 || ac[FTermCosine] != 0 {
+		t.Errorf("term cosine: %.3f for one story, %.3f for two", ab[FTermCosine], ac[FTermCosine])
+	}
+}
+
+// The features that count shared names give their whole contribution to
+// the shared names listed as evidence.
+func TestSharedNamesCarryTheirFeatures(t *testing.T) {
+	ps := seedProfiles(t, false)
+	a, b := ps[3], ps[4]
+	x := Features(a, b)
+	w := DefaultWeights.W
+	want := w[FName]*x[FName] + w[FNameCount]*x[FNameCount] + w[FLeadNameCount]*x[FLeadNameCount]
+	if want <= 0 {
+		t.Fatalf("no name contribution: %v", x)
+	}
+	got := 0.0
+	for _, ev := range Score(a, b).Evidence {
+		if ev.Kind == KindName && ev.Weight > 0 {
+			got += ev.Weight
+		}
+	}
+	if math.Abs(got-want) > 1e-9 {
+		t.Errorf("shared names carry %.4f, the name features %.4f", got, want)
+	}
+}
+
+// Across languages one shared name in a short list is not a full match:
+// the overlap counts in full only from crossEnough shared names.
+func TestCrossLanguageNeedsSeveralNames(t *testing.T) {
+	en := NewProfile(Input{Lang: "en", Text: "President Trump spoke with Putin and Merkel in Berlin about Ukraine and the Kremlin's plans for Gazprom."})
+	one := NewProfile(Input{Lang: "zh", Text: "特朗普说今天天气很好。"})
+	three := NewProfile(Input{Lang: "zh", Text: "特朗普与普京和默克尔通话。"})
+	x1, x3 := Features(en, one), Features(en, three)
+	if x1[FName] == 0 || x1[FCrossName] > x1[FName]/2 {
+		t.Errorf("one shared name: overlap %.3f, across languages %.3f", x1[FName], x1[FCrossName])
+	}
+	if x3[FCrossName] == 0 || x3[FCrossName] != x3[FName] {
+		t.Errorf("three shared names: overlap %.3f, across languages %.3f", x3[FName], x3[FCrossName])
+	}
 }

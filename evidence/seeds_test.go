@@ -48,6 +48,11 @@ func TestSeedsEventsAndThread(t *testing.T) {
 			if want := event[i] == event[j]; e.SameEvent != want {
 				t.Errorf("seeds %03d and %03d: same event %v (score %.3f), want %v", i, j, e.SameEvent, e.Score, want)
 			}
+			// One event's versions clear the threshold with a margin, not
+			// by a hair: a refit should not tip them apart.
+			if event[i] == event[j] && e.Score < EventThreshold+0.15 {
+				t.Errorf("seeds %03d and %03d: score %.3f, too close to the threshold", i, j, e.Score)
+			}
 			if !e.SameThread {
 				t.Errorf("seeds %03d and %03d: not one thread (thread %.3f)", i, j, e.Thread)
 			}

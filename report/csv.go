@@ -5,11 +5,14 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/storydiff/storydiff/align"
 )
 
 // The CSV report is one table for R or pandas: RFC 4180 (CRLF line ends,
 // quotes doubled), UTF-8 without a byte-order mark, a header row, one row per
-// pair (pair, story) or per article (duplicates, archive). Each row repeats
+// aligned row (pair), per diff and per collation cell (story) or per article
+// (duplicates, archive). Each row repeats
 // the report's provenance in its last columns, so a row copied elsewhere
 // still says where it came from.
 
@@ -40,8 +43,8 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 	switch v := model.(type) {
 	case *Pair:
 		prov = v.Provenance
-		rows = append(rows, pairRow("", 0, v.Diff, v.A, v.B))
-		if err := cw.Write(append(append([]string{}, pairColumns...), provenanceColumns...)); err != nil {
+		rows = alignedRows(v)
+		if err := cw.Write(concat(pairColumns, alignColumns, provenanceColumns)); err != nil {
 			return err
 		}
 	case *Story:
@@ -49,9 +52,10 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 		for i, d := range v.Diffs {
 			a, _ := articleByID(v.Articles, d.A)
 			b, _ := articleByID(v.Articles, d.B)
-			rows = append(rows, pairRow(strconv.FormatInt(v.ID, 10), i+1, d, a, b))
+			rows = append(rows, append(pairRow(strconv.FormatInt(v.ID, 10), i+1, d, a, b), make([]string, len(collationColumnNames))...))
 		}
-		if err := cw.Write(append(append([]string{}, pairColumns...), provenanceColumns...)); err != nil {
+		rows = append(rows, collationRows(v)...)
+		if err := cw.Write(concat(pairColumns, collationColumnNames, provenanceColumns)); err != nil {
 			return err
 		}
 	case *Duplicates:
@@ -79,6 +83,73 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// A pair report has one line per aligned row, each repeating the pair's
+// columns; the row's own columns follow them. Without an alignment it has
+// the one line of the pair, with these columns empty.
+var alignColumns = []string{"mode", "row", "a_start", "a_end", "a_text", "b_start", "b_end", "b_text", "score", "moved"}
+
+// A story report has one line per diff (the pair columns filled, these
+// empty), then one line per cell of its collation (story, these and the
+// provenance filled): the row, the version's article, its span, its text,
+// and the article that carried the row first.
+var collationColumnNames = []string{"row", "article", "start", "end", "text", "first"}
+
+func concat(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+func alignedRows(p *Pair) [][]string {
+	pr := pairRow("", 0, p.Diff, p.A, p.B)
+	if p.Alignment == nil || len(p.Alignment.Rows) == 0 {
+		return [][]string{append(pr, make([]string, len(alignColumns))...)}
+	}
+	out := make([][]string, 0, len(p.Alignment.Rows))
+	for i, r := range p.Alignment.Rows {
+		line := append(append([]string{}, pr...), p.Alignment.Mode, strconv.Itoa(i+1))
+		line = append(line, csvSpan(r.A)...)
+		line = append(line, csvSpan(r.B)...)
+		score := ""
+		if r.A != nil && r.B != nil {
+			score = fmtRatio(r.Score)
+		}
+		out = append(out, append(line, score, strconv.FormatBool(r.Moved)))
+	}
+	return out
+}
+
+// csvSpan is a side's start, end and text (white space collapsed, as in
+// every text column); empty for a gap.
+func csvSpan(sp *align.Span) []string {
+	if sp == nil {
+		return []string{"", "", ""}
+	}
+	return []string{strconv.Itoa(sp.Start), strconv.Itoa(sp.End), csvText(sp.Text)}
+}
+
+func collationRows(s *Story) [][]string {
+	if s.Collation == nil {
+		return nil
+	}
+	var out [][]string
+	story := strconv.FormatInt(s.ID, 10)
+	for i, r := range s.Collation.Rows {
+		for _, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			line := make([]string, len(pairColumns))
+			line[0] = story
+			out = append(out, append(line, strconv.Itoa(i+1), i64(c.Article), strconv.Itoa(c.Start), strconv.Itoa(c.End),
+				csvText(c.Text), i64(r.First)))
+		}
+	}
+	return out
 }
 
 func pairRow(story string, pos int, d Diff, a, b Article) []string {

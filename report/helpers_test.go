@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/report"
 )
@@ -33,19 +34,46 @@ func article(id int64, title string) report.Article {
 		ImportedAt: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), Files: []report.File{{Path: "/news/<script>x</script>.txt"}, {Path: "/news/b.jsonl", Record: 3}}}
 }
 
+// pairModel is a pair shown as near-duplicates: the word diff, then the
+// same diff side by side.
 func pairModel() *report.Pair {
 	r := diffing.Diff(hostileA, hostileB, diffing.Options{})
+	al := align.Compare(1, 2, hostileA, hostileB, align.Options{Mode: align.ModeDiff})
 	return &report.Pair{Provenance: prov(), A: article(1, "Заголовок <script>alert(6)</script>"), B: article(2, "Τίτλος [z](javascript:alert(7)) | *bold*"),
-		Diff: report.Diff{A: 1, B: 2, Result: r, Passages: []core.Passage{{A: core.Span{Start: 0, End: 10}, B: core.Span{Start: 0, End: 10}, Score: 1, Text: "<script>alert(8)</script>"}}}}
+		Diff:      report.Diff{A: 1, B: 2, Result: r, Passages: []core.Passage{{A: core.Span{Start: 0, End: 10}, B: core.Span{Start: 0, End: 10}, Score: 1, Text: "<script>alert(8)</script>"}}},
+		Alignment: &al}
+}
+
+// Two outlets' versions of one event, with markup and Markdown syntax in
+// sentences that align, one that moved, and one only in each.
+const (
+	relatedA = "Officials met in Geneva on Monday to discuss the ceasefire. <script>alert(11)</script> The envoy said | talks were **useful** and ~~frank~~ [link](javascript:alert(12)).\n\n" +
+		"A second round is planned for March 2025 in Vienna.\n\nThe weather in Geneva was cold and grey all week long."
+	relatedB = "A second round of talks is planned for March 2025 in Vienna, both sides said.\n\n" +
+		"On Monday officials met in Geneva to discuss a ceasefire. <script>alert(11)</script> The envoy said | talks had been **useful** and ~~frank~~ [link](javascript:alert(12)).\n\n" +
+		"# Not a heading: markets rose 3% on the news from Geneva."
+)
+
+// alignedPairModel is a pair of related versions: the aligned rows are the
+// report's main body.
+func alignedPairModel() *report.Pair {
+	m := pairModel()
+	m.Diff.Result = diffing.Diff(relatedA, relatedB, diffing.Options{})
+	al := align.Compare(1, 2, relatedA, relatedB, align.Options{Mode: align.ModeAligned})
+	m.Alignment = &al
+	return m
 }
 
 func storyModel() *report.Story {
 	p := pairModel()
 	a, b := p.A, p.B
 	a.Earliest = true
-	return &report.Story{Provenance: prov(), ID: 7, Label: "Story <i>label</i>", Base: "previous", Articles: []report.Article{a, b},
-		Diffs:    []report.Diff{p.Diff, p.Diff},
-		Passages: []report.StoryPassage{{Text: "<script>alert(9)</script>", FirstIn: 1, AppearsIn: []int64{1, 2}}}}
+	third := article(3, "Third <b>version</b>")
+	col := align.CollateStory(7, []align.Version{{Article: 1, Text: hostileA}, {Article: 2, Text: hostileB}, {Article: 3, Text: relatedB}}, align.Options{})
+	return &report.Story{Provenance: prov(), ID: 7, Label: "Story <i>label</i>", Base: "previous", Articles: []report.Article{a, b, third},
+		Diffs:     []report.Diff{p.Diff, p.Diff},
+		Passages:  []report.StoryPassage{{Text: "<script>alert(9)</script>", FirstIn: 1, AppearsIn: []int64{1, 2}}},
+		Collation: &col}
 }
 
 func duplicatesModel() *report.Duplicates {
@@ -69,6 +97,7 @@ var models = []struct {
 	model func() any
 }{
 	{"pair", func() any { return pairModel() }},
+	{"aligned pair", func() any { return alignedPairModel() }},
 	{"story", func() any { return storyModel() }},
 	{"duplicates", func() any { return duplicatesModel() }},
 	{"archive", func() any { return archiveModel() }},

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/diffing/render"
 )
 
@@ -30,6 +31,18 @@ var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 		return a
 	},
 	"add": func(a, b int) int { return a + b },
+	// Aligned rows and collation cells (see aligned.go).
+	"sideA":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'a', hide) },
+	"sideB":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'b', hide) },
+	"cellMarks":        cellMarks,
+	"rowNote":          rowNote,
+	"blank":            blank,
+	"rowClass":         rowClass,
+	"summary":          func(r *align.Result) string { return summarise(r).String() },
+	"modeText":         modeText,
+	"collationColumns": collationColumns,
+	"collationSummary": collationSummary,
+	"storyHideMinor":   storyHideMinor,
 }).ParseFS(templates, "templates/report.html.tmpl"))
 
 var css = func() template.CSS {
@@ -80,4 +93,19 @@ func diffHTML(d Diff, n int) template.HTML {
 	s = strings.ReplaceAll(s, `id="sd-move-`, `id="`+prefix+`sd-move-`)
 	s = strings.ReplaceAll(s, `href="#sd-move-`, `href="#`+prefix+`sd-move-`)
 	return template.HTML(s)
+}
+
+// rowClass gives a pair row's classes: which side stands alone, and moved.
+func rowClass(r align.Row) string {
+	var c []string
+	switch {
+	case r.A == nil:
+		c = append(c, "only-b")
+	case r.B == nil:
+		c = append(c, "only-a")
+	}
+	if r.Moved {
+		c = append(c, "moved")
+	}
+	return strings.Join(c, " ")
 }

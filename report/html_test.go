@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/report"
 )
 
@@ -79,5 +80,12 @@ func FuzzHTMLReport(f *testing.F) {
 		m.A.Title, m.B.Outlet, m.A.Files[0].Path = title, text, path
 		m.Diff.Passages[0].Text = text
 		checkHTMLSafe(t, string(write(t, m, report.HTML)))
+		// The same text in aligned rows and in collation cells.
+		al := align.Compare(1, 2, title+"\n\n"+text, text+" "+path, align.Options{Mode: align.ModeAligned})
+		m.Alignment = &al
+		checkHTMLSafe(t, string(write(t, m, report.HTML)))
+		col := align.CollateStory(7, []align.Version{{Article: 1, Text: title + " " + text}, {Article: 2, Text: text + ". " + path}}, align.Options{})
+		s := &report.Story{Provenance: prov(), ID: 7, Label: title, Base: "previous", Articles: []report.Article{m.A, m.B}, Collation: &col}
+		checkHTMLSafe(t, string(write(t, s, report.HTML)))
 	})
 }

@@ -7,13 +7,16 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/diffing/render"
 )
 
 // The Markdown report reads as plain text and renders on GitHub and GitLab.
 // Article text never becomes markup: titles and notes are escaped, and diffs
 // and passages sit in code fences longer than any backtick run inside them,
-// with changes marked [-deleted-] {+inserted+} and labelled moves.
+// with changes marked [-deleted-] {+inserted+} and labelled moves. The
+// aligned rows and the collation are tables whose cells are escaped text,
+// with ~~deleted~~ and **inserted** words marked around the escaped words.
 
 type mdWriter struct {
 	w   io.Writer
@@ -34,8 +37,19 @@ func writeMarkdown(w io.Writer, kind Kind, model any) error {
 		m.printf("StoryDiff pair report, made %s.\n\n## Articles\n\n", fmtTime(v.Provenance.Created))
 		m.article("A", v.A)
 		m.article("B", v.B)
-		m.printf("## Changes from A to B\n\n")
-		m.diff(v.Diff)
+		if v.Alignment != nil && v.Alignment.Mode == align.ModeAligned {
+			m.printf("## Changes from A to B, sentence by sentence\n\n")
+			m.alignment(v)
+			m.printf("### Word diff of the whole texts, in figures\n\n")
+			m.stats(v.Diff)
+		} else {
+			m.printf("## Changes from A to B\n\n")
+			m.diff(v.Diff)
+			if v.Alignment != nil {
+				m.printf("## Side by side\n\n")
+				m.alignment(v)
+			}
+		}
 		m.passages(v.Diff.Passages)
 		m.provenance(v.Provenance)
 	case *Story:
@@ -74,6 +88,12 @@ func (m *mdWriter) article(label string, a Article) {
 }
 
 func (m *mdWriter) diff(d Diff) {
+	m.stats(d)
+	m.printf("Marks: `[-deleted-]`, `{+inserted+}`, `[-moved to #n: old place-]`, `{+moved from #n: new place+}`.\n\n")
+	m.fence(render.Text(d.Result, render.Options{HideMinor: d.HideMinor}))
+}
+
+func (m *mdWriter) stats(d Diff) {
 	st := d.Result.Stats
 	m.printf("| Similarity | Words in A | Words in B | Inserted | Deleted | Moved | Moves | Paragraphs changed | Minor edits | Shared passages |\n")
 	m.printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -85,8 +105,106 @@ func (m *mdWriter) diff(d Diff) {
 	if d.HideMinor {
 		m.printf("Minor edits are shown as the later text reads.\n\n")
 	}
-	m.printf("Marks: `[-deleted-]`, `{+inserted+}`, `[-moved to #n: old place-]`, `{+moved from #n: new place+}`.\n\n")
-	m.fence(render.Text(d.Result, render.Options{HideMinor: d.HideMinor}))
+}
+
+// alignment writes a pair's rows as a table: A, B, the row's score and
+// what kind of row it is; a gap is a dash.
+func (m *mdWriter) alignment(p *Pair) {
+	m.printf("%s %s\n\n", modeText(p.Alignment.Mode), summarise(p.Alignment))
+	m.printf("Marks: ~~deleted from A~~, **inserted in B**; a dash is a gap (no counterpart).\n\n")
+	m.printf("| # | A: article %d | B: article %d | Score |\n|---:|---|---|---|\n", p.A.ID, p.B.ID)
+	for i, r := range p.Alignment.Rows {
+		if blank(r) {
+			continue
+		}
+		score := ""
+		if r.A != nil && r.B != nil {
+			score = fmtRatio(r.Score)
+		}
+		if n := rowNote(r); n != "" {
+			score = strings.TrimSpace(score + " " + n)
+		}
+		m.printf("| %d | %s | %s | %s |\n", i+1, mdMarks(sideMarks(r, 'a', p.Diff.HideMinor)),
+			mdMarks(sideMarks(r, 'b', p.Diff.HideMinor)), score)
+	}
+	m.printf("\n")
+}
+
+// collation writes a story's collation as a table: one column per version
+// in date order, then the version that carried the row first.
+func (m *mdWriter) collation(s *Story) {
+	m.printf("## Collation: the versions sentence by sentence\n\n%s\n\n", collationSummary(s.Collation))
+	m.printf("Marks: in each cell, ~~deleted~~ and **inserted** against the row's first version, \\[−N words\\] for a " +
+		"longer passage of the first version this one lacks; a dash is a gap; rows found in one version only say so in " +
+		"the last column.\n\n")
+	cols := collationColumns(s)
+	m.printf("| #")
+	for _, c := range cols {
+		m.printf(" | %s, %s", c.Published, mdText(strings.ReplaceAll(c.label(), "\n", ", ")))
+	}
+	m.printf(" | First in |\n|---:")
+	for range cols {
+		m.printf("|---")
+	}
+	m.printf("|---|\n")
+	hide := storyHideMinor(s)
+	for i, r := range s.Collation.Rows {
+		m.printf("| %d", i+1)
+		for _, c := range r.Cells {
+			m.printf(" | %s", mdMarks(cellMarks(c, hide)))
+		}
+		first := strconv.FormatInt(r.First, 10)
+		if r.Count == 1 {
+			first += " (only)"
+		}
+		m.printf(" | %s |\n", first)
+	}
+	m.printf("\n")
+}
+
+// mdMarks writes a cell's runs for a table: text escaped as mdText does
+// (line breaks become <br>), deletions in ~~ ~~ and insertions in ** **,
+// with the white space around a run kept outside its markers so that they
+// take effect; a gap is a dash.
+func mdMarks(ms []mark) string {
+	if len(ms) == 0 {
+		return "—"
+	}
+	var b strings.Builder
+	for _, x := range ms {
+		delim := ""
+		switch {
+		case x.Omitted:
+			// Struck, the count would read as a number that went.
+			b.WriteString(mdCell(x.Text))
+			continue
+		}
+		switch x.Kind {
+		case "delete":
+			delim = "~~"
+		case "insert":
+			delim = "**"
+		}
+		core := strings.TrimSpace(x.Text)
+		if delim == "" || core == "" {
+			b.WriteString(mdCell(x.Text))
+			continue
+		}
+		lead := x.Text[:len(x.Text)-len(strings.TrimLeft(x.Text, " \t\r\n"))]
+		trail := x.Text[len(strings.TrimRight(x.Text, " \t\r\n")):]
+		b.WriteString(mdCell(lead) + delim + mdCell(core) + delim + mdCell(trail))
+	}
+	return b.String()
+}
+
+// mdCell escapes text for a table cell: as mdText, but a line break is a
+// <br>, which keeps the cell on one line of the table.
+func mdCell(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = mdText(l)
+	}
+	return strings.Join(lines, "<br>")
 }
 
 func (m *mdWriter) passages(ps []core.Passage) {
@@ -111,7 +229,11 @@ func (m *mdWriter) story(s *Story) {
 		}
 		m.printf("| %d | %d | %s | %s | %s |\n", i+1, a.ID, pub, mdText(orDash(a.Outlet)), mdText(orDash(a.Title)))
 	}
-	m.printf("\n## Shared passages and where each first appeared\n\n")
+	m.printf("\n")
+	if s.Collation != nil {
+		m.collation(s)
+	}
+	m.printf("## Shared passages and where each first appeared\n\n")
 	if len(s.Passages) == 0 {
 		m.printf("The versions share no passage.\n\n")
 	}
@@ -122,6 +244,11 @@ func (m *mdWriter) story(s *Story) {
 	m.printf("## Changes, each version against %s\n\n", s.Against())
 	for _, d := range s.Diffs {
 		m.printf("### Article %d → article %d\n\n", d.A, d.B)
+		if s.InCollation(d) {
+			m.stats(d)
+			m.printf("%s\n\n", inCollationNote)
+			continue
+		}
 		m.diff(d)
 	}
 	m.corrections(s.Corrections)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/report"
 )
@@ -14,7 +15,7 @@ func ownLine(l string) bool {
 	if l == "" {
 		return true
 	}
-	for _, p := range []string{"#", "- ", "  - ", "|", "A ", "Marks:", "StoryDiff ", "Minor edits", "Coarser than", "The two articles"} {
+	for _, p := range []string{"#", "- ", "  - ", "|", "A ", "Marks:", "StoryDiff ", "Minor edits", "Coarser than", "The two articles", "The articles are"} {
 		if strings.HasPrefix(l, p) {
 			return true
 		}
@@ -23,7 +24,8 @@ func ownLine(l string) bool {
 }
 
 // FuzzMarkdownFences checks that no article text, title or passage can
-// close the code fence it sits in or start a line of its own.
+// close the code fence it sits in or start a line of its own, neither from
+// the word diff nor from a cell of the aligned table.
 func FuzzMarkdownFences(f *testing.F) {
 	f.Add("a\n```\nb", "a\n````\n# x", "t```")
 	f.Add("~~~\n", "    ```x\n", "<b>\n# h")
@@ -31,6 +33,8 @@ func FuzzMarkdownFences(f *testing.F) {
 		m := pairModel()
 		m.A.Title, m.B.Byline = title, title
 		m.Diff.Result = diffing.Diff(a, b, diffing.Options{})
+		al := align.Compare(1, 2, a, b, align.Options{})
+		m.Alignment = &al
 		m.Diff.Passages[0].Text = b
 		md := string(write(t, m, report.Markdown))
 		fence := 0 // length of the open fence, 0 outside

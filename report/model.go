@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
 )
@@ -92,6 +93,11 @@ type Diff struct {
 	HideMinor bool            `json:"hide_minor"`
 	Result    *diffing.Result `json:"result"`
 	Passages  []core.Passage  `json:"passages"`
+	// Mode is how the two articles compare (align.Mode): "diff" for
+	// near-duplicates, "aligned" for related versions, whose word diff a
+	// story report gives in figures only, their text standing side by side
+	// in the collation. Empty when not known.
+	Mode string `json:"mode,omitempty"`
 }
 
 // Pair is a report on two articles.
@@ -100,6 +106,12 @@ type Pair struct {
 	A          Article    `json:"a"`
 	B          Article    `json:"b"`
 	Diff       Diff       `json:"diff"`
+	// Alignment is the two articles side by side, row by row (align.Compare
+	// on their stored texts). Its Mode says how: "aligned" for related
+	// versions (sentences that say the same thing on one row, the word diff
+	// inside each row), "diff" for near-duplicates (the word diff of Diff,
+	// cut into rows where both texts start a line). Nil when not computed.
+	Alignment *align.Result `json:"alignment,omitempty"`
 }
 
 // StoryPassage is a passage shared by versions of a story, with the version
@@ -126,6 +138,19 @@ type Story struct {
 	// Corrections are the researchers' corrections naming the event or
 	// one of its articles, oldest first.
 	Corrections []core.Correction `json:"corrections"`
+	// Collation lines up the versions' sentences (align.CollateStory): its
+	// Versions are the articles in date order, and each row holds one cell
+	// per version (nil where the version does not carry it), each cell's
+	// word diff from the row's first wording, and the article that carried
+	// the row first. Nil when not computed.
+	Collation *align.Story `json:"collation,omitempty"`
+}
+
+// InCollation reports whether the story's collation shows the versions of
+// diff d side by side, so that the word diff of their whole texts, which
+// for related versions strikes almost every line, is given in figures only.
+func (s *Story) InCollation(d Diff) bool {
+	return s.Collation != nil && d.Mode == align.ModeAligned
 }
 
 // Against says what each version was compared with, for headings.

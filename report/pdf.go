@@ -13,6 +13,7 @@ import (
 	"github.com/go-fonts/dejavu/dejavusansoblique"
 	"github.com/go-pdf/fpdf"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/diffing"
 )
 
@@ -72,8 +73,19 @@ func writePDF(w io.Writer, kind Kind, model any) error {
 		p.heading(2, "Articles")
 		p.article("A: ", v.A)
 		p.article("B: ", v.B)
-		p.heading(2, "Changes from A to B")
-		p.diff(v.Diff)
+		if v.Alignment != nil && v.Alignment.Mode == align.ModeAligned {
+			p.heading(2, "Changes from A to B, sentence by sentence")
+			p.alignedTable(v)
+			p.heading(3, "Word diff of the whole texts, in figures")
+			p.stats(v.Diff)
+		} else {
+			p.heading(2, "Changes from A to B")
+			p.diff(v.Diff)
+			if v.Alignment != nil {
+				p.heading(2, "Side by side")
+				p.alignedTable(v)
+			}
+		}
 		p.passages(v.Diff.Passages)
 	case *Story:
 		p.story(v)
@@ -153,6 +165,18 @@ func (p *pdfWriter) article(prefix string, a Article) {
 }
 
 func (p *pdfWriter) diff(d Diff) {
+	p.stats(d)
+	p.legend()
+	p.f.Ln(1)
+	for _, s := range segments(d.Result.Ops, d.HideMinor) {
+		p.segment(s)
+	}
+	p.f.SetFont(pdfSans, "", 10)
+	p.f.SetTextColor(0, 0, 0)
+	p.f.Ln(lineH + 1)
+}
+
+func (p *pdfWriter) stats(d Diff) {
 	st := d.Result.Stats
 	p.text(fmt.Sprintf("Similarity %s; words in A %d, in B %d; %d inserted, %d deleted, %d moved (%d moves); "+
 		"%d paragraphs changed; %d minor edits; %d shared passages.", fmtRatio(st.Similarity), st.WordsA, st.WordsB,
@@ -163,14 +187,6 @@ func (p *pdfWriter) diff(d Diff) {
 	if d.HideMinor {
 		p.text("Minor edits are shown as the later text reads.")
 	}
-	p.legend()
-	p.f.Ln(1)
-	for _, s := range segments(d.Result.Ops, d.HideMinor) {
-		p.segment(s)
-	}
-	p.f.SetFont(pdfSans, "", 10)
-	p.f.SetTextColor(0, 0, 0)
-	p.f.Ln(lineH + 1)
 }
 
 func (p *pdfWriter) legend() {
@@ -275,6 +291,9 @@ func (p *pdfWriter) story(s *Story) {
 		}
 		p.field(line, orDash(a.Outlet)+" · "+orDash(a.Title), false)
 	}
+	if s.Collation != nil {
+		p.collationTable(s)
+	}
 	p.heading(2, "Shared passages and where each first appeared")
 	if len(s.Passages) == 0 {
 		p.text("The versions share no passage.")
@@ -286,6 +305,11 @@ func (p *pdfWriter) story(s *Story) {
 	p.heading(2, "Changes, each version against "+s.Against())
 	for _, d := range s.Diffs {
 		p.heading(3, fmt.Sprintf("Article %d → article %d", d.A, d.B))
+		if s.InCollation(d) {
+			p.stats(d)
+			p.text(inCollationNote)
+			continue
+		}
 		p.diff(d)
 	}
 	p.corrections(s.Corrections)

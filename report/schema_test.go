@@ -39,6 +39,23 @@ func TestJSONMatchesSchema(t *testing.T) {
 			}
 		})
 	}
+	t.Run("an aligned row without its text is refused", func(t *testing.T) {
+		var doc map[string]any
+		json.Unmarshal(write(t, alignedPairModel(), report.JSON), &doc)
+		row := doc["alignment"].(map[string]any)["rows"].([]any)[0].(map[string]any)
+		delete(row["a"].(map[string]any), "text")
+		if err := v.check(schema, doc, "$", true); err == nil {
+			t.Fatal("validator accepted an aligned row whose A side has no text")
+		}
+	})
+	t.Run("a collation row without its first version is refused", func(t *testing.T) {
+		var doc map[string]any
+		json.Unmarshal(write(t, storyModel(), report.JSON), &doc)
+		delete(doc["collation"].(map[string]any)["rows"].([]any)[0].(map[string]any), "first")
+		if err := v.check(schema, doc, "$", true); err == nil {
+			t.Fatal("validator accepted a collation row without first")
+		}
+	})
 	t.Run("a broken report is refused", func(t *testing.T) {
 		var doc map[string]any
 		json.Unmarshal(write(t, pairModel(), report.JSON), &doc)

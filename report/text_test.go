@@ -37,8 +37,9 @@ func TestCSVIsOneTablePerReport(t *testing.T) {
 		rows     int
 		firstCol string
 	}{
-		{"pair: one row", pairModel(), 1, "story"},
-		{"story: one row per diff", storyModel(), 2, "story"},
+		{"pair: one row per aligned row", pairModel(), len(pairModel().Alignment.Rows), "story"},
+		{"pair without alignment: one row", func() any { m := pairModel(); m.Alignment = nil; return m }(), 1, "story"},
+		{"story: one row per diff and per collation cell", storyModel(), 2 + cells(storyModel()), "story"},
 		{"duplicates: one row per member", duplicatesModel(), 2, "group"},
 		{"archive: one row per article", archiveModel(), 3, "group"},
 	}
@@ -202,4 +203,16 @@ func TestWriteRefusesIncompleteModels(t *testing.T) {
 			}
 		})
 	}
+}
+
+func cells(s *report.Story) int {
+	n := 0
+	for _, r := range s.Collation.Rows {
+		for _, c := range r.Cells {
+			if c != nil {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -1,29 +1,16 @@
 package reuse
 
-// Hashes only need to be stable within one call; FNV-1a with a splitmix
-// finaliser is fast and spreads FNV's weak low bits.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+import "github.com/storydiff/storydiff/textnorm"
+
+// Words are keyed with textnorm's hash, as every package keys text.
+var (
+	hashString = textnorm.Hash
+	mix        = textnorm.Mix
 )
 
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return mix(h)
-}
-
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
+// gramSeed starts the hash of a word n-gram (FNV's offset basis: any fixed
+// value not zero would do).
+const gramSeed = 14695981039346656037
 
 // hashPair keys two stems regardless of their order.
 func hashPair(x, y uint64) uint64 {

@@ -15,7 +15,7 @@ func gramSeeds(wa, wb []word, opt Options) []span {
 	grams := func(ws []word) []keyed {
 		var out []keyed
 		for i := 0; i+opt.Gram <= len(ws); i++ {
-			h, content := uint64(fnvOffset), false
+			h, content := uint64(gramSeed), false
 			for _, w := range ws[i : i+opt.Gram] {
 				h = mix(h ^ w.key)
 				content = content || !w.stop
