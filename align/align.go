@@ -63,7 +63,12 @@ func Align(a, b string, opts Options) Alignment {
 			}
 			return out
 		}
-		attach(sa, sb, seq, moves, free(loneA, takenA), free(loneB, takenB), opts.MinScore)
+		fa, fb := free(loneA, takenA), free(loneB, takenB)
+		attach(sa, sb, seq, moves, fa, fb, opts.MinScore)
+		for _, w := range windowLinks(sa, sb, fa, fb) {
+			w.inPlace = inOrder(seq, w)
+			moves = append(moves, w)
+		}
 		for _, bs := range [][]bead{seq, moves} {
 			for _, m := range bs {
 				if len(m.a) > 0 && len(m.b) > 0 {
@@ -91,14 +96,14 @@ func Align(a, b string, opts Options) Alignment {
 		}
 		if len(s.b) > 0 {
 			for k < len(moves) && moves[k].b[0] < s.b[0] {
-				emit(moves[k], true)
+				emit(moves[k], !moves[k].inPlace)
 				k++
 			}
 		}
 		emit(s, false)
 	}
 	for ; k < len(moves); k++ {
-		emit(moves[k], true)
+		emit(moves[k], !moves[k].inPlace)
 	}
 	r.index()
 	r.Stats = stats(r)

@@ -5,6 +5,7 @@ import (
 	"github.com/storydiff/storydiff/detect"
 	"github.com/storydiff/storydiff/diffing"
 	"github.com/storydiff/storydiff/textnorm"
+	"slices"
 )
 
 // Version is one article of a story.
@@ -122,6 +123,9 @@ func Collate(versions []Version, opt Options) []CollationRow {
 	parallel(len(rows), func(k int) {
 		r := &rows[k]
 		var first *Cell
+		// A sentence left as it was by a later version has the diff it had
+		// in the version before: compute each wording's once.
+		seen := map[string][]Op{}
 		for _, c := range r.Cells {
 			if c == nil {
 				continue
@@ -131,7 +135,12 @@ func Collate(versions []Version, opt Options) []CollationRow {
 				first, r.First = c, c.Article
 				continue
 			}
+			if ops, ok := seen[c.Text]; ok {
+				c.Ops = slices.Clone(ops)
+				continue
+			}
 			c.Ops = wordDiff(first.Text, c.Text, opt)
+			seen[c.Text] = c.Ops
 		}
 	})
 	return rows

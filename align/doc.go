@@ -64,6 +64,41 @@
 //  3. Sentences still unpaired on both sides are paired out of order, most
 //     similar first, at MoveScore or more: moved and perhaps reworded.
 //
+// # Related versions
+//
+// Pair and Collate compare versions that are not near-duplicates (other
+// outlets, rewrites, translations) with four more rules, as one story's
+// reports share its names in nearly every sentence:
+//
+//   - Evidence: a link needs the two sides to share a word that is not a
+//     stop word and is written in lower case in both (a verb, a noun, a
+//     number), or whose first five letters match such a word of the other
+//     side (a light stem: "spoke" and "spoken", "maintain" and
+//     "maintaining"), or names from two places of the sentence that are
+//     not the story's topic (a name in more than a tenth of the
+//     sentences, as Ukraine is in a story on the war, says nothing). A
+//     name with its title is one place: "Ukrainian President Volodymyr
+//     Zelenskyy said on the social network X" no longer pairs with "...
+//     Volodymyr Zelensky plans to develop an action plan" (0.36 similar).
+//   - Neighbours: a sentence left unpaired next to a linked one in its
+//     paragraph joins the link when it shares two words that are not stop
+//     words with the other side and the whole stays RelatedMinScore
+//     similar: 003 tells the last call in two sentences ("Austin last
+//     spoke ... on March 15, 2023. At that time, Sergei Shoigu was still
+//     Russian Defense Minister."), 004 in one.
+//   - Headlines and captions: a line of its own not ending as a sentence
+//     does counts for 0.7 of its similarity against a body sentence and is
+//     never grouped, so that 003's photo caption ("Lloyd Austin makes a
+//     phone call at his desk", 0.38) gives 004's lede to the body sentence
+//     that reports the call ("has spoken to his Russian counterpart").
+//   - Moves are linked from RelatedMoveScore, as evidence now guards them.
+//   - Windows: a sentence still unpaired is linked to two or three unpaired
+//     sentences of one paragraph of the other text, read as one, when they
+//     share with it a name found in few sentences and a lower-case word
+//     rare in everyday English (or its stem) that no one of them shares
+//     alone, hold no numbers that differ from its own, and are at least
+//     0.15 similar (window.go); the link is marked moved when out of order.
+//
 // A stretch larger than MaxCells is aligned within a band around its
 // diagonal, and the Alignment says it was Degraded.
 //
@@ -77,9 +112,17 @@
 // articles; MinScore 0.25 to 0.35 score within 0.002, 0.15 loses precision
 // (0.975) and 0.5 recall (0.943). Pair and Collate compare articles that
 // are not near-duplicates at 0.25 and 0.3 (RelatedMinScore,
-// RelatedMoveScore): other outlets share fewer words per fact, and on
-// seeds 003 and 004 these pair the sentences on Pat Ryder and on the last
-// call before Belousov while leaving apart sentences sharing only a name.
+// RelatedMoveScore, both 0.25): other outlets share fewer words per fact.
+// On seeds 003 and 004 they pair the sentences on Pat Ryder and on the last
+// call (March 15, 2023) and the lede, and leave apart those sharing only a
+// name and a title. Belousov's statement on "the increasing danger of an escalation"
+// shares one word with 004's "an escalation of tensions" (0.18 similar):
+// thresholds low enough to link it, with or without a shared phrase,
+// linked about fifteen unrelated pairs across the seeds. The window rule
+// links it to 004's three sentences from "Belousov had warned" to "an
+// escalation of tensions" (0.17), the one link it adds across the ten
+// seed pairs; those passing its rule on evidence and failing its score
+// reach 0.10.
 //
 // # Collation
 //
@@ -87,6 +130,10 @@
 // joins sentences linked across versions, directly or through versions in
 // between, into rows; rows follow the versions' reading order (a row first
 // seen in a later version goes after the row of the sentence before it
-// there). Each cell carries the word diff from the row's first wording, and
-// each row the first article that carried it and how many versions do.
+// there). A row spans at most four sentences of any version: over many
+// versions, merges followed by different splits would otherwise chain
+// whole articles into one row (cells of 11,000 characters in a chain of 50
+// rewrites). Each cell carries the word diff from the row's first wording
+// (computed once per distinct wording), and each row the first article
+// that carried it and how many versions do.
 package align

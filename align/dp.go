@@ -20,6 +20,9 @@ type bead struct {
 	a, b []int
 	sim  float64
 	bare bool // the sentences share no evidence (see side.evident)
+	// inPlace marks a link made after the programme that stands in the
+	// order of the others (see windowLinks).
+	inPlace bool
 }
 
 // row is one row of the programme's table, holding columns lo..lo+len-1.
@@ -214,8 +217,8 @@ func (g *gapAligner) beadSim(i, j int, sh shape, need float64) float64 {
 		return 0
 	}
 	x, y := g.group(g.joinA, g.sa, g.ia, i, sh.m), g.group(g.joinB, g.sb, g.ib, j, sh.n)
-	if !g.sa.evident(x, y) {
-		return 0
+	if (x.head || y.head) || !g.sa.evident(x, y) {
+		return 0 // a headline or caption stands alone (see headFactor)
 	}
 	return similarity(x, y)
 }
@@ -308,10 +311,10 @@ func pairCands(sa, sb side, ia, ib []int, minScore float64) [][]cand {
 			}
 			seen[y] = x
 			x0, y0 := sa.bags[i], sb.bags[ib[y]]
-			sh := sharedWeight(x0, y0)
+			sh, n := overlap(x0, y0)
 			// Below half the threshold a pair is never linked alone nor
 			// opens a bead: its phrases need not be compared.
-			if s := simAtLeast(sh, x0, y0, minScore/2); s > 0 {
+			if s := simAtLeast(sh, n, x0, y0, minScore/2); s > 0 {
 				out[x] = append(out[x], cand{y, float32(s), sh, !sa.evident(x0, y0)})
 			}
 		}

@@ -37,7 +37,8 @@ func similarPairs(sa, sb side, ia, ib []int, minScore float64) []bead {
 				seen[ka] = kb
 				i := ia[ka]
 				x, y := sa.bags[i], sb.bags[j]
-				if s := simAtLeast(sharedWeight(x, y), x, y, minScore); s >= minScore {
+				sh, n := overlap(x, y)
+				if s := simAtLeast(sh, n, x, y, minScore); s >= minScore {
 					out = append(out, bead{a: []int{i}, b: []int{j}, sim: s, bare: !sa.evident(sa.bags[i], sb.bags[j])})
 				}
 			}
@@ -141,7 +142,7 @@ func grow(s, o side, group *[]int, other []int, lone []bool, minScore float64, s
 		first, last := (*group)[0], (*group)[len(*group)-1]
 		best, bestSim, bestGroup := -1, 0.0, []int(nil)
 		for _, n := range []int{first - 1, last + 1} {
-			if n < 0 || n >= len(lone) || !lone[n] || s.sents[n].Paragraph != s.sents[first].Paragraph ||
+			if n < 0 || n >= len(lone) || !lone[n] || s.sents[n].Paragraph != s.sents[first].Paragraph || s.bags[n].head ||
 				s.sharedWords(s.bags[n], ob) < 2 {
 				continue
 			}

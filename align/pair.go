@@ -1,6 +1,9 @@
 package align
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/diffing"
 )
@@ -14,8 +17,10 @@ const (
 // Articles that are not near-duplicates are other outlets' versions,
 // rewrites or translations: their corresponding sentences share fewer words
 // than the edits Align's defaults were chosen on. On the seed articles
-// (003 and 004, 000 and 001) these thresholds pair the sentences reporting
-// the same fact while leaving sentences that only share a name apart.
+// (003 and 004, 000 and 001) these thresholds, with the rules on evidence
+// and neighbours of the package documentation, pair the sentences
+// reporting the same fact while leaving sentences that only share a name
+// and a title apart.
 const (
 	RelatedMinScore  = 0.25
 	RelatedMoveScore = 0.25
@@ -152,6 +157,20 @@ func rowOps(a, b *Span, opt Options) []Op {
 func wordDiff(a, b string, opt Options) []Op {
 	if a == b {
 		return []Op{{Kind: "equal", Text: a}}
+	}
+	// A sentence kept as it was often differs only in the white space
+	// after it (a paragraph break moved by a neighbour's split or merge):
+	// no word diff is needed for that.
+	ca, cb := strings.TrimRightFunc(a, unicode.IsSpace), strings.TrimRightFunc(b, unicode.IsSpace)
+	if ca == cb && ca != "" {
+		ops := []Op{{Kind: "equal", Text: ca}}
+		if t := a[len(ca):]; t != "" {
+			ops = append(ops, Op{Kind: "delete", Text: t, Minor: true})
+		}
+		if t := b[len(cb):]; t != "" {
+			ops = append(ops, Op{Kind: "insert", Text: t, Minor: true})
+		}
+		return ops
 	}
 	r := diffing.Diff(a, b, diffing.Options{MinMoveWords: -1, Timeout: opt.DiffTimeout})
 	return convertOps(r.Ops)

@@ -94,6 +94,12 @@ func TestPairSeeds(t *testing.T) {
 		// The last call's date stands in the sentence before, which shares
 		// little with 004's but belongs to the same row.
 		{"003-004 last call in March 2023", 3, 4, "Austin last spoke to his Russian counterpart on March 15, 2023. At that time", "was the first since the Russian economist took over"},
+		{"003-004 lede", 3, 4, "Lloyd Austin has spoken to his Russian counterpart in a rare exchange", "Behind the scenes Defense Secretary Lloyd Austin spoke"},
+		// 003 tells Belousov's warning of an escalation in one sentence,
+		// 004 over three of one paragraph.
+		{"003-004 Belousov on an escalation", 3, 4, "Belousov pointed to the increasing danger of an escalation", "Belousov had warned the US"},
+		{"003-004 Belousov on an escalation of tensions", 3, 4, "Belousov pointed to the increasing danger of an escalation", "an escalation of tensions between Moscow and Washington"},
+		{"004-003 Belousov on an escalation", 4, 3, "Belousov had warned the US", "Belousov pointed to the increasing danger of an escalation"},
 		{"000-001 first since February 18", 0, 1, "for the first time since February 18", "for the first time since February 18"},
 		{"000-001 urged a ceasefire", 0, 1, "importance of an immediate ceasefire", "urged an immediate ceasefire"},
 	}
@@ -112,12 +118,16 @@ func TestPairSeeds(t *testing.T) {
 }
 
 // TestPairSeedsApart: sentences of 003 and 004 that share only a name and
-// a title (or the story's topic) report different things and stay apart.
+// a title (or the story's topic) report different things and stay apart,
+// and a photo caption does not take the place of the body sentence that
+// reports the same.
 func TestPairSeedsApart(t *testing.T) {
 	s := seeds(t)
 	rows := align.Pair(s[3], s[4], align.Options{})
 	for _, tt := range []struct{ inA, inB string }{
 		{"\u201cOur people are home,\u201d Ukrainian President Volodymyr Zelenskyy said", "Zelensky plans to develop an action plan"},
+		// 003's photo caption is not 004's lede.
+		{"makes a phone call at his desk", "Behind the scenes Defense Secretary Lloyd Austin spoke"},
 	} {
 		if r := rowWith(rows, tt.inA, tt.inB); r != nil {
 			t.Errorf("row pairs %q with %q (score %.2f)", tt.inA, tt.inB, r.Score)
@@ -146,6 +156,56 @@ func TestPairNameAndTitleOnly(t *testing.T) {
 	// A name and title with a shared verb, if in another form, is enough.
 	if rowWith(rows, "has spoken at length", "spoke on Friday") == nil {
 		t.Error("sentences sharing a name, a title and a verb's stem not aligned")
+	}
+}
+
+// TestPairWindow: a sentence unpaired against any single sentence is
+// linked to two sentences of one paragraph that together share with it an
+// uncommon name and an uncommon word, but not to two that share a name and
+// a common word only, nor when a number in each side differs.
+func TestPairWindow(t *testing.T) {
+	filler := "The weather in the capital was mild for the season. " +
+		"Markets opened higher on the news from abroad. " +
+		"Officials declined to comment on the schedule. " +
+		"Trains ran late across the north of the country. " +
+		"The museum reopened after a long renovation. " +
+		"Schools will close early for the holiday.\n\n"
+	a := filler + "Kovalenko pointed to the growing danger of an escalation along the river."
+	bOf := func(first, second string) string {
+		return filler + "Reporters gathered at the ministry in the morning.\n\n" +
+			first + " " + second + "\n\n" +
+			"Prices of bread rose again at the markets downtown."
+	}
+	for _, tt := range []struct {
+		name          string
+		first, second string
+		linked        bool
+	}{
+		{"uncommon name and word", "Days earlier Kovalenko had written to the ministers about the plans.",
+			"Otherwise there would have been an escalation between the capitals.", true},
+		{"name and common word", "Days earlier Kovalenko had written to the ministers about the plans.",
+			"Otherwise there would have been a danger for the people of the town.", false},
+		{"numbers that differ", "On May 3 Kovalenko had written to the ministers about the plans.",
+			"Otherwise there would have been an escalation between the capitals.", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := a
+			if tt.name == "numbers that differ" {
+				a = strings.Replace(a, "along the river", "along the river on June 9", 1)
+			}
+			b := bOf(tt.first, tt.second)
+			rows := align.Pair(a, b, align.Options{Mode: align.ModeAligned})
+			checkTiles(t, a, b, rows)
+			r := rowWith(rows, "Kovalenko pointed", "Kovalenko had written")
+			if got := r != nil && strings.Contains(text(r.B), tt.second); got != tt.linked {
+				t.Errorf("linked %v, want %v (rows %+v)", got, tt.linked, rows)
+			}
+			for _, r := range rows {
+				if r.A != nil && r.B != nil && strings.Contains(text(r.A), "Kovalenko") != strings.Contains(text(r.B), "Kovalenko") {
+					t.Errorf("row pairs %q with %q", text(r.A), text(r.B))
+				}
+			}
+		})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,15 @@ type side struct {
 	word    []bool       // terms that are not stop words (with content)
 	caps    [][][2]int32 // per sentence, see segment
 	stems   [][]uint64   // per sentence, see bag
+	heads   []bool       // per sentence, see titleLike
+	// rare marks the terms that count as items of evidence for a window
+	// (see windowLinks): not stop words, in few sentences, and rare in
+	// everyday English; rareStem the light stems of such words written in
+	// lower case, termStem each term's stem (0 when none).
+	rare     []bool
+	rareStem map[uint64]bool
+	termStem []uint64
+	number   []bool // terms written in digits
 }
 
 // bag is a sentence's words as term ids, ascending, each with its weight
@@ -47,6 +57,9 @@ type bag struct {
 	// ascending: a light stem that lets "spoke" meet "spoken" and
 	// "maintain" meet "maintaining" as evidence.
 	stems []uint64
+	// head is set, between related versions, for a headline, caption or
+	// other line of its own not ending as a sentence does (see titleLike).
+	head bool
 }
 
 const stemLen = 5
@@ -77,12 +90,40 @@ func prepare(a, b string, related bool) (sa, sb side) {
 			word[t] = !v.stop[t]
 		}
 		sa.content, sb.content = content, content
+		few := max(4, int(n)/10)
+		number := make([]bool, len(v.df))
+		for k, t := range v.terms {
+			r, _ := utf8.DecodeRuneInString(k)
+			number[t] = unicode.IsDigit(r)
+		}
+		rare, rareStem := make([]bool, len(v.df)), map[uint64]bool{}
+		stemDF := map[uint64]int{}
+		for _, s := range []*side{&sa, &sb} {
+			for _, st := range s.stems {
+				for _, h := range st {
+					stemDF[h]++
+				}
+			}
+		}
+		for t := range v.df {
+			if v.cased[t] == upperSeen { // a name
+				rare[t] = !v.stop[t] && v.df[t] <= few
+			} else {
+				rare[t] = !v.stop[t] && v.df[t] <= windowWordSentences && v.bg[t] >= windowRarity
+			}
+			if h := v.stem[t]; h != 0 && rare[t] && v.cased[t]&lowerSeen != 0 && stemDF[h] <= windowWordSentences {
+				rareStem[h] = true
+			}
+		}
+		for _, s := range []*side{&sa, &sb} {
+			s.rare, s.rareStem, s.termStem, s.number = rare, rareStem, v.stem, number
+		}
 		sa.word, sb.word = word, word
 		named(sa.bags, sa.caps, v.cased)
 		named(sb.bags, sb.caps, v.cased)
 		for _, s := range []*side{&sa, &sb} {
 			for k := range s.bags {
-				s.bags[k].stems = s.stems[k]
+				s.bags[k].stems, s.bags[k].head = s.stems[k], s.heads[k]
 			}
 		}
 	}
@@ -146,13 +187,16 @@ func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
 	if !utf8.ValidString(text) {
 		text = string([]rune(text)) // as offsets count: one U+FFFD per bad byte
 	}
-	// Byte offset of each code point, so that sentences and words are cut
-	// from text without copying.
-	at := make([]int, 0, len(text)+1)
-	for b := range text {
-		at = append(at, b)
+	// Sentences (ascending) are cut from text without copying: a cursor
+	// turns their code-point offsets into byte offsets.
+	cr, cb := 0, 0
+	at := func(r int) int {
+		for cr < r {
+			_, n := utf8.DecodeRuneInString(text[cb:])
+			cr, cb = cr+1, cb+n
+		}
+		return cb
 	}
-	at = append(at, len(text))
 	lines := textnorm.Lines(text)
 	line := 0
 	var keys [][]int32
@@ -163,7 +207,8 @@ func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
 		for line < len(lines)-1 && lines[line].End <= sp.Start {
 			line++
 		}
-		sent := text[at[sp.Start]:at[sp.End]]
+		from := at(sp.Start)
+		sent := text[from:at(sp.End)]
 		words = v.words(sent, words[:0])
 		ids := make([]int32, len(words))
 		caps = caps[:0] // term and position: the first word, then the capitalised ones
@@ -198,9 +243,22 @@ func (v *vocab) segment(text string, s *side) ([][]int32, [][]uint64) {
 				v.df[id]++
 			}
 		}
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(sent))
+		s.heads = append(s.heads, !strings.ContainsRune(".!?\"”’»…", r)) // line of its own: below
 		s.sents = append(s.sents, Sentence{Span: sp, Paragraph: line, Words: len(words)})
 		s.norm = append(s.norm, textnorm.Normalize(sent))
 		keys = append(keys, ids)
+	}
+	// A sentence not ending as one does is title-like when its line holds
+	// no other sentence: a headline, a caption, a credit.
+	for k, st := range s.sents {
+		if !s.heads[k] || len(lines) == 0 {
+			continue
+		}
+		ln := lines[min(st.Paragraph, len(lines)-1)]
+		alone := st.Span.Start >= ln.Start && st.Span.End <= ln.End &&
+			(k == 0 || s.sents[k-1].Span.End <= ln.Start) && (k+1 == len(s.sents) || s.sents[k+1].Span.Start >= ln.End)
+		s.heads[k] = alone
 	}
 	return keys, grams
 }
@@ -252,7 +310,7 @@ func (v *vocab) words(s string, out []word) []word {
 func bags(keys [][]int32, grams [][]uint64, idf []float32) []bag {
 	out := make([]bag, len(keys))
 	for k, ids := range keys {
-		b := bag{grams: grams[k]}
+		b := bag{grams: grams[k], ids: make([]int32, 0, len(ids)), w: make([]float32, 0, len(ids))}
 		for i, id := range ids {
 			if i > 0 && ids[i-1] == id {
 				b.w[len(b.w)-1] += idf[id]
@@ -291,6 +349,7 @@ func add(x, y bag) bag {
 	out.stems = append(slices.Clone(x.stems), y.stems...)
 	slices.Sort(out.stems)
 	out.stems = slices.Compact(out.stems)
+	out.head = x.head || y.head
 	i, j := 0, 0
 	for i < len(x.ids) || j < len(y.ids) {
 		switch {
@@ -332,12 +391,13 @@ func mergeNamed(x, y bag) ([]int32, []int32) {
 }
 
 func similarity(x, y bag) float64 {
-	return simFrom(sharedWeight(x, y), x, y)
+	shared, n := overlap(x, y)
+	return simFrom(shared, n, x, y)
 }
 
-// sharedWeight is the weight two bags have in common.
-func sharedWeight(x, y bag) float32 {
-	var shared float32
+// overlap is the weight two bags have in common and the number of terms
+// they share.
+func overlap(x, y bag) (shared float32, n int) {
 	i, j := 0, 0
 	for i < len(x.ids) && j < len(y.ids) {
 		switch {
@@ -347,33 +407,52 @@ func sharedWeight(x, y bag) float32 {
 			j++
 		default:
 			shared += min(x.w[i], y.w[j])
+			n++
 			i++
 			j++
 		}
 	}
-	return shared
+	return shared, n
 }
 
-// simFrom is the similarity of two bags sharing the given weight.
-func simFrom(shared float32, x, y bag) float64 {
+// simFrom is the similarity of two bags sharing the given weight and n
+// terms. Fewer than three shared terms cannot make a shared triple (whose
+// words differ, see triples), so the phrases are compared only from three.
+func simFrom(shared float32, n int, x, y bag) float64 {
 	if x.total == 0 || y.total == 0 {
 		return 0
 	}
 	sim := min(1, float64(2*shared/(x.total+y.total))) // float32 sums may round past 1
-	return sim + (1-sim)*phraseBonus*float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
+	if n >= 3 {
+		sim += (1 - sim) * phraseBonus * float64(min(maxPhrases, sharedGrams(x.grams, y.grams)))
+	}
+	if x.head != y.head {
+		sim *= headFactor
+	}
+	return sim
 }
 
-// simAtLeast is the similarity of two bags sharing the given weight when
-// it could reach floor; otherwise it returns the Dice part alone, below
-// floor, without comparing the bags' phrases.
-func simAtLeast(shared float32, x, y bag, floor float64) float64 {
+// A headline or photo caption shares its names with the lede and with
+// every sentence on the same call, but it is a line of another kind:
+// against a sentence of the body it counts for headFactor of its
+// similarity, so that a body sentence saying as much is preferred (003's
+// caption "US Secretary of Defense Lloyd Austin makes a phone call at his
+// desk" is not 004's lede), and it is never grouped with other sentences.
+// A sentence is title-like when its line holds nothing else and it does
+// not end as a sentence does (see segment).
+const headFactor = 0.7
+
+// simAtLeast is the similarity of two bags sharing the given weight and n
+// terms when it could reach floor; otherwise it returns the Dice part
+// alone, below floor, without comparing the bags' phrases.
+func simAtLeast(shared float32, n int, x, y bag, floor float64) float64 {
 	if x.total == 0 || y.total == 0 {
 		return 0
 	}
 	if dice := float64(2 * shared / (x.total + y.total)); simBound(dice) < floor {
 		return dice
 	}
-	return simFrom(shared, x, y)
+	return simFrom(shared, n, x, y)
 }
 
 // simBound is the most a similarity with the given Dice part can reach
@@ -413,12 +492,12 @@ func sharedGrams(x, y []uint64) int {
 }
 
 // triples hashes the word triples of a sentence (its term ids in order)
-// that hold a word that is not a stop word.
+// of three different words, one at least not a stop word.
 func (v *vocab) triples(ids []int32) []uint64 {
 	var out []uint64
 	for k := 2; k < len(ids); k++ {
 		x, y, z := ids[k-2], ids[k-1], ids[k]
-		if v.stop[x] && v.stop[y] && v.stop[z] {
+		if (v.stop[x] && v.stop[y] && v.stop[z]) || x == y || y == z || x == z {
 			continue
 		}
 		h := v.hash[x]

@@ -180,6 +180,12 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		return nil, err
 	}
 
+	// Quotes of the articles not searched for them yet, followed across
+	// the archive.
+	if err := s.analyseQuotes(ctx, opt.Full, report); err != nil {
+		return nil, err
+	}
+
 	// Pairs: those of the new articles, when the stored term counts cover
 	// exactly the others and they are few; else every pair, in one pass that
 	// also rewrites the counts (and any sketch made with other settings).

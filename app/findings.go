@@ -8,6 +8,7 @@ import (
 
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/detect"
+	"github.com/storydiff/storydiff/reuse"
 )
 
 // DuplicateGroup is a set of exact or near duplicates. Files lists every
@@ -264,24 +265,31 @@ func (s *Service) CompareStory(ctx context.Context, storyID int64, opt CompareOp
 	return s.CompareMany(ctx, refs, false, opt)
 }
 
-// SharedPassage is a passage two articles share.
+// SharedPassage is a passage two articles share, exactly or lightly
+// reworded. Text is A's copy and BText B's; Exact says the two are the same
+// words in the same order (case, punctuation and spelling variants aside).
 type SharedPassage struct {
 	A     core.Span `json:"a"`
 	B     core.Span `json:"b"`
 	Score float64   `json:"score"`
 	Text  string    `json:"text"`
+	BText string    `json:"b_text"`
+	Exact bool      `json:"exact"`
 }
 
-// Passages returns the passages two articles share, in A's order.
+// Passages returns the passages two articles share, in A's order. It uses
+// reuse.Find, which finds reworded copies (words inserted, dropped, replaced
+// or moved) as well as exact runs: wire copy rewritten by an outlet shares
+// few exact runs long enough for detect's shingles.
 func (s *Service) Passages(ctx context.Context, refA, refB string) ([]SharedPassage, error) {
 	a, b, err := s.twoTexts(ctx, refA, refB)
 	if err != nil {
 		return nil, err
 	}
 	out := []SharedPassage{}
-	for _, p := range detect.SharedPassages(a.text, b.text, detect.PassageOptions{}) {
-		out = append(out, SharedPassage{A: core.Span{Start: p.A.Start, End: p.A.End},
-			B: core.Span{Start: p.B.Start, End: p.B.End}, Score: p.Score, Text: p.Text})
+	for _, p := range reuse.Find(a.text, b.text, reuse.Options{}) {
+		out = append(out, SharedPassage{A: core.Span{Start: p.AStart, End: p.AEnd},
+			B: core.Span{Start: p.BStart, End: p.BEnd}, Score: p.Score, Text: p.AText, BText: p.BText, Exact: p.Exact})
 	}
 	return out, nil
 }

@@ -230,6 +230,9 @@ func (s *Service) reportPassages(ctx context.Context, a, b int64) ([]core.Passag
 	out := make([]core.Passage, len(ps))
 	for i, p := range ps {
 		out[i] = core.Passage{A: core.Span(p.A), B: core.Span(p.B), Score: p.Score, Text: p.Text}
+		if !p.Exact {
+			out[i].BText = p.BText
+		}
 	}
 	return out, nil
 }
@@ -431,14 +434,17 @@ func (s *Service) reportCompare(ctx context.Context, refA, refB string, opt Comp
 // appears in a and b; the version earliest in the story is where it first
 // appeared.
 func mergePassage(shared map[string]*report.StoryPassage, order map[int64]int, p core.Passage, a, b int64) {
-	key := strings.ToLower(strings.Join(strings.Fields(p.Text), " "))
-	first, start := a, p.A.Start
+	first, start, text := a, p.A.Start, p.Text
 	if order[b] < order[a] { // a chosen base may come after the version
 		first, start = b, p.B.Start
+		if p.BText != "" { // reworded: the first version's own words
+			text = p.BText
+		}
 	}
+	key := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	sp := shared[key]
 	if sp == nil {
-		sp = &report.StoryPassage{Text: p.Text, FirstIn: first, FirstStart: start}
+		sp = &report.StoryPassage{Text: text, FirstIn: first, FirstStart: start}
 		shared[key] = sp
 	}
 	if order[first] < order[sp.FirstIn] {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/storydiff/storydiff/core"
 	"io"
+	"strings"
 )
 
 // UI is what the user interface asks of the service, the same whether it
@@ -141,4 +142,17 @@ func (u *UI) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
 // it where its dialog was told).
 func (u *UI) StartReport(req ReportRequest, path string) (*JobStarted, error) {
 	return started(u.svc.StartReport(req, path))
+}
+
+// Quotes lists the quotes of one article (ref), of one story's versions
+// (story), or else one page of the quotes carried by the most articles,
+// each with every article that carries it.
+func (u *UI) Quotes(ctx context.Context, ref string, story int64, pg Page) ([]QuoteEntry, error) {
+	if err := pg.Check(); err != nil {
+		return nil, err
+	}
+	if story < 0 {
+		return nil, core.Errorf(core.EINVALID, "a story id is a positive number, not %d", story)
+	}
+	return orEmpty(u.svc.Quotes(ctx, QuotesRequest{Ref: strings.TrimSpace(ref), Story: story, Page: pg}))
 }

@@ -136,9 +136,9 @@ var repeatsCommand = &Command{
 var passagesCommand = &Command{
 	Name:    "passages",
 	Args:    "[--json] REF REF",
-	Summary: "passages two articles share (text reuse), robust to small edits",
+	Summary: "passages two articles share (text reuse), exact or reworded",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
-		asJSON := fs.Bool("json", false, `print [{"a":{"start","end"},"b":{"start","end"},"score","text"}]`)
+		asJSON := fs.Bool("json", false, `print [{"a":{"start","end"},"b":{"start","end"},"score","text","b_text","exact"}]`)
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) != 2 {
 				return usagef("give two articles")
@@ -159,7 +159,14 @@ var passagesCommand = &Command{
 				fmt.Fprintln(env.Stdout, "The two articles share no passage.")
 			}
 			for _, p := range ps {
-				fmt.Fprintf(env.Stdout, "A %d-%d, B %d-%d, score %.2f: %s\n", p.A.Start, p.A.End, p.B.Start, p.B.End, p.Score, clip(p.Text, 160))
+				kind := "exact"
+				if !p.Exact {
+					kind = "reworded"
+				}
+				fmt.Fprintf(env.Stdout, "A %d-%d, B %d-%d, %s, score %.2f\n  A: %s\n", p.A.Start, p.A.End, p.B.Start, p.B.End, kind, p.Score, clip(p.Text, 160))
+				if !p.Exact {
+					fmt.Fprintf(env.Stdout, "  B: %s\n", clip(p.BText, 160))
+				}
 			}
 			return nil
 		}

@@ -55,6 +55,7 @@ var commands = []*Command{
 	repeatsCommand,
 	storiesCommand,
 	passagesCommand,
+	quotesCommand,
 	diffCommand,
 	judgeCommand,
 	keepCommand,

@@ -31,6 +31,9 @@ type Passage struct {
 	B     Span    `json:"b"`
 	Score float64 `json:"score"`
 	Text  string  `json:"text"`
+	// BText is B's copy when it is worded otherwise than A's (a reworded
+	// passage); empty when the two are the same words.
+	BText string `json:"b_text,omitempty"`
 }
 
 // Group is a set of duplicates: Kind "exact" when every link is an exact

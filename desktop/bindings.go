@@ -118,3 +118,9 @@ func (b *Bindings) Keep(ref string, group []int64) error {
 func (b *Bindings) Judge(a, bref, relation string, same bool, note string) error {
 	return b.ui.Judge(b.context(), a, bref, relation, same, note)
 }
+
+// Quotes lists the quotes of one article (ref), of one story (story), or
+// else limit quotes from offset of those carried by the most articles.
+func (b *Bindings) Quotes(ref string, story int64, offset, limit int) ([]app.QuoteEntry, error) {
+	return b.ui.Quotes(b.context(), ref, story, app.Page{Offset: offset, Limit: limit})
+}

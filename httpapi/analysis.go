@@ -25,6 +25,23 @@ func (s *server) analysisRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/judge", reply(http.StatusOK, s.judge))
 	mux.HandleFunc("POST /api/keep", reply(http.StatusOK, s.keep))
 	mux.HandleFunc("GET /api/report", s.report)
+	mux.HandleFunc("GET /api/quotes", reply(http.StatusOK, s.quotes))
+}
+
+// quotes answers ?ref=REF (an article's quotes), ?story=ID (a story's) or
+// neither (the quotes carried by the most articles, a page at a time).
+func (s *server) quotes(w http.ResponseWriter, r *http.Request) (any, error) {
+	pg, err := page(r)
+	if err != nil {
+		return nil, err
+	}
+	var story int64
+	if v := strings.TrimSpace(r.URL.Query().Get("story")); v != "" {
+		if story, err = strconv.ParseInt(v, 10, 64); err != nil || story <= 0 {
+			return nil, core.Errorf(core.EINVALID, "story must be a story id, not %q", v)
+		}
+	}
+	return s.ui.Quotes(r.Context(), r.URL.Query().Get("ref"), story, pg)
 }
 
 func (s *server) startAnalyze(w http.ResponseWriter, r *http.Request) (any, error) {

@@ -337,7 +337,10 @@ func readEvent(t *testing.T, r io.Reader, name string) string {
 	buf := make([]byte, 0, 4096)
 	tmp := make([]byte, 1024)
 	for {
-		for _, ev := range strings.Split(string(buf), "\n\n") {
+		evs := strings.Split(string(buf), "\n\n")
+		// The last piece is not ended by a blank line yet: an event read in
+		// part, whose data would be cut.
+		for _, ev := range evs[:len(evs)-1] {
 			if strings.HasPrefix(ev, "event: "+name+"\n") {
 				return strings.TrimPrefix(strings.SplitN(ev, "\n", 2)[1], "data: ")
 			}

@@ -13,7 +13,9 @@ export interface Mark extends Block {
   occurrence?: number;
 }
 
-const rank = (k: string) => (k === 'repeat' ? 2 : k === 'boilerplate' ? 1 : 0);
+// A quote is marked over boilerplate but under a repeated passage, whose
+// mark is a link to its next occurrence.
+const rank = (k: string) => (k === 'repeat' ? 3 : k === 'quote' ? 2 : k === 'boilerplate' ? 1 : 0);
 
 // segments cuts text at the marks' rune offsets (code points, as the Go
 // service counts them), so boilerplate and repeated passages can be styled.

@@ -17,6 +17,7 @@ import type {
   ListQuery,
   Pair,
   Progress,
+  QuoteEntry,
   ReportRequest,
   SearchHit,
   Story,
@@ -252,6 +253,21 @@ export class Api {
       args: [a, b, opt],
       http: { method: 'GET', path: '/api/compare', query: { a, b, by: opt.by, ignore_minor: opt.ignore_minor } },
     });
+  }
+
+  // quotes lists the quotes of an article (ref), of a story (story), or
+  // else limit quotes from offset of those carried by the most articles.
+  async quotes(q: { ref?: string; story?: number; offset?: number; limit?: number }): Promise<QuoteEntry[]> {
+    const r = await this.transport.call<QuoteEntry[] | null>({
+      binding: 'Quotes',
+      args: [q.ref ?? '', q.story ?? 0, q.offset ?? 0, q.limit ?? 0],
+      http: {
+        method: 'GET',
+        path: '/api/quotes',
+        query: { ref: q.ref || undefined, story: q.story || undefined, offset: q.offset || undefined, limit: q.limit || undefined },
+      },
+    });
+    return r ?? [];
   }
 
   // keep saves which copy of a duplicate group the researcher keeps.

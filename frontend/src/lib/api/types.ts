@@ -314,3 +314,27 @@ export interface Correction {
   note?: string;
   created_at?: string;
 }
+
+// A quote followed across the archive (storydiff quotes): its wording and
+// speaker as first printed, the first article to print it (by date, else by
+// import order) and every article that carries it, variants included,
+// first first. count is how many carry it; a long list is cut.
+export interface QuoteCarrier {
+  article: number;
+  text: string;
+  speaker: string;
+  start: number; // code points into that article's text
+  end: number;
+  published: string | null;
+  title: string;
+  outlet: string;
+}
+
+export interface QuoteEntry {
+  id: number;
+  quote: string;
+  speaker: string;
+  first: { article: number; published: string | null; title: string };
+  count: number;
+  articles: QuoteCarrier[];
+}
