@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
-	"github.com/storydiff/storydiff/core"
 	"io"
 	"strings"
+
+	"github.com/storydiff/storydiff/align"
+	"github.com/storydiff/storydiff/core"
 )
 
 // UI is what the user interface asks of the service, the same whether it
@@ -142,6 +144,19 @@ func (u *UI) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
 // it where its dialog was told).
 func (u *UI) StartReport(req ReportRequest, path string) (*JobStarted, error) {
 	return started(u.svc.StartReport(req, path))
+}
+
+// Align compares article a with article b sentence by sentence (mode
+// "aligned"), or by the word diff cut into rows (mode "diff"); an empty mode
+// lets the engine choose.
+func (u *UI) Align(ctx context.Context, a, b string, opt AlignOptions) (*align.Result, error) {
+	return u.svc.Align(ctx, a, b, opt)
+}
+
+// Collation lines up a story's versions into rows of aligned sentences,
+// with each version's date, outlet and title for the table's header.
+func (u *UI) Collation(ctx context.Context, story int64) (*Collation, error) {
+	return u.svc.collation(ctx, story, AlignOptions{})
 }
 
 // Quotes lists the quotes of one article (ref), of one story's versions

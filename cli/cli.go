@@ -57,6 +57,7 @@ var commands = []*Command{
 	passagesCommand,
 	quotesCommand,
 	diffCommand,
+	alignCommand,
 	judgeCommand,
 	keepCommand,
 	backupCommand,

@@ -183,14 +183,6 @@ var threadsCommand = &Command{
 	},
 }
 
-func joinIDs(ids []int64) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = strconv.FormatInt(id, 10)
-	}
-	return strings.Join(s, ", ")
-}
-
 var explainCommand = &Command{
 	Name:    "explain",
 	Args:    "[--json] REF REF",

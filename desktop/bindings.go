@@ -9,6 +9,7 @@ import (
 	"github.com/storydiff/storydiff/core"
 	"sync"
 
+	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/app"
 )
 
@@ -107,6 +108,17 @@ func (b *Bindings) DuplicateGroups(minSimilarity float64, offset, limit int) ([]
 // Compare diffs article a against article bref.
 func (b *Bindings) Compare(a, bref string, opt app.CompareOptions) (*app.Comparison, error) {
 	return b.ui.Compare(b.context(), a, bref, opt)
+}
+
+// Align compares article a with article bref sentence by sentence, or by
+// the word diff in rows (mode "aligned", "diff", or "" to let it choose).
+func (b *Bindings) Align(a, bref string, opt app.AlignOptions) (*align.Result, error) {
+	return b.ui.Align(b.context(), a, bref, opt)
+}
+
+// Collation lines up a story's versions into rows of aligned sentences.
+func (b *Bindings) Collation(story int64) (*app.Collation, error) {
+	return b.ui.Collation(b.context(), story)
 }
 
 // Keep records which copy of a duplicate group to keep.

@@ -182,6 +182,10 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
   const version = story.locator('li', { hasText: b.title });
   await version.getByRole('link', { name: 'Compare' }).click();
   await page.getByRole('heading', { name: 'Compare two articles' }).waitFor({ state: 'attached' });
+  // Two outlets' reports open aligned (see align.test.mjs); this test is of
+  // the word diff.
+  await page.getByTestId('aligned-row').first().waitFor();
+  await page.getByLabel('Word diff').check();
   await page.getByTestId('stats').waitFor();
   const heads = await page.locator('.heads').textContent();
   assert.ok(heads.includes(a.title) && heads.includes(b.title), `compare heads: got ${heads}`);
@@ -203,9 +207,11 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
   assert.match(await page.evaluate(() => document.activeElement?.id ?? ''), /^op-inline-\d+$/);
   await snap('compare-inline');
 
+  // Side by side, the word diff's panes are lined up in rows.
   await page.getByLabel('Side by side').check();
+  await page.getByTestId('aligned-row').first().waitFor();
   await snap('compare-side-by-side');
-  const sideA = await page.getByTestId('side-a').textContent();
+  const sideA = await page.locator('[data-testid=aligned-row] [data-side=a]').first().textContent();
   const wantA = cmp.ops.filter((o) => o.op === 'equal' || o.op === 'delete' || (o.op === 'move' && o.role === 'from'));
   assert.ok(sideA.startsWith(wantA[0].text.slice(0, 20)), 'side A starts with A');
 });

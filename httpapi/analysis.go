@@ -22,6 +22,8 @@ func (s *server) analysisRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/stories", reply(http.StatusOK, s.stories))
 	mux.HandleFunc("GET /api/duplicates", reply(http.StatusOK, s.duplicates))
 	mux.HandleFunc("GET /api/compare", reply(http.StatusOK, s.compare))
+	mux.HandleFunc("GET /api/align", reply(http.StatusOK, s.align))
+	mux.HandleFunc("GET /api/collation", reply(http.StatusOK, s.collation))
 	mux.HandleFunc("POST /api/judge", reply(http.StatusOK, s.judge))
 	mux.HandleFunc("POST /api/keep", reply(http.StatusOK, s.keep))
 	mux.HandleFunc("GET /api/report", s.report)
@@ -162,7 +164,7 @@ var reportTypes = map[string]string{
 
 func reportRequest(r *http.Request) (req app.ReportRequest, err error) {
 	q := r.URL.Query()
-	req = app.ReportRequest{Kind: q.Get("kind"), Format: q.Get("format"), Base: q.Get("base")}
+	req = app.ReportRequest{Kind: q.Get("kind"), Format: q.Get("format"), Base: q.Get("base"), Align: q.Get("align")}
 	if req.Format == "" {
 		req.Format = "html"
 	}

@@ -6,6 +6,7 @@ export type Route =
   | { view: 'compare'; a: string; b: string }
   | { view: 'duplicates' }
   | { view: 'stories' }
+  | { view: 'collation'; story: number }
   | { view: 'threads' }
   | { view: 'corrections' }
   | { view: 'story'; id: number }
@@ -13,7 +14,7 @@ export type Route =
   | { view: 'import' };
 
 // storyViews are the views reached from Stories in the header.
-export const storyViews: ReadonlySet<Route['view']> = new Set(['stories', 'threads', 'corrections', 'story', 'thread']);
+export const storyViews: ReadonlySet<Route['view']> = new Set(['stories', 'threads', 'corrections', 'story', 'thread', 'collation']);
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
@@ -23,6 +24,9 @@ export function parseRoute(hash: string): Route {
   }
   if (head === 'compare' && rest.length === 2) {
     return { view: 'compare', a: decodeURIComponent(rest[0]), b: decodeURIComponent(rest[1]) };
+  }
+  if (head === 'story' && rest.length === 2 && rest[1] === 'collation' && /^\d+$/.test(rest[0])) {
+    return { view: 'collation', story: Number(rest[0]) };
   }
   if ((head === 'story' || head === 'thread') && rest.length === 1 && /^\d+$/.test(rest[0])) {
     return { view: head, id: Number(rest[0]) };
@@ -40,6 +44,12 @@ export function articleHref(ref: string | number): string {
 
 export function compareHref(a: string | number, b: string | number): string {
   return '#/compare/' + encodeURIComponent(String(a)) + '/' + encodeURIComponent(String(b));
+}
+
+// collationHref is a story's collation: its versions side by side, sentence
+// by sentence.
+export function collationHref(story: number): string {
+  return '#/story/' + story + '/collation';
 }
 
 export function storyHref(id: number): string {

@@ -3,12 +3,15 @@ import { HttpTransport } from './http';
 import type { Transport, Unsubscribe } from './transport';
 import { WailsTransport, hasWails, type WailsGlobals } from './wails';
 import type {
+  AlignMode,
+  AlignResult,
   ArticleDetail,
   ArticlePage,
   ArticleRepeats,
   Comparison,
   CompareOptions,
   Correction,
+  Collation,
   DuplicateGroup,
   Event,
   Explanation,
@@ -255,6 +258,24 @@ export class Api {
     });
   }
 
+  // align compares a with b row by row; mode null lets the service choose
+  // (the word diff for near-duplicates, aligned sentences otherwise).
+  align(a: string, b: string, mode: AlignMode | null = null): Promise<AlignResult> {
+    return this.transport.call<AlignResult>({
+      binding: 'Align',
+      args: [a, b, { mode: mode ?? '' }],
+      http: { method: 'GET', path: '/api/align', query: { a, b, mode: mode ?? undefined } },
+    });
+  }
+
+  collation(story: number): Promise<Collation> {
+    return this.transport.call<Collation>({
+      binding: 'Collation',
+      args: [story],
+      http: { method: 'GET', path: '/api/collation', query: { story } },
+    });
+  }
+
   // quotes lists the quotes of an article (ref), of a story (story), or
   // else limit quotes from offset of those carried by the most articles.
   async quotes(q: { ref?: string; story?: number; offset?: number; limit?: number }): Promise<QuoteEntry[]> {
@@ -298,6 +319,7 @@ export class Api {
       b: req.refs?.[1],
       story: req.story_id,
       min: req.min_similarity,
+      align: req.align,
       by: req.compare?.by,
       ignore_minor: req.compare?.ignore_minor,
       token: this.transport.token || undefined,
@@ -313,6 +335,11 @@ export class Api {
       http: { method: 'GET', path: '/api/unsupported' },
     });
     return r?.jobId ?? null;
+  }
+
+  // ready resolves once job events can be heard (see HttpTransport.ready).
+  ready(): Promise<void> {
+    return this.transport.ready?.() ?? Promise.resolve();
   }
 
   onProgress(fn: (p: Progress) => void): Unsubscribe {

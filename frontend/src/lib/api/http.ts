@@ -20,6 +20,7 @@ export class HttpTransport implements Transport {
   private readonly fetchFn: Fetch;
   private readonly ES: EventSourceCtor | undefined;
   private source: EventSource | null = null;
+  private opened: Promise<void> | null = null;
   private readonly handlers = new Map<string, Set<(data: unknown) => void>>();
 
   constructor(opts: HttpOptions = {}) {
@@ -88,8 +89,25 @@ export class HttpTransport implements Transport {
 
   private open(): EventSource | null {
     if (this.source || !this.ES) return this.source;
-    this.source = new this.ES(this.url('/api/events', { token: this.token || undefined }));
+    const source = new this.ES(this.url('/api/events', { token: this.token || undefined }));
+    this.source = source;
+    // Connected, failed, or given up on after a few seconds: a job is never
+    // held back for long by a stream that does not answer.
+    this.opened = new Promise((resolve) => {
+      source.addEventListener?.('open', () => resolve(), { once: true });
+      source.addEventListener?.('error', () => resolve(), { once: true });
+      setTimeout(resolve, 3000);
+    });
     return this.source;
+  }
+
+  // ready resolves once the event stream is connected. The server sends a
+  // job's events only to streams connected when it emits them: a job started
+  // in the moment the stream opens (the first after a page load) could end
+  // unheard, and its view would wait for it forever.
+  ready(): Promise<void> {
+    this.open();
+    return this.opened ?? Promise.resolve();
   }
 
   private dispatch(event: string, raw: string): void {

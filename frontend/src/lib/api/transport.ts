@@ -20,4 +20,7 @@ export interface Transport {
   readonly kind: 'wails' | 'http';
   call<T>(c: Call): Promise<T>;
   subscribe(event: string, handler: (data: unknown) => void): Unsubscribe;
+  // ready resolves once events can be heard (the browser's event stream is
+  // connected); absent where they always can (the window).
+  ready?(): Promise<void>;
 }

@@ -231,6 +231,9 @@ export interface ReportRequest {
   format: ReportFormat;
   compare?: CompareOptions;
   min_similarity?: number;
+  // How a pair report compares its articles: as the view shows them, or
+  // 'auto' for the engine's choice.
+  align?: 'auto' | AlignMode;
 }
 
 export interface AnalyzeSummary {
@@ -313,6 +316,62 @@ export interface Correction {
   parts?: number[][];
   note?: string;
   created_at?: string;
+}
+
+// Aligned comparison (align.Compare): rows of A and B saying the same thing,
+// or either alone against a gap. Spans are code-point offsets into each
+// article's stored text; the rows tile both texts.
+export type AlignMode = 'aligned' | 'diff';
+
+export interface AlignSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AlignOp {
+  kind: 'equal' | 'delete' | 'insert';
+  text: string;
+  minor?: boolean;
+}
+
+export interface AlignRow {
+  a: AlignSpan | null;
+  b: AlignSpan | null;
+  score: number;
+  moved: boolean;
+  ops: AlignOp[] | null;
+}
+
+export interface AlignResult {
+  a: number;
+  b: number;
+  mode: AlignMode;
+  rows: AlignRow[];
+}
+
+// A story's collation: one column per version in date order, one row per
+// group of aligned sentences; a cell's ops are its word diff from the row's
+// first wording (none in that first cell).
+export interface CollationCell {
+  article: number;
+  start: number;
+  end: number;
+  text: string;
+  ops?: AlignOp[] | null;
+}
+
+export interface CollationRow {
+  cells: (CollationCell | null)[];
+  first: number;
+  count: number;
+}
+
+export interface Collation {
+  story: number;
+  versions: number[];
+  articles: StoryArticle[];
+  rows: CollationRow[];
 }
 
 // A quote followed across the archive (storydiff quotes): its wording and

@@ -65,6 +65,8 @@ export class JobTracker<R = unknown> {
     ];
     let id: string | null;
     try {
+      await this.api.ready();
+      if (run !== this.run) return;
       id = await begin();
     } catch (e) {
       if (run !== this.run) return;
