@@ -1,7 +1,7 @@
 // End-to-end: quotes followed across the archive. The seeds imported (and
 // analysed) through the CLI; Pat Ryder's readout, quoted by 002 and 004,
 // shows in 004's Quotes panel with 002 as the first to print it, is
-// highlighted in 004's text, and is listed in the story's Quotes.
+// highlighted in 004's text, and is listed in the Quotes of 004's event.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -65,9 +65,10 @@ test('004 shows Ryder’s readout with 002 as its first printer', async () => {
   assert.match(await back.textContent(), /printed here first/);
 });
 
-test('the story of 003 and 004 lists its quotes and the version that printed each first', async () => {
-  await page.goto(server.url + '#/stories');
-  const card = page.getByTestId('story-card').filter({ hasText: 'Hot Phones' });
+test('the event of 004 lists its quotes and the version that printed each first', async () => {
+  const ev = await (await page.request.get(server.url + 'api/event?ref=004_0cbc97742eea5343.txt')).json();
+  await page.goto(server.url + '#/story/' + ev.id);
+  const card = page.getByTestId('story-quotes');
   await card.getByText('Quotes', { exact: true }).click();
   const rows = card.getByTestId('story-quote');
   await rows.first().waitFor();

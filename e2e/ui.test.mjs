@@ -126,7 +126,7 @@ test('search "ceasefire" shows highlighted snippets as you type', async () => {
 });
 
 test('the import is followed by an analysis', async () => {
-  await page.getByRole('status').filter({ hasText: /Analysed: \d+ stories/ }).waitFor({ timeout: 60000 });
+  await page.getByRole('status').filter({ hasText: /Analysed: \d+ events/ }).waitFor({ timeout: 60000 });
 });
 
 test('badges mark the findings, and filter the library', async () => {
@@ -247,14 +247,15 @@ test('the duplicates view finds the republished copy, and a rejection is saved',
   assert.equal(await page.locator('.group', { hasText: 'UPDATED: ' }).count(), 0);
 });
 
-test('the stories view lists each story with its versions, earliest marked', async () => {
+test('the stories view lists each event with its size', async () => {
   await page.getByRole('link', { name: 'Stories', exact: true }).click();
-  const cards = page.getByTestId('story-card');
-  await cards.first().waitFor();
-  const stories = await (await page.request.get(server.url + 'api/stories')).json();
-  assert.equal(await cards.count(), stories.length);
+  const rows = page.getByTestId('event-row');
+  await rows.first().waitFor();
+  const events = await (await page.request.get(server.url + 'api/stories')).json();
+  assert.equal(await rows.count(), events.length);
   await snap('stories');
-  assert.equal(await page.locator('.badge', { hasText: 'earliest' }).count(), stories.length);
+  const sizes = await page.locator('[data-testid=event-row] td:nth-child(2)').allTextContents();
+  assert.deepEqual(sizes.map(Number), events.map((e) => e.articles.length));
 });
 
 test('hostile article text is displayed as text and runs nothing', async () => {

@@ -7,7 +7,14 @@ export type Route =
   | { view: 'duplicates' }
   | { view: 'stories' }
   | { view: 'collation'; story: number }
+  | { view: 'threads' }
+  | { view: 'corrections' }
+  | { view: 'story'; id: number }
+  | { view: 'thread'; id: number }
   | { view: 'import' };
+
+// storyViews are the views reached from Stories in the header.
+export const storyViews: ReadonlySet<Route['view']> = new Set(['stories', 'threads', 'corrections', 'story', 'thread', 'collation']);
 
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
@@ -21,7 +28,13 @@ export function parseRoute(hash: string): Route {
   if (head === 'story' && rest.length === 2 && rest[1] === 'collation' && /^\d+$/.test(rest[0])) {
     return { view: 'collation', story: Number(rest[0]) };
   }
-  if (head === 'import' || head === 'duplicates' || head === 'stories') return { view: head };
+  if ((head === 'story' || head === 'thread') && rest.length === 1 && /^\d+$/.test(rest[0])) {
+    return { view: head, id: Number(rest[0]) };
+  }
+  if (head === 'story' || head === 'thread') return { view: head === 'story' ? 'stories' : 'threads' };
+  if (head === 'import' || head === 'duplicates' || head === 'stories' || head === 'threads' || head === 'corrections') {
+    return { view: head };
+  }
   return { view: 'library' };
 }
 
@@ -37,6 +50,14 @@ export function compareHref(a: string | number, b: string | number): string {
 // by sentence.
 export function collationHref(story: number): string {
   return '#/story/' + story + '/collation';
+}
+
+export function storyHref(id: number): string {
+  return '#/story/' + id;
+}
+
+export function threadHref(id: number): string {
+  return '#/thread/' + id;
 }
 
 class Router {

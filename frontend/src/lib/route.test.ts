@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleHref, compareHref, parseRoute } from './route.svelte';
+import { articleHref, compareHref, parseRoute, storyHref, threadHref } from './route.svelte';
 
 describe('parseRoute', () => {
   const cases = [
@@ -12,6 +12,12 @@ describe('parseRoute', () => {
     { hash: articleHref('dir/001 a.txt'), want: { view: 'article', ref: 'dir/001 a.txt' } },
     { hash: compareHref(3, 'b/4.txt'), want: { view: 'compare', a: '3', b: 'b/4.txt' } },
     { hash: '#/compare/3', want: { view: 'library' } },
+    { hash: '#/threads', want: { view: 'threads' } },
+    { hash: '#/corrections', want: { view: 'corrections' } },
+    { hash: storyHref(42), want: { view: 'story', id: 42 } },
+    { hash: threadHref(7), want: { view: 'thread', id: 7 } },
+    { hash: '#/story/x1', want: { view: 'stories' } },
+    { hash: '#/thread/', want: { view: 'threads' } },
   ];
   for (const c of cases) it(c.hash || 'empty', () => expect(parseRoute(c.hash)).toEqual(c.want));
 });

@@ -10,8 +10,11 @@ import type {
   ArticleRepeats,
   Comparison,
   CompareOptions,
+  Correction,
   Collation,
   DuplicateGroup,
+  Event,
+  Explanation,
   Facets,
   JobDone,
   ListQuery,
@@ -21,6 +24,8 @@ import type {
   ReportRequest,
   SearchHit,
   Story,
+  Thread,
+  ThreadView,
 } from './types';
 
 // Api is the only way the UI reaches the app service. Each method names its
@@ -131,6 +136,101 @@ export class Api {
       binding: 'Stories',
       args: [offset, limit],
       http: { method: 'GET', path: '/api/stories', query: { offset: offset || undefined, limit: limit || undefined } },
+    });
+    return r ?? [];
+  }
+
+  // events lists limit events from offset, the largest first; q, when not
+  // empty, keeps those whose label or member titles match.
+  async events(q = '', offset = 0, limit = 0): Promise<Event[]> {
+    const r = await this.transport.call<Event[] | null>({
+      binding: 'Events',
+      args: [q, offset, limit],
+      http: {
+        method: 'GET',
+        path: '/api/events',
+        query: { q: q || undefined, offset: offset || undefined, limit: limit || undefined },
+      },
+    });
+    return r ?? [];
+  }
+
+  // event returns one event; a retired id answers with the event it was
+  // merged into (whose id differs from the one asked for).
+  event(id: number): Promise<Event> {
+    return this.transport.call<Event>({
+      binding: 'Event',
+      args: [id],
+      http: { method: 'GET', path: '/api/events/' + encodeURIComponent(String(id)) },
+    });
+  }
+
+  // eventOf returns the event an article belongs to, null if none.
+  async eventOf(ref: string): Promise<Event | null> {
+    const r = await this.transport.call<Event | null>({
+      binding: 'EventOf',
+      args: [ref],
+      http: { method: 'GET', path: '/api/event', query: { ref } },
+    });
+    return r ?? null;
+  }
+
+  async threads(q = '', offset = 0, limit = 0): Promise<Thread[]> {
+    const r = await this.transport.call<Thread[] | null>({
+      binding: 'Threads',
+      args: [q, offset, limit],
+      http: {
+        method: 'GET',
+        path: '/api/threads',
+        query: { q: q || undefined, offset: offset || undefined, limit: limit || undefined },
+      },
+    });
+    return r ?? [];
+  }
+
+  thread(id: number): Promise<ThreadView> {
+    return this.transport.call<ThreadView>({
+      binding: 'Thread',
+      args: [id],
+      http: { method: 'GET', path: '/api/threads/' + encodeURIComponent(String(id)) },
+    });
+  }
+
+  // explain scores two articles as one event and lists the evidence.
+  explain(a: string, b: string): Promise<Explanation> {
+    return this.transport.call<Explanation>({
+      binding: 'Explain',
+      args: [a, b],
+      http: { method: 'GET', path: '/api/explain', query: { a, b } },
+    });
+  }
+
+  // related lists the articles closest to ref as one event, best first.
+  async related(ref: string, limit = 10): Promise<Explanation[]> {
+    const r = await this.transport.call<Explanation[] | null>({
+      binding: 'Related',
+      args: [ref, limit],
+      http: { method: 'GET', path: '/api/related', query: { ref, limit } },
+    });
+    return r ?? [];
+  }
+
+  // correct records a correction of events and returns the events it
+  // touched, as they now are.
+  async correct(c: Correction): Promise<Event[]> {
+    const r = await this.transport.call<Event[] | null>({
+      binding: 'Correct',
+      args: [c],
+      http: { method: 'POST', path: '/api/corrections', body: c },
+    });
+    return r ?? [];
+  }
+
+  async corrections(): Promise<Correction[]> {
+    const r = await this.transport.call<Correction[] | null>({
+      binding: 'Corrections',
+      args: [],
+      http: { method: 'GET', path: '/api/corrections' },
     });
     return r ?? [];
   }

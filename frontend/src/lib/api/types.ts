@@ -247,6 +247,77 @@ export interface AnalyzeSummary {
   seconds: number;
 }
 
+// Events and threads. An event groups the versions of one news event (other
+// outlets, translations, updates); a thread groups the events of one running
+// topic.
+
+export interface EventArticle {
+  id: number;
+  published: string | null;
+  title: string;
+  outlet: string;
+  language?: string;
+  earliest: boolean; // reported the event first
+  pinned?: boolean; // a researcher's correction put it here
+}
+
+export interface Event {
+  id: number;
+  label: string;
+  earliest: number;
+  articles: EventArticle[] | null;
+  thread?: number; // 0 or absent: in no thread
+}
+
+export interface Thread {
+  id: number;
+  label: string;
+  events: number[] | null;
+  articles: number[] | null;
+}
+
+export interface ThreadView {
+  thread: Thread;
+  events: Event[] | null;
+}
+
+// Evidence is one reason for (weight > 0) or against (weight < 0) two
+// articles reporting one event, with its text in each; weight is its share of
+// the log-odds of the score.
+export interface Evidence {
+  kind: string; // name, number, date, quote, place, term, title, lede, passage, time, language
+  a_text: string;
+  b_text: string;
+  weight: number;
+}
+
+export interface Explanation {
+  a: number;
+  b: number;
+  score: number; // probability that a and b report one event
+  same_event: boolean;
+  same_thread: boolean;
+  thread: number; // the score of one running topic
+  evidence: Evidence[] | null;
+  title?: string; // b's title
+}
+
+export type CorrectionKind = 'same' | 'not_same' | 'remove' | 'move' | 'merge' | 'split';
+
+// Correction is what a researcher said about events: a and b are articles,
+// event and other events, parts the article ids of each part of a split.
+export interface Correction {
+  id?: number;
+  kind: CorrectionKind;
+  a?: number;
+  b?: number;
+  event?: number;
+  other?: number;
+  parts?: number[][];
+  note?: string;
+  created_at?: string;
+}
+
 // Aligned comparison (align.Compare): rows of A and B saying the same thing,
 // or either alone against a gap. Spans are code-point offsets into each
 // article's stored text; the rows tile both texts.

@@ -1,6 +1,6 @@
 import { api as defaultApi, type Api } from '../api/client';
 import { toAppError, type AppError } from '../api/errors';
-import type { DuplicateGroup, Story } from '../api/types';
+import type { DuplicateGroup } from '../api/types';
 
 // TitleCache remembers article titles and file locations by id, for views
 // that list ids.
@@ -100,40 +100,4 @@ export class DuplicatesStore {
   }
 }
 
-// StoriesStore lists the stories, each as its versions in date order, a
-// page at a time.
-export class StoriesStore {
-  stories = $state.raw<Story[]>([]);
-  more = $state(false); // the last page was full: there may be more
-  loading = $state(false);
-  loaded = $state(false);
-  error = $state.raw<AppError | null>(null);
-
-  constructor(private readonly api: Api = defaultApi) {}
-
-  load(): Promise<void> {
-    return this.fetch(0, Math.max(pageSize, this.stories.length));
-  }
-
-  loadMore(): Promise<void> {
-    return this.fetch(this.stories.length, pageSize);
-  }
-
-  private async fetch(offset: number, limit: number): Promise<void> {
-    this.loading = true;
-    try {
-      const page = await this.api.stories(offset, limit);
-      this.stories = offset === 0 ? page : [...this.stories, ...page];
-      this.more = page.length === limit;
-      this.error = null;
-      this.loaded = true;
-    } catch (e) {
-      this.error = toAppError(e);
-    } finally {
-      this.loading = false;
-    }
-  }
-}
-
 export const duplicates = new DuplicatesStore();
-export const stories = new StoriesStore();

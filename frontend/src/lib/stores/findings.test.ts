@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Api } from '../api/client';
 import { FakeTransport } from '../testing';
-import { DuplicatesStore, StoriesStore, pageSize } from './findings.svelte';
+import { DuplicatesStore, pageSize } from './findings.svelte';
 
 describe('DuplicatesStore', () => {
   function setup() {
@@ -71,19 +71,6 @@ describe('DuplicatesStore keep', () => {
   });
 });
 
-describe('StoriesStore', () => {
-  it('keeps the error of a failed load', async () => {
-    const t = new FakeTransport();
-    t.handlers.Stories = () => {
-      throw { error: { code: 'internal', message: 'Internal error' } };
-    };
-    const store = new StoriesStore(new Api(t));
-    await store.load();
-    expect(store.error?.message).toBe('Internal error');
-    expect(store.loaded).toBe(false);
-  });
-});
-
 describe('paging', () => {
   // A fake archive of n stories or groups that answers (offset, limit).
   function pages(n: number) {
@@ -102,22 +89,6 @@ describe('paging', () => {
     t.handlers.GetArticle = (ref: string) => ({ id: Number(ref), title: 'T' + ref, locations: [] });
     return { t, asked };
   }
-
-  it('lists stories a page at a time and says when there are more', async () => {
-    const { t, asked } = pages(pageSize + 30);
-    const store = new StoriesStore(new Api(t));
-    await store.load();
-    expect(store.stories.length).toBe(pageSize);
-    expect(store.more).toBe(true);
-    await store.loadMore();
-    expect(store.stories.length).toBe(pageSize + 30);
-    expect(store.stories.map((s) => s.id)).toEqual(Array.from({ length: pageSize + 30 }, (_, k) => k + 1));
-    expect(store.more).toBe(false);
-    // Loading again keeps as many as were shown.
-    await store.load();
-    expect(asked.at(-1)).toEqual([0, pageSize + 30]);
-    expect(store.stories.length).toBe(pageSize + 30);
-  });
 
   it('lists duplicate groups a page at a time; a new threshold starts from the first page', async () => {
     const { t, asked } = pages(2 * pageSize + 1);
