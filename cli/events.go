@@ -12,19 +12,6 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
-func init() {
-	// Beside the story commands, in the order usage lists them.
-	at := 0
-	for i, c := range commands {
-		if c == storiesCommand {
-			at = i + 1
-		}
-	}
-	rest := append([]*Command{threadsCommand, explainCommand, relatedCommand}, commands[at:]...)
-	commands = append(commands[:at], rest...)
-	commands = append(commands, correctionsCommand)
-}
-
 // pageFlags declares --offset, --limit and --search.
 func pageFlags(fs *flag.FlagSet, what string) (offset, limit *int, search *string) {
 	offset = fs.Int("offset", 0, "skip this many "+what)
