@@ -82,7 +82,7 @@ func (m *badgeCache) load(ctx context.Context) error {
 	// Only who has repeats and who is in an event of two or more versions:
 	// reading the passages and the events themselves took seconds at a
 	// million articles.
-	repeated, _, err := m.svc.db.FindingIDs(ctx)
+	repeated, err := m.svc.db.RepeatedIDs(ctx)
 	if err != nil {
 		return err
 	}

@@ -130,28 +130,25 @@ func (db *DB) writeCensus(ctx context.Context, n int, df map[uint64]int32, all b
 	return tx.Commit()
 }
 
-// AnalysisCounts are the totals an analysis summary reports.
+// AnalysisCounts are the totals an analysis summary reports (events and
+// threads are counted by CountEvents and CountThreads).
 type AnalysisCounts struct {
-	Pairs, ArticlesWithRepeats, Stories int
+	Pairs, ArticlesWithRepeats int
 }
 
-// CountAnalysis counts pairs, articles with repeated passages and stories
-// without reading them: at a million articles, reading them only to count
-// them took seconds after every import.
+// CountAnalysis counts pairs and articles with repeated passages without
+// reading them: at a million articles, reading them only to count them took
+// seconds after every import.
 func (db *DB) CountAnalysis(ctx context.Context) (AnalysisCounts, error) {
 	var c AnalysisCounts
 	err := db.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM pairs),
-		(SELECT count(DISTINCT article_id) FROM repeats), (SELECT count(*) FROM stories)`).
-		Scan(&c.Pairs, &c.ArticlesWithRepeats, &c.Stories)
+		(SELECT count(DISTINCT article_id) FROM repeats)`).
+		Scan(&c.Pairs, &c.ArticlesWithRepeats)
 	return c, err
 }
 
-// FindingIDs returns the articles with repeated passages and the articles in
-// a story, each sorted, for badges that need no more than who.
-func (db *DB) FindingIDs(ctx context.Context) (repeated, inStory []int64, err error) {
-	if repeated, err = db.idsWhere(ctx, `SELECT DISTINCT article_id FROM repeats ORDER BY article_id`); err != nil {
-		return nil, nil, err
-	}
-	inStory, err = db.idsWhere(ctx, `SELECT article_id FROM story_members ORDER BY article_id`)
-	return repeated, inStory, err
+// RepeatedIDs returns the articles with repeated passages, sorted, for
+// badges that need no more than who.
+func (db *DB) RepeatedIDs(ctx context.Context) ([]int64, error) {
+	return db.idsWhere(ctx, `SELECT DISTINCT article_id FROM repeats ORDER BY article_id`)
 }
