@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
@@ -293,31 +292,11 @@ var correctionsCommand = &Command{
 	},
 }
 
-// describeCorrection says a correction in words, as judge took it.
+// describeCorrection says a correction in words, with its note, as judge
+// took it.
 func describeCorrection(c core.Correction) string {
-	var s string
-	switch c.Kind {
-	case core.CorrectSame:
-		s = fmt.Sprintf("articles %d and %d are one event", c.A, c.B)
-	case core.CorrectNotSame:
-		s = fmt.Sprintf("articles %d and %d are different events", c.A, c.B)
-	case core.CorrectRemove:
-		s = fmt.Sprintf("article %d taken out of its event", c.A)
-	case core.CorrectMove:
-		s = fmt.Sprintf("article %d moved to event %d", c.A, c.Event)
-	case core.CorrectMerge:
-		s = fmt.Sprintf("events %d and %d merged", c.Event, c.Other)
-	case core.CorrectSplit:
-		parts := make([]string, len(c.Parts))
-		for i, p := range c.Parts {
-			parts[i] = joinIDs(p)
-		}
-		s = fmt.Sprintf("event %d split into {%s}", c.Event, strings.Join(parts, "}, {"))
-	default:
-		s = c.Kind
-	}
 	if c.Note != "" {
-		s += " (" + c.Note + ")"
+		return c.Describe() + " (" + c.Note + ")"
 	}
-	return s
+	return c.Describe()
 }

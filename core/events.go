@@ -1,6 +1,11 @@
 package core
 
-import "time"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // EventArticle is one version of an event, as lists show it.
 type EventArticle struct {
@@ -87,4 +92,33 @@ type Correction struct {
 type ThreadView struct {
 	Thread Thread  `json:"thread"`
 	Events []Event `json:"events"`
+}
+
+// Describe says the correction in words ("article 4 moved to event 2"),
+// without its note: the command line, the app's lists and reports show it
+// alike.
+func (c Correction) Describe() string {
+	switch c.Kind {
+	case CorrectSame:
+		return fmt.Sprintf("articles %d and %d are one event", c.A, c.B)
+	case CorrectNotSame:
+		return fmt.Sprintf("articles %d and %d are different events", c.A, c.B)
+	case CorrectRemove:
+		return fmt.Sprintf("article %d taken out of its event", c.A)
+	case CorrectMove:
+		return fmt.Sprintf("article %d moved to event %d", c.A, c.Event)
+	case CorrectMerge:
+		return fmt.Sprintf("events %d and %d merged", c.Event, c.Other)
+	case CorrectSplit:
+		parts := make([]string, len(c.Parts))
+		for i, p := range c.Parts {
+			ids := make([]string, len(p))
+			for j, id := range p {
+				ids[j] = strconv.FormatInt(id, 10)
+			}
+			parts[i] = "{" + strings.Join(ids, ", ") + "}"
+		}
+		return fmt.Sprintf("event %d split into %s", c.Event, strings.Join(parts, ", "))
+	}
+	return c.Kind
 }

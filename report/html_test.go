@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"github.com/storydiff/storydiff/core"
 	"regexp"
 	"strings"
 	"testing"
@@ -88,4 +89,26 @@ func FuzzHTMLReport(f *testing.F) {
 		s := &report.Story{Provenance: prov(), ID: 7, Label: title, Base: "previous", Articles: []report.Article{m.A, m.B}, Collation: &col}
 		checkHTMLSafe(t, string(write(t, s, report.HTML)))
 	})
+}
+
+// Story and archive reports list every correction of events in words, its
+// note as escaped text.
+func TestHTMLListsCorrections(t *testing.T) {
+	c := core.Correction{ID: 7, Kind: core.CorrectMove, A: 4, Event: 2, Note: "<b>same call</b>", CreatedAt: created()}
+	s := storyModel()
+	s.Corrections = []core.Correction{c}
+	a := archiveModel()
+	a.Corrections = []core.Correction{c}
+	for name, model := range map[string]any{"story": s, "archive": a} {
+		page := string(write(t, model, report.HTML))
+		checkHTMLSafe(t, page)
+		for _, want := range []string{"Corrections of events", "article 4 moved to event 2", "&lt;b&gt;same call&lt;/b&gt;"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s report lacks %q", name, want)
+			}
+		}
+	}
+	if page := string(write(t, storyModel(), report.HTML)); !strings.Contains(page, "No corrections recorded.") {
+		t.Error("a story report without corrections does not say so")
+	}
 }
