@@ -25,8 +25,16 @@ for pkg in $(go list ./...); do
   go test -c -fuzz=. -o "$bin" "$pkg"
   for target in $targets; do
     echo "fuzz $pkg $target ($fuzztime)"
-    (cd "$dir" && "$bin" -test.run='^$' -test.fuzz="^${target}\$" -test.fuzztime="$fuzztime" \
-        -test.fuzzcachedir="$work/cache" >"$work/log" 2>&1) || {
+    run() {
+      (cd "$dir" && "$bin" -test.run='^$' -test.fuzz="^${target}\$" -test.fuzztime="$fuzztime" \
+        -test.fuzzcachedir="$work/cache" >"$work/log" 2>&1)
+    }
+    # Go's fuzzing engine sometimes ends a run at its time limit with
+    # "context deadline exceeded" and no failing input (a worker still
+    # busy when the time is up): that says nothing of the code, so such a
+    # run is tried once more. A real failure saves its input and fails.
+    run || { grep -q 'context deadline exceeded' "$work/log" && ! grep -q 'Failing input written' "$work/log" &&
+      echo "fuzz $pkg $target: the engine stopped at its time limit; once more" && run; } || {
       cat "$work/log"; echo "fuzz target $target in $pkg failed; the input is saved under ${dir#$root/}/testdata/fuzz" >&2; exit 1; }
     total=$((total + 1))
   done
