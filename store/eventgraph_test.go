@@ -197,3 +197,33 @@ func TestDuplicatePairsLeaveStoryPairsOut(t *testing.T) {
 		t.Errorf("duplicate pairs %+v %v, want the near and text pairs", got, err)
 	}
 }
+
+// Trimming links is the same every time: the touched articles are trimmed
+// in id order. Along a chain of k=1 links, trimming 3 first would drop 3-4
+// and leave 4 with none; in id order 1-2 and 3-4 stay.
+func TestSaveLinksTrimsInIDOrder(t *testing.T) {
+	ctx := context.Background()
+	for run := 0; run < 20; run++ {
+		db := MustOpenDB(t)
+		ids := addTexts(t, db, []string{"a", "b", "c", "d"})
+		links := []store.Link{
+			{A: ids[0], B: ids[1], Event: 0.9},
+			{A: ids[1], B: ids[2], Event: 0.8},
+			{A: ids[2], B: ids[3], Event: 0.7},
+		}
+		if err := db.SaveLinks(ctx, links, 1); err != nil {
+			t.Fatal(err)
+		}
+		all, err := db.AllLinks(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got [][2]int64
+		for _, l := range all {
+			got = append(got, [2]int64{l.A, l.B})
+		}
+		if want := [][2]int64{{ids[0], ids[1]}, {ids[2], ids[3]}}; !slices.Equal(got, want) {
+			t.Fatalf("run %d kept %v, want %v", run, got, want)
+		}
+	}
+}

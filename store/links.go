@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 )
 
 // Link is a scored pair of articles (A < B): P(same event) and the weaker
@@ -56,7 +58,9 @@ func (db *DB) SaveLinks(ctx context.Context, links []Link, k int) error {
 		return err
 	}
 	defer trim.Close()
-	for id := range touched {
+	// In id order: trimming one end can save the other end's trim, so an
+	// order that changed from run to run kept different links.
+	for _, id := range slices.Sorted(maps.Keys(touched)) {
 		if _, err := trim.ExecContext(ctx, id, k); err != nil {
 			return fmt.Errorf("trim links of article %d: %w", id, err)
 		}
