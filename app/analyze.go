@@ -106,10 +106,17 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		return nil, err
 	}
 
+	// What is left to do is among the queued articles: the new ones, or all
+	// of them when the whole archive is stale. Those queued now leave the
+	// queue when this analysis ends well.
+	queued, err := s.queue(ctx, opt.Full, ph)
+	if err != nil {
+		return nil, err
+	}
+
 	// Boilerplate lines: counted once per article, marked counted in the
 	// same transaction, so that an analysis killed midway never counts twice.
 	var stale, uncounted []int64
-	var err error
 	lines := st.lines
 	if opt.Full {
 		st.lines = detect.NewLineCounts()
@@ -173,8 +180,20 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	}
 
 	// Features, sketches, blocks and repeats of each stale article, on
-	// every CPU.
-	if sum.Analysed, err = s.analyseArticles(ctx, stale, params, lines, func(done int) {
+	// every CPU. When they outnumber the sketches already stored, the
+	// sketch key index is built afterwards in key order (ensureSketchKeys)
+	// rather than one article at a time.
+	sketchedBefore, err := s.db.CountSketches(ctx, params.SketchHash())
+	if err != nil {
+		return nil, err
+	}
+	keyed := len(stale) <= max(fewLines, sketchedBefore)
+	if !keyed {
+		if err := s.db.ClearSketchKeys(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if sum.Analysed, err = s.analyseArticles(ctx, stale, params, lines, keyed, func(done int) {
 		report(core.Progress{Stage: "analysing", Done: done, Total: len(stale)}, false)
 	}); err != nil {
 		return nil, err
@@ -219,6 +238,10 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		var save func(int64, detect.Sketch) error
 		var pending []store.SketchRow
 		if sketched != total {
+			// The sketch key index is built again after the pass.
+			if err := s.db.ClearSketchKeys(ctx); err != nil {
+				return nil, err
+			}
 			save = func(id int64, sk detect.Sketch) error {
 				data, _ := sk.MarshalBinary()
 				if pending = append(pending, store.SketchRow{ID: id, Data: data}); len(pending) == 4096 {
@@ -242,15 +265,21 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 		if err := s.db.ReplaceCensus(ctx, census.N, census.DF); err != nil {
 			return nil, err
 		}
-	} else if len(stale) > 0 {
-		sum.Pass = "new"
-		report(core.Progress{Stage: "proposing candidates", Total: total}, true)
-		df, err := s.db.CensusTerms(ctx)
-		if err != nil {
+		if err := s.ensureSketchKeys(ctx, report); err != nil {
 			return nil, err
 		}
-		census := &detect.Census{N: n, DF: df}
-		pairs, err := detect.FreshPairs(ctx, arch, stale, census, params, passProgress)
+	} else if len(stale) > 0 {
+		sum.Pass = "new"
+		if err := s.ensureSketchKeys(ctx, report); err != nil {
+			return nil, err
+		}
+		report(core.Progress{Stage: "proposing candidates", Total: total}, true)
+		// The census holds only the counts of the terms FreshPairs reads
+		// (freshArchive loads them): reading them all took a fifth of a
+		// second at 100,000 articles.
+		census := &detect.Census{N: n, DF: map[uint64]int32{}}
+		fresh := &freshArchive{storedAnalysis: arch, fresh: stale, census: census, loaded: map[uint64]bool{}}
+		pairs, err := detect.FreshPairs(ctx, fresh, stale, census, params, passProgress)
 		if err != nil {
 			return nil, err
 		}
@@ -275,13 +304,41 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	if err := s.db.SetSetting(ctx, "analysis_state", "done"); err != nil {
 		return nil, err
 	}
+	if err := s.db.Dequeue(ctx, queued); err != nil {
+		return nil, err
+	}
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }
 
+// queue returns the queued articles (see store.QueueAll), after queueing
+// every article when the whole archive is stale: for a full analysis, or
+// when some features or profiles were made by other code than this.
+func (s *Service) queue(ctx context.Context, full bool, paramsHash uint64) ([]int64, error) {
+	all := full
+	if !all {
+		var err error
+		if all, err = s.db.FeaturesMadeOtherwise(ctx, paramsHash); err != nil {
+			return nil, err
+		}
+	}
+	if !all {
+		var err error
+		if all, err = s.db.ProfilesMadeOtherwise(ctx, evidence.ProfileVersion); err != nil {
+			return nil, err
+		}
+	}
+	if all {
+		if err := s.db.QueueAll(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return s.db.Queued(ctx)
+}
+
 // analyseArticles computes and stores features, sketches, blocks, repeats
 // and evidence profiles, and returns how many articles it analysed.
-func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, progress func(int)) (int, error) {
+func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, keyed bool, progress func(int)) (int, error) {
 	if len(ids) == 0 {
 		return 0, nil // not nil ids: AnalysisInputs reads every article for those
 	}
@@ -315,7 +372,7 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		go func() {
 			defer wg.Done()
 			for in := range inputs {
-				results <- analysed{analyseOne(in, params, lines), profileRow(in, langs[in.ID])}
+				results <- analysed{analyseOne(in, params, lines, keyed), profileRow(in, langs[in.ID])}
 			}
 		}()
 	}
@@ -359,14 +416,20 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 	return done, save()
 }
 
-func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.LineCounts) store.ArticleAnalysis {
+// analyseOne analyses one article; keyed adds its sketch's keys for the
+// sketch key index.
+func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.LineCounts, keyed bool) store.ArticleAnalysis {
 	group := lineGroup(in)
 	f := detect.ComputeFeatures(detect.Input{Text: in.Text, Original: in.Original, Title: in.Title,
 		Published: in.Published, Group: group, Lines: lines}, params)
 	data, _ := f.MarshalBinary()
-	sketch, _ := detect.SketchOf(f, params).MarshalBinary()
+	sk := detect.SketchOf(f, params)
+	sketch, _ := sk.MarshalBinary()
 	a := store.ArticleAnalysis{ID: in.ID, ParamsHash: f.ParamsHash, Features: data, Sketch: sketch,
 		SketchHash: params.SketchHash(), Blocks: []core.Block{}}
+	if keyed {
+		a.SketchKeys = sketchKeys(sk, params.SketchHash())
+	}
 	a.Blocks = append(a.Blocks, detect.MarkBlocks(in.Text, detect.BlockOptions{Title: in.Title, Group: group, Lines: lines})...)
 	a.Repeats = detect.RepeatedPassages(in.Text)
 	return a

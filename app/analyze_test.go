@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -315,5 +316,115 @@ func TestAnalysisWithNothingNewAnalysesNothing(t *testing.T) {
 	}
 	if after := findings(t, svc); after != before {
 		t.Errorf("findings changed:\n%s\nwant\n%s", after, before)
+	}
+}
+
+// An analysis after an import reads what is left to do from the queue of
+// new articles, not from the whole archive: articles imported without
+// analysis, and articles whose analysis was canceled halfway, must still be
+// analysed, counted, quoted, profiled and placed by a later one, with the
+// pairs a full analysis finds for them.
+func TestIncrementalAnalysisMissesNoArticle(t *testing.T) {
+	ctx := context.Background()
+	c := gen.Generate(gen.Options{Seed: 5, Events: 60, Distractors: 60})
+	root := t.TempDir()
+	for i, a := range c.Articles {
+		part := "a"
+		switch i % 30 {
+		case 4:
+			part = "b" // imported without analysis
+		case 9:
+			part = "c" // imported and analysed, with b's
+		case 17:
+			part = "d" // imported, its analysis canceled
+		case 23:
+			part = "e" // imported and analysed, with d's
+		}
+		dir := filepath.Join(root, part, a.Outlet)
+		os.MkdirAll(dir, 0o755)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.txt", a.ID)), []byte(a.Title+"\n\n"+a.Text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := openService(t, filepath.Join(t.TempDir(), "archive.db"))
+	defer svc.Close()
+	imp := func(ctx context.Context, part string, opt app.ImportOptions, progress core.ProgressFunc) *app.ImportSummary {
+		t.Helper()
+		sum, err := svc.Import(ctx, []string{filepath.Join(root, part)}, opt, progress)
+		if err != nil || sum.Added == 0 {
+			t.Fatalf("import of %s: %+v %v", part, sum, err)
+		}
+		return sum
+	}
+	imp(ctx, "a", app.ImportOptions{}, nil)
+	b := imp(ctx, "b", app.ImportOptions{NoAnalyze: true}, nil)
+	cs := imp(ctx, "c", app.ImportOptions{}, nil)
+	if an := cs.Analysis; an == nil || an.Pass != "new" || an.Analysed != len(b.Articles)+len(cs.Articles) {
+		t.Fatalf("analysis after importing c: %+v; want b's %d and c's %d articles compared alone",
+			an, len(b.Articles), len(cs.Articles))
+	}
+	// Canceled as it starts.
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	d := imp(cctx, "d", app.ImportOptions{}, func(p core.Progress) {
+		if p.Stage == "counting lines" {
+			cancel()
+		}
+	})
+	if d.Analysis != nil {
+		t.Fatalf("the canceled analysis finished: %+v", d.Analysis)
+	}
+	e := imp(ctx, "e", app.ImportOptions{}, nil)
+	if e.Analysis == nil {
+		t.Fatal("no analysis after importing e")
+	}
+	fresh := slices.Concat(b.Articles, cs.Articles, d.Articles, e.Articles)
+
+	if problems, err := svc.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("check: %q %v", problems, err)
+	}
+	if q, _ := app.StoreOf(svc).Queued(ctx); len(q) != 0 {
+		t.Errorf("articles still queued after a complete analysis: %v", q)
+	}
+	stories, err := svc.Stories(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	where := map[int64]int64{}
+	for _, s := range stories {
+		for _, a := range s.Articles {
+			where[a.ID] = s.ID
+		}
+	}
+	if len(where) != e.Analysis.Articles {
+		t.Errorf("%d articles in events, want all %d", len(where), e.Analysis.Articles)
+	}
+	for _, id := range fresh {
+		if _, ok := where[id]; !ok {
+			t.Errorf("article %d, imported late, is in no event", id)
+		}
+	}
+	pairsOf := func() string {
+		pairs, err := app.StoreOf(svc).Pairs(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sb strings.Builder
+		for _, p := range pairs {
+			if slices.Contains(fresh, p.A) || slices.Contains(fresh, p.B) {
+				fmt.Fprintf(&sb, "%d %d %s %.5f\n", p.A, p.B, p.Kind, p.Score)
+			}
+		}
+		return sb.String()
+	}
+	got := pairsOf()
+	if strings.Count(got, "\n") < 5 {
+		t.Fatalf("the late articles have %d pairs: the test says little\n%s", strings.Count(got, "\n"), got)
+	}
+	if _, err := svc.Analyze(ctx, app.AnalyzeOptions{Full: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := pairsOf(); got != want {
+		t.Errorf("pairs of the late articles:\n%s\nafter a full analysis:\n%s", got, want)
 	}
 }

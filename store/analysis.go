@@ -20,6 +20,8 @@ type ArticleAnalysis struct {
 	// Sketch, made with SketchHash, is stored beside the features when set.
 	Sketch     []byte
 	SketchHash uint64
+	// SketchKeys are the sketch's keys for the sketch key index.
+	SketchKeys []uint64
 	Blocks     []core.Block
 	Repeats    []core.Repeat
 }
@@ -44,13 +46,13 @@ func (db *DB) SaveAnalyses(ctx context.Context, batch []ArticleAnalysis) error {
 	}
 	defer tx.Rollback()
 	for _, a := range batch {
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO features(article_id, params_hash, data) VALUES (?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO features(article_id, params_hash, data) VALUES (?, ?, ?)
+			ON CONFLICT(article_id) DO UPDATE SET params_hash = excluded.params_hash, data = excluded.data`,
 			a.ID, int64(a.ParamsHash), a.Features); err != nil {
 			return fmt.Errorf("save features of %d: %w", a.ID, err)
 		}
 		if a.Sketch != nil {
-			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sketches(article_id, params_hash, data) VALUES (?, ?, ?)`,
-				a.ID, int64(a.SketchHash), a.Sketch); err != nil {
+			if err := saveSketch(ctx, tx, a.ID, a.SketchHash, a.Sketch, a.SketchKeys); err != nil {
 				return fmt.Errorf("save sketch of %d: %w", a.ID, err)
 			}
 		}
@@ -79,11 +81,11 @@ func (db *DB) SaveAnalyses(ctx context.Context, batch []ArticleAnalysis) error {
 	return tx.Commit()
 }
 
-// StaleFeatures returns the articles whose features are missing or were made
-// with other parameters.
+// StaleFeatures returns the queued articles (see QueueAll) whose features
+// are missing or were made with other parameters.
 func (db *DB) StaleFeatures(ctx context.Context, paramsHash uint64) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT a.id FROM articles a LEFT JOIN features f ON f.article_id = a.id
-		WHERE f.article_id IS NULL OR f.params_hash != ? ORDER BY a.id`, int64(paramsHash))
+	return db.idsWhere(ctx, `SELECT q.article_id FROM analysis_queue q LEFT JOIN features f ON f.article_id = q.article_id
+		WHERE f.article_id IS NULL OR f.params_hash != ? ORDER BY q.article_id`, int64(paramsHash))
 }
 
 // AnalysisInputs streams the given articles (all when ids is nil) to fn.
@@ -152,9 +154,7 @@ func (db *DB) FeaturesOf(ctx context.Context, paramsHash uint64, ids []int64, fn
 
 // CountFeatures returns how many articles have features made with paramsHash.
 func (db *DB) CountFeatures(ctx context.Context, paramsHash uint64) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM features WHERE params_hash = ?`, int64(paramsHash)).Scan(&n)
-	return n, err
+	return db.rowCount(ctx, "features", int64(paramsHash))
 }
 
 // Blocks returns an article's blocks in order.
@@ -230,10 +230,11 @@ func (db *DB) SaveLineCounts(ctx context.Context, rows []core.LineCount, counted
 	return tx.Commit()
 }
 
-// UncountedLines returns the articles whose lines are not yet counted.
+// UncountedLines returns the queued articles whose lines are not yet
+// counted.
 func (db *DB) UncountedLines(ctx context.Context) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT a.id FROM articles a WHERE NOT EXISTS
-		(SELECT 1 FROM line_counted c WHERE c.article_id = a.id) ORDER BY a.id`)
+	return db.idsWhere(ctx, `SELECT q.article_id FROM analysis_queue q WHERE NOT EXISTS
+		(SELECT 1 FROM line_counted c WHERE c.article_id = q.article_id) ORDER BY q.article_id`)
 }
 
 // ReplacePairs stores pairs found for the given articles, dropping the pairs
@@ -255,7 +256,8 @@ func (db *DB) ReplacePairs(ctx context.Context, all bool, ids []int64, pairs []c
 			}
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO pairs(a, b, kind, jaccard, containment, score) VALUES (?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO pairs(a, b, kind, jaccard, containment, score) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(a, b, kind) DO UPDATE SET jaccard = excluded.jaccard, containment = excluded.containment, score = excluded.score`)
 	if err != nil {
 		return err
 	}

@@ -32,15 +32,15 @@ func (db *DB) eachBlob(ctx context.Context, q string, args []any, fn func(id int
 
 // CountSketches returns how many articles have a sketch made with sketchHash.
 func (db *DB) CountSketches(ctx context.Context, sketchHash uint64) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM sketches WHERE params_hash = ?`, int64(sketchHash)).Scan(&n)
-	return n, err
+	return db.rowCount(ctx, "sketches", int64(sketchHash))
 }
 
-// SketchRow is one article's sketch blob.
+// SketchRow is one article's sketch blob and its keys for the sketch key
+// index.
 type SketchRow struct {
 	ID   int64
 	Data []byte
+	Keys []uint64
 }
 
 // SaveSketches stores sketches made with sketchHash in one transaction.
@@ -50,13 +50,8 @@ func (db *DB) SaveSketches(ctx context.Context, sketchHash uint64, rows []Sketch
 		return fmt.Errorf("save sketches: %w", err)
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO sketches(article_id, params_hash, data) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
 	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, r.ID, int64(sketchHash), r.Data); err != nil {
+		if err := saveSketch(ctx, tx, r.ID, sketchHash, r.Data, r.Keys); err != nil {
 			return fmt.Errorf("save sketch of %d: %w", r.ID, err)
 		}
 	}
@@ -136,14 +131,16 @@ type AnalysisCounts struct {
 	Pairs, ArticlesWithRepeats int
 }
 
-// CountAnalysis counts pairs and articles with repeated passages without
-// reading them: at a million articles, reading them only to count them took
-// seconds after every import.
+// CountAnalysis counts pairs and articles with repeated passages from the
+// kept counts: at a million articles, reading them only to count them took
+// seconds after every import, and counting them a second.
 func (db *DB) CountAnalysis(ctx context.Context) (AnalysisCounts, error) {
 	var c AnalysisCounts
-	err := db.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM pairs),
-		(SELECT count(DISTINCT article_id) FROM repeats)`).
-		Scan(&c.Pairs, &c.ArticlesWithRepeats)
+	var err error
+	if c.Pairs, err = db.rowCount(ctx, "pairs", 0); err != nil {
+		return c, err
+	}
+	c.ArticlesWithRepeats, err = db.rowCount(ctx, "repeat_articles", 0)
 	return c, err
 }
 

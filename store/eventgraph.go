@@ -206,17 +206,23 @@ func (db *DB) EventThreads(ctx context.Context) (map[int64]int64, error) {
 	return out, rows.Err()
 }
 
-// UnplacedProfiled returns the articles with a profile made by version that
-// no event holds yet, in id order: those an analysis must link and place.
+// UnplacedProfiled returns the queued articles with a profile made by
+// version that no event holds yet, in id order: those an analysis must link
+// and place. An article leaves an event only for another, so the queue
+// holds every unplaced one.
 func (db *DB) UnplacedProfiled(ctx context.Context, version int) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT p.article_id FROM profiles p LEFT JOIN event_members m ON m.article_id = p.article_id
-		WHERE m.article_id IS NULL AND p.version = ? ORDER BY p.article_id`, version)
+	return db.idsWhere(ctx, `SELECT p.article_id FROM analysis_queue q JOIN profiles p ON p.article_id = q.article_id
+		LEFT JOIN event_members m ON m.article_id = q.article_id
+		WHERE m.article_id IS NULL AND p.version = ? ORDER BY q.article_id`, version)
 }
 
 // CountEvents returns how many events are stored and how many of them hold
 // two or more articles.
 func (db *DB) CountEvents(ctx context.Context) (all, multi int, err error) {
-	err = db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(size > 1), 0) FROM events`).Scan(&all, &multi)
+	if all, err = db.rowCount(ctx, "events", 0); err != nil {
+		return 0, 0, err
+	}
+	multi, err = db.rowCount(ctx, "events_multi", 0)
 	return all, multi, err
 }
 
@@ -228,7 +234,5 @@ func (db *DB) InMultiEvents(ctx context.Context) ([]int64, error) {
 
 // CountThreads returns how many threads are stored.
 func (db *DB) CountThreads(ctx context.Context) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM threads`).Scan(&n)
-	return n, err
+	return db.rowCount(ctx, "threads", 0)
 }

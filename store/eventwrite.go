@@ -89,11 +89,12 @@ func (db *DB) ApplyClustering(ctx context.Context, ch ClusterChanges, replace bo
 	// A thread's size and label follow its events, which may have grown
 	// without the thread itself changing.
 	for id := range threads {
-		w.exec(`INSERT OR REPLACE INTO threads(id, label, size)
+		w.exec(`INSERT INTO threads(id, label, size)
 			SELECT ?1, coalesce((SELECT e.label FROM thread_events te JOIN events e ON e.id = te.event_id
 			                     WHERE te.thread_id = ?1 ORDER BY e.size DESC, e.id LIMIT 1), ''),
 			       coalesce((SELECT sum(e.size) FROM thread_events te JOIN events e ON e.id = te.event_id WHERE te.thread_id = ?1), 0)
-			WHERE EXISTS (SELECT 1 FROM thread_events WHERE thread_id = ?1)`, id)
+			WHERE EXISTS (SELECT 1 FROM thread_events WHERE thread_id = ?1)
+			ON CONFLICT(id) DO UPDATE SET label = excluded.label, size = excluded.size`, id)
 	}
 	if ch.NextEvent > 0 {
 		w.exec(`UPDATE event_ids SET next = max(next, ?) WHERE name = 'event'`, ch.NextEvent)
@@ -153,9 +154,11 @@ func (w *clusterWriter) writeEvent(e EventRow) {
 	}
 	// The earliest version is the first published (undated ones last, then
 	// the smallest id); the event is labelled with its title.
-	w.exec(`INSERT OR REPLACE INTO events(id, label, earliest, first, last, thread, size)
+	w.exec(`INSERT INTO events(id, label, earliest, first, last, thread, size)
 		SELECT ?1, a.title, a.id, ?2, ?3, ?4, ?5 FROM event_members m JOIN articles a ON a.id = m.article_id
-		WHERE m.event_id = ?1 ORDER BY a.published IS NULL, a.published, a.id LIMIT 1`,
+		WHERE m.event_id = ?1 ORDER BY a.published IS NULL, a.published, a.id LIMIT 1
+		ON CONFLICT(id) DO UPDATE SET label = excluded.label, earliest = excluded.earliest, first = excluded.first,
+			last = excluded.last, thread = excluded.thread, size = excluded.size`,
 		e.ID, formatTime(e.First), formatTime(e.Last), e.Thread, len(e.Members))
 	if e.Thread == 0 {
 		w.exec(`DELETE FROM thread_events WHERE event_id = ?`, e.ID)

@@ -30,7 +30,7 @@ func (db *DB) Locations(ctx context.Context, id int64) ([]core.FileLocation, err
 // MultiLocated returns the articles whose bytes were found at more than one
 // place (another path, or another record of a JSON file).
 func (db *DB) MultiLocated(ctx context.Context) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT article_id FROM article_files GROUP BY article_id HAVING count(*) > 1 ORDER BY article_id`)
+	return db.idsWhere(ctx, `SELECT article_id FROM multi_located ORDER BY article_id`)
 }
 
 // HasLocation reports whether the archive already holds the file at path

@@ -81,9 +81,7 @@ func (db *DB) AllLinks(ctx context.Context) ([]Link, error) {
 
 // CountLinks returns how many links are stored.
 func (db *DB) CountLinks(ctx context.Context) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM event_links`).Scan(&n)
-	return n, err
+	return db.rowCount(ctx, "event_links", 0)
 }
 
 func (db *DB) links(ctx context.Context, q string, args ...any) ([]Link, error) {

@@ -34,8 +34,9 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	return nil
 }
 
-// Check verifies the archive: SQLite's integrity check, foreign keys, and
-// that the full-text index agrees with the articles. It returns the problems
+// Check verifies the archive: SQLite's integrity check, foreign keys, that
+// the full-text index agrees with the articles, that the kept row counts
+// agree with their tables, and that every article is analysed or queued. It returns the problems
 // found, none when the archive is sound.
 func (db *DB) Check(ctx context.Context) ([]string, error) {
 	problems, err := db.IntegrityCheck(ctx)
@@ -56,5 +57,13 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 	if orphans > 0 {
 		problems = append(problems, fmt.Sprintf("%d articles have no file location", orphans))
 	}
-	return problems, nil
+	counts, err := db.checkCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	queue, err := db.checkQueue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(problems, counts...), queue...), nil
 }

@@ -30,7 +30,8 @@ func (db *DB) SaveProfiles(ctx context.Context, version int, batch []ProfileRow)
 		return err
 	}
 	defer del.Close()
-	put, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO profiles(article_id, version, data) VALUES (?, ?, ?)`)
+	put, err := tx.PrepareContext(ctx, `INSERT INTO profiles(article_id, version, data) VALUES (?, ?, ?)
+		ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, data = excluded.data`)
 	if err != nil {
 		return err
 	}
@@ -56,11 +57,11 @@ func (db *DB) SaveProfiles(ctx context.Context, version int, batch []ProfileRow)
 	return tx.Commit()
 }
 
-// StaleProfiles returns the articles without a profile made by version, in
-// id order.
+// StaleProfiles returns the queued articles without a profile made by
+// version, in id order.
 func (db *DB) StaleProfiles(ctx context.Context, version int) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT a.id FROM articles a LEFT JOIN profiles p ON p.article_id = a.id
-		WHERE p.article_id IS NULL OR p.version <> ? ORDER BY a.id`, version)
+	return db.idsWhere(ctx, `SELECT q.article_id FROM analysis_queue q LEFT JOIN profiles p ON p.article_id = q.article_id
+		WHERE p.article_id IS NULL OR p.version <> ? ORDER BY q.article_id`, version)
 }
 
 // Profiles returns the stored profiles of ids made by version (missing ones

@@ -24,15 +24,19 @@ type QuoteRow struct {
 }
 
 // ResetQuotes forgets every quote, for a full analysis or quotes found by
-// another version of the finder: they are all found again.
+// another version of the finder: they are all found again. Every article is
+// queued again, since each must be quoted again.
 func (db *DB) ResetQuotes(ctx context.Context) error {
-	_, err := db.write.ExecContext(ctx, `DELETE FROM quote_keys; DELETE FROM quote_groups; DELETE FROM quotes; DELETE FROM quoted`)
+	_, err := db.write.ExecContext(ctx, `DELETE FROM quote_keys; DELETE FROM quote_groups; DELETE FROM quotes; DELETE FROM quoted;
+		INSERT OR IGNORE INTO analysis_queue(article_id) SELECT id FROM articles`)
 	return err
 }
 
-// UnquotedArticles returns the articles whose quotes were not found yet.
+// UnquotedArticles returns the queued articles whose quotes were not found
+// yet.
 func (db *DB) UnquotedArticles(ctx context.Context) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM quoted q WHERE q.article_id = a.id) ORDER BY a.id`)
+	return db.idsWhere(ctx, `SELECT q.article_id FROM analysis_queue q WHERE NOT EXISTS
+		(SELECT 1 FROM quoted d WHERE d.article_id = q.article_id) ORDER BY q.article_id`)
 }
 
 // UngroupedArticles returns the articles whose quotes were found but not yet
