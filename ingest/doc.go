@@ -16,9 +16,17 @@
 //     permission denied, a file over Options.MaxSize. Report it as failed;
 //   - a skipped file (Skipped true, Err gives the reason): another extension
 //     (.pdf, none), a named pipe or device, a folder already walked through
-//     another link, the "story_files" folder of a page saved whole, or a
-//     link when Options.IgnoreSymlinks is set. Report it as skipped, not
-//     failed.
+//     another link, the "story_files" folder of a page saved whole, a link
+//     that leads outside the roots (unless Options.FollowLinks) or into
+//     /proc, /sys or /dev (always), or any link when Options.IgnoreSymlinks
+//     is set. Report it as skipped, not failed.
+//
+// Links are judged by where they lead with every link resolved, so a chain
+// of links cannot step out unseen; a root named by the user is followed
+// wherever it leads, except into /proc, /sys or /dev, which are never read.
+// Files are opened without blocking (O_NONBLOCK) and the opened file, not
+// the name listed, must be a regular file: a name swapped for a named pipe
+// in between is refused instead of hanging the import.
 //
 // Hidden files and dot-folders (.git, .DS_Store) are passed over without an
 // entry. A corpus's own documentation inside a folder (README, LICENSE,

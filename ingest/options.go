@@ -11,9 +11,16 @@ type Options struct {
 	// DefaultMaxSize; a negative value means no limit.
 	MaxSize int64
 	// IgnoreSymlinks reports symbolic links as skipped instead of following
-	// them. Links are followed by default because researchers often link
-	// corpora into one folder.
+	// them.
 	IgnoreSymlinks bool
+	// FollowLinks follows symbolic links that lead outside the folders and
+	// files given to Walk. Without it such a link is reported as skipped: a
+	// corpus unpacked from elsewhere can hold "shadow.txt -> /etc/shadow",
+	// and what is imported ends up in reports that are shared. Links that
+	// stay inside the roots are always followed, because researchers link
+	// corpora into one folder. Even with it, nothing under /proc, /sys or
+	// /dev is read: those hold the system's state, never articles.
+	FollowLinks bool
 }
 
 func (o Options) maxSize() int64 {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/storydiff/storydiff/core"
 )
@@ -28,14 +27,13 @@ func ReadContext(ctx context.Context, path string, opts Options) ([]core.Documen
 }
 
 func readFile(path string, max int64) ([]byte, error) {
-	// Stat before opening: opening a named pipe would block until a writer
-	// comes along.
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, invalidf("not a regular file (%s)", kindOf(fi.Mode()))
-	}
-	f, err := os.Open(path)
+	f, fi, err := openRegular(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		var ce *core.Error
+		switch {
+		case errors.As(err, &ce):
+			return nil, err
+		case errors.Is(err, fs.ErrNotExist):
 			e := core.Errorf(core.ENOTFOUND, "no such file")
 			e.Op = "ingest"
 			return nil, e
@@ -43,24 +41,30 @@ func readFile(path string, max int64) ([]byte, error) {
 		return nil, invalidf("cannot open file: %s", osReason(err))
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, invalidf("cannot read file: %s", osReason(err))
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, invalidf("not a regular file (%s)", kindOf(fi.Mode()))
-	}
 	if fi.Size() > max {
 		return nil, tooBig(fi.Size(), max)
 	}
-	// The limit also guards files that grow while being read.
+	// Read into a buffer of the file's size, one byte more to see a file
+	// that grew past the limit while being read: io.ReadAll would grow its
+	// buffer by doubling, up to twice the file.
+	data := make([]byte, 0, fi.Size()+1)
 	limit := max
 	if limit < 1<<62 {
-		limit++ // one byte more than allowed shows the file grew
+		limit++
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit))
-	if err != nil {
-		return nil, invalidf("cannot read file: %s", osReason(err))
+	r := io.LimitReader(f, limit)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		m, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, invalidf("cannot read file: %s", osReason(err))
+		}
 	}
 	if int64(len(data)) > max {
 		return nil, tooBig(int64(len(data)), max)

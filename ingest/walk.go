@@ -42,7 +42,8 @@ type Entry struct {
 // limit) become entries with Err set; Walk itself fails only when fn returns
 // an error, which it returns, or when ctx ends, when it returns ctx.Err().
 func Walk(ctx context.Context, roots []string, opts Options, fn func(Entry) error) error {
-	w := &walker{ctx: ctx, opts: opts, fn: fn, open: true, done: map[string]bool{}, walked: map[fileID]bool{}}
+	w := newWalker(ctx, roots, opts, fn)
+	w.open = true
 	for _, root := range roots {
 		if err := w.visit(filepath.Clean(root), true); err != nil {
 			return err
@@ -57,12 +58,12 @@ func Walk(ctx context.Context, roots []string, opts Options, fn func(Entry) erro
 // between make the total approximate.
 func Count(ctx context.Context, roots []string, opts Options) (int, error) {
 	n := 0
-	w := &walker{ctx: ctx, opts: opts, done: map[string]bool{}, walked: map[fileID]bool{}, fn: func(e Entry) error {
+	w := newWalker(ctx, roots, opts, func(e Entry) error {
 		if !e.Skipped {
 			n++
 		}
 		return nil
-	}}
+	})
 	for _, root := range roots {
 		if err := w.visit(filepath.Clean(root), true); err != nil {
 			return n, err
@@ -84,6 +85,17 @@ type walker struct {
 	// whose reappearance means a loop.
 	walked map[fileID]bool
 	stack  []fileID
+	// roots are the roots with every link resolved: a link leading inside
+	// one of them is followed.
+	roots []string
+}
+
+func newWalker(ctx context.Context, roots []string, opts Options, fn func(Entry) error) *walker {
+	w := &walker{ctx: ctx, opts: opts, fn: fn, done: map[string]bool{}, walked: map[fileID]bool{}}
+	for _, r := range roots {
+		w.roots = append(w.roots, realPath(filepath.Clean(r)))
+	}
+	return w
 }
 
 func (w *walker) visit(path string, root bool) error {
@@ -102,6 +114,11 @@ func (w *walker) visit(path string, root bool) error {
 	if !root && strings.HasPrefix(lfi.Name(), ".") {
 		return nil
 	}
+	if root {
+		if why := rootRefusal(realPath(path)); why != "" {
+			return w.fn(Entry{Path: path, ModTime: lfi.ModTime(), Err: invalidf("%s", why)})
+		}
+	}
 	fi := lfi
 	if lfi.Mode()&fs.ModeSymlink != 0 {
 		if w.opts.IgnoreSymlinks {
@@ -110,6 +127,14 @@ func (w *walker) visit(path string, root bool) error {
 		fi, err = os.Stat(path)
 		if err != nil {
 			return w.fn(Entry{Path: path, ModTime: lfi.ModTime(), Err: linkError(err)})
+		}
+		// A root the user named is followed wherever it leads (except into
+		// the system's folders, refused above); a link found inside only
+		// when it stays inside the roots, unless FollowLinks says otherwise.
+		if !root {
+			if why := linkRefusal(path, w.roots, w.opts); why != "" {
+				return w.fn(Entry{Path: path, ModTime: lfi.ModTime(), Skipped: true, Err: invalidf("%s", why)})
+			}
 		}
 	}
 	switch {
@@ -196,10 +221,13 @@ func (w *walker) file(path string, fi fs.FileInfo, root bool) error {
 	case fi.Size() > w.opts.maxSize():
 		e.Err = tooBig(fi.Size(), w.opts.maxSize())
 	case w.open:
-		f, err := os.Open(path)
-		if err != nil {
+		f, _, err := openRegular(path)
+		switch {
+		case core.ErrorCode(err) == core.EINVALID:
+			e.Err = err
+		case err != nil:
 			e.Err = invalidf("cannot open file: %s", osReason(err))
-		} else {
+		default:
 			f.Close()
 		}
 	}

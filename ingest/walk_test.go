@@ -150,8 +150,14 @@ func TestWalkRoots(t *testing.T) {
 		want  []seen
 	}{
 		{
-			name:  "files and folders together, a file given twice once",
+			name:  "files and folders together, a file given twice once, a link out of them not followed",
 			roots: []string{filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub"), filepath.Join(dir, "sub", "c.JSON")},
+			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop", skipped: true, err: "outside the folders and files given"}, {path: "sub/saved.htm"}, {path: "sub/saved_files", skipped: true, err: "saved web page"}},
+		},
+		{
+			name:  "the same with links followed out of them",
+			roots: []string{filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub"), filepath.Join(dir, "sub", "c.JSON")},
+			opts:  ingest.Options{FollowLinks: true},
 			want:  []seen{{path: "b.txt"}, {path: "sub/c.JSON"}, {path: "sub/deeper/d.jsonl"}, {path: "sub/loop/LICENSE", skipped: true, err: "not an article"}, {path: "sub/loop/ReadMe.md", skipped: true, err: "not an article"}, {path: "sub/loop/a.md"}, {path: "sub/loop/b.txt"}, {path: "sub/loop/big.html"}, {path: "sub/loop/broken.txt", err: "broken symbolic link"}, {path: "sub/loop/notes.pdf", skipped: true, err: "not an article"}, {path: "sub/loop/pipe.txt", skipped: true, err: "named pipe"}, {path: "sub/loop/self.txt", err: "symbolic link loop"}, {path: "sub/loop/sub", err: "symbolic link loop"}, {path: "sub/loop/twin", err: "symbolic link loop"}, {path: "sub/saved.htm"}, {path: "sub/saved_files", skipped: true, err: "saved web page"}},
 		},
 		{
