@@ -132,3 +132,116 @@ func TestHostileCorpus(t *testing.T) {
 		t.Errorf("peak heap %d MB: memory is not bounded", peak.Load()>>20)
 	}
 }
+
+// TestHostileLinksImport imports a corpus holding links to system files and
+// folders: none of them may become an article (from the archive they reach
+// shared reports), and each is listed as skipped with where it leads.
+func TestHostileLinksImport(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("uses /etc and /proc")
+	}
+	corpus := t.TempDir()
+	if err := os.WriteFile(filepath.Join(corpus, "good.txt"), []byte("A good article\n\nWith a body of words.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{"shadow.txt": "/etc/shadow", "status.md": "/proc/self/status", "dir": "/etc", "passwd.txt": "/etc/passwd"} {
+		if err := os.Symlink(target, filepath.Join(corpus, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
+	defer svc.Close()
+	sum, err := svc.Import(context.Background(), []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 1 {
+		t.Errorf("added %d articles, want only good.txt", sum.Added)
+	}
+	skipped := map[string]string{}
+	for _, s := range sum.Skipped {
+		skipped[filepath.Base(s.Path)] = s.Error
+	}
+	for _, name := range []string{"shadow.txt", "status.md", "dir", "passwd.txt"} {
+		if !strings.Contains(skipped[name], "not followed") {
+			t.Errorf("%s: skipped with %q, want a reason saying the link was not followed", name, skipped[name])
+		}
+	}
+}
+
+// TestHostileImportRoots: an interface reached over the network imports only
+// article files under the folders it was given, and nothing when it was
+// given none; the desktop's UI, which is not restricted, imports anything the
+// user picks.
+func TestHostileImportRoots(t *testing.T) {
+	base := t.TempDir()
+	corpus := filepath.Join(base, "corpus")
+	outside := filepath.Join(base, "outside")
+	for _, d := range []string{corpus, outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{
+		filepath.Join(corpus, "good.txt"):     "A good article\n\nWith a body.\n",
+		filepath.Join(corpus, "notes.pdf"):    "%PDF",
+		filepath.Join(outside, "private.txt"): "Not given\n\nto the server.\n",
+	}
+	for p, s := range files {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(outside, filepath.Join(corpus, "out")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "private.txt"), filepath.Join(corpus, "private.txt")); err != nil {
+		t.Fatal(err)
+	}
+	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
+	defer svc.Close()
+	done := make(chan app.JobDone, 4)
+
+	ui := app.NewUI(svc)
+	ui.SetEmitter(emitFunc(func(event string, data any) {
+		if d, ok := data.(app.JobDone); ok && event == "job:done" {
+			done <- d
+		}
+	}))
+	roots, err := app.NewImportRoots([]string{corpus})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.RestrictImports(roots)
+	refused := []struct{ path, why string }{
+		{"/etc/passwd", "not under"},
+		{outside, "not under"},
+		{filepath.Join(corpus, "..", "outside", "private.txt"), "not under"},
+		{filepath.Join(corpus, "out"), "not under"},
+		{filepath.Join(corpus, "private.txt"), "not under"},
+		{filepath.Join(corpus, "notes.pdf"), "not an article file"},
+		{"relative/path.txt", "absolute"},
+	}
+	for _, r := range refused {
+		if _, err := ui.StartImport([]string{filepath.Join(corpus, "good.txt"), r.path}); err == nil || !strings.Contains(err.Error(), r.why) {
+			t.Errorf("import of %s: got %v, want refused saying %q", r.path, err, r.why)
+		}
+	}
+	if _, err := ui.StartImport([]string{corpus}); err != nil {
+		t.Fatalf("import of the root itself: %v", err)
+	}
+	d := <-done
+	sum, ok := d.Result.(*app.ImportSummary)
+	if d.Error != "" || !ok || sum.Added != 1 {
+		t.Fatalf("import under the root: %+v, want good.txt alone added", d)
+	}
+
+	closed := app.NewUI(svc)
+	closed.RestrictImports(nil)
+	if _, err := closed.StartImport([]string{filepath.Join(corpus, "good.txt")}); err == nil || !strings.Contains(err.Error(), "--import-root") {
+		t.Errorf("import with no roots given: %v, want refused, naming --import-root", err)
+	}
+	if _, err := app.NewImportRoots([]string{filepath.Join(base, "missing")}); err == nil {
+		t.Errorf("a root that does not exist was accepted")
+	}
+}

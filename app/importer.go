@@ -29,6 +29,9 @@ type ImportOptions struct {
 	// A batch is stored whole or not at all, so a killed import never leaves
 	// half an article behind.
 	BatchSize int `json:"batch_size"`
+	// FollowLinks follows symbolic links that lead outside the paths given
+	// (see ingest.Options.FollowLinks).
+	FollowLinks bool `json:"follow_links,omitempty"`
 }
 
 // ImportSummary is what an import did. Counts of added and already present
@@ -84,7 +87,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 256
 	}
-	iopt := ingest.Options{MaxSize: opt.MaxSize}
+	iopt := ingest.Options{MaxSize: opt.MaxSize, FollowLinks: opt.FollowLinks}
 	report := throttle(progress)
 
 	// List first: the total makes progress and ETA meaningful, and listing

@@ -17,6 +17,8 @@ import (
 type UI struct {
 	svc    *Service
 	badges *badgeCache
+	// imports limit what StartImport may read (see RestrictImports).
+	imports importRoots
 }
 
 // JobStarted answers a request that started a background job.
@@ -66,6 +68,9 @@ func (u *UI) Facets(ctx context.Context) (*core.Facets, error) {
 
 // StartImport imports files and folders in the background.
 func (u *UI) StartImport(paths []string) (*JobStarted, error) {
+	if err := u.imports.check(paths); err != nil {
+		return nil, err
+	}
 	return started(u.svc.StartImport(paths, ImportOptions{}))
 }
 

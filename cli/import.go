@@ -17,12 +17,13 @@ import (
 
 var importCommand = &Command{
 	Name:    "import",
-	Args:    "[--json] [--max-size MB] PATH...",
+	Args:    "[--json] [--max-size MB] [--follow-links] PATH...",
 	Summary: "add the article files in folders or files to the archive",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, "print the summary as JSON")
 		noAnalyze := fs.Bool("no-analyze", false, "only store the articles; run storydiff analyze later")
 		maxMB := fs.Int64("max-size", ingest.DefaultMaxSize>>20, "skip files larger than this many MB")
+		followLinks := fs.Bool("follow-links", false, "follow symbolic links that lead outside the folders and files given (never into /proc, /sys or /dev)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) == 0 {
 				return usagef("give at least one folder or file to import")
@@ -36,7 +37,7 @@ var importCommand = &Command{
 			}
 			defer svc.Close()
 			bar := newBar(env, "importing")
-			sum, err := svc.Import(ctx, args, app.ImportOptions{MaxSize: *maxMB << 20, NoAnalyze: *noAnalyze}, bar.update)
+			sum, err := svc.Import(ctx, args, app.ImportOptions{MaxSize: *maxMB << 20, NoAnalyze: *noAnalyze, FollowLinks: *followLinks}, bar.update)
 			bar.finish()
 			if sum != nil {
 				if *asJSON {
@@ -52,6 +53,10 @@ var importCommand = &Command{
 			}
 			if sum.Status == "canceled" {
 				return core.Errorf(core.ECANCELED, "import canceled: what was stored stays; run the same import again to complete it")
+			}
+			// A script must see that nothing came in: every file failed.
+			if len(sum.Failed) > 0 && sum.Added == 0 && sum.AlreadyPresent == 0 {
+				return core.Errorf(core.EINVALID, "no file could be imported: %d failed (listed above)", len(sum.Failed))
 			}
 			return nil
 		}

@@ -10,8 +10,11 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/httpapi"
 )
 
@@ -26,14 +29,23 @@ func init() { Register(serveCommand) }
 
 var serveCommand = &Command{
 	Name:    "serve",
-	Args:    "[--addr HOST:PORT] [--token TOKEN]",
+	Args:    "[--addr HOST:PORT] [--token TOKEN] [--import-root FOLDER]...",
 	Summary: "serve the app and its JSON API to a browser",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		addr := fs.String("addr", "127.0.0.1:7788", "address to listen on (port 0 picks a free port)")
 		token := fs.String("token", "", "token the API requires (generated when --addr is not loopback)")
+		var rootDirs stringList
+		fs.Var(&rootDirs, "import-root", "a folder the browser may import article files from (repeatable; none: no imports from the browser)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
 				return usagef("serve takes no arguments")
+			}
+			var roots *app.ImportRoots
+			if len(rootDirs) > 0 {
+				var err error
+				if roots, err = app.NewImportRoots(rootDirs); err != nil {
+					return usagef("--import-root: %s", core.ErrorMessage(err))
+				}
 			}
 			host, _, err := net.SplitHostPort(*addr)
 			if err != nil {
@@ -56,7 +68,7 @@ var serveCommand = &Command{
 				return fmt.Errorf("listen on %s: %w", *addr, err)
 			}
 			srv := &http.Server{
-				Handler:           httpapi.New(svc, httpapi.Options{Token: *token, Frontend: frontendFS}),
+				Handler:           httpapi.New(svc, httpapi.Options{Token: *token, Frontend: frontendFS, ImportRoots: roots}),
 				ReadHeaderTimeout: 10 * time.Second,
 				// Requests (the event stream too) end when serve is stopped.
 				BaseContext: func(net.Listener) context.Context { return ctx },
@@ -69,6 +81,9 @@ var serveCommand = &Command{
 				fmt.Fprintln(env.Stderr, "storydiff serve: this binary holds no user interface (run make build); the API works")
 			}
 			fmt.Fprintf(env.Stdout, "StoryDiff is serving %s on %s\n", svc.DBPath(), url)
+			if len(rootDirs) == 0 {
+				fmt.Fprintln(env.Stdout, "Imports from the browser are off; --import-root FOLDER allows them from that folder.")
+			}
 			fmt.Fprintln(env.Stdout, "Press Ctrl-C to stop.")
 
 			errc := make(chan error, 1)
@@ -87,6 +102,12 @@ var serveCommand = &Command{
 		}
 	},
 }
+
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ", ") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 func newToken() (string, error) {
 	b := make([]byte, 24)

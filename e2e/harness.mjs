@@ -16,8 +16,11 @@ export const cli = process.env.STORYDIFF_CLI ?? join(root, 'build/bin/storydiff-
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // startServer runs serve on 127.0.0.1 port 0 and resolves with the URL it prints.
+// The browser may import from the temporary folder, where the tests write
+// their corpora (serve imports nothing from the browser without --import-root).
 export async function startServer(dbPath) {
-  const proc = spawn(cli, ['--db', dbPath, 'serve', '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['--db', dbPath, 'serve', '--addr', '127.0.0.1:0', '--import-root', tmpdir()];
+  const proc = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stderr.on('data', (d) => (err += d));

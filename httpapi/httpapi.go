@@ -22,6 +22,10 @@ type Options struct {
 	// Frontend holds the built UI (index.html at its root); nil or empty
 	// serves a page that says the UI was not built.
 	Frontend fs.FS
+	// ImportRoots are the folders POST /api/import may read article files
+	// from; nil imports nothing, so that whoever reaches the port cannot
+	// make the archive read any file of the machine.
+	ImportRoots *app.ImportRoots
 }
 
 // CSP is the Content-Security-Policy sent with every response: the page may
@@ -40,6 +44,7 @@ type server struct {
 func New(svc *app.Service, opts Options) http.Handler {
 	s := &server{ui: app.NewUI(svc), events: NewBroker()}
 	s.ui.SetEmitter(s.events)
+	s.ui.RestrictImports(opts.ImportRoots)
 
 	api := http.NewServeMux()
 	api.HandleFunc("GET /api/articles", reply(http.StatusOK, s.listArticles))

@@ -284,7 +284,12 @@ func TestIsLoopbackHost(t *testing.T) {
 // and its end from the event stream, as the browser does.
 func TestEventsRelayImport(t *testing.T) {
 	svc := newService(t)
-	srv := httptest.NewServer(httpapi.New(svc, httpapi.Options{}))
+	dir := filepath.Join("..", "testdata", "seeds")
+	roots, err := app.NewImportRoots([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.New(svc, httpapi.Options{ImportRoots: roots}))
 	defer srv.Close()
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -300,7 +305,6 @@ func TestEventsRelayImport(t *testing.T) {
 		t.Fatalf("Content-Type: got %q, want text/event-stream", ct)
 	}
 
-	dir := filepath.Join("..", "testdata", "seeds")
 	abs, _ := filepath.Abs(dir)
 	body, _ := json.Marshal(map[string][]string{"paths": {abs}})
 	post, err := http.Post(srv.URL+"/api/import", "application/json", strings.NewReader(string(body)))
