@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/storydiff/storydiff/app"
@@ -30,6 +31,10 @@ type Env struct {
 
 // Open opens the archive the command works on.
 func (e *Env) Open(ctx context.Context) (*app.Service, error) {
+	if fi, err := os.Stat(e.DBPath); e.DBPath != "" && err == nil && fi.IsDir() {
+		return nil, core.Errorf(core.EINVALID, "%s is a directory; --db takes an archive file, such as %s",
+			e.DBPath, filepath.Join(e.DBPath, "archive.db"))
+	}
 	return app.Open(ctx, e.DBPath)
 }
 

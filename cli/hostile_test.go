@@ -59,3 +59,22 @@ func TestHostileFollowLinks(t *testing.T) {
 		t.Errorf("with --follow-links: exit %d, %q", r.code, r.stdout)
 	}
 }
+
+// TestHostileDBPaths: --db given something that is not an archive says what
+// it is, and leaves it as it was.
+func TestHostileDBPaths(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, "list")
+	if r.code != 1 || !strings.Contains(r.stderr, dir+" is a directory; --db takes an archive file") {
+		t.Errorf("a folder as --db: exit %d, stderr %q", r.code, r.stderr)
+	}
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o644)
+	r = run(t, empty, "import", "../testdata/seeds")
+	if r.code != 1 || !strings.Contains(r.stderr, "is an empty file, not an archive") {
+		t.Errorf("an empty file as --db: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if fi, _ := os.Stat(empty); fi.Size() != 0 {
+		t.Errorf("the empty file became %d bytes", fi.Size())
+	}
+}

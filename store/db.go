@@ -74,6 +74,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, core.Errorf(core.EINVALID, "no archive path given")
 	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, core.Errorf(core.EINVALID, "%s is a folder, not an archive file: give the path of an archive file, such as %s",
+			path, filepath.Join(path, "archive.db"))
+	}
 	acc, err := probe(path)
 	if err != nil {
 		return nil, err
@@ -88,7 +92,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	// Opening for writing turns the file to WAL, which rewrites its header:
 	// a file that is plainly not an archive is refused before that.
-	if err := refuseForeign(path); err != nil {
+	if err := refuseForeign(ctx, path); err != nil {
 		return nil, err
 	}
 	wc, err := newWriterConnector(path, dsn(path, "immediate"), false)
@@ -111,11 +115,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
-// refuseForeign reads the header of an existing file and refuses it when it
-// is not SQLite, or is the SQLite file of another application (its
-// application_id, at offset 68, is set and not StoryDiff's). Files it cannot
-// judge from the header (new, empty, unmarked) are left to readSchema.
-func refuseForeign(path string) error {
+// refuseForeign refuses, before anything is written, a file that is not a
+// StoryDiff archive: opening for writing turns the file to WAL, which
+// rewrites its header, so another program's database must be recognised
+// while it is only read. The header says most (not SQLite; another
+// application's id at offset 68; a user version without StoryDiff's id); an
+// unmarked SQLite file is opened read-only and its tables counted. An empty
+// file is refused too: it is no archive, and making it one silently would
+// hide a mistaken path.
+func refuseForeign(ctx context.Context, path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil // absent: a new archive; unreadable: probe has said so
@@ -123,16 +131,53 @@ func refuseForeign(path string) error {
 	defer f.Close()
 	var h [100]byte
 	n, _ := io.ReadFull(f, h[:])
+	if n == 0 && !becomesNonEmpty(f) {
+		return core.Errorf(core.EINVALID, "%s is an empty file, not an archive: remove it, or give a path where no file exists yet, "+
+			"and StoryDiff will create a new archive there", path)
+	}
 	if n == 0 {
-		return nil
+		// Another process was creating the archive: read its header now.
+		n, _ = f.ReadAt(h[:], 0)
 	}
 	if n < len(h) || string(h[:16]) != "SQLite format 3\x00" {
 		return core.Errorf(core.EINVALID, "%s is not a StoryDiff archive (not a SQLite file)", path)
 	}
-	if id := binary.BigEndian.Uint32(h[68:72]); id != 0 && id != ApplicationID {
+	id := binary.BigEndian.Uint32(h[68:72])
+	if id != 0 && id != ApplicationID {
 		return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
 	}
+	if id == ApplicationID {
+		return nil
+	}
+	// Unmarked in the file's header. In WAL mode the header may be older
+	// than the archive (a new archive's first pages can still be in the
+	// WAL), so read what SQLite sees, without writing.
+	conn, err := sql.Open("sqlite", readOnlyDSN(path, false))
+	if err != nil {
+		return notArchive(path, err)
+	}
+	defer conn.Close()
+	if _, err := readSchema(ctx, conn, path); err != nil && !isBusy(err) {
+		return err
+	}
 	return nil
+}
+
+// becomesNonEmpty waits briefly for an empty file to grow: SQLite creates an
+// archive's file empty and writes its header a moment later, so an empty
+// file just made may be another process's new archive. An empty file older
+// than that is judged at once.
+func becomesNonEmpty(f *os.File) bool {
+	fi, err := f.Stat()
+	if err != nil || time.Since(fi.ModTime()) > 5*time.Second {
+		return false
+	}
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // migrateWhenFree migrates, waiting out other processes that are opening
@@ -270,7 +315,9 @@ func readSchema(ctx context.Context, conn *sql.DB, path string) (int, error) {
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return 0, notArchive(path, err)
 	}
-	if appID != 0 && appID != ApplicationID {
+	if appID != 0 && appID != ApplicationID || appID == 0 && version != 0 {
+		// Every migration sets the id with the version: a version without
+		// the id is another program's.
 		return 0, core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
 	}
 	if appID == 0 && version == 0 {

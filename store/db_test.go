@@ -86,8 +86,8 @@ func rawQuery(t *testing.T, path, q string) string {
 // Open refuses, with an invalid error, what it cannot take for one of its
 // archives, and leaves what the file holds as it was. Another application's
 // file is refused from its header, before WAL mode could rewrite it; an
-// unmarked SQLite file is only known once its tables are read, so its header
-// may change, its content must not.
+// unmarked SQLite file once its tables are read without writing
+// (TestHostileArchivePaths compares every byte).
 func TestOpenRefusesFilesItCannotRead(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
