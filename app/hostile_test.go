@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -243,5 +244,107 @@ func TestHostileImportRoots(t *testing.T) {
 	}
 	if _, err := app.NewImportRoots([]string{filepath.Join(base, "missing")}); err == nil {
 		t.Errorf("a root that does not exist was accepted")
+	}
+}
+
+// TestHostileDamagedArchive: an import into an archive whose pages are
+// damaged must refuse, write nothing, and point to `storydiff check` and
+// `storydiff backup`; before, it wrote on without a word, since an import
+// reads only the pages it appends to.
+func TestHostileDamagedArchive(t *testing.T) {
+	corpus := t.TempDir()
+	writeCorpus(t, corpus, 60)
+	more := t.TempDir()
+	writeCorpusSeed(t, more, 5, 9)
+	cases := []struct {
+		name   string
+		damage func(t *testing.T, path string)
+	}{
+		{"pages overwritten, after an import that never finished", func(t *testing.T, path string) {
+			leaf := rawInt(t, path, `SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY path LIMIT 1`)
+			rawExecApp(t, path, `INSERT INTO imports(roots, started_at) VALUES ('["/killed"]', '2026-01-01T00:00:00Z')`)
+			overwritePage(t, path, leaf)
+		}},
+		{"the file cut short", func(t *testing.T, path string) {
+			fi, _ := os.Stat(path)
+			if err := os.Truncate(path, fi.Size()/2); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"the page an import appends to overwritten", func(t *testing.T, path string) {
+			leaf := rawInt(t, path, `SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY path DESC LIMIT 1`)
+			overwritePage(t, path, leaf)
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "a.db")
+			svc := openService(t, path)
+			if _, err := svc.Import(context.Background(), []string{corpus}, app.ImportOptions{NoAnalyze: true}, nil); err != nil {
+				t.Fatal(err)
+			}
+			svc.Close()
+			tc.damage(t, path)
+			before, _ := os.ReadFile(path)
+			svc, err := app.Open(context.Background(), path)
+			if err != nil {
+				// Refusing to open is as good, if it says why.
+				if !strings.Contains(err.Error(), "malformed") && !strings.Contains(err.Error(), "damaged") {
+					t.Fatalf("open: %v", err)
+				}
+				return
+			}
+			_, err = svc.Import(context.Background(), []string{more}, app.ImportOptions{NoAnalyze: true}, nil)
+			svc.Close()
+			if err == nil || !strings.Contains(err.Error(), "storydiff check") || !strings.Contains(err.Error(), "storydiff backup") {
+				t.Fatalf("import into a damaged archive: %v; want refused, pointing to storydiff check and storydiff backup", err)
+			}
+			if after, _ := os.ReadFile(path); tc.name != "the page an import appends to overwritten" && string(after) != string(before) {
+				t.Errorf("the damaged archive was written to before the import was refused")
+			}
+		})
+	}
+}
+
+func rawInt(t *testing.T, path, q string) int64 {
+	t.Helper()
+	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var n int64
+	if err := raw.QueryRow(q).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+func rawExecApp(t *testing.T, path, stmt string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(stmt); err != nil {
+		t.Fatalf("%s: %v", stmt, err)
+	}
+	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// overwritePage fills page n (1-based) of a 4 KB-page archive with garbage,
+// as a failing disk or a copy made while another program wrote does.
+func overwritePage(t *testing.T, path string, n int64) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt([]byte(strings.Repeat("\xab\x13", 2048)), (n-1)*4096); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -73,6 +73,11 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	if err := s.db.CheckWritable(); err != nil {
 		return nil, err
 	}
+	// Writing into damaged pages can spread the damage: refuse, nothing
+	// written, and say what to do.
+	if err := s.db.CheckBeforeWrite(ctx); err != nil {
+		return nil, err
+	}
 	roots := make([]string, len(paths))
 	for i, p := range paths {
 		abs, err := filepath.Abs(p)

@@ -75,6 +75,8 @@ func (c *writerConnector) explain(err error) error {
 		return diskFullError(c.path)
 	case errors.As(err, &se) && se.Code()&0xff == sqliteReadOnly, errors.Is(err, syscall.EROFS):
 		return readOnlyError(c.path)
+	case isCorrupt(err):
+		return damagedError(c.path, err.Error())
 	}
 	return err
 }
