@@ -52,14 +52,24 @@ type ImportSummary struct {
 	Analysis *AnalyzeSummary `json:"analysis,omitempty"`
 }
 
-// parsed is one file after reading: its articles ready to store, or why not.
+// parsed is one file being read: its articles come on chunks, a few at a
+// time, so that a file of a million records is stored in batches as it is
+// read, never held whole; errs and unchanged are set before chunks closes.
 type parsed struct {
-	seq       int
 	path      string
-	articles  []store.NewArticle
+	chunks    chan []store.NewArticle
 	unchanged bool // the archive already holds this path with this size and time
 	errs      []core.FileError
 }
+
+// Chunks and batches are bounded by count and by bytes: a batch is one
+// transaction, and its articles (text and original bytes) are in memory
+// until it commits.
+const (
+	chunkArticles = 64
+	chunkBytes    = 4 << 20
+	batchBytes    = 16 << 20
+)
 
 // Import reads every article file under paths into the archive. Files that
 // fail are reported in the summary and never stop the import. On cancel, what
@@ -138,6 +148,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	results := s.parseAll(ctx, entries, iopt, opt.Workers)
 
 	var batch []store.NewArticle
+	var batchSize int
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -154,26 +165,32 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 				sum.AlreadyPresent++
 			}
 		}
-		batch = batch[:0]
+		clear(batch) // let the stored articles go before the next fill
+		batch, batchSize = batch[:0], 0
 		return nil
 	}
 	lastFlush := time.Now()
 	for p := range results {
+		for chunk := range p.chunks {
+			for _, a := range chunk {
+				batch = append(batch, a)
+				batchSize += len(a.Doc.Text) + len(a.Doc.Original)
+			}
+			// Flush by count, by size and by time, also inside one file,
+			// so that a slow import or a file of a million records still
+			// commits steadily and a kill loses little.
+			if len(batch) >= opt.BatchSize || batchSize >= batchBytes || time.Since(lastFlush) > time.Second {
+				if err := flush(); err != nil {
+					drain(results, p)
+					return s.abortImport(ctx, sum, finish, err)
+				}
+				lastFlush = time.Now()
+			}
+		}
 		sum.FilesSeen++
 		sum.Failed = append(sum.Failed, p.errs...)
-		switch {
-		case p.unchanged:
+		if p.unchanged {
 			sum.AlreadyPresent++
-		default:
-			batch = append(batch, p.articles...)
-		}
-		// Flush by size, and by time so that a slow import still commits
-		// steadily and a kill loses little.
-		if len(batch) >= opt.BatchSize || (len(batch) > 0 && time.Since(lastFlush) > time.Second) {
-			if err := flush(); err != nil {
-				return s.abortImport(ctx, sum, finish, err)
-			}
-			lastFlush = time.Now()
 		}
 		report(core.Progress{Stage: "importing", Done: sum.FilesSeen, Total: total}, false)
 	}
@@ -220,88 +237,122 @@ func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish fu
 	return sum, fmt.Errorf("import stopped: %w", err)
 }
 
-// parseAll reads and parses entries on several goroutines and delivers the
-// results in walk order, so that the same folder always gets the same ids.
-func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int) <-chan parsed {
-	out := make(chan parsed, workers*4)
-	work := make(chan int)
-	done := make(chan parsed, workers*4)
+// parseAll reads and parses entries on several goroutines and delivers them
+// in walk order, so that the same folder always gets the same ids. Each file
+// comes as soon as it is dispatched, its articles following on its chunks:
+// workers block when the consumer is behind, which bounds memory by the
+// workers' chunks rather than by the files' sizes. Files are handed to
+// workers in the order they are delivered, so the file the consumer waits
+// for is always being read.
+func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int) <-chan *parsed {
+	out := make(chan *parsed, workers)
+	type task struct {
+		e ingest.Entry
+		p *parsed
+	}
+	work := make(chan task)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				done <- s.parseOne(ctx, i, entries[i], iopt)
+			for t := range work {
+				s.parseOne(ctx, t.e, t.p, iopt)
 			}
 		}()
 	}
 	go func() {
-		defer close(work)
-		for i := range entries {
+		defer close(out)
+		defer func() { close(work); wg.Wait() }()
+		for _, e := range entries {
+			p := &parsed{path: e.Path, chunks: make(chan []store.NewArticle, 1)}
 			select {
-			case work <- i:
+			case out <- p:
 			case <-ctx.Done():
 				return
 			}
-		}
-	}()
-	go func() { wg.Wait(); close(done) }()
-	go func() {
-		defer close(out)
-		pending := map[int]parsed{}
-		next := 0
-		for p := range done {
-			pending[p.seq] = p
-			for {
-				q, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				if ctx.Err() == nil {
-					out <- q
-				}
+			select {
+			case work <- task{e, p}:
+			case <-ctx.Done():
+				close(p.chunks)
+				return
 			}
 		}
 	}()
 	return out
 }
 
-func (s *Service) parseOne(ctx context.Context, seq int, e ingest.Entry, iopt ingest.Options) parsed {
-	p := parsed{seq: seq, path: e.Path}
+// drain reads what is left of an import stopped early, so that its workers
+// end: the current file's chunks and every file delivered after it.
+func drain(results <-chan *parsed, current *parsed) {
+	go func() {
+		for range current.chunks {
+		}
+		for p := range results {
+			for range p.chunks {
+			}
+		}
+	}()
+}
+
+// parseOne reads one file into p's chunks and closes them.
+func (s *Service) parseOne(ctx context.Context, e ingest.Entry, p *parsed, iopt ingest.Options) {
+	defer close(p.chunks)
 	if ok, err := s.db.HasLocation(ctx, e.Path, e.Size, e.ModTime); err == nil && ok {
 		p.unchanged = true
-		return p
+		return
 	}
-	docs, err := ingest.ReadContext(ctx, e.Path, iopt)
-	if err != nil {
-		var rerrs *ingest.RecordErrors
-		if errors.As(err, &rerrs) {
-			for _, r := range rerrs.Errs {
-				p.errs = append(p.errs, core.FileError{Path: fmt.Sprintf("%s#%d", e.Path, r.Record), Error: core.ErrorMessage(r.Err)})
-			}
-		} else {
-			p.errs = append(p.errs, core.FileError{Path: e.Path, Error: core.ErrorMessage(err)})
+	var chunk []store.NewArticle
+	size := 0
+	send := func() error {
+		select {
+		case p.chunks <- chunk:
+		case <-ctx.Done():
+			return &core.Error{Code: core.ECANCELED, Op: "import", Message: "canceled", Err: ctx.Err()}
 		}
+		chunk, size = nil, 0
+		return nil
 	}
-	for _, d := range docs {
-		p.articles = append(p.articles, prepare(d, e))
+	err := ingest.ReadEach(ctx, e.Path, iopt, func(d core.Document) error {
+		a := prepare(d, e)
+		chunk = append(chunk, a)
+		size += len(d.Text) + len(d.Original)
+		if len(chunk) >= chunkArticles || size >= chunkBytes {
+			return send()
+		}
+		return nil
+	})
+	if len(chunk) > 0 && ctx.Err() == nil {
+		_ = send()
 	}
-	return p
+	if err == nil || core.ErrorCode(err) == core.ECANCELED {
+		return
+	}
+	var rerrs *ingest.RecordErrors
+	if errors.As(err, &rerrs) {
+		for _, r := range rerrs.Errs {
+			p.errs = append(p.errs, core.FileError{Path: fmt.Sprintf("%s#%d", e.Path, r.Record), Error: core.ErrorMessage(r.Err)})
+		}
+	} else {
+		p.errs = append(p.errs, core.FileError{Path: e.Path, Error: core.ErrorMessage(err)})
+	}
 }
 
 // prepare computes what the archive stores beside a document: hashes, the
 // word count and the line blocks (analysis refines their kinds later).
 func prepare(d core.Document, e ingest.Entry) store.NewArticle {
 	sum := sha256.Sum256(d.Original)
-	norm := sha256.Sum256([]byte(textnorm.Normalize(d.Text)))
+	// Streamed into the hash: the normalised text is not kept, and a whole
+	// copy of a 35 MB text would cost 70 MB.
+	nh := sha256.New()
+	_ = textnorm.NormalizeTo(nh, d.Text)
+	var norm [sha256.Size]byte
+	nh.Sum(norm[:0])
 	na := store.NewArticle{
 		Doc:      d,
 		SHA256:   hex.EncodeToString(sum[:]),
 		TextHash: hex.EncodeToString(norm[:]),
-		Words:    len(textnorm.Words(d.Text)),
+		Words:    textnorm.CountWords(d.Text),
 		Size:     e.Size,
 		ModTime:  e.ModTime,
 	}

@@ -1,10 +1,16 @@
 package cli_test
 
 import (
+	"database/sql"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	_ "modernc.org/sqlite" // to count articles behind the archive's back
 )
 
 // TestHostileImportExitCodes: an import in which every file failed is a
@@ -77,4 +83,85 @@ func TestHostileDBPaths(t *testing.T) {
 	if fi, _ := os.Stat(empty); fi.Size() != 0 {
 		t.Errorf("the empty file became %d bytes", fi.Size())
 	}
+}
+
+// TestHostileKilledImport kills (SIGKILL) an import of one large JSON file
+// while it runs. Batches inside the file must have been committed before the
+// kill, `imports` must list the run with the articles it stored, `check`
+// must find the archive sound, and the same import run again must complete
+// it.
+func TestHostileKilledImport(t *testing.T) {
+	if os.Getenv("STORYDIFF_KILL_CHILD") != "" {
+		t.Skip("run by the parent test")
+	}
+	dir := t.TempDir()
+	const records = 6000
+	src := filepath.Join(dir, "feed.json")
+	var b strings.Builder
+	b.WriteString("[")
+	for i := 0; i < records; i++ {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"title": "Record %d", "text": "Record %d of the feed, with words of its own: %x."}`, i, i, i*7919)
+	}
+	b.WriteString("]")
+	if err := os.WriteFile(src, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "a.db")
+	if r := run(t, db, "list"); r.code != 0 { // create the archive before the child writes
+		t.Fatal(r.stderr)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHostileKilledImportChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "STORYDIFF_KILL_CHILD="+db, "STORYDIFF_KILL_SRC="+src)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stored := 0
+	for deadline := time.Now().Add(2 * time.Minute); stored == 0 && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		stored = countArticles(t, db)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	stored = countArticles(t, db)
+	if stored == 0 || stored >= records {
+		t.Fatalf("%d of %d records stored when the import was killed: want some, committed in batches while the file was read", stored, records)
+	}
+	r := run(t, db, "imports")
+	if !strings.Contains(r.stdout, "running or interrupted") || !strings.Contains(r.stdout, fmt.Sprintf("%d added", stored)) {
+		t.Errorf("imports after the kill (%d stored): %q", stored, r.stdout)
+	}
+	if r := run(t, db, "check"); r.code != 0 {
+		t.Errorf("check after the kill: exit %d, %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, db, "import", "--no-analyze", src); r.code != 0 {
+		t.Fatalf("import again: exit %d, %s", r.code, r.stderr)
+	}
+	if n := countArticles(t, db); n != records {
+		t.Errorf("after importing again: %d articles, want %d", n, records)
+	}
+}
+
+// TestHostileKilledImportChild is the import the test above kills.
+func TestHostileKilledImportChild(t *testing.T) {
+	db := os.Getenv("STORYDIFF_KILL_CHILD")
+	if db == "" {
+		t.Skip("run by TestHostileKilledImport")
+	}
+	run(t, db, "import", "--no-analyze", os.Getenv("STORYDIFF_KILL_SRC"))
+}
+
+func countArticles(t *testing.T, db string) int {
+	t.Helper()
+	conn, err := sql.Open("sqlite", "file:"+db+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var n int
+	if err := conn.QueryRow("SELECT count(*) FROM articles").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/storydiff/storydiff/core"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/textnorm"
 )
@@ -93,22 +94,44 @@ type BlockOptions struct {
 // line already seen earlier in this article), title (the first body line,
 // when it matches the title or looks like a headline), or body.
 func MarkBlocks(text string, opt BlockOptions) []core.Block {
-	rs := []rune(text)
 	spans := textnorm.Lines(text)
 	out := make([]core.Block, 0, len(spans))
 	seen := make(map[uint64]bool, len(spans))
 	title := textnorm.Normalize(opt.Title)
 	haveTitle := false
+	// Spans count runes; the cursor turns them into byte offsets in one
+	// pass instead of converting the text to runes (four bytes each).
+	bytePos, runePos := 0, 0
+	at := func(r int) int {
+		for runePos < r {
+			_, w := utf8.DecodeRuneInString(text[bytePos:])
+			bytePos, runePos = bytePos+w, runePos+1
+		}
+		return bytePos
+	}
 	for _, sp := range spans {
-		norm := textnorm.Normalize(string(rs[sp.Start:sp.End]))
-		h := hashString(norm)
+		start := at(sp.Start)
+		line := text[start:at(sp.End)]
+		var norm string
+		var h uint64
+		long := len(line) > longLine
+		if long {
+			// No chrome pattern, title or headline is this long: only the
+			// hash is needed, and normalising it whole would copy it twice.
+			hs := textnorm.NewHasher()
+			_ = textnorm.NormalizeTo(hs, line)
+			h = hs.Sum()
+		} else {
+			norm = textnorm.Normalize(line)
+			h = hashString(norm)
+		}
 		b := core.Block{Span: sp, Kind: KindBody, Hash: fmt.Sprintf("%016x", h)}
 		switch {
-		case chromeLine(norm) || opt.Lines.IsBoilerplate(opt.Group, h):
+		case !long && chromeLine(norm) || opt.Lines.IsBoilerplate(opt.Group, h):
 			b.Kind = KindBoilerplate
 		case seen[h]:
 			b.Kind = KindRepeat
-		case !haveTitle && (norm == title || (title == "" && looksLikeHeadline(norm))):
+		case !haveTitle && !long && (norm == title || (title == "" && looksLikeHeadline(norm))):
 			b.Kind = KindTitle
 		}
 		if b.Kind != KindBoilerplate {
@@ -119,6 +142,10 @@ func MarkBlocks(text string, opt BlockOptions) []core.Block {
 	}
 	return out
 }
+
+// longLine is the length in bytes past which a line is hashed without being
+// normalised whole (a one-line 35 MB file is one line).
+const longLine = 64 << 10
 
 // looksLikeHeadline: short, and not ending like a sentence.
 func looksLikeHeadline(norm string) bool {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"html"
 	"strconv"
@@ -21,45 +20,95 @@ var textKeys = []string{"text", "body", "articlebody", "maintext", "fulltext", "
 // APIs return) that holds the records.
 var listKeys = []string{"articles", "items", "data", "results", "records", "documents", "docs", "posts", "entries"}
 
-// parseJSON reads a .json file: one article object, an array of them, or a
+// emitFunc takes the i-th document of a file (0 for the first).
+type emitFunc func(i int, d core.Document) error
+
+// eachJSON reads a .json file: one article object, an array of them, or a
 // wrapper object holding an array. A file that is not one JSON value but has
-// one object per line is read as JSONL, as scrapers often name such files .json.
-func parseJSON(ctx context.Context, base core.Document, data []byte, text string) ([]core.Document, error) {
+// one object per line is read as JSONL, as scrapers often name such files
+// .json. The file is checked whole before the first record is given, so a
+// file broken at its end gives no article, as it always did; an array is
+// then decoded one record at a time.
+func eachJSON(base core.Document, data []byte, text string, emit emitFunc) error {
 	trimmed := strings.TrimSpace(text)
 	switch {
 	case strings.HasPrefix(trimmed, "["):
-		var raws []json.RawMessage
-		if err := json.Unmarshal([]byte(trimmed), &raws); err != nil {
+		if !json.Valid([]byte(trimmed)) {
 			if looksLikeJSONL(trimmed) {
-				return parseJSONL(ctx, base, text)
+				return eachJSONL(base, text, emit)
 			}
-			return nil, invalidf("invalid JSON: %v", err)
+			return invalidJSON(trimmed)
 		}
-		return parseRecords(ctx, base, raws)
+		dec := json.NewDecoder(strings.NewReader(trimmed))
+		if _, err := dec.Token(); err != nil { // the opening bracket
+			return invalidf("invalid JSON: %v", err)
+		}
+		re := &RecordErrors{Format: "json"}
+		for dec.More() {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return invalidf("invalid JSON: %v", err)
+			}
+			re.Total++
+			if err := emitRecord(base, "json", re.Total, raw, re, emit); err != nil {
+				return err
+			}
+		}
+		if re.Total == 0 {
+			return invalidf("JSON array holds no records")
+		}
+		return re.orNil()
 	case strings.HasPrefix(trimmed, "{"):
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(trimmed), &obj); err != nil {
 			if looksLikeJSONL(trimmed) {
-				return parseJSONL(ctx, base, text)
+				return eachJSONL(base, text, emit)
 			}
-			return nil, invalidf("invalid JSON: %v", err)
+			return invalidf("invalid JSON: %v", err)
 		}
 		if _, ok := pickText(obj); !ok {
 			for _, k := range listKeys {
 				if raws, ok := objectList(obj, k); ok {
-					return parseRecords(ctx, base, raws)
+					re := &RecordErrors{Format: "json", Total: len(raws)}
+					for i, raw := range raws {
+						if err := emitRecord(base, "json", i+1, raw, re, emit); err != nil {
+							return err
+						}
+						raws[i] = nil // given away: let it go
+					}
+					return re.orNil()
 				}
 			}
 		}
 		doc := base
 		doc.Format = "json"
 		if err := fillRecord(&doc, obj); err != nil {
-			return nil, err
+			return err
 		}
 		doc.Original = data
-		return []core.Document{doc}, nil
+		return emit(0, doc)
 	}
-	return nil, invalidf("JSON file holds neither an article object nor an array of them")
+	return invalidf("JSON file holds neither an article object nor an array of them")
+}
+
+// invalidJSON gives the decoder's reason why s is not JSON.
+func invalidJSON(s string) error {
+	var v json.RawMessage
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		return invalidf("invalid JSON: %v", err)
+	}
+	return invalidf("invalid JSON")
+}
+
+// emitRecord turns record n into a document and gives it to emit, or notes
+// why it cannot be read.
+func emitRecord(base core.Document, format string, n int, raw []byte, re *RecordErrors, emit emitFunc) error {
+	doc, err := recordDoc(base, format, n, raw)
+	if err != nil {
+		re.Errs = append(re.Errs, RecordError{Record: n, Err: err})
+		return nil
+	}
+	return emit(n-1, doc)
 }
 
 func looksLikeJSONL(s string) bool {
@@ -79,34 +128,10 @@ func objectList(obj map[string]json.RawMessage, key string) ([]json.RawMessage, 
 	return nil, false
 }
 
-func parseRecords(ctx context.Context, base core.Document, raws []json.RawMessage) ([]core.Document, error) {
-	if len(raws) == 0 {
-		return nil, invalidf("JSON array holds no records")
-	}
-	re := &RecordErrors{Format: "json", Total: len(raws)}
-	var docs []core.Document
-	for i, raw := range raws {
-		if err := checkCtx(ctx, i); err != nil {
-			return nil, err
-		}
-		doc, err := recordDoc(base, "json", i+1, raw)
-		if err != nil {
-			re.Errs = append(re.Errs, RecordError{Record: i + 1, Err: err})
-			continue
-		}
-		docs = append(docs, doc)
-	}
-	if len(re.Errs) > 0 {
-		return docs, re
-	}
-	return docs, nil
-}
-
-// parseJSONL reads one record per line; blank lines are allowed. A record's
+// eachJSONL reads one record per line; blank lines are allowed. A record's
 // number is its line number, so that a researcher can find it.
-func parseJSONL(ctx context.Context, base core.Document, text string) ([]core.Document, error) {
+func eachJSONL(base core.Document, text string, emit emitFunc) error {
 	re := &RecordErrors{Format: "jsonl"}
-	var docs []core.Document
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		n++
@@ -115,23 +140,19 @@ func parseJSONL(ctx context.Context, base core.Document, text string) ([]core.Do
 			continue
 		}
 		re.Total++
-		if err := checkCtx(ctx, re.Total); err != nil {
-			return nil, err
-		}
 		doc, err := recordDoc(base, "jsonl", n, raw)
 		if err != nil {
 			re.Errs = append(re.Errs, RecordError{Record: n, Err: err})
 			continue
 		}
-		docs = append(docs, doc)
+		if err := emit(re.Total-1, doc); err != nil {
+			return err
+		}
 	}
 	if re.Total == 0 {
-		return nil, invalidf("JSONL file holds no records")
+		return invalidf("JSONL file holds no records")
 	}
-	if len(re.Errs) > 0 {
-		return docs, re
-	}
-	return docs, nil
+	return re.orNil()
 }
 
 func recordDoc(base core.Document, format string, n int, raw []byte) (core.Document, error) {
@@ -144,7 +165,7 @@ func recordDoc(base core.Document, format string, n int, raw []byte) (core.Docum
 	}
 	doc := base
 	doc.Format, doc.Record = format, n
-	doc.Original = append([]byte(nil), raw...)
+	doc.Original = raw
 	if err := fillRecord(&doc, obj); err != nil {
 		return core.Document{}, err
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -52,6 +53,25 @@ func Parse(path string, data []byte) ([]core.Document, error) {
 // between records when ctx ends and returns a *core.Error with code
 // canceled that wraps ctx.Err().
 func ParseContext(ctx context.Context, path string, data []byte) ([]core.Document, error) {
+	var docs []core.Document
+	err := ParseEach(ctx, path, data, func(d core.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	var re *RecordErrors
+	if err != nil && !errors.As(err, &re) {
+		return nil, err
+	}
+	return docs, err
+}
+
+// ParseEach is ParseContext that hands each document to fn as soon as it is
+// read instead of returning them all, so that a file of a million records
+// never holds a million documents: an array is decoded record by record, a
+// JSONL file line by line. An error from fn stops the parse and is
+// returned. Broken records are reported at the end, as a *RecordErrors,
+// after fn has had every good one.
+func ParseEach(ctx context.Context, path string, data []byte, fn func(core.Document) error) error {
 	format := extFormats[strings.ToLower(filepath.Ext(path))]
 	if (format == "" || format == FormatText) && sniffHTML(data) {
 		format = FormatHTML
@@ -64,7 +84,7 @@ func ParseContext(ctx context.Context, path string, data []byte) ([]core.Documen
 		text, enc, err = Decode(data)
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if format == "" {
 		format = FormatText
@@ -73,42 +93,40 @@ func ParseContext(ctx context.Context, path string, data []byte) ([]core.Documen
 		}
 	}
 	base := core.Document{Path: path, Encoding: enc, Format: format}
-	var docs []core.Document
-	switch format {
-	case FormatJSON:
-		docs, err = parseJSON(ctx, base, data, text)
-	case FormatJSONL:
-		docs, err = parseJSONL(ctx, base, text)
-	default:
-		doc := base
-		doc.Original = data
-		switch format {
-		case FormatHTML:
-			if herr := parseHTML(&doc, text); herr != nil {
-				return nil, herr
-			}
-		case FormatMarkdown:
-			parseMarkdown(&doc, text)
-		default:
-			parseText(&doc, text)
-		}
-		docs = []core.Document{doc}
-	}
-	for i := range docs {
+	emit := func(i int, d core.Document) error {
 		if cerr := checkCtx(ctx, i); cerr != nil {
-			return nil, cerr
+			return cerr
 		}
-		if docs[i].Outlet == "" {
-			docs[i].Outlet = hostOutlet(docs[i].URL)
+		if d.Outlet == "" {
+			d.Outlet = hostOutlet(d.URL)
 		}
 		// The text's own language beats a declared one: page templates
 		// declare lang="en" on translated pages, and the text is what gets
 		// compared.
-		if lang := DetectLanguage(docs[i].Text); lang != "" {
-			docs[i].Language = lang
+		if lang := DetectLanguage(d.Text); lang != "" {
+			d.Language = lang
 		}
+		return fn(d)
 	}
-	return docs, err
+	switch format {
+	case FormatJSON:
+		return eachJSON(base, data, text, emit)
+	case FormatJSONL:
+		return eachJSONL(base, text, emit)
+	}
+	doc := base
+	doc.Original = data
+	switch format {
+	case FormatHTML:
+		if herr := parseHTML(&doc, text); herr != nil {
+			return herr
+		}
+	case FormatMarkdown:
+		parseMarkdown(&doc, text)
+	default:
+		parseText(&doc, text)
+	}
+	return emit(0, doc)
 }
 
 // sniffHTML recognises a saved web page by how it starts, skipping a

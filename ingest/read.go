@@ -26,6 +26,17 @@ func ReadContext(ctx context.Context, path string, opts Options) ([]core.Documen
 	return ParseContext(ctx, path, data)
 }
 
+// ReadEach reads the file at path and gives its documents to fn one at a
+// time (see ParseEach): what an import uses, so that a file of many records
+// costs the memory of one record at a time beside the file itself.
+func ReadEach(ctx context.Context, path string, opts Options, fn func(core.Document) error) error {
+	data, err := readFile(path, opts.maxSize())
+	if err != nil {
+		return err
+	}
+	return ParseEach(ctx, path, data, fn)
+}
+
 func readFile(path string, max int64) ([]byte, error) {
 	f, fi, err := openRegular(path)
 	if err != nil {

@@ -49,6 +49,14 @@ func (e *RecordErrors) Error() string {
 	return b.String()
 }
 
+// orNil returns e when some records were unreadable, else nil.
+func (e *RecordErrors) orNil() error {
+	if len(e.Errs) == 0 {
+		return nil
+	}
+	return e
+}
+
 // Unwrap gives the summary as a *core.Error so that core.ErrorCode and
 // core.ErrorMessage treat a partly broken file as the input's fault.
 func (e *RecordErrors) Unwrap() error {

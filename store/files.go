@@ -33,12 +33,17 @@ func (db *DB) MultiLocated(ctx context.Context) ([]int64, error) {
 	return db.idsWhere(ctx, `SELECT article_id FROM multi_located ORDER BY article_id`)
 }
 
-// HasLocation reports whether the archive already holds the file at path
-// with this size and modification time, so that an unchanged file need not be
-// read again.
+// HasLocation reports whether the archive already holds the whole file at
+// path with this size and modification time, so that an unchanged file need
+// not be read again. A file of one article is stored whole or not at all; the
+// records of a JSON or JSONL file are stored in batches as they are read, so
+// such a file counts only once an import that read it finished: one killed
+// or stopped halfway through it reads it again, and adds what is missing.
 func (db *DB) HasLocation(ctx context.Context, path string, size int64, mtime time.Time) (bool, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM article_files WHERE path = ? AND size = ? AND mtime = ?`,
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM article_files f
+		WHERE f.path = ? AND f.size = ? AND f.mtime = ?
+		  AND (f.record = 0 OR EXISTS (SELECT 1 FROM imports i WHERE i.id = f.import_id AND i.status = 'done'))`,
 		path, size, mtime.UTC().Format(timeLayout)).Scan(&n)
 	return n > 0, err
 }

@@ -77,6 +77,17 @@ func (db *DB) Imports(ctx context.Context) ([]core.Import, error) {
 		return nil, err
 	}
 	for i := range out {
+		if out[i].FinishedAt == nil {
+			// Killed, or still running: its counts were never written, but
+			// every batch it stored carries its id.
+			// (Through article_files, whose rows are small: reading
+			// articles.import_id means reading past each text.)
+			if err := db.read.QueryRowContext(ctx, `SELECT
+				(SELECT count(*) FROM articles a WHERE a.id IN (SELECT article_id FROM article_files WHERE import_id = ?1) AND a.import_id = ?1),
+				(SELECT count(DISTINCT path) FROM article_files WHERE import_id = ?1)`, out[i].ID).Scan(&out[i].Added, &out[i].FilesSeen); err != nil {
+				return nil, err
+			}
+		}
 		erows, err := db.read.QueryContext(ctx, `SELECT path, error FROM import_errors WHERE import_id = ? ORDER BY rowid`, out[i].ID)
 		if err != nil {
 			return nil, err

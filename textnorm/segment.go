@@ -10,7 +10,7 @@ import (
 // space. Scraped articles carry one paragraph, headline or chrome item per
 // line, so lines are the unit boilerplate is judged on.
 func Lines(text string) []core.Span {
-	return lines([]rune(text))
+	return linesOf(text)
 }
 
 func lines(rs []rune) []core.Span {

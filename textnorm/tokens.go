@@ -3,6 +3,7 @@ package textnorm
 import (
 	"github.com/storydiff/storydiff/core"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Token is one word of a text: where it is, what it says, and the key it is
@@ -71,4 +72,35 @@ func IsJoiner(prev, r, next rune) bool {
 		return unicode.IsDigit(prev) && unicode.IsDigit(next)
 	}
 	return false
+}
+
+// CountWords returns len(Words(text)) without making the tokens: a count is
+// all an import needs, and the tokens of a 35 MB text took 670 MB.
+func CountWords(text string) int {
+	n := 0
+	for pos := 0; pos < len(text); {
+		r, w := utf8.DecodeRuneInString(text[pos:])
+		pos += w
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		n++
+		prev := r
+		for pos < len(text) {
+			r, w := utf8.DecodeRuneInString(text[pos:])
+			if isWordRune(r) {
+				prev, pos = r, pos+w
+				continue
+			}
+			if pos+w < len(text) {
+				next, nw := utf8.DecodeRuneInString(text[pos+w:])
+				if IsJoiner(prev, r, next) {
+					prev, pos = next, pos+w+nw
+					continue
+				}
+			}
+			break
+		}
+	}
+	return n
 }
