@@ -3,8 +3,8 @@ package ingest
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/araddon/dateparse"
