@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -88,7 +89,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	// Opening for writing turns the file to WAL, which rewrites its header:
 	// a file that is plainly not an archive is refused before that.
-	if err := refuseForeign(path); err != nil {
+	current, err := refuseForeign(path)
+	if err != nil {
 		return nil, err
 	}
 	wc, err := newWriterConnector(path, dsn(path, "immediate"), false)
@@ -98,16 +100,28 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	write := sql.OpenDB(wc)
 	write.SetMaxOpenConns(1)
 	db := &DB{Path: path, write: write}
-	if err := migrateWhenFree(ctx, db); err != nil {
-		write.Close()
-		return nil, err
-	}
 	db.read, err = sql.Open("sqlite", dsn(path, "deferred"))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
 	db.read.SetMaxOpenConns(4)
+	// An archive whose header says it is ours, in WAL mode and at the latest
+	// schema (every open after the first) needs no migration: the schema is
+	// confirmed through the read pool, whose connection the command's reads
+	// then use, and the writer connects only when something is written. A
+	// read command so opens one connection and parses the schema once, not
+	// twice. Anything else takes the migrating path, which re-reads it all.
+	if current {
+		if v, err := readSchema(ctx, db.read, path); err == nil && v == latestKnown() {
+			return db, nil
+		}
+	}
+	if err := migrateWhenFree(ctx, db); err != nil {
+		db.read.Close()
+		write.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -115,24 +129,30 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // is not SQLite, or is the SQLite file of another application (its
 // application_id, at offset 68, is set and not StoryDiff's). Files it cannot
 // judge from the header (new, empty, unmarked) are left to readSchema.
-func refuseForeign(path string) error {
+// current reports a header that is StoryDiff's, in WAL mode (read and write
+// versions 2, offsets 18-19) and at the latest schema (user_version, offset
+// 60); a migration still in the WAL does not show there, so current is a
+// hint to confirm with readSchema, never proof.
+func refuseForeign(path string) (current bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil // absent: a new archive; unreadable: probe has said so
+		return false, nil // absent: a new archive; unreadable: probe has said so
 	}
 	defer f.Close()
 	var h [100]byte
 	n, _ := io.ReadFull(f, h[:])
 	if n == 0 {
-		return nil
+		return false, nil
 	}
 	if n < len(h) || string(h[:16]) != "SQLite format 3\x00" {
-		return core.Errorf(core.EINVALID, "%s is not a StoryDiff archive (not a SQLite file)", path)
+		return false, core.Errorf(core.EINVALID, "%s is not a StoryDiff archive (not a SQLite file)", path)
 	}
-	if id := binary.BigEndian.Uint32(h[68:72]); id != 0 && id != ApplicationID {
-		return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
+	id := binary.BigEndian.Uint32(h[68:72])
+	if id != 0 && id != ApplicationID {
+		return false, core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
 	}
-	return nil
+	version := int(binary.BigEndian.Uint32(h[60:64]))
+	return id == ApplicationID && h[18] == 2 && h[19] == 2 && version > 0 && version == latestKnown(), nil
 }
 
 // migrateWhenFree migrates, waiting out other processes that are opening
@@ -175,8 +195,12 @@ func (db *DB) Close() error {
 		errs = append(errs, db.read.Close())
 	}
 	if db.write != nil {
-		if !db.readOnly {
-			// Fold the WAL back so that the archive is one file when nothing runs.
+		// Fold the WAL back so that the archive is one file when nothing
+		// runs. A process whose writer never connected wrote nothing to fold,
+		// and connecting only for this cost a read command a second
+		// connection; SQLite still folds the WAL when its last connection
+		// closes.
+		if !db.readOnly && db.write.Stats().OpenConnections > 0 {
 			_, _ = db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		}
 		errs = append(errs, db.write.Close())
@@ -291,6 +315,17 @@ func readSchema(ctx context.Context, conn *sql.DB, path string) (int, error) {
 	}
 	return version, nil
 }
+
+// latestKnown is the newest schema version this StoryDiff knows, 0 if its
+// embedded migrations cannot be read (then every open takes the migrating
+// path, which reports why).
+var latestKnown = sync.OnceValue(func() int {
+	v, err := latestVersion()
+	if err != nil {
+		return 0
+	}
+	return v
+})
 
 func latestVersion() (int, error) {
 	ms, err := migrations()
