@@ -1,36 +1,40 @@
 #!/usr/bin/env bash
-# Makes third_party/go-dateparser: github.com/markusmobius/go-dateparser at the
-# version go.mod pins, copied from the Go module cache, with its locale and
-# time-zone tables built on first use instead of at package initialisation.
-# go.mod points the module there with a replace directive.
+# Makes the patched copies of third-party modules in third_party/: each is the
+# version go.mod pins, copied from the Go module cache, with work its package
+# initialisers did moved behind a sync.Once at first use. go.mod points each
+# module at its copy with a replace directive. Each copy's README.md says what
+# changed and why.
 #
-# Why: go-htmldate (HTML dates at import) imports go-dateparser, whose package
-# initialisers build 200 locales' data and compile thousands of regular
-# expressions: 80 MB allocated and 100-300 ms before main() in every command,
-# including those that only read the archive. Built lazily, only a command that
-# parses an HTML date pays, once, the same work as before, with the same result.
+# Why: every package a program links is initialised before main, used or not.
+# go-htmldate and go-trafilatura (HTML pages at import) bring go-dateparser,
+# which built 200 locales and compiled thousands of regular expressions
+# there (80 MB, 100-300 ms), go-domdistiller (Unicode range tables and
+# case-folded regular expressions) and gomoji (a 4,700-entry map): all paid
+# by every command, including those that only read the archive. Built
+# lazily, only a command that parses a web page pays, once, the same work as
+# before, with the same result.
 #
 # Every edit below is mechanical and checked: a pattern that does not match as
 # often as expected (a new upstream version) stops the script. Run it again
-# after changing the pinned version, then `go build ./... && go test ./ingest/`.
+# after changing a pinned version, then `go build ./... && go test ./ingest/`.
+#   scripts/patch-third-party.sh            all modules
+#   scripts/patch-third-party.sh gomoji     one (dateparser, domdistiller, gomoji)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mod=github.com/markusmobius/go-dateparser
-ver=v1.2.3
-dst=third_party/go-dateparser
-
-src=$(GOFLAGS=-mod=mod go mod download -json "$mod@$ver" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-[ -d "$src" ] || { echo "patch-dateparser: $mod@$ver not found in the module cache" >&2; exit 1; }
-
-rm -rf "$dst"
-mkdir -p "$dst"
-cp -R "$src"/. "$dst"/
-chmod -R u+w "$dst"
-# The code generator (it needs go-git and the CLDR checkout) and its inputs
-# are not part of the library.
-rm -rf "$dst/scripts" "$dst/data-supplementary"
-mv "$dst/README.md" "$dst/README.upstream.md"
+# copy MODULE VERSION DIR: a fresh copy of MODULE@VERSION from the module
+# cache in DIR, upstream's README.md kept as README.upstream.md.
+copy() {
+	local mod=$1 ver=$2 dst=$3 src
+	src=$(GOFLAGS=-mod=mod go mod download -json "$mod@$ver" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+	[ -d "$src" ] || { echo "patch-third-party: $mod@$ver not found in the module cache" >&2; exit 1; }
+	rm -rf "$dst"
+	mkdir -p "$dst"
+	cp -R "$src"/. "$dst"/
+	chmod -R u+w "$dst"
+	mv "$dst/README.md" "$dst/README.upstream.md"
+	go mod edit -replace "$mod=./$dst"
+}
 
 # edit FILE COUNT PERL: applies the substitution(s) in PERL (with $n += for
 # each) to FILE, which must make exactly COUNT replacements.
@@ -39,119 +43,231 @@ edit() {
 	local got
 	got=$(perl -0777 -i -pe 'our $n; '"$expr"'; END { print STDERR "n=$n\n" }' "$file" 2>&1 >/dev/null | sed -n 's/^n=//p')
 	if [ "${got:-0}" != "$want" ]; then
-		echo "patch-dateparser: $file: expected $want replacement(s), made ${got:-0}" >&2
+		echo "patch-third-party: $file: expected $want replacement(s), made ${got:-0}" >&2
 		exit 1
 	fi
 }
 
-data=$dst/internal/data
+dateparser() {
+	local mod=github.com/markusmobius/go-dateparser ver=v1.2.3 dst=third_party/go-dateparser
+	copy "$mod" "$ver" "$dst"
+	# The code generator (it needs go-git and the CLDR checkout) and its
+	# inputs are not part of the library.
+	rm -rf "$dst/scripts" "$dst/data-supplementary"
+	local data=$dst/internal/data f name fn calls=()
 
-# 1. Each locale file's init() becomes load_<file>(); loadAll calls them in the
-#    order Go ran the init functions (file names in byte order), which matters
-#    because a locale merges its parent's data.
-calls=()
-while IFS= read -r f; do
-	name=$(basename "$f" .go)
-	fn="load_${name//-/_}"
-	edit "$f" 1 '$n += s/^func init\(\) \{$/func '"$fn"'() {/mg'
-	calls+=("$fn")
-done < <(find "$data" -maxdepth 1 -name '[a-z]*.go' ! -name '*_test.go' | LC_ALL=C sort)
-[ "${#calls[@]}" -gt 100 ] || { echo "patch-dateparser: only ${#calls[@]} locale files" >&2; exit 1; }
+	# 1. Each locale file's init() becomes load_<file>(); loadAll calls them in the
+	#    order Go ran the init functions (file names in byte order), which matters
+	#    because a locale merges its parent's data.
+	while IFS= read -r f; do
+		name=$(basename "$f" .go)
+		fn="load_${name//-/_}"
+		edit "$f" 1 '$n += s/^func init\(\) \{$/func '"$fn"'() {/mg'
+		calls+=("$fn")
+	done < <(find "$data" -maxdepth 1 -name '[a-z]*.go' ! -name '*_test.go' | LC_ALL=C sort)
+	[ "${#calls[@]}" -gt 100 ] || { echo "patch-third-party: only ${#calls[@]} locale files" >&2; exit 1; }
 
-{
-	echo "// Code generated by StoryDiff's scripts/patch-dateparser.sh; DO NOT EDIT."
-	echo
-	echo "package data"
-	echo
-	echo 'import "sync"'
-	echo
-	echo "var loadOnce sync.Once"
-	echo
-	echo "// ensureLoaded builds every locale's data once, on first use: upstream"
-	echo "// built it in the package's init functions, at the start of every program."
-	echo "func ensureLoaded() { loadOnce.Do(loadAll) }"
-	echo
-	echo "// loadAll runs the former init functions in the order Go ran them."
-	echo "func loadAll() {"
-	for c in "${calls[@]}"; do echo "	$c()"; done
-	echo "}"
-} > "$data/05-lazy-load.go"
+	{
+		echo "// Code generated by StoryDiff's scripts/patch-third-party.sh; DO NOT EDIT."
+		echo
+		echo "package data"
+		echo
+		echo 'import "sync"'
+		echo
+		echo "var loadOnce sync.Once"
+		echo
+		echo "// ensureLoaded builds every locale's data once, on first use: upstream"
+		echo "// built it in the package's init functions, at the start of every program."
+		echo "func ensureLoaded() { loadOnce.Do(loadAll) }"
+		echo
+		echo "// loadAll runs the former init functions in the order Go ran them."
+		echo "func loadAll() {"
+		for c in "${calls[@]}"; do echo "	$c()"; done
+		echo "}"
+	} > "$data/05-lazy-load.go"
 
-# 2. GetLocaleData, the only way to the locale variables, loads them first.
-edit "$data/00-locale-data.go" 1 \
-	'$n += s/^(func GetLocaleData\(locale string\) \(\*LocaleData, bool\) \{\n)/$1\tensureLoaded()\n/mg'
+	# 2. GetLocaleData, the only way to the locale variables, loads them first.
+	edit "$data/00-locale-data.go" 1 \
+		'$n += s/^(func GetLocaleData\(locale string\) \(\*LocaleData, bool\) \{\n)/$1\tensureLoaded()\n/mg'
 
-# 3. The four generated maps become functions returning a map built once
-#    (sync.OnceValue), and their users call them.
-for f in 01-language-order 02-language-map 03-language-locales-map 04-locale-order; do
-	edit "$data/$f.go" 3 '
-		$n += s/^package data\n/package data\n\nimport "sync"\n/m;
-		$n += s/^var (\w+) = (map\[string\][\[\]\w]+)\{$/var $1 = sync.OnceValue(func() $2 {\n\treturn $2\{/m;
-		$n += s/^\}\n\z/}\n})\n/m'
+	# 3. The four generated maps become functions returning a map built once
+	#    (sync.OnceValue), and their users call them.
+	for f in 01-language-order 02-language-map 03-language-locales-map 04-locale-order; do
+		edit "$data/$f.go" 3 '
+			$n += s/^package data\n/package data\n\nimport "sync"\n/m;
+			$n += s/^var (\w+) = (map\[string\][\[\]\w]+)\{$/var $1 = sync.OnceValue(func() $2 {\n\treturn $2\{/m;
+			$n += s/^\}\n\z/}\n})\n/m'
+	done
+	for f in "$dst"/internal/language/*.go; do
+		case $f in *_test.go) continue ;; esac
+		perl -i -pe 's/\bdata\.(LanguageOrder|LocaleOrder|LanguageMap|LanguageLocalesMap)\b(?!\()/data.$1()/g' "$f"
+	done
+	left=$(grep -rEn '\bdata\.(LanguageOrder|LocaleOrder|LanguageMap|LanguageLocalesMap)\b[^(]' "$dst" --include='*.go' || true)
+	[ -z "$left" ] || { echo "patch-third-party: direct map uses left:"; echo "$left"; exit 1; } >&2
+
+	# 4. The time-zone table and the regular expressions compiled from it are
+	#    built on first use as well.
+	local tz=$dst/internal/timezone
+	edit "$tz/timezones.go" 2 '
+		$n += s/^var timezoneInfoList = \[\]Info\{$/func buildTimezoneInfoList() []Info {\n\treturn []Info{/m;
+		$n += s/^\}\n\z/}\n}\n/m'
+	edit "$tz/tz-offsets.go" 4 '
+		$n += s/^(\s+"strings"\n)/$1\t"sync"\n/m;
+		$n += s/^var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func\(\) (\(\[\]OffsetData, \*regexp.Regexp, \*regexp.Regexp\)) \{$/var (\n\ttimezoneInfoList             []Info\n\ttimezoneOffsets              []OffsetData\n\trxSearch, rxSearchIgnoreCase *regexp.Regexp\n\tloadOnce                     sync.Once\n)\n\n\/\/ ensureLoaded builds the time-zone tables once, on first use: upstream built\n\/\/ them at package initialisation, at the start of every program.\nfunc ensureLoaded() {\n\tloadOnce.Do(func() {\n\t\ttimezoneInfoList = buildTimezoneInfoList()\n\t\ttimezoneOffsets, rxSearch, rxSearchIgnoreCase = buildOffsets()\n\t})\n}\n\nfunc buildOffsets() $1 {/m;
+		$n += s/^(\s+for _, tzInfo := range timezoneInfoList \{)$/$1/m;
+		$n += s/^\}\(\)\n/}\n/m'
+	edit "$tz/parser.go" 2 '$n += s/^(func (?:PopTzOffset|WordIsTz)\(.*\{\n)/$1\tensureLoaded()\n/mg'
+	edit "$tz/loader.go" 1 '$n += s/^(func Load\(name string\) \(\*time.Location, error\) \{\n)/$1\tensureLoaded()\n/mg'
+
+	cat > "$dst/README.md" <<-END
+	# go-dateparser $ver, with its tables built on first use
+
+	This is github.com/markusmobius/go-dateparser $ver as published (BSD 3-Clause:
+	LICENSE and LICENSE_dateparser.txt are kept; upstream's README is
+	README.upstream.md), made by \`scripts/patch-third-party.sh\` from the Go module
+	cache and wired into StoryDiff by a \`replace\` directive in go.mod. Do not edit
+	it by hand: change the script and run it again.
+
+	## Why
+
+	StoryDiff reads dates in web pages with go-htmldate, which imports
+	go-dateparser. Upstream builds the data of its 200 locales (compiling their
+	regular expressions) and its time-zone table in package initialisers: about
+	80 MB allocated and 100-300 ms of CPU before \`main\` starts, in every StoryDiff
+	command, including those that only read the archive and never parse a date.
+	Here the same work runs once, the first time a date is parsed, with the same
+	result.
+
+	## What changed
+
+	- internal/data: each locale file's \`func init()\` is renamed \`load_<file>()\`;
+	  05-lazy-load.go (generated) calls them all once, in the order Go ran the init
+	  functions (file names in byte order; a locale merges its parent's data),
+	  from \`GetLocaleData\`, the only way to the locale variables.
+	- internal/data: the maps LanguageOrder, LanguageMap, LanguageLocalesMap and
+	  LocaleOrder are \`sync.OnceValue\` functions returning the same map; their
+	  users in internal/language call them.
+	- internal/timezone: the time-zone list and the regular expressions compiled
+	  from it are built by \`ensureLoaded\` (a \`sync.Once\`) at the start of
+	  \`Load\`, \`PopTzOffset\` and \`WordIsTz\`.
+	- scripts/ and data-supplementary/ (the code generator and its inputs) are
+	  left out.
+
+	The edited upstream files are not reformatted, so \`diff -r\` against the module
+	cache shows only these edits. The module's own tests pass on this copy
+	(\`cd third_party/go-dateparser && go test ./...\`), and StoryDiff's
+	TestNoPackageInitAllocatesMuch (inittrace_test.go) fails if an initialiser this
+	large comes back.
+	END
+
+	# Only the generated file is formatted: the edited upstream files keep their
+	# layout, so that `diff -r` against the module cache shows just the edits.
+	gofmt -w "$data/05-lazy-load.go"
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
+domdistiller() {
+	local mod=github.com/markusmobius/go-domdistiller ver=v0.0.0-20240926050704-25b8d046ffb4
+	local dst=third_party/go-domdistiller
+	copy "$mod" "$ver" "$dst"
+	rm -rf "$dst/scripts" "$dst/example" # test generator and examples
+	local su=$dst/internal/stringutil pg=$dst/internal/pagination
+
+	# The three Unicode range tables of the word counter (1.7 MB, the largest
+	# initialiser once go-dateparser's was gone) are built on first use.
+	edit "$su/word-counter.go" 4 '
+		$n += s/^(\t"strings"\n)/$1\t"sync"\n/m;
+		$n += s/^(\trtMatcher\d) = createRangeTable\((.*)\)$/$1 = sync.OnceValue(func() *unicode.RangeTable { return createRangeTable($2) })/mg'
+	edit "$su/word-counter.go" 4 '$n += s/\b(rtMatcher\d)\b(?! = )/$1()/g'
+
+	# The page-number expressions: case folding over large Unicode ranges
+	# made rxTerms the costliest expression compiled at start.
+	edit "$pg/constant.go" 5 '
+		$n += s/^import \(\n/import (\n\t"sync"\n/m;
+		$n += s/^(\t(?:rxLinkNumberCleaner|rxInvalidParentWrapper|rxTerms|rxSurroundingDigits)\s+)= regexp\.MustCompile\((.*)\)$/$1= sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile($2) })/mg'
+	edit "$pg/number.go" 4 '$n += s/\b(rxLinkNumberCleaner|rxInvalidParentWrapper|rxTerms|rxSurroundingDigits)\./$1()./g'
+
+	cat > "$dst/README.md" <<-END
+	# go-domdistiller $ver, with some tables built on first use
+
+	This is github.com/markusmobius/go-domdistiller $ver as published (MIT; its
+	LICENSE, LICENSE-domdistiller.txt, LICENSE-boilerpipe.txt and
+	NOTICE-boilerpipe.txt are kept; upstream's README is README.upstream.md), made
+	by \`scripts/patch-third-party.sh\` from the Go module cache and wired into
+	StoryDiff by a \`replace\` directive in go.mod. Do not edit it by hand: change
+	the script and run it again.
+
+	## Why
+
+	go-trafilatura, StoryDiff's extractor of web pages, falls back on it. Its
+	package initialisers built three Unicode range tables (1.7 MB) and compiled
+	regular expressions with case folding over large Unicode ranges: a fifth of
+	the CPU time of a StoryDiff command that only reads the archive. They are
+	now built the first time they are used, with the same content.
+
+	## What changed
+
+	- internal/stringutil/word-counter.go: rtMatcher1-3 are \`sync.OnceValue\`
+	  functions returning the same tables; the word counters call them.
+	- internal/pagination/constant.go: rxLinkNumberCleaner, rxInvalidParentWrapper,
+	  rxTerms and rxSurroundingDigits are \`sync.OnceValue\` functions returning
+	  the same compiled expressions; number.go calls them.
+	- scripts/ and example/ (a test generator and examples) are left out.
+
+	The edited files are not reformatted, so \`diff -r\` against the module cache
+	shows only these edits.
+	END
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
+gomoji() {
+	local mod=github.com/forPelevin/gomoji ver=v1.2.0 dst=third_party/gomoji
+	copy "$mod" "$ver" "$dst"
+
+	# The emoji table (4,700 entries, a map literal Go builds at start) is a
+	# function returning the map, built once.
+	edit "$dst/data.go" 3 '
+		$n += s/^package gomoji\n/package gomoji\n\nimport "sync"\n/m;
+		$n += s/^\temojiMap = map\[string\]Emoji\{$/\temojiMap = sync.OnceValue(func() map[string]Emoji {\n\t\treturn map[string]Emoji{/m;
+		$n += s/^\t\}\n\)\n\z/\t}\n\t})\n)\n/m'
+	edit "$dst/gomoji.go" 10 '$n += s/\bemojiMap(?=[\[)])/emojiMap()/g'
+
+	cat > "$dst/README.md" <<-END
+	# gomoji $ver, with its table built on first use
+
+	This is github.com/forPelevin/gomoji $ver as published (MIT; LICENSE kept;
+	upstream's README is README.upstream.md), made by
+	\`scripts/patch-third-party.sh\` from the Go module cache and wired into
+	StoryDiff by a \`replace\` directive in go.mod. Do not edit it by hand: change
+	the script and run it again.
+
+	## Why
+
+	go-trafilatura, StoryDiff's extractor of web pages, uses it. Its emoji table
+	is a map literal of 4,700 entries, which Go builds when the program starts
+	(1 MB): every StoryDiff command paid for it. It is now built the first time
+	it is used, with the same content.
+
+	## What changed
+
+	- data.go: emojiMap is a \`sync.OnceValue\` function returning the same map.
+	- gomoji.go: its uses call it.
+
+	The edited files are not reformatted, so \`diff -r\` against the module cache
+	shows only these edits.
+	END
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
+if [ $# -eq 0 ]; then
+	set -- dateparser domdistiller gomoji
+fi
+for m in "$@"; do
+	case $m in
+	dateparser | domdistiller | gomoji) "$m" ;;
+	*)
+		echo "usage: $0 [dateparser|domdistiller|gomoji]..." >&2
+		exit 2
+		;;
+	esac
 done
-for f in "$dst"/internal/language/*.go; do
-	case $f in *_test.go) continue ;; esac
-	perl -i -pe 's/\bdata\.(LanguageOrder|LocaleOrder|LanguageMap|LanguageLocalesMap)\b(?!\()/data.$1()/g' "$f"
-done
-left=$(grep -rEn '\bdata\.(LanguageOrder|LocaleOrder|LanguageMap|LanguageLocalesMap)\b[^(]' "$dst" --include='*.go' || true)
-[ -z "$left" ] || { echo "patch-dateparser: direct map uses left:"; echo "$left"; exit 1; } >&2
-
-# 4. The time-zone table and the regular expressions compiled from it are
-#    built on first use as well.
-tz=$dst/internal/timezone
-edit "$tz/timezones.go" 2 '
-	$n += s/^var timezoneInfoList = \[\]Info\{$/func buildTimezoneInfoList() []Info {\n\treturn []Info{/m;
-	$n += s/^\}\n\z/}\n}\n/m'
-edit "$tz/tz-offsets.go" 4 '
-	$n += s/^(\s+"strings"\n)/$1\t"sync"\n/m;
-	$n += s/^var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func\(\) (\(\[\]OffsetData, \*regexp.Regexp, \*regexp.Regexp\)) \{$/var (\n\ttimezoneInfoList             []Info\n\ttimezoneOffsets              []OffsetData\n\trxSearch, rxSearchIgnoreCase *regexp.Regexp\n\tloadOnce                     sync.Once\n)\n\n\/\/ ensureLoaded builds the time-zone tables once, on first use: upstream built\n\/\/ them at package initialisation, at the start of every program.\nfunc ensureLoaded() {\n\tloadOnce.Do(func() {\n\t\ttimezoneInfoList = buildTimezoneInfoList()\n\t\ttimezoneOffsets, rxSearch, rxSearchIgnoreCase = buildOffsets()\n\t})\n}\n\nfunc buildOffsets() $1 {/m;
-	$n += s/^(\s+for _, tzInfo := range timezoneInfoList \{)$/$1/m;
-	$n += s/^\}\(\)\n/}\n/m'
-edit "$tz/parser.go" 2 '$n += s/^(func (?:PopTzOffset|WordIsTz)\(.*\{\n)/$1\tensureLoaded()\n/mg'
-edit "$tz/loader.go" 1 '$n += s/^(func Load\(name string\) \(\*time.Location, error\) \{\n)/$1\tensureLoaded()\n/mg'
-
-cat > "$dst/README.md" <<END
-# go-dateparser $ver, with its tables built on first use
-
-This is github.com/markusmobius/go-dateparser $ver as published (BSD 3-Clause:
-LICENSE and LICENSE_dateparser.txt are kept; upstream's README is
-README.upstream.md), made by \`scripts/patch-dateparser.sh\` from the Go module
-cache and wired into StoryDiff by a \`replace\` directive in go.mod. Do not edit
-it by hand: change the script and run it again.
-
-## Why
-
-StoryDiff reads dates in web pages with go-htmldate, which imports
-go-dateparser. Upstream builds the data of its 200 locales (compiling their
-regular expressions) and its time-zone table in package initialisers: about
-80 MB allocated and 100-300 ms of CPU before \`main\` starts, in every StoryDiff
-command, including those that only read the archive and never parse a date.
-Here the same work runs once, the first time a date is parsed, with the same
-result.
-
-## What changed
-
-- internal/data: each locale file's \`func init()\` is renamed \`load_<file>()\`;
-  05-lazy-load.go (generated) calls them all once, in the order Go ran the init
-  functions (file names in byte order; a locale merges its parent's data),
-  from \`GetLocaleData\`, the only way to the locale variables.
-- internal/data: the maps LanguageOrder, LanguageMap, LanguageLocalesMap and
-  LocaleOrder are \`sync.OnceValue\` functions returning the same map; their
-  users in internal/language call them.
-- internal/timezone: the time-zone list and the regular expressions compiled
-  from it are built by \`ensureLoaded\` (a \`sync.Once\`) at the start of
-  \`Load\`, \`PopTzOffset\` and \`WordIsTz\`.
-- scripts/ and data-supplementary/ (the code generator and its inputs) are
-  left out.
-
-The edited upstream files are not reformatted, so \`diff -r\` against the module
-cache shows only these edits. The module's own tests pass on this copy
-(\`cd third_party/go-dateparser && go test ./...\`), and StoryDiff's
-TestNoPackageInitAllocatesMuch (inittrace_test.go) fails if an initialiser this
-large comes back.
-END
-
-# Only the generated file is formatted: the edited upstream files keep their
-# layout, so that `diff -r` against the module cache shows just the edits.
-gofmt -w "$data/05-lazy-load.go"
-echo "patch-dateparser: wrote $dst from $mod@$ver" >&2
