@@ -16,8 +16,8 @@ import (
 // behind a sync.Once at first use. Allocated bytes are counted rather than
 // times, so the check does not depend on how busy the machine is.
 const (
-	maxInitBytesPerPackage = 2 << 20 // the largest now: go-domdistiller's rune tables, 1.7 MB
-	maxInitBytesInAll      = 8 << 20 // about 4.5 MB now; 92 MB when go-dateparser built its locales here
+	maxInitBytesPerPackage = 1 << 20 // the largest now: whatlanggo, 0.35 MB
+	maxInitBytesInAll      = 4 << 20 // about 2 MB now; 92 MB when go-dateparser built its locales here
 )
 
 // initCosts runs this test binary again with GODEBUG=inittrace=1 and no test
