@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // background_freq.txt holds SUBTLEX-US word counts by comparison key (see
@@ -20,7 +21,10 @@ type background struct {
 	total  float64
 }
 
-var bg = loadBackground(backgroundFile)
+// bg is the background model, read from the embedded file on first use:
+// about 3 MB and a few milliseconds that a command not analysing text (list,
+// show, diff) should not pay at start.
+var bg = sync.OnceValue(func() *background { return loadBackground(backgroundFile) })
 
 func loadBackground(src string) *background {
 	b := &background{counts: make(map[string]uint32, 30000)}

@@ -7,6 +7,7 @@ import (
 	"github.com/storydiff/storydiff/core"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/textnorm"
@@ -15,10 +16,11 @@ import (
 //go:embed boilerplate_patterns.txt
 var patternsFile string
 
-// chromePatterns are the compiled site-chrome patterns, read once. They are
-// tried one by one: small anchored patterns fail fast on prose, where one
-// big alternation ran ten times slower.
-var chromePatterns = mustPatterns(patternsFile)
+// chromePatterns are the compiled site-chrome patterns, read once, on first
+// use (not at start: most commands never mark boilerplate). They are tried
+// one by one: small anchored patterns fail fast on prose, where one big
+// alternation ran ten times slower.
+var chromePatterns = sync.OnceValue(func() []*regexp.Regexp { return mustPatterns(patternsFile) })
 
 func mustPatterns(src string) []*regexp.Regexp {
 	ps, err := ParsePatterns(src)
@@ -59,7 +61,7 @@ func chromeLine(norm string) bool {
 		return false
 	}
 	s := strings.TrimLeft(norm, "•·*>»›→-–|+ ")
-	for _, re := range chromePatterns {
+	for _, re := range chromePatterns() {
 		if re.MatchString(s) {
 			return true
 		}

@@ -174,10 +174,11 @@ func shingles(keys []uint64, k int) []uint32 {
 // termVectors builds the whole-text and lede story vectors.
 func termVectors(rs []rune, toks []textnorm.Token, title string, ledeWords int) (all, lede []Term) {
 	var acc, ledeAcc []termHit
+	b := bg()
 	quoted := quotedRanges(rs)
 	q := 0
 	for i, t := range toks {
-		c := bg.count(t.Key)
+		c := b.count(t.Key)
 		if c > stopCount || (len(t.Key) < 2 && !hasDigit(t.Key)) {
 			continue
 		}
@@ -194,15 +195,15 @@ func termVectors(rs []rune, toks []textnorm.Token, title string, ledeWords int) 
 		if q < len(quoted) && quoted[q].Start <= t.Start {
 			boost *= boostQuote
 		}
-		h := termHit{hashString(t.Key), boost * bg.idfCount(c)}
+		h := termHit{hashString(t.Key), boost * b.idfCount(c)}
 		acc = append(acc, h)
 		if i < ledeWords {
 			ledeAcc = append(ledeAcc, h)
 		}
 	}
 	for _, t := range textnorm.Words(title) {
-		if c := bg.count(t.Key); c <= stopCount && len(t.Key) > 1 {
-			ledeAcc = append(ledeAcc, termHit{hashString(t.Key), bg.idfCount(c)})
+		if c := b.count(t.Key); c <= stopCount && len(t.Key) > 1 {
+			ledeAcc = append(ledeAcc, termHit{hashString(t.Key), b.idfCount(c)})
 		}
 	}
 	return sortedTerms(acc), sortedTerms(ledeAcc)

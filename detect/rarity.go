@@ -7,6 +7,7 @@ package detect
 // use it so that a pair of articles is judged with the same rarity as the
 // archive's story detection.
 func Rarity(key string) (idf float64, stop bool) {
-	c := bg.count(key)
-	return bg.idfCount(c), c > stopCount
+	b := bg()
+	c := b.count(key)
+	return b.idfCount(c), c > stopCount
 }

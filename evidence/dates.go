@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // months maps folded, transliterated month names and abbreviations of
@@ -63,7 +64,9 @@ func splitFields(s string) []string {
 
 // reNumericDate finds ISO dates (2024-07-27) and Chinese or Japanese ones
 // (7月27日).
-var reNumericDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b|(\d{1,2})月(\d{1,2})日`)
+var reNumericDate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b|(\d{1,2})月(\d{1,2})日`)
+})
 
 // dateMention is a date written in the text. Its key is month and day when
 // the day is given (so "February 18" matches "18. Februar 2022"), else year
@@ -116,7 +119,7 @@ func findDates(text string, toks []token) []dateMention {
 		}
 		out = append(out, dateMention{key, string(rs[toks[from].pos:toks[to].end])})
 	}
-	for _, m := range reNumericDate.FindAllStringSubmatch(text, -1) {
+	for _, m := range reNumericDate().FindAllStringSubmatch(text, -1) {
 		if m[1] != "" {
 			mo, d := atoi(m[2]), atoi(m[3])
 			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {

@@ -3,6 +3,7 @@ package evidence
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"github.com/storydiff/storydiff/detect"
 	"github.com/storydiff/storydiff/textnorm"
@@ -20,20 +21,25 @@ type lexEntry struct {
 	key   string // canonical Latin key
 }
 
-var (
-	// lexWords maps the matching key of a one- or two-word form to its entry.
-	lexWords = map[string]lexEntry{}
-	// lexCJK holds forms written without spaces, found as substrings.
-	lexCJK   []lexForm
-	stopword = map[string]bool{}
-)
-
 type lexForm struct {
 	form  string
 	entry lexEntry
 }
 
-func init() {
+// lexiconData is the embedded lexicon and stop-word list, read on first use:
+// every command links this package, few of them score evidence.
+type lexiconData struct {
+	// words maps the matching key of a one- or two-word form to its entry.
+	words map[string]lexEntry
+	// cjk holds forms written without spaces, found as substrings.
+	cjk      []lexForm
+	stopword map[string]bool
+}
+
+var lexicon = sync.OnceValue(loadLexicon)
+
+func loadLexicon() *lexiconData {
+	lex := &lexiconData{words: map[string]lexEntry{}, stopword: map[string]bool{}}
 	for _, line := range strings.Split(lexiconFile, "\n") {
 		f := strings.Fields(line)
 		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
@@ -43,10 +49,10 @@ func init() {
 		for _, form := range f[1:] {
 			rs := []rune(form)
 			if isCJK(rs[0]) {
-				lexCJK = append(lexCJK, lexForm{form, e})
+				lex.cjk = append(lex.cjk, lexForm{form, e})
 				continue
 			}
-			lexWords[joinKey(normArabic(form))] = e
+			lex.words[joinKey(normArabic(form))] = e
 		}
 	}
 	for _, line := range strings.Split(stopwordsFile, "\n") {
@@ -54,9 +60,10 @@ func init() {
 			continue
 		}
 		for _, w := range strings.Fields(line) {
-			stopword[transliterate(textnorm.Fold(w))] = true
+			lex.stopword[transliterate(textnorm.Fold(w))] = true
 		}
 	}
+	return lex
 }
 
 // joinKey is the key a lexicon form is looked up by: the variant key of its
@@ -72,7 +79,7 @@ const stopCount = 20000
 // isStop reports a function word of English (by background frequency) or of
 // another listed language.
 func isStop(folded, key string) bool {
-	return stopword[folded] || detect.BackgroundCount(key) > stopCount
+	return lexicon().stopword[folded] || detect.BackgroundCount(key) > stopCount
 }
 
 // rarity is the information a key carries against everyday English, about

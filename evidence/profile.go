@@ -116,7 +116,7 @@ func NewProfile(in Input) *Profile {
 			names.add(t.stem, t.text, w)
 		}
 	}
-	for _, f := range lexCJK {
+	for _, f := range lexicon().cjk {
 		if strings.Contains(text, f.form) {
 			if f.entry.place {
 				places.add(f.entry.key, f.form, cjkRarity)
@@ -256,8 +256,9 @@ func lookupLex(toks []token, i int) (lexEntry, bool) {
 	if t.num || t.cjk {
 		return lexEntry{}, false
 	}
+	words := lexicon().words
 	if i+1 < len(toks) && !toks[i+1].num && !toks[i+1].cjk {
-		if e, ok := lexWords[joinKey(t.folded+toks[i+1].folded)]; ok {
+		if e, ok := words[joinKey(t.folded+toks[i+1].folded)]; ok {
 			return e, true
 		}
 	}
@@ -265,7 +266,7 @@ func lookupLex(toks []token, i int) (lexEntry, bool) {
 	// without up to two final letters.
 	rs := []rune(t.key)
 	for cut := 0; cut <= 2 && len(rs)-cut >= 4; cut++ {
-		if e, ok := lexWords[string(rs[:len(rs)-cut])]; ok {
+		if e, ok := words[string(rs[:len(rs)-cut])]; ok {
 			return e, true
 		}
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -19,25 +20,30 @@ const (
 	reTime    = `(?:(?:\s*[,|@–—-]\s*|\s+at\s+|\s+|T)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|[ECMP][SD]T|BST|CES?T))?)?`
 )
 
-var dateRes = []*regexp.Regexp{
-	// 2024-07-27 12:30:09, 2024-07-27T12:30:09Z
-	regexp.MustCompile(`(?i)\b` + reWeekday + `\d{4}-\d{2}-\d{2}` + reTime + `\b`),
-	// October 18, 2022; Fri, Oct 21 2022 3:25 pm
-	regexp.MustCompile(`(?i)\b` + reWeekday + reMonth + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` + reTime),
-	// 18 October 2022; 18th of Oct. 2022; 27. Januar 2014; 1er mars 2022;
-	// 21 de octubre de 2022
-	regexp.MustCompile(`(?i)\b` + reWeekday + `\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?:` + reMonth + `|` + reLocalMonth + `),?\s+(?:de\s+)?\d{4}` + reTime),
-	// Fri, 10/21/2022 – 15:25; 21.10.2022 15:25
-	regexp.MustCompile(`(?i)\b` + reWeekday + `\d{1,2}[/.]\d{1,2}[/.]\d{4}` + reTime + `\b`),
-}
+// dateRes are compiled on first use, like every regular expression of this
+// package: compiling them at start would slow every command, most of which
+// never read a date.
+var dateRes = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		// 2024-07-27 12:30:09, 2024-07-27T12:30:09Z
+		regexp.MustCompile(`(?i)\b` + reWeekday + `\d{4}-\d{2}-\d{2}` + reTime + `\b`),
+		// October 18, 2022; Fri, Oct 21 2022 3:25 pm
+		regexp.MustCompile(`(?i)\b` + reWeekday + reMonth + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` + reTime),
+		// 18 October 2022; 18th of Oct. 2022; 27. Januar 2014; 1er mars 2022;
+		// 21 de octubre de 2022
+		regexp.MustCompile(`(?i)\b` + reWeekday + `\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?:` + reMonth + `|` + reLocalMonth() + `),?\s+(?:de\s+)?\d{4}` + reTime),
+		// Fri, 10/21/2022 – 15:25; 21.10.2022 15:25
+		regexp.MustCompile(`(?i)\b` + reWeekday + `\d{1,2}[/.]\d{1,2}[/.]\d{4}` + reTime + `\b`),
+	}
+})
 
 var (
-	weekdayPrefix = regexp.MustCompile(`(?i)^` + reWeekday)
-	dashOrAt      = regexp.MustCompile(`(?i)\s*[|@–—]\s*|\s+at\s+|\s+-\s+`)
-	ordinal       = regexp.MustCompile(`(?i)(\d)(?:st|nd|rd|th|er)\b`)
-	ofMonth       = regexp.MustCompile(`(?i)\s+(?:of|de)\s+`)
-	dayDot        = regexp.MustCompile(`^(\d{1,2})\.\s+`)
-	dottedDate    = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})`)
+	weekdayPrefix = lazyRegexp(`(?i)^` + reWeekday)
+	dashOrAt      = lazyRegexp(`(?i)\s*[|@–—]\s*|\s+at\s+|\s+-\s+`)
+	ordinal       = lazyRegexp(`(?i)(\d)(?:st|nd|rd|th|er)\b`)
+	ofMonth       = lazyRegexp(`(?i)\s+(?:of|de)\s+`)
+	dayDot        = lazyRegexp(`^(\d{1,2})\.\s+`)
+	dottedDate    = lazyRegexp(`^(\d{1,2})\.(\d{1,2})\.(\d{4})`)
 )
 
 // ParseDate parses one date as found by FindDate ("Fri, 10/21/2022 – 15:25",
@@ -52,14 +58,14 @@ func ParseDate(raw string) (t time.Time, ok bool) {
 		// A bare year or a number is not a publication date.
 		return time.Time{}, false
 	}
-	s = weekdayPrefix.ReplaceAllString(s, "")
-	s = dashOrAt.ReplaceAllString(s, " ")
-	s = ordinal.ReplaceAllString(s, "$1")
-	s = ofMonth.ReplaceAllString(s, " ")
-	s = dayDot.ReplaceAllString(s, "$1 ")
+	s = weekdayPrefix().ReplaceAllString(s, "")
+	s = dashOrAt().ReplaceAllString(s, " ")
+	s = ordinal().ReplaceAllString(s, "$1")
+	s = ofMonth().ReplaceAllString(s, " ")
+	s = dayDot().ReplaceAllString(s, "$1 ")
 	s = shortMonths(s)
 	s = strings.ReplaceAll(s, ".m.", "m")
-	if m := dottedDate.FindStringSubmatch(s); m != nil {
+	if m := dottedDate().FindStringSubmatch(s); m != nil {
 		// dateparse reads dots month first; Europeans write day first.
 		s = m[3] + "-" + pad2(m[2]) + "-" + pad2(m[1]) + s[len(m[0]):]
 	}
@@ -85,7 +91,7 @@ func isDateLike(s string) bool {
 	if len(s) > 200 {
 		return false
 	}
-	for _, re := range dateRes {
+	for _, re := range dateRes() {
 		if re.MatchString(s) {
 			return true
 		}
@@ -96,7 +102,7 @@ func isDateLike(s string) bool {
 // dateSubstring returns the leftmost date in s, or s when none is found.
 func dateSubstring(s string) string {
 	best := []int(nil)
-	for _, re := range dateRes {
+	for _, re := range dateRes() {
 		if loc := re.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
 			best = loc
 		}
@@ -115,7 +121,7 @@ func pad2(s string) string {
 }
 
 // dateLabel marks a line that announces a date in several languages.
-var dateLabel = regexp.MustCompile(`(?i)\b(published|posted|updated|date|dated|datum|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|publicado|actualizado)\b`)
+var dateLabel = lazyRegexp(`(?i)\b(published|posted|updated|date|dated|datum|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|publicado|actualizado)\b`)
 
 // Lines looked at from each end of a text: a news file's date sits in the
 // header or the footer; a date inside a body sentence is the date of
@@ -152,7 +158,7 @@ func FindDate(text string) (t time.Time, raw string, ok bool) {
 		if moreFieldsThan(line, labelledLine) || !hasYear(line) {
 			continue
 		}
-		for _, re := range dateRes {
+		for _, re := range dateRes() {
 			loc := re.FindStringIndex(line)
 			if loc == nil {
 				continue
@@ -177,7 +183,7 @@ func dateLineScore(line, rest string) int {
 	switch {
 	case rest == "":
 		return 3
-	case dateLabel.MatchString(rest) && words <= labelledLine:
+	case dateLabel().MatchString(rest) && words <= labelledLine:
 		return 2
 	case words <= shortLine:
 		return 1

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -44,7 +43,7 @@ func hasBOM(b []byte) bool {
 // metaCharset finds <meta charset=...> or the http-equiv form. The HTML
 // standard's prescan reads only 1,024 bytes, but saved pages often carry
 // scripts and comments first, so the head is searched further.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
+var metaCharset = lazyRegexp(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
 
 const charsetScan = 64 << 10
 
@@ -53,7 +52,7 @@ func declaredCharset(data []byte) (encoding.Encoding, string) {
 	if len(head) > charsetScan {
 		head = head[:charsetScan]
 	}
-	m := metaCharset.FindSubmatch(head)
+	m := metaCharset().FindSubmatch(head)
 	if m == nil {
 		return nil, ""
 	}
@@ -191,12 +190,12 @@ func paragraphs(n *html.Node) string {
 	return strings.Join(paras, "\n\n")
 }
 
-var htmlBlock = regexp.MustCompile(`(?i)<(p|br|div|h[1-6]|li|blockquote)[\s/>]`)
+var htmlBlock = lazyRegexp(`(?i)<(p|br|div|h[1-6]|li|blockquote)[\s/>]`)
 
 // looksLikeHTMLFragment says whether a record's text field holds HTML, as
 // CMS exports and APIs deliver it, rather than plain text.
 func looksLikeHTMLFragment(s string) bool {
-	return htmlBlock.MatchString(s)
+	return htmlBlock().MatchString(s)
 }
 
 // fragmentText renders an HTML fragment as text with paragraph breaks, the
@@ -218,14 +217,14 @@ func fragmentText(s string) string {
 // page: "<!-- saved from url=(0049)https://... -->" or SingleFile's
 // "url: https://..." header comment. It is the page's provenance when the
 // page itself names no canonical URL.
-var savedFrom = regexp.MustCompile(`(?i)<!--\s*(?:saved from url=\(\d+\)|[\s\S]{0,200}?\burl:\s*)(https?://[^\s>]+?)\s*(?:-->|\n)`)
+var savedFrom = lazyRegexp(`(?i)<!--\s*(?:saved from url=\(\d+\)|[\s\S]{0,200}?\burl:\s*)(https?://[^\s>]+?)\s*(?:-->|\n)`)
 
 func savedFromURL(page string) string {
 	head := page
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	if m := savedFrom.FindStringSubmatch(head); m != nil {
+	if m := savedFrom().FindStringSubmatch(head); m != nil {
 		return m[1]
 	}
 	return ""

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // localMonths maps month names of the languages most common in European
@@ -26,7 +27,7 @@ var localMonths = map[string]string{
 
 // reLocalMonth matches any of localMonths, longest first so that "maio"
 // is not read as "mai".
-var reLocalMonth = func() string {
+var reLocalMonth = sync.OnceValue(func() string {
 	names := make([]string, 0, len(localMonths))
 	for k := range localMonths {
 		names = append(names, regexp.QuoteMeta(k))
@@ -38,20 +39,22 @@ var reLocalMonth = func() string {
 		return names[i] < names[j]
 	})
 	return `(?:` + strings.Join(names, "|") + `)`
-}()
+})
 
-var localMonthWord = regexp.MustCompile(`(?i)\b` + reLocalMonth + `\b`)
+var localMonthWord = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b` + reLocalMonth() + `\b`)
+})
 
-var englishMonthWord = regexp.MustCompile(`(?i)\b(?:january|february|march|april|june|july|august|september|sept|october|november|december)\b`)
+var englishMonthWord = lazyRegexp(`(?i)\b(?:january|february|march|april|june|july|august|september|sept|october|november|december)\b`)
 
 // shortMonths rewrites month names in s, local or English, as English
 // three-letter abbreviations: the date parser reads "3 Mar 2021 14:05" but
 // not "3 March 2021 14:05".
 func shortMonths(s string) string {
-	s = localMonthWord.ReplaceAllStringFunc(s, func(m string) string {
+	s = localMonthWord().ReplaceAllStringFunc(s, func(m string) string {
 		return localMonths[strings.ToLower(m)][:3]
 	})
-	return englishMonthWord.ReplaceAllStringFunc(s, func(m string) string {
+	return englishMonthWord().ReplaceAllStringFunc(s, func(m string) string {
 		return m[:3]
 	})
 }

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/storydiff/storydiff/core"
@@ -63,17 +62,17 @@ func clip(s string, n int) string {
 }
 
 var (
-	atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$`)
-	setextLine = regexp.MustCompile(`^ {0,3}(?:=+|-+)\s*$`)
+	atxHeading = lazyRegexp(`^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$`)
+	setextLine = lazyRegexp(`^ {0,3}(?:=+|-+)\s*$`)
 )
 
 func markdownTitle(body string) string {
 	lines := strings.Split(body, "\n")
 	for i, line := range lines {
-		if m := atxHeading.FindStringSubmatch(line); m != nil && strings.TrimSpace(m[1]) != "" {
+		if m := atxHeading().FindStringSubmatch(line); m != nil && strings.TrimSpace(m[1]) != "" {
 			return clip(strings.TrimSpace(m[1]), maxTitle)
 		}
-		if i > 0 && setextLine.MatchString(line) && strings.TrimSpace(lines[i-1]) != "" {
+		if i > 0 && setextLine().MatchString(line) && strings.TrimSpace(lines[i-1]) != "" {
 			return clip(strings.TrimSpace(lines[i-1]), maxTitle)
 		}
 	}

@@ -72,9 +72,9 @@ func (d *doc) attribute(sp span, prevClose int, prev who) (who, bool) {
 // "X, a spokesman for Y, said", "the agency quoted X as saying".
 func (d *doc) postVerb(a, b int) (who, bool) {
 	for v := a; v < b; v++ {
-		n := d.match(speechVerbs, v)
+		n := d.match(speechVerbs(), v)
 		if n == 0 && v == a {
-			n = d.match(verbFirstOnly, v)
+			n = d.match(verbFirstOnly(), v)
 		}
 		if n == 0 {
 			continue
@@ -93,7 +93,7 @@ func (d *doc) postVerb(a, b int) (who, bool) {
 			for q := a; q < v-1; q++ {
 				if d.toks[q].Key == "quoted" || d.toks[q].Key == "citing" {
 					w := d.classify(d.forward(q+1, v-1))
-					if w.kind == nobody && v-1-(q+1) <= 3 && determiners[d.toks[q+1].Key] {
+					if w.kind == nobody && v-1-(q+1) <= 3 && determiners()[d.toks[q+1].Key] {
 						w = who{kind: described, a: q + 2, b: v - 1} // quoted one trader as saying
 					}
 					return w, w.kind != nobody
@@ -101,7 +101,7 @@ func (d *doc) postVerb(a, b int) (who, bool) {
 			}
 		}
 		w := d.subject(a, v)
-		if w.kind == nobody && v-a >= 2 && v-a <= 4 && determiners[d.toks[a].Key] && d.tight(v-1) {
+		if w.kind == nobody && v-a >= 2 && v-a <= 4 && determiners()[d.toks[a].Key] && d.tight(v-1) {
 			// “…,” one trader admitted: any short phrase with an article
 			// right after the quote and before the verb is its speaker.
 			w = who{kind: described, a: a + 1, b: v}
@@ -120,7 +120,7 @@ func (d *doc) preVerb(a, e int, sp span) (who, bool) {
 		gap = colonGap
 	}
 	for v := e - 1; v >= a && e-v <= gap+1; v-- {
-		n := d.match(speechVerbs, v)
+		n := d.match(speechVerbs(), v)
 		if n == 0 {
 			continue
 		}
@@ -141,7 +141,7 @@ func (d *doc) preVerb(a, e int, sp span) (who, bool) {
 // the window.
 func (d *doc) according(a, b int) who {
 	for i := a; i < b; i++ {
-		if n := d.match(accordingTo, i); n > 0 {
+		if n := d.match(accordingTo(), i); n > 0 {
 			if w := d.classify(d.forward(i+n, b)); w.kind != nobody {
 				return w
 			}
@@ -153,7 +153,7 @@ func (d *doc) according(a, b int) who {
 // subject is the speaker phrase ending right before verb v, not reaching
 // before token a. "Name, a title, said" gives the name with the title.
 func (d *doc) subject(a, v int) who {
-	for v > a && fillers[d.toks[v-1].Key] && !d.commaBefore(v) {
+	for v > a && fillers()[d.toks[v-1].Key] && !d.commaBefore(v) {
 		v--
 	}
 	if v <= a {
@@ -178,7 +178,7 @@ func (d *doc) subject(a, v int) who {
 
 func (d *doc) onlyFillers(a, v int) bool {
 	for i := a; i < v; i++ {
-		if !fillers[d.toks[i].Key] {
+		if !fillers()[d.toks[i].Key] {
 			return false
 		}
 	}

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/storydiff/storydiff/textnorm"
 )
@@ -107,7 +108,14 @@ var otherPronouns = wordSet(`they we i it you ils elles nous wir ich es ihr ello
 // spaces.
 type phrase = string
 
-func wordSet(words string) map[phrase]bool {
+// wordSet returns the set of words (phrases joined by "_"), keyed as text is,
+// built on first use: every command links this package, and few of them
+// find quotes.
+func wordSet(words string) func() map[phrase]bool {
+	return sync.OnceValue(func() map[phrase]bool { return buildWordSet(words) })
+}
+
+func buildWordSet(words string) map[phrase]bool {
 	m := map[phrase]bool{}
 	for _, w := range strings.Fields(words) {
 		parts := strings.Split(w, "_")

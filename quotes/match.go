@@ -25,7 +25,7 @@ func words(q Quote) ([]string, int) {
 	all := strings.Fields(k)
 	content := make([]string, 0, len(all))
 	for _, w := range all {
-		if !stopwords[w] {
+		if !stopwords()[w] {
 			content = append(content, w)
 		}
 	}

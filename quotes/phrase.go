@@ -41,11 +41,11 @@ func (d *doc) tight(i int) bool {
 // phraseWord says whether token i may stand in a speaker's phrase.
 func (d *doc) phraseWord(i int) bool {
 	k := d.toks[i].Key
-	if leadIns[k] {
+	if leadIns()[k] {
 		return false
 	}
-	return capital(d.toks[i].Text) || titles[k] || modifiers[k] || determiners[k] ||
-		resolvable[k] || otherPronouns[k]
+	return capital(d.toks[i].Text) || titles()[k] || modifiers()[k] || determiners()[k] ||
+		resolvable()[k] || otherPronouns()[k]
 }
 
 // forward returns the speaker phrase starting at token s, not reaching
@@ -57,10 +57,10 @@ func (d *doc) forward(s, limit int) (int, int) {
 			break
 		}
 		k := d.toks[e].Key
-		if resolvable[k] || otherPronouns[k] {
+		if resolvable()[k] || otherPronouns()[k] {
 			// Italian "il" before a title or name is an article:
 			// ha detto il ministro Crosetto.
-			if e == s && e+1 < limit && d.tight(e+1) && (titles[d.toks[e+1].Key] || capital(d.toks[e+1].Text)) {
+			if e == s && e+1 < limit && d.tight(e+1) && (titles()[d.toks[e+1].Key] || capital(d.toks[e+1].Text)) {
 				e++
 				continue
 			}
@@ -69,20 +69,20 @@ func (d *doc) forward(s, limit int) (int, int) {
 			}
 			break
 		}
-		if connectors[k] && e > s {
+		if connectors()[k] && e > s {
 			if e+1 < limit && d.tight(e+1) && d.phraseWord(e+1) {
 				e++
 				continue
 			}
 			break
 		}
-		if determiners[k] && e > s && !connectors[d.toks[e-1].Key] {
+		if determiners()[k] && e > s && !connectors()[d.toks[e-1].Key] {
 			break // a second phrase begins
 		}
 		if !d.phraseWord(e) {
 			// said the East Kilbride athlete: a phrase opened by an
 			// article ends with its noun, in lower case or not.
-			if e > s+1 && determiners[d.toks[s].Key] && d.headNoun(e) {
+			if e > s+1 && determiners()[d.toks[s].Key] && d.headNoun(e) {
 				e++
 			}
 			break
@@ -96,8 +96,8 @@ func (d *doc) forward(s, limit int) (int, int) {
 // phrase: a plain word, not a function word, verb or lead-in.
 func (d *doc) headNoun(i int) bool {
 	k := d.toks[i].Key
-	return !stopwords[k] && !leadIns[k] && !speechVerbs[k] && !connectors[k] && !fillers[k] &&
-		d.match(speechVerbs, i) == 0
+	return !stopwords()[k] && !leadIns()[k] && !speechVerbs()[k] && !connectors()[k] && !fillers()[k] &&
+		d.match(speechVerbs(), i) == 0
 }
 
 // backward returns the start of the speaker phrase ending before token e,
@@ -109,13 +109,13 @@ func (d *doc) backward(e, limit int) int {
 			break
 		}
 		k := d.toks[s-1].Key
-		if resolvable[k] || otherPronouns[k] {
+		if resolvable()[k] || otherPronouns()[k] {
 			if s == e {
 				return s - 1
 			}
 			break
 		}
-		if connectors[k] {
+		if connectors()[k] {
 			if s < e && s-2 >= limit && d.tight(s-1) && d.phraseWord(s-2) {
 				s--
 				continue
@@ -126,10 +126,10 @@ func (d *doc) backward(e, limit int) int {
 			break
 		}
 		s--
-		if determiners[k] {
+		if determiners()[k] {
 			// the Pentagon in "a spokesman for the Pentagon" goes on
 			// through its connector.
-			if s-2 >= limit && connectors[d.toks[s-1].Key] && d.tight(s) && d.tight(s-1) && d.phraseWord(s-2) {
+			if s-2 >= limit && connectors()[d.toks[s-1].Key] && d.tight(s) && d.tight(s-1) && d.phraseWord(s-2) {
 				s--
 				continue
 			}
@@ -142,11 +142,11 @@ func (d *doc) backward(e, limit int) int {
 // classify turns a phrase into a speaker: a pronoun, a name with the title
 // before it, or a description without a name.
 func (d *doc) classify(a, b int) who {
-	article := a < b && determiners[d.toks[a].Key]
-	for a < b && (determiners[d.toks[a].Key] || resolvable[d.toks[a].Key]) && b-a > 1 {
+	article := a < b && determiners()[d.toks[a].Key]
+	for a < b && (determiners()[d.toks[a].Key] || resolvable()[d.toks[a].Key]) && b-a > 1 {
 		a++
 	}
-	for b > a && connectors[d.toks[b-1].Key] {
+	for b > a && connectors()[d.toks[b-1].Key] {
 		b--
 	}
 	if a >= b {
@@ -154,10 +154,10 @@ func (d *doc) classify(a, b int) who {
 	}
 	if b-a == 1 {
 		k := d.toks[a].Key
-		if resolvable[k] {
+		if resolvable()[k] {
 			return who{kind: pronoun, a: a, b: b}
 		}
-		if otherPronouns[k] || determiners[k] {
+		if otherPronouns()[k] || determiners()[k] {
 			return who{}
 		}
 	}
@@ -170,7 +170,7 @@ func (d *doc) classify(a, b int) who {
 		// Dr Jeremy Philpott of the UK Patent Office: a name before the
 		// organisation.
 		for c := a + 1; c < b; c++ {
-			if connectors[d.toks[c].Key] {
+			if connectors()[d.toks[c].Key] {
 				if w := d.classify(a, c); w.kind == named {
 					return w
 				}
@@ -178,7 +178,7 @@ func (d *doc) classify(a, b int) who {
 			}
 		}
 		for i := a; i < b; i++ {
-			if titles[d.toks[i].Key] {
+			if titles()[d.toks[i].Key] {
 				return who{kind: described, a: a, b: b}
 			}
 		}
@@ -186,7 +186,7 @@ func (d *doc) classify(a, b int) who {
 			return who{kind: described, a: a, b: b} // the East Kilbride athlete
 		}
 		return who{} // lower-case words without a role are no speaker
-	case n > a && connectors[d.toks[d.skipDeterminers(a, n-1)].Key]:
+	case n > a && connectors()[d.toks[d.skipDeterminers(a, n-1)].Key]:
 		// analyst Alex Potter at Lehman Brothers: the name is before the
 		// connector; a spokesman for (the) Y has none.
 		c := d.skipDeterminers(a, n-1)
@@ -205,7 +205,7 @@ func (d *doc) classify(a, b int) who {
 // skipDeterminers returns the last token at or before i, not before a,
 // that is not a determiner.
 func (d *doc) skipDeterminers(a, i int) int {
-	for i > a && determiners[d.toks[i].Key] {
+	for i > a && determiners()[d.toks[i].Key] {
 		i--
 	}
 	return i
@@ -213,8 +213,8 @@ func (d *doc) skipDeterminers(a, i int) int {
 
 func (d *doc) nameWord(i int) bool {
 	k := d.toks[i].Key
-	return capital(d.toks[i].Text) && !titles[k] && !determiners[k] && !connectors[k] &&
-		!modifiers[k] && !resolvable[k] && !otherPronouns[k]
+	return capital(d.toks[i].Text) && !titles()[k] && !determiners()[k] && !connectors()[k] &&
+		!modifiers()[k] && !resolvable()[k] && !otherPronouns()[k]
 }
 
 func (d *doc) textOf(a, b int) string {

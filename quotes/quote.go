@@ -159,7 +159,7 @@ func (d *doc) agrees(p, s who) bool {
 	pk := d.toks[p.a].Key
 	for _, f := range strings.Fields(strings.ToLower(s.title)) {
 		f = key(f)
-		if male[pk] && female[f] || female[pk] && male[f] {
+		if male()[pk] && female()[f] || female()[pk] && male()[f] {
 			return false
 		}
 	}

@@ -3,6 +3,8 @@
 #   scripts/deps.sh desktop  -> GTK/WebKit headers to build the desktop window
 #   scripts/deps.sh test     -> the desktop set plus what the UI and window tests use,
 #                               and the frontend's npm packages (npm ci)
+#   scripts/deps.sh bench    -> the reference commands benchmarks time beside
+#                               storydiff (sqlite3, git)
 # Idempotent and quick when everything is present: apt is asked only about
 # missing packages, and `apt-get update` runs only when an install is needed.
 set -euo pipefail
@@ -11,12 +13,14 @@ cd "$(dirname "$0")/.."
 what="${1:-}"
 desktop_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
 test_pkgs=("${desktop_pkgs[@]}" xvfb xauth imagemagick xdotool fonts-dejavu-core chromium poppler-utils git)
+bench_pkgs=(sqlite3 git)
 
 case "$what" in
 desktop) pkgs=("${desktop_pkgs[@]}") ;;
 test) pkgs=("${test_pkgs[@]}") ;;
+bench) pkgs=("${bench_pkgs[@]}") ;;
 *)
-	echo "usage: $0 desktop|test" >&2
+	echo "usage: $0 desktop|test|bench" >&2
 	exit 2
 	;;
 esac

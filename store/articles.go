@@ -206,6 +206,13 @@ var sortColumns = map[string]string{
 
 // ListArticles returns a page of articles without their text.
 func (db *DB) ListArticles(ctx context.Context, q core.ListQuery) (*core.Page, error) {
+	return db.listArticles(ctx, q, true)
+}
+
+// listArticles lists a page of articles, counting the articles that match
+// (Page.Total) only when withTotal is set: callers that want given articles
+// by id do not use the count, which cost a second pass over them.
+func (db *DB) listArticles(ctx context.Context, q core.ListQuery, withTotal bool) (*core.Page, error) {
 	col, ok := sortColumns[q.Sort]
 	if !ok {
 		return nil, core.Errorf(core.EINVALID, "cannot sort by %q (use id, title, outlet, published or words)", q.Sort)
@@ -242,8 +249,10 @@ func (db *DB) ListArticles(ctx context.Context, q core.ListQuery) (*core.Page, e
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	page := &core.Page{Articles: []core.Article{}}
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&page.Total); err != nil {
-		return nil, fmt.Errorf("count articles: %w", err)
+	if withTotal {
+		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&page.Total); err != nil {
+			return nil, fmt.Errorf("count articles: %w", err)
+		}
 	}
 	dir := " ASC"
 	if q.Desc {
@@ -279,7 +288,7 @@ func (db *DB) ArticleIDs(ctx context.Context) ([]int64, error) {
 
 // Summaries returns the given articles without text, in the order given.
 func (db *DB) Summaries(ctx context.Context, ids []int64) ([]core.Article, error) {
-	page, err := db.ListArticles(ctx, core.ListQuery{IDs: ids, Limit: len(ids) + 1})
+	page, err := db.listArticles(ctx, core.ListQuery{IDs: ids, Limit: len(ids) + 1}, false)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -92,7 +93,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	// Opening for writing turns the file to WAL, which rewrites its header:
 	// a file that is plainly not an archive is refused before that.
-	if err := refuseForeign(ctx, path); err != nil {
+	current, err := refuseForeign(ctx, path)
+	if err != nil {
 		return nil, err
 	}
 	wc, err := newWriterConnector(path, dsn(path, "immediate"), false)
@@ -102,16 +104,28 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	write := sql.OpenDB(wc)
 	write.SetMaxOpenConns(1)
 	db := &DB{Path: path, write: write}
-	if err := migrateWhenFree(ctx, db); err != nil {
-		write.Close()
-		return nil, err
-	}
 	db.read, err = sql.Open("sqlite", dsn(path, "deferred"))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
 	db.read.SetMaxOpenConns(4)
+	// An archive whose header says it is ours, in WAL mode and at the latest
+	// schema (every open after the first) needs no migration: the schema is
+	// confirmed through the read pool, whose connection the command's reads
+	// then use, and the writer connects only when something is written. A
+	// read command so opens one connection and parses the schema once, not
+	// twice. Anything else takes the migrating path, which re-reads it all.
+	if current {
+		if v, err := readSchema(ctx, db.read, path); err == nil && v == latestKnown() {
+			return db, nil
+		}
+	}
+	if err := migrateWhenFree(ctx, db); err != nil {
+		db.read.Close()
+		write.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -123,16 +137,21 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // unmarked SQLite file is opened read-only and its tables counted. An empty
 // file is refused too: it is no archive, and making it one silently would
 // hide a mistaken path.
-func refuseForeign(ctx context.Context, path string) error {
+//
+// current reports a header that is StoryDiff's, in WAL mode (read and write
+// versions 2, offsets 18-19) and at the latest schema (user_version, offset
+// 60); a migration still in the WAL does not show there, so current is a
+// hint to confirm with readSchema, never proof.
+func refuseForeign(ctx context.Context, path string) (current bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil // absent: a new archive; unreadable: probe has said so
+		return false, nil // absent: a new archive; unreadable: probe has said so
 	}
 	defer f.Close()
 	var h [100]byte
 	n, _ := io.ReadFull(f, h[:])
 	if n == 0 && !becomesNonEmpty(f) {
-		return core.Errorf(core.EINVALID, "%s is an empty file, not an archive: remove it, or give a path where no file exists yet, "+
+		return false, core.Errorf(core.EINVALID, "%s is an empty file, not an archive: remove it, or give a path where no file exists yet, "+
 			"and StoryDiff will create a new archive there", path)
 	}
 	if n == 0 {
@@ -140,27 +159,28 @@ func refuseForeign(ctx context.Context, path string) error {
 		n, _ = f.ReadAt(h[:], 0)
 	}
 	if n < len(h) || string(h[:16]) != "SQLite format 3\x00" {
-		return core.Errorf(core.EINVALID, "%s is not a StoryDiff archive (not a SQLite file)", path)
+		return false, core.Errorf(core.EINVALID, "%s is not a StoryDiff archive (not a SQLite file)", path)
 	}
 	id := binary.BigEndian.Uint32(h[68:72])
 	if id != 0 && id != ApplicationID {
-		return core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
+		return false, core.Errorf(core.EINVALID, "%s is a SQLite file but not a StoryDiff archive", path)
 	}
 	if id == ApplicationID {
-		return nil
+		version := int(binary.BigEndian.Uint32(h[60:64]))
+		return h[18] == 2 && h[19] == 2 && version > 0 && version == latestKnown(), nil
 	}
 	// Unmarked in the file's header. In WAL mode the header may be older
 	// than the archive (a new archive's first pages can still be in the
 	// WAL), so read what SQLite sees, without writing.
 	conn, err := sql.Open("sqlite", readOnlyDSN(path, false))
 	if err != nil {
-		return notArchive(path, err)
+		return false, notArchive(path, err)
 	}
 	defer conn.Close()
 	if _, err := readSchema(ctx, conn, path); err != nil && !isBusy(err) {
-		return err
+		return false, err
 	}
-	return nil
+	return false, nil
 }
 
 // becomesNonEmpty waits briefly for an empty file to grow: SQLite creates an
@@ -220,8 +240,12 @@ func (db *DB) Close() error {
 		errs = append(errs, db.read.Close())
 	}
 	if db.write != nil {
-		if !db.readOnly {
-			// Fold the WAL back so that the archive is one file when nothing runs.
+		// Fold the WAL back so that the archive is one file when nothing
+		// runs. A process whose writer never connected wrote nothing to fold,
+		// and connecting only for this cost a read command a second
+		// connection; SQLite still folds the WAL when its last connection
+		// closes.
+		if !db.readOnly && db.write.Stats().OpenConnections > 0 {
 			_, _ = db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		}
 		errs = append(errs, db.write.Close())
@@ -338,6 +362,17 @@ func readSchema(ctx context.Context, conn *sql.DB, path string) (int, error) {
 	}
 	return version, nil
 }
+
+// latestKnown is the newest schema version this StoryDiff knows, 0 if its
+// embedded migrations cannot be read (then every open takes the migrating
+// path, which reports why).
+var latestKnown = sync.OnceValue(func() int {
+	v, err := latestVersion()
+	if err != nil {
+		return 0
+	}
+	return v
+})
 
 func latestVersion() (int, error) {
 	ms, err := migrations()
