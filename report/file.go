@@ -1,10 +1,14 @@
 package report
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/storydiff/storydiff/core"
 )
 
 // WriteFile writes a file through write atomically: into a temporary file
@@ -20,12 +24,21 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer func() {
+		// A writer that panics leaves no temporary file either; the
+		// panic becomes an error naming the file.
+		if r := recover(); r != nil {
+			err = &core.Error{Code: core.EINTERNAL, Message: "could not write " + path, Err: fmt.Errorf("%v", r)}
+		}
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
 	if err = write(tmp); err != nil {
+		if core.ErrorCode(err) == core.EINTERNAL && !errors.Is(err, context.Canceled) {
+			// Not the user's mistake: say which file was not written.
+			return &core.Error{Code: core.EINTERNAL, Message: "could not write " + path, Err: err}
+		}
 		return err
 	}
 	if err = tmp.Chmod(0o644); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
@@ -31,7 +32,15 @@ const (
 
 type pdfWriter struct{ f *fpdf.Fpdf }
 
-func writePDF(w io.Writer, kind Kind, model any) error {
+func writePDF(w io.Writer, kind Kind, model any) (err error) {
+	// fpdf panics on some input it cannot encode; clean keeps such text out,
+	// and should another case slip through, the report fails with an error
+	// rather than taking the program (or a window's whole session) down.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("report: the PDF writer failed on this report's text: %v", r)
+		}
+	}()
 	var prov Provenance
 	switch v := model.(type) {
 	case *Pair:
@@ -126,17 +135,18 @@ func (p *pdfWriter) field(label, value string, mono bool) {
 	p.f.SetTextColor(0, 0, 0)
 	p.f.SetFont(pdfSans, "B", 9)
 	p.f.Write(lineH, clean(label)+": ")
-	if mono {
-		p.f.SetFont(pdfMono, "", 8)
-	} else {
-		p.f.SetFont(pdfSans, "", 9)
-	}
 	if value == "-" {
 		// A lone hyphen at a line's end reads as a hyphenation to text
 		// extractors, which then join the next line on.
 		value = "—"
 	}
-	p.write(clean(value))
+	if mono {
+		p.f.SetFont(pdfMono, "", 8)
+		p.write(cleanMono(value))
+	} else {
+		p.f.SetFont(pdfSans, "", 9)
+		p.write(clean(value))
+	}
 	p.f.Ln(lineH)
 }
 
@@ -238,24 +248,71 @@ func (p *pdfWriter) segment(s seg) {
 	p.write(clean(s.text))
 }
 
-// write flows text in pieces of about chunkRunes code points, each ending
-// after a space or line break. fpdf's Write converts its whole string to
-// runes once per character, so its cost grows with the square of the
-// length: a paragraph-long run written at once took most of a story
-// report's time. Writes continue where the last one stopped, so the pieces
-// wrap as the whole would.
+// write flows text as fpdf's Write does, in pieces. fpdf's Write converts
+// its whole string to runes once per character, so its cost grows with the
+// square of the length: a paragraph-long run written at once took most of
+// a story report's time, and a 100 KB word took 40 s. So text is handed
+// over in pieces of about chunkRunes code points, each ending after a
+// space or line break, and a word too wide for a whole line is broken at
+// the line's width here (breakWord). Writes continue where the last one
+// stopped, so the pieces wrap as the whole would.
 func (p *pdfWriter) write(s string) {
 	const chunkRunes = 120
-	start, n := 0, 0
-	for i, r := range s {
-		n++
-		if n >= chunkRunes && (r == ' ' || r == '\n') {
-			p.f.Write(lineH, s[start:i+1])
-			start, n = i+1, 0
+	pageW, _ := p.f.GetPageSize()
+	left, _, right, _ := p.f.GetMargins()
+	line := pageW - left - right - 2*p.f.GetCellMargin()
+	start, n := 0, 0 // the text not yet written, and its length in runes
+	flush := func(end int) {
+		if end > start {
+			p.f.Write(lineH, s[start:end])
 		}
+		start, n = end, 0
 	}
-	if start < len(s) {
-		p.f.Write(lineH, s[start:])
+	at := 0
+	for _, tok := range tokens(s) {
+		end := at + len(tok)
+		switch {
+		case tok == "\n" || strings.TrimSpace(tok) == "":
+			n += utf8.RuneCountInString(tok)
+			if n >= chunkRunes {
+				flush(end)
+			}
+		case len(tok) > 16 && p.f.GetStringWidth(tok) > line:
+			flush(at)
+			p.breakWord(tok)
+			start = end
+		default:
+			n += utf8.RuneCountInString(tok)
+		}
+		at = end
+	}
+	flush(len(s))
+}
+
+// breakWord writes a word wider than a line: as much as fits on the current
+// line, then a line at a time. Widths are counted in the font's units as
+// fpdf's Write counts them, so each piece fits and Write does not wrap it
+// again; each character is measured once.
+func (p *pdfWriter) breakWord(word string) {
+	f := p.f
+	pageW, _ := f.GetPageSize()
+	left, _, right, _ := f.GetMargins()
+	_, fontSize := f.GetFontSize()
+	room := func() float64 { return (pageW - right - f.GetX() - 2*f.GetCellMargin()) * 1000 / fontSize }
+	start, used, avail := 0, 0, room()
+	for i, r := range word {
+		w := f.GetStringSymbolWidth(string(r))
+		if float64(used+w) > avail && (i > start || f.GetX() > left) {
+			if i > start {
+				f.Write(lineH, word[start:i])
+			}
+			f.Ln(lineH)
+			start, used, avail = i, 0, room()
+		}
+		used += w
+	}
+	if start < len(word) {
+		f.Write(lineH, word[start:])
 	}
 }
 
@@ -397,7 +454,7 @@ func (p *pdfWriter) compactArticle(a Article) {
 		orDash(a.Language), a.Words, fmtTime(a.ImportedAt))))
 	p.f.Ln(4)
 	p.f.SetFont(pdfMono, "", 7)
-	p.write(clean(strings.Join(append([]string{a.SHA256}, filePaths(a)...), "  ")))
+	p.write(cleanMono(strings.Join(append([]string{a.SHA256}, filePaths(a)...), "  ")))
 	p.f.Ln(5)
 }
 
@@ -411,10 +468,22 @@ func (p *pdfWriter) provenance(pr Provenance) {
 	}
 }
 
-// clean makes article text safe for the PDF text operators: tabs become
-// spaces, carriage returns and other control characters go, and "\n" stays
-// a line break.
+// clean makes article text safe for the PDF text operators and the sans
+// fonts: tabs become spaces, carriage returns and other control characters
+// go, "\n" stays a line break, and a character the fonts lack shows as its
+// code point (see drawable).
 func clean(s string) string {
+	sans, _ := pdfGlyphs()
+	return drawable(controls(s), sans)
+}
+
+// cleanMono is clean for text set in the mono font (hashes, paths, URLs).
+func cleanMono(s string) string {
+	_, mono := pdfGlyphs()
+	return drawable(controls(s), mono)
+}
+
+func controls(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) }) {
 		return s
 	}

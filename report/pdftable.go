@@ -100,11 +100,13 @@ func (p *pdfWriter) layout(ms []mark, width float64) [][]piece {
 			if x > 0 && x+w > width {
 				newline()
 			}
-			for w > width { // a word wider than the cell: cut it
-				cut := fitRunes(p, tok, width-x)
-				add(tok[:cut], m.Kind, m.Minor, p.f.GetStringWidth(tok[:cut]))
-				newline()
-				tok = tok[cut:]
+			if w > width { // a word wider than the cell: cut it
+				parts := p.cutWord(tok, width)
+				for _, part := range parts[:len(parts)-1] {
+					add(part, m.Kind, m.Minor, p.f.GetStringWidth(part))
+					newline()
+				}
+				tok = parts[len(parts)-1]
 				w = p.f.GetStringWidth(tok)
 			}
 			add(tok, m.Kind, m.Minor, w)
@@ -118,17 +120,23 @@ func (p *pdfWriter) layout(ms []mark, width float64) [][]piece {
 
 func changed(kind string) bool { return kind == "delete" || kind == "insert" }
 
-// fitRunes is how many bytes of s fit in width (at least one rune).
-func fitRunes(p *pdfWriter, s string, width float64) int {
-	end := 0
-	for i, r := range s {
-		next := i + utf8.RuneLen(r)
-		if end > 0 && p.f.GetStringWidth(s[:next]) > width {
-			break
+// cutWord cuts a word into pieces of at most width mm (each at least one
+// rune), measuring each character once: measuring every prefix made a long
+// word's layout grow with the square of its length.
+func (p *pdfWriter) cutWord(s string, width float64) []string {
+	var parts []string
+	start, used := 0, 0.0
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		w := p.f.GetStringWidth(s[i : i+size])
+		if i > start && used+w > width {
+			parts = append(parts, s[start:i])
+			start, used = i, 0
 		}
-		end = next
+		used += w
+		i += size
 	}
-	return end
+	return append(parts, s[start:])
 }
 
 // tokens splits text into words, runs of spaces, and line breaks.
