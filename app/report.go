@@ -39,6 +39,9 @@ type ReportRequest struct {
 	// MinSimilarity is the near-duplicate threshold of a duplicates report;
 	// 0 or less means the default.
 	MinSimilarity float64 `json:"min_similarity"`
+	// RawCSV keeps CSV cells that look like spreadsheet formulas as they
+	// are (for R and pandas); by default they get a leading apostrophe.
+	RawCSV bool `json:"raw_csv"`
 }
 
 func (r *ReportRequest) check() (report.Format, error) {
@@ -190,6 +193,9 @@ func (s *Service) reportSettings(ctx context.Context, req ReportRequest) ([]repo
 		out = append(out, report.Setting{Group: "duplicates", Name: "min_similarity", Value: fmtSim(s.minSimilarity(req))})
 	case report.KindArchive:
 		out = append(out, report.Setting{Group: "duplicates", Name: "min_similarity", Value: fmtSim(DefaultMinSimilarity())})
+	}
+	if req.RawCSV && strings.EqualFold(req.Format, string(report.CSV)) {
+		out = append(out, report.Setting{Group: "csv", Name: report.CSVFormulas, Value: report.RawCSV})
 	}
 	return out, nil
 }

@@ -11,7 +11,7 @@ import (
 
 var reportCommand = &Command{
 	Name:    "report",
-	Args:    "(--pair REF REF | --story ID | --dupes | --archive) --format html|pdf|md|csv|json [--out FILE]",
+	Args:    "(--pair REF REF | --story ID | --dupes | --archive) --format html|pdf|md|csv|json [--raw-csv] [--out FILE]",
 	Summary: "write a comparison report with provenance (HTML, PDF, Markdown, CSV or JSON)",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		pair := fs.Bool("pair", false, "report on two articles given as arguments (ids or file names)")
@@ -24,9 +24,10 @@ var reportCommand = &Command{
 		ignore := fs.String("ignore", "", `"minor" hides minor edits (case, punctuation, spacing, quotes, name variants, boilerplate)`)
 		base := fs.String("base", "previous", "compare each story version with the previous, the first, or one version (an id or file name)")
 		minSim := fs.Float64("min-similarity", 0, "near-duplicate threshold for --dupes (0: the analysis default)")
+		rawCSV := fs.Bool("raw-csv", false, "keep CSV cells that start with = + - @ as they are, for R and pandas (by default they get a leading ' so that spreadsheets do not run them)")
 		alignMode := fs.String("align", "auto", "how --pair compares: auto (sentences aligned for related versions, the word diff for near-duplicates), aligned or diff")
 		return func(ctx context.Context, env *Env, args []string) error {
-			req := app.ReportRequest{Format: *format, Base: *base, MinSimilarity: *minSim, Align: *alignMode,
+			req := app.ReportRequest{Format: *format, Base: *base, MinSimilarity: *minSim, Align: *alignMode, RawCSV: *rawCSV,
 				Compare: app.CompareOptions{By: *by, IgnoreMinor: *ignore == "minor"}}
 			chosen := 0
 			for _, on := range []bool{*pair, *story != 0, *dupes, *archive} {
@@ -37,6 +38,8 @@ var reportCommand = &Command{
 			switch {
 			case chosen != 1:
 				return usagef("choose one of --pair REF REF, --story ID, --dupes or --archive")
+			case *rawCSV && *format != "csv":
+				return usagef("--raw-csv is for --format csv")
 			case *ignore != "" && *ignore != "minor":
 				return usagef(`--ignore takes "minor"`)
 			case *alignMode != "auto" && *alignMode != "aligned" && *alignMode != "diff":

