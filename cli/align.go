@@ -97,7 +97,7 @@ func printAlignment(w io.Writer, r *align.Result, color bool) {
 		// heading says it stands alone.
 		switch {
 		case row.A != nil && row.B == nil:
-			fmt.Fprintf(w, "  A %s\n", indent(strings.TrimSpace(safe(row.A.Text))))
+			fmt.Fprintf(w, "  A %s\n", indent(strings.TrimSpace(termText(row.A.Text))))
 		case row.A != nil:
 			fmt.Fprintf(w, "  A %s\n", indent(sideText(row.Ops, "delete", color)))
 		default:
@@ -105,7 +105,7 @@ func printAlignment(w io.Writer, r *align.Result, color bool) {
 		}
 		switch {
 		case row.B != nil && row.A == nil:
-			fmt.Fprintf(w, "  B %s\n", indent(strings.TrimSpace(safe(row.B.Text))))
+			fmt.Fprintf(w, "  B %s\n", indent(strings.TrimSpace(termText(row.B.Text))))
 		case row.B != nil:
 			fmt.Fprintf(w, "  B %s\n", indent(sideText(row.Ops, "insert", color)))
 		default:
@@ -145,11 +145,11 @@ func sideText(ops []align.Op, kind string, color bool) string {
 	for _, op := range ops {
 		switch op.Kind {
 		case "equal":
-			b.WriteString(safe(op.Text))
+			b.WriteString(termText(op.Text))
 		case kind:
 			// White space around a change stays outside the marks, so that
 			// a changed sentence's paragraph break does not read as changed.
-			text := safe(op.Text)
+			text := termText(op.Text)
 			core := strings.TrimSpace(text)
 			if core == "" {
 				b.WriteString(text)
@@ -193,7 +193,7 @@ func printCollation(w io.Writer, st *align.Story, color bool) {
 			if c == nil {
 				continue
 			}
-			text := safe(c.Text)
+			text := termText(c.Text)
 			if len(c.Ops) > 0 {
 				text = cellText(c.Ops, color)
 			}
@@ -207,7 +207,7 @@ func printCollation(w io.Writer, st *align.Story, color bool) {
 func cellText(ops []align.Op, color bool) string {
 	var b strings.Builder
 	for _, op := range ops {
-		text := safe(op.Text)
+		text := termText(op.Text)
 		switch op.Kind {
 		case "equal":
 			b.WriteString(text)
@@ -243,22 +243,4 @@ func joinIDs(ids []int64) string {
 		s[i] = fmt.Sprint(id)
 	}
 	return strings.Join(s, ", ")
-}
-
-// safe replaces control characters (other than newline and tab) with their
-// visible pictures, so that article text cannot drive the terminal.
-func safe(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r < 0x20:
-			return 0x2400 + r
-		case r == 0x7f:
-			return '\u2421'
-		case r >= 0x80 && r < 0xa0:
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 }

@@ -148,12 +148,12 @@ func Main(ctx context.Context, args []string, env *Env) int {
 		fmt.Fprintf(env.Stderr, "storydiff %s: canceled\n", c.Name)
 		return 1
 	case errors.As(err, &ue):
-		fmt.Fprintf(env.Stderr, "storydiff %s: %s\n", c.Name, ue.Message)
+		fmt.Fprintf(env.Stderr, "storydiff %s: %s\n", c.Name, termField(ue.Message))
 		printCommandUsage(env.Stderr, c)
 		return 2
 	case core.ErrorCode(err) == core.EINTERNAL:
 		// Not the user's fault: say so, with the detail for a bug report.
-		fmt.Fprintf(env.Stderr, "storydiff %s: internal error: %v\n", c.Name, err)
+		fmt.Fprintf(env.Stderr, "storydiff %s: internal error: %s\n", c.Name, termField(err.Error()))
 		return 1
 	default:
 		fmt.Fprintf(env.Stderr, "storydiff %s: %s\n", c.Name, oneLine(core.ErrorMessage(err)))
@@ -193,7 +193,9 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 	return append(flags, append([]string{"--"}, pos...)...)
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine puts a message on one line, safe to print (it may quote a file
+// name or an article's title).
+func oneLine(s string) string { return strings.Join(strings.Fields(termField(s)), " ") }
 
 func find(name string) *Command {
 	for _, c := range commands {

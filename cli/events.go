@@ -296,7 +296,7 @@ var correctionsCommand = &Command{
 // took it.
 func describeCorrection(c core.Correction) string {
 	if c.Note != "" {
-		return c.Describe() + " (" + c.Note + ")"
+		return termField(c.Describe() + " (" + c.Note + ")")
 	}
-	return c.Describe()
+	return termField(c.Describe())
 }

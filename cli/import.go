@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -67,22 +66,14 @@ func printImportSummary(w io.Writer, s *app.ImportSummary) {
 	fmt.Fprintf(w, "Import %d %s: %d files seen, %d articles added, %d already present, %d failed (%.1f s).\n",
 		s.ImportID, s.Status, s.FilesSeen, s.Added, s.AlreadyPresent, len(s.Failed), s.Seconds)
 	for _, f := range s.Failed {
-		fmt.Fprintf(w, "  failed: %s: %s\n", quotePath(f.Path), f.Error)
+		fmt.Fprintf(w, "  failed: %s: %s\n", quotePath(f.Path), termField(f.Error))
 	}
 	if a := s.Analysis; a != nil {
 		printAnalyzeSummary(w, a)
 	}
 	for _, f := range s.Skipped {
-		fmt.Fprintf(w, "  skipped: %s: %s\n", quotePath(f.Path), f.Error)
+		fmt.Fprintf(w, "  skipped: %s: %s\n", quotePath(f.Path), termField(f.Error))
 	}
-}
-
-// quotePath shows a path on one line even if it holds control characters.
-func quotePath(p string) string {
-	if strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f || r == 0xfffd }) {
-		return fmt.Sprintf("%q", p)
-	}
-	return p
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -32,10 +32,10 @@ var importsCommand = &Command{
 					status = "running or interrupted"
 				}
 				fmt.Fprintf(env.Stdout, "Import %d  %s  %s  %s: %d files, %d added, %d already present, %d failed\n",
-					im.ID, im.StartedAt.Local().Format("2006-01-02 15:04"), status, strings.Join(im.Roots, " "),
+					im.ID, im.StartedAt.Local().Format("2006-01-02 15:04"), status, termField(strings.Join(im.Roots, " ")),
 					im.FilesSeen, im.Added, im.AlreadyPresent, im.Failed)
 				for _, e := range im.Errors {
-					fmt.Fprintf(env.Stdout, "  failed: %s: %s\n", quotePath(e.Path), e.Error)
+					fmt.Fprintf(env.Stdout, "  failed: %s: %s\n", quotePath(e.Path), termField(e.Error))
 				}
 			}
 			return nil

@@ -120,21 +120,18 @@ func date(a core.Article) string {
 	return a.Published.Format("2006-01-02 15:04")
 }
 
+// dash prints a one-line field, "-" when empty.
 func dash(s string) string {
 	if s == "" {
 		return "-"
 	}
-	return s
+	return termField(s)
 }
 
-// clip shortens s to n runes for a table cell, keeping it on one line.
+// clip shortens s to n runes for a table cell, keeping it on one line and
+// safe to print.
 func clip(s string, n int) string {
-	rs := []rune(s)
-	for i, r := range rs {
-		if r < 0x20 {
-			rs[i] = ' '
-		}
-	}
+	rs := []rune(termField(s))
 	if len(rs) > n {
 		return string(rs[:n-1]) + "…"
 	}

@@ -47,7 +47,7 @@ var checkCommand = &Command{
 				return err
 			}
 			for _, p := range problems {
-				fmt.Fprintf(env.Stdout, "problem: %s\n", p)
+				fmt.Fprintf(env.Stdout, "problem: %s\n", termField(p))
 			}
 			if len(problems) > 0 {
 				return core.Errorf(core.EINVALID, "%s has %d problems", svc.DBPath(), len(problems))

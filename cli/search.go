@@ -41,7 +41,7 @@ var searchCommand = &Command{
 				return writeJSON(env.Stdout, hits)
 			}
 			if len(hits) == 0 {
-				fmt.Fprintf(env.Stdout, "No article matches %s.\n", query)
+				fmt.Fprintf(env.Stdout, "No article matches %s.\n", termField(query))
 				return nil
 			}
 			if p := hits[0].Partial; p != nil {
@@ -61,7 +61,7 @@ var searchCommand = &Command{
 func snippet(frags []core.Fragment, colour bool) string {
 	var b strings.Builder
 	for _, f := range frags {
-		t := strings.Join(strings.Fields(f.Text), " ")
+		t := strings.Join(strings.Fields(termField(f.Text)), " ")
 		if strings.HasPrefix(f.Text, " ") || strings.HasPrefix(f.Text, "\n") {
 			t = " " + t
 		}

@@ -32,10 +32,10 @@ var showCommand = &Command{
 			fmt.Fprintf(w, "Article %d: %s\n", a.ID, clip(a.Title, 200))
 			fmt.Fprintf(w, "Published: %s", date(a.Article))
 			if a.PublishedRaw != "" {
-				fmt.Fprintf(w, " (found %q in %s)", a.PublishedRaw, a.PublishedFrom)
+				fmt.Fprintf(w, " (found %+q in %s)", a.PublishedRaw, termField(a.PublishedFrom))
 			}
 			fmt.Fprintf(w, "\nOutlet: %s  Language: %s  Words: %d  Format: %s  Encoding: %s\n",
-				dash(a.Outlet), dash(a.Language), a.Words, a.Format, a.Encoding)
+				dash(a.Outlet), dash(a.Language), a.Words, dash(a.Format), dash(a.Encoding))
 			fmt.Fprintf(w, "SHA-256: %s\nImported: %s (import %d)\n", a.SHA256, a.ImportedAt.Format("2006-01-02 15:04:05 MST"), a.ImportID)
 			for _, l := range a.Locations {
 				if l.Record > 0 {
@@ -44,7 +44,7 @@ var showCommand = &Command{
 					fmt.Fprintf(w, "File: %s\n", quotePath(l.Path))
 				}
 			}
-			fmt.Fprintf(w, "\n%s\n", a.Text)
+			fmt.Fprintf(w, "\n%s\n", termText(a.Text))
 			return nil
 		}
 	},

@@ -58,8 +58,10 @@ func writeText(b *strings.Builder, ps []piece, opts Options, outer string) {
 }
 
 // writeSafe writes s with control characters (other than newline and tab)
-// replaced by their visible Unicode control pictures, so article text cannot
-// drive the terminal.
+// replaced by their visible Unicode control pictures, and C1 controls and
+// bidi overrides by U+FFFD, so article text cannot drive the terminal or
+// make a line read other than it is (the rule package cli applies to
+// everything else it prints).
 func writeSafe(b *strings.Builder, s string) {
 	if safeAsIs(s) {
 		// Nearly all text: one copy, not a rune at a time (this loop was a
@@ -75,7 +77,7 @@ func writeSafe(b *strings.Builder, s string) {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune('\u2421')
-		case r >= 0x80 && r < 0xa0:
+		case r >= 0x80 && r < 0xa0, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 			b.WriteRune('\uFFFD')
 		default:
 			b.WriteRune(r)
