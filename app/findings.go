@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -95,11 +97,11 @@ func (s *Service) DuplicateGroupsPage(ctx context.Context, minSimilarity float64
 // duplicateClusters is DuplicateGroups without the files, for callers that
 // only want who is in which group (the library's badges, the counts).
 func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) ([]DuplicateGroup, error) {
+	if err := CheckThreshold("a similarity threshold", minSimilarity); err != nil {
+		return nil, err
+	}
 	if minSimilarity < 0 {
 		minSimilarity = DefaultMinSimilarity()
-	}
-	if minSimilarity > 1 {
-		return nil, core.Errorf(core.EINVALID, "a similarity is between 0 and 1, not %g", minSimilarity)
 	}
 	pairs, err := s.db.DuplicatePairs(ctx)
 	if err != nil {
@@ -361,7 +363,89 @@ func (s *Service) Keep(ctx context.Context, ref string, group []int64) error {
 	if !slices.Contains(group, id) {
 		return core.Errorf(core.EINVALID, "article %d is not in the group it should be kept from", id)
 	}
+	if err := s.checkDuplicateGroup(ctx, group); err != nil {
+		return err
+	}
 	return s.db.SetKeeper(ctx, id, group)
+}
+
+// checkDuplicateGroup refuses a list of articles that is not one duplicate
+// group as the service lists them: choosing the copy to keep drops the
+// choice of every other member, so a made-up list would change articles
+// the researcher never saw together. The list shown may have been drawn
+// at any threshold; groups only grow as the threshold falls, so the one
+// threshold to try is the highest at which all the articles are in one
+// group, which is the score of a pair among them (or 1, for articles joined
+// by the researcher's verdicts alone).
+func (s *Service) checkDuplicateGroup(ctx context.Context, group []int64) error {
+	want := map[int64]bool{}
+	for _, id := range group {
+		want[id] = true
+	}
+	refuse := core.Errorf(core.EINVALID, "articles %s are not one duplicate group: list the groups again and choose from one", joinIDs(group))
+	if len(want) != len(group) {
+		return refuse
+	}
+	if len(group) == 1 {
+		// One article found in several files is a group of its own.
+		copies, err := s.db.MultiLocated(ctx)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(copies, group[0]) {
+			return refuse
+		}
+		return nil
+	}
+	pairs, err := s.db.DuplicatePairs(ctx)
+	if err != nil {
+		return err
+	}
+	js, err := s.judgements(ctx, "duplicate")
+	if err != nil {
+		return err
+	}
+	thresholds := []float64{1}
+	for _, p := range pairs {
+		if p.IsDuplicate() && want[p.A] && want[p.B] {
+			thresholds = append(thresholds, p.Score)
+		}
+	}
+	slices.Sort(thresholds)
+	thresholds = slices.Compact(thresholds)
+	slices.Reverse(thresholds)
+	// groupAt is the group holding group[0] at threshold t.
+	groupAt := func(t float64) []int64 {
+		for _, g := range detect.Groups(pairs, t, js) {
+			if slices.Contains(g.Articles, group[0]) {
+				return g.Articles
+			}
+		}
+		return nil
+	}
+	together := func(g []int64) bool {
+		n := 0
+		for _, id := range g {
+			if want[id] {
+				n++
+			}
+		}
+		return n == len(want)
+	}
+	// The highest threshold at which the articles are together.
+	i := sort.Search(len(thresholds), func(i int) bool { return together(groupAt(thresholds[i])) })
+	if i == len(thresholds) || len(groupAt(thresholds[i])) != len(want) {
+		return refuse
+	}
+	return nil
+}
+
+func joinIDs(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(s, ", ")
 }
 
 // Judgements lists the researcher's verdicts.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -46,14 +47,25 @@ func ParseFlag(name, s string) (bool, error) {
 }
 
 // ParseSimilarity reads a similarity threshold typed as text: empty is -1,
-// the default threshold.
+// the default threshold. NaN and infinities, which strconv reads as
+// numbers, are refused with the rest.
 func ParseSimilarity(name, s string) (float64, error) {
 	if s == "" {
 		return -1, nil
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f < 0 || f > 1 {
+	if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
 		return 0, core.Errorf(core.EINVALID, "%s must be a similarity between 0 and 1, not %q", name, s)
 	}
 	return f, nil
+}
+
+// CheckThreshold refuses a similarity threshold that is no number (NaN),
+// infinite, or above 1, whichever transport sent it. A negative one means
+// the default.
+func CheckThreshold(name string, f float64) error {
+	if math.IsNaN(f) || math.IsInf(f, 0) || f > 1 {
+		return core.Errorf(core.EINVALID, "%s must be a similarity between 0 and 1, not %g", name, f)
+	}
+	return nil
 }

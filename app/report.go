@@ -78,6 +78,10 @@ func (r *ReportRequest) check() (report.Format, error) {
 	if _, err := r.Compare.diffOptions(); err != nil {
 		return "", err
 	}
+	// A threshold that is no number would be printed into the report.
+	if err := CheckThreshold("the near-duplicate threshold", r.MinSimilarity); err != nil {
+		return "", err
+	}
 	return f, nil
 }
 

@@ -135,11 +135,25 @@ func (s *Service) GetArticle(ctx context.Context, ref string) (*ArticleDetail, e
 
 // Search runs a full-text search.
 func (s *Service) Search(ctx context.Context, query string, opt core.SearchOptions) ([]core.SearchHit, error) {
+	if len(query) > MaxSearchBytes {
+		return nil, core.Errorf(core.EINVALID, "a search is at most %d bytes long, and this one has %d: shorten it", MaxSearchBytes, len(query))
+	}
+	if n := store.SearchWords(query); n > MaxSearchWords {
+		return nil, core.Errorf(core.EINVALID, "a search holds at most %d words, and this one has %d: leave some out", MaxSearchWords, n)
+	}
 	if opt.Limit > 500 {
 		opt.Limit = 500
 	}
 	return s.db.Search(ctx, query, opt)
 }
+
+// A search's words are joined with AND, each a scan of the index: 60,000
+// of them took 11 s of CPU and 150 MB. A quoted sentence of a few dozen
+// words, the longest a researcher looks for, is far below these.
+const (
+	MaxSearchBytes = 2000
+	MaxSearchWords = 64
+)
 
 // Facets summarises the archive for filters.
 func (s *Service) Facets(ctx context.Context) (*core.Facets, error) {

@@ -119,6 +119,9 @@ func (u *UI) DuplicateGroups(ctx context.Context, minSimilarity float64, pg Page
 	if err := pg.Check(); err != nil {
 		return nil, err
 	}
+	if err := CheckThreshold("the similarity threshold", minSimilarity); err != nil {
+		return nil, err
+	}
 	return orEmpty(u.svc.DuplicateGroupsPage(ctx, minSimilarity, pg))
 }
 

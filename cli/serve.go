@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
-	"net/http"
 	"strings"
 	"time"
 
@@ -67,12 +66,11 @@ var serveCommand = &Command{
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", *addr, err)
 			}
-			srv := &http.Server{
-				Handler:           httpapi.New(svc, httpapi.Options{Token: *token, Frontend: frontendFS, ImportRoots: roots}),
-				ReadHeaderTimeout: 10 * time.Second,
-				// Requests (the event stream too) end when serve is stopped.
-				BaseContext: func(net.Listener) context.Context { return ctx },
-			}
+			limits := httpapi.DefaultLimits
+			ln = limits.Listener(ln)
+			srv := limits.Server(httpapi.New(svc, httpapi.Options{Token: *token, Frontend: frontendFS, ImportRoots: roots}))
+			// Requests (the event stream too) end when serve is stopped.
+			srv.BaseContext = func(net.Listener) context.Context { return ctx }
 			url := "http://" + ln.Addr().String() + "/"
 			if *token != "" {
 				url += "?token=" + *token

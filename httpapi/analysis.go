@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
@@ -186,6 +187,9 @@ func reportRequest(r *http.Request) (req app.ReportRequest, err error) {
 	return req, err
 }
 
+// reportWriteWindow is how long sending a rendered report may take.
+const reportWriteWindow = 2 * time.Minute
+
 // report sends a report as a download. It is a GET so that a plain link
 // can fetch it; it is rendered into memory first so that an error is still
 // reported as JSON rather than as half a file.
@@ -200,6 +204,9 @@ func (s *server) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, err)
 		return
 	}
+	// Rendering may have taken most of the write timeout: the download
+	// gets a window of its own.
+	extendWrite(w, reportWriteWindow)
 	ct, ok := reportTypes[req.Format]
 	if !ok {
 		ct = "application/octet-stream"

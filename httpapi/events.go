@@ -53,6 +53,9 @@ func (b *Broker) unsubscribe(ch chan []byte) {
 	b.mu.Unlock()
 }
 
+// streamWriteWindow is how long one write of the event stream may take.
+const streamWriteWindow = 30 * time.Second
+
 // ServeHTTP streams events until the client goes away.
 func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
@@ -62,6 +65,9 @@ func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no")
 	ch := b.subscribe()
 	defer b.unsubscribe(ch)
+	// The stream outlives the server's write timeout: each write gets its
+	// own deadline instead, so a browser that stops reading is still let go.
+	extendWrite(w, streamWriteWindow)
 	w.WriteHeader(http.StatusOK)
 	// A first comment lets the browser's EventSource report "open" at once.
 	if _, err := fmt.Fprint(w, ": connected\n\n"); err != nil || rc.Flush() != nil {
@@ -75,10 +81,12 @@ func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		case msg := <-ch:
+			extendWrite(w, streamWriteWindow)
 			if _, err := w.Write(msg); err != nil {
 				return
 			}
 		case <-tick.C:
+			extendWrite(w, streamWriteWindow)
 			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil {
 				return
 			}

@@ -5,6 +5,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"io"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -115,7 +116,8 @@ func (s *server) cancelJob(w http.ResponseWriter, r *http.Request) (any, error) 
 	return struct{}{}, s.ui.CancelJob(r.PathValue("id"))
 }
 
-// readJSON decodes a small JSON body. Requiring the JSON content type also
+// readJSON decodes a small JSON body: one value with only the fields the
+// call knows, and nothing after it. Requiring the JSON content type also
 // keeps plain cross-site form posts out, since browsers cannot send it
 // without a CORS preflight.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
@@ -126,6 +128,11 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return core.Errorf(core.EINVALID, "the request body is not valid JSON for this call: %v", err)
+	}
+	// A body with more after its value is not the request the client
+	// meant: acting on its first part would record what nobody asked for.
+	if err := dec.Decode(&json.RawMessage{}); err != io.EOF {
+		return core.Errorf(core.EINVALID, "the request body holds more than one JSON value: send one")
 	}
 	return nil
 }

@@ -1,7 +1,10 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"log"
 	"net/http"
 
@@ -56,16 +59,41 @@ func Status(code string) int {
 	return http.StatusInternalServerError
 }
 
-// writeError sends err as an ErrorBody. Internal errors are logged with
-// their detail and sent as "Internal error" only.
+// writeError sends err as an ErrorBody. A request the client gave up is
+// answered as canceled. Internal errors are sent as "Internal error" only,
+// and logged by route and kind of error: never the error's text, which may
+// quote what the researcher searched for or opened.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var b ErrorBody
 	b.Error.Code = core.ErrorCode(err)
 	b.Error.Message = core.ErrorMessage(err)
+	if b.Error.Code == core.EINTERNAL && (errors.Is(err, context.Canceled) || r.Context().Err() != nil) {
+		b.Error.Code, b.Error.Message = core.ECANCELED, "canceled"
+	}
 	if b.Error.Code == core.EINTERNAL {
-		log.Printf("storydiff serve: %s %s: %v", r.Method, r.URL.Path, err)
+		log.Printf("storydiff serve: %s: internal error (%s)", route(r), errorKind(err))
 	}
 	writeJSON(w, Status(b.Error.Code), b)
+}
+
+// route is the pattern that served r ("GET /api/search"), not its path,
+// which may name an article's file.
+func route(r *http.Request) string {
+	if r.Pattern != "" {
+		return r.Pattern
+	}
+	return r.Method + " (no route)"
+}
+
+// errorKind names the innermost error's type, such as *sqlite.Error.
+func errorKind(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return fmt.Sprintf("%T", err)
+		}
+		err = next
+	}
 }
 
 func refuse(w http.ResponseWriter, status int, msg string) {

@@ -66,6 +66,9 @@ func FTSQuery(input string, prefix bool) string {
 	return strings.Join(terms, " AND ")
 }
 
+// SearchWords counts the words of a search as FTSQuery reads them.
+func SearchWords(input string) int { return len(words(input)) }
+
 // words splits on anything the FTS tokenizer would not keep in a token.
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
@@ -100,12 +103,14 @@ func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) 
 	} else {
 		ranked, err = db.rankAll(ctx, q, opt, 0)
 	}
+	// The search's words stay out of the error: it may be logged, and
+	// what a researcher searches for is theirs.
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", input, err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	hits, err := db.loadHits(ctx, q, ranked)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", input, err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	for i := range hits {
 		hits[i].Partial = partial
