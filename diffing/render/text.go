@@ -86,14 +86,18 @@ func writeSafe(b *strings.Builder, s string) {
 }
 
 // safeAsIs reports whether writeSafe would write s unchanged: valid UTF-8
-// without C0 controls other than newline and tab, DEL or C1 controls
-// (U+0080-U+009F, encoded 0xC2 0x80-0x9F).
+// without C0 controls other than newline and tab, DEL, C1 controls
+// (U+0080-U+009F, encoded 0xC2 0x80-0x9F) or bidi controls (U+202A-U+202E,
+// encoded 0xE2 0x80 0xAA-0xAE, and U+2066-U+2069, 0xE2 0x81 0xA6-0xA9).
 func safeAsIs(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < 0x20 && c != '\n' && c != '\t', c == 0x7f:
 			return false
 		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0:
+			return false
+		case c == 0xE2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE ||
+			s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9):
 			return false
 		}
 	}
