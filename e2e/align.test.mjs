@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, launchBrowser, root, startServer, tempDir, watch } from './harness.mjs';
-import { move003to004 } from './seedevents.mjs';
+import { event003and004 } from './seedevents.mjs';
 
 const seeds = join(root, 'testdata/seeds');
 const screens = join(root, 'build', 'screens');
@@ -138,7 +138,7 @@ test('markup in an article shows as text in aligned rows', async () => {
 });
 
 test('the collation of the story of 003 and 004', async () => {
-  await move003to004(page.request, server.url);
+  await event003and004(page.request, server.url);
   const st = await api('api/story?ref=003_d2567b8d7e929331.txt');
   await page.goto(server.url + `#/story/${st.id}/collation`);
   const heads = page.getByTestId('version-head');

@@ -91,13 +91,24 @@ const (
 	// title and lede that the other names anywhere: the names of what a
 	// report is about, not of its links and its site's footer.
 	FLeadNameCount
+	// FKeyMissing is the share of one article's key names (see
+	// Profile.Key) that the other never names, the larger of the two
+	// sides: two calls of one minister with two different counterparts.
+	// Pairs of one language only.
+	FKeyMissing
+	// FDateDiff is 1 when both articles mention dates and none of them is
+	// the same: two meetings, each dated in its own text.
+	FDateDiff
+	// FWeekday is the overlap of the days of the week the two give (on
+	// Tuesday, el martes), apart from the dates.
+	FWeekday
 	NumFeatures
 )
 
 // FeatureNames names the features in order, for reports.
 var FeatureNames = [NumFeatures]string{
 	"name", "name differs", "number", "number differs", "date", "quote", "place",
-	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts", "term cosine", "names shared", "word parts (union)", "lead names shared",
+	"term", "title", "lede", "passage", "cross-language", "name across languages", "number across languages", "same wording, other particulars", "title names differ", "word parts", "term cosine", "names shared", "word parts (union)", "lead names shared", "key names missing", "dates differ", "weekday",
 }
 
 // FeatureSigns gives the sign each feature's weight must have: +1 for
@@ -109,6 +120,7 @@ var FeatureSigns = [NumFeatures]int{
 	FName: 1, FNameDiff: -1, FNumber: 1, FNumberDiff: -1, FDate: 1, FQuote: 1, FPlace: 1,
 	FTerm: 1, FTitle: 1, FLede: 1, FPassage: 1, FCrossLang: 0, FCrossName: 1, FCrossNumber: 1,
 	FTemplate: -1, FHeadNameDiff: -1, FGram: 1, FTermCosine: 1, FNameCount: 1, FGramJaccard: 1, FLeadNameCount: 1,
+	FKeyMissing: -1, FDateDiff: -1, FWeekday: 1,
 }
 
 // Weights turn features into log-odds: Bias + Σ W[i]·x[i].
@@ -138,7 +150,7 @@ func ScoreWith(a, b *Profile, w Weights) Explanation {
 		logit += w.W[i] * v
 	}
 	thread := ThreadLogit(w, x)
-	if t, piece, ok := timeEvidence(a.Day, b.Day); ok {
+	if t, piece, ok := timeOf(a, b); ok {
 		logit += t
 		ev = append(ev, piece)
 	}
@@ -233,7 +245,10 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	n0 = evLen(ev)
 	x[FNumberDiff] = differ(a.Numbers, b.Numbers, x[FNumber], 2, KindNumber, w.W[FNumberDiff], ev)
 	mark(n0)
-	x[FDate] = overlap(a.Dates, b.Dates, KindDate, w.W[FDate], ev)
+	da, wa := splitWeekdays(a.Dates)
+	db, wb := splitWeekdays(b.Dates)
+	x[FDate] = overlap(da, db, KindDate, w.W[FDate], ev)
+	x[FWeekday] = overlap(wa, wb, KindDate, w.W[FWeekday], ev)
 	x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
 	x[FPlace] = overlap(a.Places, b.Places, KindPlace, w.W[FPlace], ev)
 	if ev != nil {
@@ -261,7 +276,82 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	}
 	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
 	x[FGram], x[FGramJaccard] = gramOverlap(a.Grams, b.Grams)
+	// Across languages most names are matched only where the name list
+	// knows both forms (Kim, 金正恩), so a name "missing" says little.
+	if !cross {
+		x[FKeyMissing] = keyMissing(a, b, w.W[FKeyMissing], ev)
+	}
+	x[FDateDiff] = datesDiffer(da, db, w.W[FDateDiff], ev)
 	return x
+}
+
+// NotNamed stands in an explanation for the side that never names what
+// the other article is about.
+const NotNamed = "(not named)"
+
+// keyMissing is the larger share, by weight, of either article's key
+// names that the other does not name at all. Its evidence lists them.
+func keyMissing(a, b *Profile, wt float64, ev *[]Evidence) float64 {
+	ma, mb := missing(a.Key, b), missing(b.Key, a)
+	x := max(share(ma, a.Key), share(mb, b.Key))
+	if ev != nil && x > 0 && wt != 0 {
+		var pieces []Evidence
+		for _, it := range ma {
+			pieces = append(pieces, Evidence{KindName, it.Text, NotNamed, 0})
+		}
+		for _, it := range mb {
+			pieces = append(pieces, Evidence{KindName, NotNamed, it.Text, 0})
+		}
+		if len(pieces) > 4 {
+			pieces = pieces[:4]
+		}
+		for i := range pieces {
+			pieces[i].Weight = wt * x / float64(len(pieces))
+		}
+		*ev = append(*ev, pieces...)
+	}
+	return x
+}
+
+// missing returns the items of key that p names neither as a name nor as
+// a place, heaviest first.
+func missing(key []Item, p *Profile) []Item {
+	var out []Item
+	for _, it := range key {
+		if !hasKey(p.Names, it.Key) && !hasKey(p.Places, it.Key) {
+			out = append(out, it)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Item) int { return cmp.Compare(y.W, x.W) })
+	return out
+}
+
+// share is the weight of part over that of the list it came from.
+func share(part []Item, of []Item) float64 {
+	var p, t float64
+	for _, it := range part {
+		p += float64(it.W)
+	}
+	for _, it := range of {
+		t += float64(it.W)
+	}
+	if t == 0 {
+		return 0
+	}
+	return p / t
+}
+
+// datesDiffer is 1 when both articles mention days (a month and a day)
+// and share none. A month alone is as often background as the event.
+func datesDiffer(a, b []Item, wt float64, ev *[]Evidence) float64 {
+	a, b = dayDates(a), dayDates(b)
+	if len(a) == 0 || len(b) == 0 || sharedCount(a, b) > 0 {
+		return 0
+	}
+	if ev != nil && wt != 0 {
+		*ev = append(*ev, Evidence{KindDate, a[0].Text, b[0].Text, wt})
+	}
+	return 1
 }
 
 // list adds the items a and b share as evidence of kind, sharing the
@@ -581,4 +671,62 @@ func timeEvidence(a, b int32) (float64, Evidence, bool) {
 		w = -2.5 * math.Log(gap/30)
 	}
 	return w, Evidence{KindTime, dayText(a), dayText(b), w}, true
+}
+
+// timeOf is the time evidence of a pair: the days between two dated
+// articles, else what an undated one recounts against the other's date.
+func timeOf(a, b *Profile) (float64, Evidence, bool) {
+	if t, e, ok := timeEvidence(a.Day, b.Day); ok {
+		return t, e, ok
+	}
+	return boundEvidence(a, b)
+}
+
+// boundEvidence weighs an undated article that recounts a date well after
+// the other, dated, article was published: a report is written after what
+// it recounts, so the two are most likely reports of different days. Only
+// full dates count (see Profile.Bound); a month alone is as often a plan as
+// a memory. A recounted date before the other's publication says nothing.
+func boundEvidence(a, b *Profile) (float64, Evidence, bool) {
+	dated, undated, swap := a, b, false
+	if a.Day == 0 {
+		dated, undated, swap = b, a, true
+	}
+	if dated.Day == 0 || undated.Day != 0 || undated.Bound == 0 {
+		return 0, Evidence{}, false
+	}
+	gap := float64(undated.Bound - dated.Day)
+	if gap <= 30 {
+		return 0, Evidence{}, false
+	}
+	w := -2.5 * math.Log(gap/30)
+	e := Evidence{KindTime, dayText(dated.Day), "mentions " + dayText(undated.Bound), w}
+	if swap {
+		e.AText, e.BText = e.BText, e.AText
+	}
+	return w, e, true
+}
+
+// splitWeekdays parts a profile's dates into dates proper and days of the
+// week (see weekdayWeight).
+func splitWeekdays(l []Item) (dates, weekdays []Item) {
+	for _, it := range l {
+		if it.W == weekdayWeight {
+			weekdays = append(weekdays, it)
+		} else {
+			dates = append(dates, it)
+		}
+	}
+	return dates, weekdays
+}
+
+// dayDates keeps the dates given to the day (see dayWeight).
+func dayDates(l []Item) []Item {
+	var out []Item
+	for _, it := range l {
+		if it.W == dayWeight {
+			out = append(out, it)
+		}
+	}
+	return out
 }

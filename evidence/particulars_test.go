@@ -1,0 +1,83 @@
+package evidence
+
+import (
+	"testing"
+	"time"
+)
+
+func profileOf(title, text string, published string) *Profile {
+	in := Input{Title: title, Text: text, Lang: "en"}
+	if published != "" {
+		d, _ := time.Parse("2006-01-02", published)
+		in.Published = &d
+	}
+	return NewProfile(in)
+}
+
+// The day of a written date is the date's, not a number the two reports
+// share: "February 18" and "October 18" have nothing in common.
+func TestDaysOfDatesAreNotNumbers(t *testing.T) {
+	a := profileOf("Talks resume", "The ministers last spoke on February 18, the ministry said, and 4,200 troops moved.", "")
+	b := profileOf("Talks resume", "The ministers spoke again on October 18, the ministry said.", "")
+	for _, n := range append(a.Numbers, b.Numbers...) {
+		if n.Text == "18" {
+			t.Errorf("the day of a date counted as a number: %+v", n)
+		}
+	}
+	if len(a.Numbers) != 1 || a.Numbers[0].Text != "4,200" {
+		t.Errorf("numbers of a: %+v, want 4,200 alone", a.Numbers)
+	}
+	if x := Features(a, b); x[FNumber] != 0 || x[FDateDiff] != 1 {
+		t.Errorf("number overlap %.2f, dates differ %.0f; want 0 and 1", x[FNumber], x[FDateDiff])
+	}
+}
+
+// An undated report that recounts a full date is weighed against a dated
+// one published well before it; one that recounts an earlier date, or a
+// month alone, is not.
+func TestRecountedDateBoundsAnUndatedReport(t *testing.T) {
+	dated := profileOf("Ministers speak", "Minister Alvarez spoke to Minister Okafor.", "2022-10-21")
+	later := profileOf("Ministers speak", "Minister Alvarez spoke to Minister Okafor after the strike of March 15, 2023.", "")
+	earlier := profileOf("Ministers speak", "Minister Alvarez spoke to Minister Okafor after the strike of October 2, 2022.", "")
+	month := profileOf("Ministers speak", "Minister Alvarez spoke to Minister Okafor before the vote in November 2023.", "")
+	if later.Bound == 0 || month.Bound != 0 {
+		t.Fatalf("bounds: %d for a full date, %d for a month", later.Bound, month.Bound)
+	}
+	w, e, ok := timeOf(dated, later)
+	if !ok || w >= -2 || e.BText != "mentions 2023-03-15" {
+		t.Errorf("a date 145 days after publication recounted: %v %.2f %+v", ok, w, e)
+	}
+	if w2, e2, ok := timeOf(later, dated); !ok || w2 != w || e2.AText != "mentions 2023-03-15" {
+		t.Errorf("the other way round: %v %.2f %+v", ok, w2, e2)
+	}
+	for _, p := range []*Profile{earlier, month} {
+		if _, e, ok := timeOf(dated, p); ok {
+			t.Errorf("time evidence without cause: %+v", e)
+		}
+	}
+}
+
+// Two calls of one minister with two different counterparts: the names
+// each report is about and the other never names count against them.
+func TestKeyNamesTheOtherLacks(t *testing.T) {
+	a := profileOf("Defence chiefs speak by phone", "Minister Halvorsen spoke by phone with Minister Brandauer. Halvorsen urged Brandauer to keep talking. Brandauer agreed, Halvorsen said.", "")
+	b := profileOf("Defence chiefs speak by phone", "Minister Halvorsen spoke by phone with Minister Quennell. Halvorsen urged Quennell to keep talking. Quennell agreed, Halvorsen said.", "")
+	c := profileOf("Defence chiefs speak by phone", "Minister Halvorsen spoke by phone with his counterpart Brandauer on Friday. Halvorsen and Brandauer agreed to talk again.", "")
+	ab, ac := Features(a, b), Features(a, c)
+	if ab[FKeyMissing] < 0.3 || ac[FKeyMissing] != 0 {
+		t.Errorf("key names missing: %.2f for two counterparts, %.2f for one; want >= 0.3 and 0", ab[FKeyMissing], ac[FKeyMissing])
+	}
+	e := Score(a, b)
+	named := false
+	for _, v := range e.Evidence {
+		if v.Kind == KindName && v.Weight < 0 && ((v.AText == "Brandauer" && v.BText == NotNamed) || (v.AText == NotNamed && v.BText == "Quennell")) {
+			named = true
+		}
+	}
+	if !named {
+		t.Errorf("the explanation does not name the missing counterpart: %+v", e.Evidence)
+	}
+	if Score(a, b).Score >= Score(a, c).Score {
+		t.Errorf("two counterparts score %.3f, one %.3f", Score(a, b).Score, Score(a, c).Score)
+	}
+}
