@@ -81,3 +81,24 @@ func TestKeyNamesTheOtherLacks(t *testing.T) {
 		t.Errorf("two counterparts score %.3f, one %.3f", Score(a, b).Score, Score(a, c).Score)
 	}
 }
+
+// Two results notices of one wire: the frame is shared, the company each
+// is about is named only in its title.
+func TestTitlesRarestWordsDiffer(t *testing.T) {
+	a := profileOf("TRINOVA CORP <TNV> 3RD QTR NET", "Shr 52 cts vs 43 cts\nNet 17.7 mln vs 14.2 mln\nSales 413.1 mln vs 361.6 mln\nAvg shrs 34.3 mln vs 30.3 mln", "1987-10-19")
+	b := profileOf("LYPHOMED INC <LMED.O> 3RD QTR NET", "Shr 18 cts vs 13 cts\nNet 5,436,000 vs 3,888,000\nSales 43.9 mln vs 31.5 mln\nAvg shrs 30,145,000 vs 28,976,000", "1987-10-19")
+	c := profileOf("Trinova quarterly profit rises", "Trinova Corp said third quarter net rose to 17.7 mln dlrs from 14.2 mln, on sales of 413.1 mln.", "1987-10-19")
+	// Each title's rarest tier is its company, its ticker and QTR.
+	if x := Features(a, b); x[FTitleRareDiff] < 0.6 || x[FTemplate] == 0 {
+		t.Errorf("two companies' notices: title's rarest words missing %.2f, template %.2f; want 2/3 and more than 0", x[FTitleRareDiff], x[FTemplate])
+	}
+	if ab, ac := Features(a, b), Features(a, c); ac[FTitleRareDiff] >= ab[FTitleRareDiff] {
+		t.Errorf("title's rarest words missing: %.2f for a notice and a report of it, %.2f for two companies", ac[FTitleRareDiff], ab[FTitleRareDiff])
+	}
+	if Score(a, c).Score <= Score(a, b).Score {
+		t.Errorf("a notice and a report of it %.3f, two companies' notices %.3f", Score(a, c).Score, Score(a, b).Score)
+	}
+	if e := Score(a, b); e.SameEvent {
+		t.Errorf("two companies' notices scored %.3f, one event", e.Score)
+	}
+}
