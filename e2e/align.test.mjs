@@ -157,10 +157,12 @@ test('the collation of the story of 003 and 004', async () => {
   const first = col.rows[0];
   const v = col.versions.indexOf(first.first) + 1;
   assert.match(await rows.first().locator('[role=rowheader]').textContent(), new RegExp(`(first|only) in v${v}`));
-  // A row found in both versions holds the Ryder sentence in each cell.
-  const shared = rows.filter({ hasText: 'Ryder' }).and(page.locator('[data-count="2"]'));
+  // A row found in several versions holds the Ryder sentence in each cell
+  // (the event holds 003, 004 and the two-line hostile.txt, a brief of the
+  // same call).
+  const shared = rows.filter({ hasText: 'Ryder' }).and(page.locator('[data-testid=collation-row]:not([data-count="1"])'));
   await scrollUntil(page.getByTestId('collation'), shared);
-  assert.ok((await shared.count()) >= 1, 'a row carries Ryder in both versions');
+  assert.ok((await shared.count()) >= 1, 'a row carries Ryder in more than one version');
   await snap('collation');
 
   // The filter keeps the rows found in one version only.
