@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"fmt"
+	"math"
 	"testing"
 	"time"
 )
@@ -100,5 +102,38 @@ func TestTitlesRarestWordsDiffer(t *testing.T) {
 	}
 	if e := Score(a, b); e.SameEvent {
 		t.Errorf("two companies' notices scored %.3f, one event", e.Score)
+	}
+}
+
+// The explanation accounts for the whole score: the bias and the weights
+// of the listed evidence add up to its log-odds, for every pair of seeds
+// (dated, as imported, undated), of one template's items, and of an
+// article and its translation.
+func TestEvidenceAddsUpToTheScore(t *testing.T) {
+	var pairs [][2]*Profile
+	for _, dates := range [][]string{nil, importedDates, seedDates} {
+		ps := seedProfilesDated(t, dates)
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				pairs = append(pairs, [2]*Profile{ps[i], ps[j]})
+			}
+		}
+	}
+	notice := func(firm, ticker string, n int) *Profile {
+		return profileOf(firm+" <"+ticker+"> 3RD QTR NET", fmt.Sprintf("Shr %d cts vs %d cts\nNet %d.1 mln vs %d.4 mln\nRevs %d.2 mln vs %d.9 mln", n, n+3, n*7, n*5, n*40, n*38), "1987-10-19")
+	}
+	pairs = append(pairs, [2]*Profile{notice("TRINOVA CORP", "TNV", 52), notice("LYPHOMED INC", "LMED.O", 18)})
+	en := NewProfile(Input{Title: "Russia and Ukraine exchange prisoners", Text: "Russia and Ukraine exchanged 180 prisoners on Tuesday, Moscow said.", Lang: "en"})
+	ru := NewProfile(Input{Title: "Россия и Украина обменялись пленными", Text: "Россия и Украина во вторник обменялись 180 пленными, сообщила Москва.", Lang: "ru"})
+	pairs = append(pairs, [2]*Profile{en, ru})
+	for k, p := range pairs {
+		e := Score(p[0], p[1])
+		sum := DefaultWeights.Bias
+		for _, v := range e.Evidence {
+			sum += v.Weight
+		}
+		if logit := math.Log(e.Score / (1 - e.Score)); math.Abs(sum-logit) > 1e-6 {
+			t.Errorf("pair %d: evidence and bias add up to %.6f, the score's log-odds are %.6f", k, sum, logit)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -19,6 +20,10 @@ const (
 	KindLede    = "lede"
 	KindPassage = "passage"
 	KindTime    = "time"
+	// KindParts is the share of word parts (see Profile.Grams) two
+	// articles share, and KindLanguage a pair in two languages.
+	KindParts    = "word parts"
+	KindLanguage = "language"
 )
 
 // Evidence is one reason for (positive weight) or against (negative) two
@@ -293,6 +298,13 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	}
 	x[FHeadNameDiff] = headNamesDiffer(a, b, w.W[FHeadNameDiff], ev)
 	x[FGram], x[FGramJaccard] = gramOverlap(a.Grams, b.Grams)
+	if c := w.W[FGram]*x[FGram] + w.W[FGramJaccard]*x[FGramJaccard]; ev != nil && c != 0 {
+		t := fmt.Sprintf("%.0f%% shared", 100*x[FGram])
+		*ev = append(*ev, Evidence{KindParts, t, t, c})
+	}
+	if ev != nil && cross && w.W[FCrossLang] != 0 {
+		*ev = append(*ev, Evidence{KindLanguage, a.Lang, b.Lang, w.W[FCrossLang]})
+	}
 	// Across languages most names are matched only where the name list
 	// knows both forms (Kim, 金正恩), so a name "missing" says little.
 	if !cross {
@@ -659,9 +671,14 @@ func differ(a, b []Item, ov float64, enough int, kind string, wt float64, ev *[]
 	if n == 0 {
 		return 0
 	}
+	// They differ only where each has items the other lacks: one list
+	// inside the other (with other weights) is agreement, not difference.
+	ua, ub := unshared(a, b), unshared(b, a)
+	if len(ua) == 0 || len(ub) == 0 {
+		return 0
+	}
 	x := (1 - ov) * min(1, float64(n)/float64(enough))
 	if ev != nil && x > 0 {
-		ua, ub := unshared(a, b), unshared(b, a)
 		k := min(len(ua), len(ub), 3)
 		for i := 0; i < k; i++ {
 			*ev = append(*ev, Evidence{kind, ua[i].Text, ub[i].Text, wt * x / float64(k)})
