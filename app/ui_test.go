@@ -83,22 +83,22 @@ func TestJudgeDropsTheBadges(t *testing.T) {
 	if err != nil || len(stories) < 2 {
 		t.Fatalf("got %+v, %v; want two events or more", stories, err)
 	}
-	// One version alone in its event, said to be one event with the
-	// largest: it is in a story at once.
-	largest, alone := stories[0], stories[len(stories)-1]
-	if len(alone.Articles) != 1 || len(largest.Articles) < 2 {
-		t.Fatalf("events %+v: want one of a single article", stories)
+	// The two versions of the smallest event, said to be two events: both
+	// leave every story at once.
+	pair := stories[len(stories)-1]
+	if len(pair.Articles) != 2 {
+		t.Fatalf("events %+v: want the smallest of two articles", stories)
 	}
-	a, b := alone.Articles[0].ID, largest.Articles[0].ID
-	if slices.Contains(before, a) {
-		t.Fatalf("article %d, alone in its event, is badged a story", a)
+	a, b := pair.Articles[0].ID, pair.Articles[1].ID
+	if !slices.Contains(before, a) || !slices.Contains(before, b) {
+		t.Fatalf("articles %d and %d, one event, are not badged a story: %v", a, b, before)
 	}
-	if err := ui.Judge(ctx, strconv.FormatInt(a, 10), strconv.FormatInt(b, 10), "story", true, ""); err != nil {
+	if err := ui.Judge(ctx, strconv.FormatInt(a, 10), strconv.FormatInt(b, 10), "story", false, ""); err != nil {
 		t.Fatal(err)
 	}
 	after := badged(t, ui, app.BadgeStory)
-	if !slices.Contains(after, a) || !slices.Contains(after, b) || len(after) != len(before)+1 {
-		t.Errorf("after judging %d and %d one event: %v in a story (before: %v)", a, b, after, before)
+	if slices.Contains(after, a) || slices.Contains(after, b) || len(after) != len(before)-2 {
+		t.Errorf("after judging %d and %d two events: %v in a story (before: %v)", a, b, after, before)
 	}
 }
 

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, launchBrowser, root, startServer, tempDir, watch } from './harness.mjs';
-import { move003to004 } from './seedevents.mjs';
+import { event003and004 } from './seedevents.mjs';
 
 const seeds = join(root, 'testdata/seeds');
 const screens = join(root, 'build', 'screens');
@@ -138,7 +138,7 @@ test('markup in an article shows as text in aligned rows', async () => {
 });
 
 test('the collation of the story of 003 and 004', async () => {
-  await move003to004(page.request, server.url);
+  await event003and004(page.request, server.url);
   const st = await api('api/story?ref=003_d2567b8d7e929331.txt');
   await page.goto(server.url + `#/story/${st.id}/collation`);
   const heads = page.getByTestId('version-head');
@@ -157,10 +157,12 @@ test('the collation of the story of 003 and 004', async () => {
   const first = col.rows[0];
   const v = col.versions.indexOf(first.first) + 1;
   assert.match(await rows.first().locator('[role=rowheader]').textContent(), new RegExp(`(first|only) in v${v}`));
-  // A row found in both versions holds the Ryder sentence in each cell.
-  const shared = rows.filter({ hasText: 'Ryder' }).and(page.locator('[data-count="2"]'));
+  // A row found in several versions holds the Ryder sentence in each cell
+  // (the event holds 003, 004 and the two-line hostile.txt, a brief of the
+  // same call).
+  const shared = rows.filter({ hasText: 'Ryder' }).and(page.locator('[data-testid=collation-row]:not([data-count="1"])'));
   await scrollUntil(page.getByTestId('collation'), shared);
-  assert.ok((await shared.count()) >= 1, 'a row carries Ryder in both versions');
+  assert.ok((await shared.count()) >= 1, 'a row carries Ryder in more than one version');
   await snap('collation');
 
   // The filter keeps the rows found in one version only.

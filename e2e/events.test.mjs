@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, launchBrowser, root, startServer, tempDir, watch } from './harness.mjs';
-import { move003to004 } from './seedevents.mjs';
+import { event003and004 } from './seedevents.mjs';
 
 const seeds = join(root, 'testdata/seeds');
 const ref003 = '003_d2567b8d7e929331.txt';
@@ -79,7 +79,7 @@ test('the Stories view lists the events, largest first, and finds one by a word'
 
 test('the event of 003 and 004 shows both versions and the evidence naming Belousov', async (t) => {
   if (skipping(t)) return;
-  await move003to004(page.request, server.url);
+  await event003and004(page.request, server.url);
   const a = await api('articles/' + ref003);
   const b = await api('articles/' + ref004);
   const ev = await api('event?ref=' + ref003);

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, root, startServer, tempDir, watch } from './harness.mjs';
-import { move003to004 } from './seedevents.mjs';
+import { event003and004 } from './seedevents.mjs';
 
 const seeds = join(root, 'testdata/seeds');
 const hostile = [
@@ -175,7 +175,7 @@ test('open seed 001: its repeated passage highlighted and linked, with provenanc
 });
 
 test('open the story of 003 and compare 003 with 004, hiding minor edits', async () => {
-  await move003to004(page.request, server.url);
+  await event003and004(page.request, server.url);
   const a = await (await page.request.get(server.url + 'api/articles/003_d2567b8d7e929331.txt')).json();
   const b = await (await page.request.get(server.url + 'api/articles/004_0cbc97742eea5343.txt')).json();
   await page.goto(server.url + '#/article/' + a.id);

@@ -218,3 +218,21 @@ func TestEarlyFragmentIsAbsorbed(t *testing.T) {
 		t.Fatalf("Build: %v", partitionOf(r.Events))
 	}
 }
+
+// One member the score holds to be another event keeps an article out,
+// however strongly the others hold it: two reports of one call joined by
+// a third that recounts a date long after one of them.
+func TestMemberStronglyAgainstKeepsArticleOut(t *testing.T) {
+	links := []Link{lk(1, 2, 0.9, 0.9), lk(1, 3, 0.95, 0.9), lk(2, 3, 0.9, 0.9), lk(1, 4, 0.97, 0.9), lk(2, 4, 0.7, 0.9), lk(3, 4, 0.04, 0.9)}
+	r := Build(DefaultConfig(), arts(1, 4), links, nil)
+	got := partitionOf(r.Events)
+	if len(got) != 2 || !slices.Equal(got[0], []int64{1, 2, 3}) {
+		t.Fatalf("article 4, held to be another event by 3: %v", got)
+	}
+	// Just above the veto the mean of its links decides, and lets it in.
+	links[5].Event = DefaultConfig().Veto + 0.01
+	r = Build(DefaultConfig(), arts(1, 4), links, nil)
+	if got := partitionOf(r.Events); len(got) != 1 {
+		t.Fatalf("a weak but not contrary link kept article 4 out: %v", got)
+	}
+}

@@ -11,6 +11,11 @@ type Config struct {
 	// LinkMin is the least P for a link to count towards the quorum, so
 	// that many weak links (a template) never add up to membership.
 	LinkMin float32
+	// Veto is the P below which one member's link keeps an article out
+	// of an event however strongly the others hold it: the score has
+	// compared the two and found them reports of different days or
+	// different particulars.
+	Veto float32
 	// Quorum caps the members an article must be linked to: it needs a
 	// majority of the event or Quorum members, whichever is fewer.
 	Quorum int
@@ -36,6 +41,7 @@ func DefaultConfig() Config {
 	return Config{
 		Join:            0.5,
 		LinkMin:         0.3,
+		Veto:            0.05,
 		Quorum:          3,
 		Window:          7 * 24 * time.Hour,
 		MaxSpan:         14 * 24 * time.Hour,

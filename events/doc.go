@@ -27,7 +27,11 @@
 //   - when both are dated, the article lies within Window of the event's
 //     dated span and the span stays within MaxSpan: versions of one event
 //     appear within days, and the span bound stops an event from creeping
-//     through time one window at a time. Undated articles are not limited.
+//     through time one window at a time. Undated articles are not limited;
+//   - no stored link between the article and a member is below Veto: a pair
+//     the score holds to be two events (an undated report recounting a date
+//     months after a member's publication, two items of one template) is
+//     not overruled by the strength of the other links.
 //
 // Among the events that qualify the article joins the one with the highest
 // mean P (then more linked members, then the smallest member); if none, it

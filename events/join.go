@@ -39,7 +39,7 @@ func (s *State) qualified(x int64, t *time.Time, in func(int64) bool, cannot map
 	ok := cs[:0]
 	for _, c := range cs {
 		e := s.event(c.id)
-		if e == nil || !s.within(t, e) {
+		if e == nil || !s.within(t, e) || slices.Min(c.p) < s.cfg.Veto {
 			continue
 		}
 		var pass bool

@@ -9,7 +9,7 @@ import (
 // codecVersion changes whenever the blob layout or what a profile holds
 // changes, so that a stored profile made by older code is recomputed
 // rather than misread.
-const codecVersion = 3
+const codecVersion = 4
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -18,6 +18,7 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	b = append(b, codecVersion)
 	b = appendString(b, p.Lang)
 	b = binary.AppendVarint(b, int64(p.Day))
+	b = binary.AppendVarint(b, int64(p.Bound))
 	for _, l := range p.lists() {
 		b = appendItems(b, *l)
 	}
@@ -28,7 +29,7 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 }
 
 func (p *Profile) lists() []*[]Item {
-	return []*[]Item{&p.Names, &p.Places, &p.Numbers, &p.Dates, &p.Quotes, &p.Terms, &p.Title, &p.Lede}
+	return []*[]Item{&p.Names, &p.Places, &p.Numbers, &p.Dates, &p.Quotes, &p.Terms, &p.Title, &p.Lede, &p.Key}
 }
 
 // appendUint32s writes a sorted list as deltas.
@@ -78,6 +79,11 @@ func (p *Profile) UnmarshalBinary(data []byte) error {
 		return errCorrupt
 	}
 	q.Day = int32(day)
+	bound := r.varint()
+	if bound < math.MinInt32 || bound > math.MaxInt32 {
+		return errCorrupt
+	}
+	q.Bound = int32(bound)
 	for _, l := range q.lists() {
 		*l = r.items()
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // months maps folded, transliterated month names and abbreviations of
@@ -34,17 +35,19 @@ func init() {
 	}
 }
 
-// weekdays are capitalised in many languages without being names.
-var weekdays = map[string]bool{}
+// weekdays maps the weekday names of the same languages to 1 (Monday) ..
+// 7: they are capitalised in many languages without being names, and two
+// reports that give the same day of the week to what happened agree.
+var weekdays = map[string]int{}
 
 func init() {
-	for _, w := range splitFields("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miercoles jueves viernes sabado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedi martedi mercoledi giovedi venerdi sabato domenica") {
-		weekdays[w] = true
+	for i, w := range splitFields("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miercoles jueves viernes sabado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedi martedi mercoledi giovedi venerdi sabato domenica") {
+		weekdays[w] = i%7 + 1
 	}
 }
 
 // isCalendarWord: a month or weekday name, capitalised but not a name.
-func isCalendarWord(folded string) bool { return weekdays[folded] || months[folded] > 0 }
+func isCalendarWord(folded string) bool { return weekdays[folded] > 0 || months[folded] > 0 }
 
 func splitFields(s string) []string {
 	var out []string
@@ -73,12 +76,25 @@ var reNumericDate = sync.OnceValue(func() *regexp.Regexp {
 // and month.
 type dateMention struct {
 	key, text string
+	// day is the date in days since 1970-01-01 plus one when the mention
+	// gives day, month and year, else 0.
+	day    int32
+	hasDay bool
+	// weekday marks a day of the week alone (Tuesday, el martes).
+	weekday bool
+	// from and to are the first and last token of a written-out date, -1
+	// for a numeric one.
+	from, to int
 }
 
 func findDates(text string, toks []token) []dateMention {
 	var out []dateMention
 	rs := []rune(text)
 	for i, t := range toks {
+		if wd := weekdays[t.folded]; wd > 0 && !t.num {
+			out = append(out, dateMention{key: fmt.Sprintf("weekday-%d", wd), text: string(rs[t.pos:t.end]), weekday: true, from: -1, to: -1})
+			continue
+		}
 		m, ok := months[t.folded]
 		if !ok || t.num || (len(t.folded) <= 3 && !t.capital) {
 			continue
@@ -117,22 +133,31 @@ func findDates(text string, toks []token) []dateMention {
 		if day == 0 {
 			key = fmt.Sprintf("%d-%02d", year, m)
 		}
-		out = append(out, dateMention{key, string(rs[toks[from].pos:toks[to].end])})
+		out = append(out, dateMention{key, string(rs[toks[from].pos:toks[to].end]), fullDay(year, m, day), day != 0, false, from, to})
 	}
 	for _, m := range reNumericDate().FindAllStringSubmatch(text, -1) {
 		if m[1] != "" {
 			mo, d := atoi(m[2]), atoi(m[3])
 			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-				out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0]})
+				out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0], fullDay(atoi(m[1]), mo, d), true, false, -1, -1})
 			}
 			continue
 		}
 		mo, d := atoi(m[4]), atoi(m[5])
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-			out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0]})
+			out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0], 0, true, false, -1, -1})
 		}
 	}
 	return out
+}
+
+// fullDay is a date as days since 1970-01-01 plus one, 0 unless year,
+// month and day are all given and the year is a plausible one for news.
+func fullDay(year, month, day int) int32 {
+	if year < 1900 || year > 2100 || month < 1 || day < 1 {
+		return 0
+	}
+	return int32(time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Unix()/86400) + 1
 }
 
 func atoi(s string) int {

@@ -43,6 +43,13 @@ type Profile struct {
 	Terms   []Item
 	Title   []Item
 	Lede    []Item
+	// Key holds the names an article is about: those its title or lede
+	// carries and its text repeats, or that it repeats three times.
+	Key []Item
+	// Bound is the latest full date (day, month and year) the text
+	// mentions, in days since 1970-01-01 plus one, 0 if none: an undated
+	// report was most likely written after the dates it recounts.
+	Bound int32
 	// Runs holds the hashes of every run of runLen words, for shared
 	// passages; RunText a sample of them with their words, to show.
 	Runs    []uint32
@@ -86,8 +93,19 @@ func NewProfile(in Input) *Profile {
 	toks := tokenize(text)
 	titleToks := tokenize(in.Title)
 	names, places, numbers, quotes, terms := newBag(), newBag(), newBag(), newBag(), newBag()
+	mentions := findDates(text, toks)
+	// The day and year of a written-out date are the date's, not numbers
+	// of their own: "February 18" and "October 18" share no number.
+	inDate := map[int]bool{}
+	for _, d := range mentions {
+		for i := d.from; i >= 0 && i <= d.to; i++ {
+			inDate[i] = true
+		}
+	}
 	for i, t := range toks {
 		switch {
+		case t.num && inDate[i]:
+			continue
 		case t.num:
 			if w := numberWeight(t.key); w > 0 {
 				numbers.add(t.key, t.text, w)
@@ -131,11 +149,10 @@ func NewProfile(in Input) *Profile {
 	p.Quotes = quotes.top(maxQuotes)
 	p.Terms = terms.top(maxTerms)
 
-	dates := newBag()
-	for _, d := range findDates(text, toks) {
-		dates.add(d.key, d.text, 1)
+	p.Dates = dateItems(mentions)
+	for _, d := range mentions {
+		p.Bound = max(p.Bound, d.day)
 	}
-	p.Dates = dates.top(maxDates)
 
 	title := newBag()
 	for i, t := range titleToks {
@@ -157,11 +174,17 @@ func NewProfile(in Input) *Profile {
 	}
 	p.Title = title.top(maxTitle)
 	lede := newBag()
-	for _, t := range toks {
+	for i, t := range toks {
 		if lede.n >= ledeWords {
 			break
 		}
 		if t.stop || (t.num && numberWeight(t.key) == 0) {
+			continue
+		}
+		// Names of the lexicon go by its key, as in the title and the
+		// names, so that a lede's Шойгу is the Shoigu of the names.
+		if e, ok := lookupLex(toks, i); ok {
+			lede.add(e.key, t.text, rarity(t.key))
 			continue
 		}
 		w := rarity(t.key)
@@ -171,10 +194,65 @@ func NewProfile(in Input) *Profile {
 		lede.add(t.stem, t.text, w)
 	}
 	p.Lede = lede.top(maxLede)
+	p.Key = keyNames(names, p)
 	p.Runs, p.RunText = wordRuns(text, toks)
 	p.Grams = charGrams(toks)
 	return p
 }
+
+// keyNames returns the names of p that its text repeats and its title or
+// lede carries, or that its text repeats keyRepeats times: who the report
+// is about, as against the people a paragraph of background names once.
+func keyNames(names *bag, p *Profile) []Item {
+	tf := make(map[uint64]int, len(names.m))
+	for k, it := range names.m {
+		tf[hashKey(k)] = it.tf
+	}
+	var out []Item
+	for _, it := range p.Names {
+		n := tf[it.Key]
+		lead := hasKey(p.Title, it.Key) || hasKey(p.Lede, it.Key)
+		if (lead && n >= 2) || n >= keyRepeats {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+const keyRepeats = 3
+
+// dateItems turns date mentions into items, one per date, weighed by
+// what kind of date it is alone (dayWeight, 1 for a month,
+// weekdayWeight), however often it recurs: the weight tells the kinds
+// apart. The earliest mentions are kept first.
+func dateItems(mentions []dateMention) []Item {
+	seen := map[string]bool{}
+	var out []Item
+	for _, d := range mentions {
+		if seen[d.key] || len(out) == maxDates {
+			continue
+		}
+		seen[d.key] = true
+		w := float32(1)
+		switch {
+		case d.hasDay:
+			w = dayWeight
+		case d.weekday:
+			w = weekdayWeight
+		}
+		out = append(out, Item{Key: hashKey(d.key), Text: d.text, W: w})
+	}
+	sortItems(out)
+	return out
+}
+
+// dayWeight is the weight of a date given to the day, against 1 for a
+// month: sharing "18 February" says more than sharing "February 2022".
+const dayWeight = 2
+
+// weekdayWeight: a day of the week is shared by any two reports of one
+// week, so it weighs least.
+const weekdayWeight = 0.5
 
 // stripChrome drops the lines of site chrome (share buttons, "read also"
 // links, cookie notices; see detect.IsChrome): every article of a site
@@ -315,6 +393,9 @@ func (b *bag) top(n int) []Item {
 	})
 	if len(all) > n {
 		all = all[:n]
+	}
+	if len(all) == 0 {
+		return nil // as a stored profile reads back
 	}
 	out := make([]Item, len(all))
 	for i, it := range all {

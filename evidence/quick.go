@@ -11,7 +11,7 @@ func Quick(a, b *Profile) (event, thread float64) {
 	for i, v := range x {
 		logit += w.W[i] * v
 	}
-	if t, _, ok := timeEvidence(a.Day, b.Day); ok {
+	if t, _, ok := timeOf(a, b); ok {
 		logit += t
 	}
 	return sigmoid(logit), sigmoid(ThreadLogit(w, x))

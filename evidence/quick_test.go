@@ -7,8 +7,8 @@ import (
 
 // Quick gives Score's probabilities, for every pair of seeds, dated or not.
 func TestQuickIsScore(t *testing.T) {
-	for _, dated := range []bool{false, true} {
-		ps := seedProfiles(t, dated)
+	for dated, dates := range [][]string{nil, importedDates, seedDates} {
+		ps := seedProfilesDated(t, dates)
 		for i := range ps {
 			for j := range ps {
 				if i == j {
@@ -17,7 +17,7 @@ func TestQuickIsScore(t *testing.T) {
 				e := Score(ps[i], ps[j])
 				ev, th := Quick(ps[i], ps[j])
 				if math.Abs(ev-e.Score) > 1e-12 || math.Abs(th-e.Thread) > 1e-12 {
-					t.Errorf("seeds %d %d (dated %v): Quick %.6f %.6f, Score %.6f %.6f", i, j, dated, ev, th, e.Score, e.Thread)
+					t.Errorf("seeds %d %d (dates %d): Quick %.6f %.6f, Score %.6f %.6f", i, j, dated, ev, th, e.Score, e.Thread)
 				}
 			}
 		}

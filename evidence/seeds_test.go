@@ -13,7 +13,21 @@ import (
 // dates: 000, 001 and 003 carry none in their text.
 var seedDates = []string{"2022-05-13", "2022-05-13", "2022-10-21", "2024-06-25", "2024-07-27"}
 
+// importedDates are the dates an import finds in the seeds' own text: 002
+// and 004 carry theirs, the others none.
+var importedDates = []string{"", "", "2022-10-21", "", "2024-07-27"}
+
 func seedProfiles(t testing.TB, dated bool) []*Profile {
+	t.Helper()
+	if dated {
+		return seedProfilesDated(t, seedDates)
+	}
+	return seedProfilesDated(t, nil)
+}
+
+// seedProfilesDated reads the seeds with the given dates ("" or a nil
+// list: undated).
+func seedProfilesDated(t testing.TB, dates []string) []*Profile {
 	t.Helper()
 	files, err := filepath.Glob("../testdata/seeds/*.txt")
 	if err != nil || len(files) != 5 {
@@ -27,8 +41,8 @@ func seedProfiles(t testing.TB, dated bool) []*Profile {
 		}
 		title, body, _ := strings.Cut(string(b), "\n")
 		in := Input{Title: title, Text: body, Lang: "en"}
-		if dated {
-			d, _ := time.Parse("2006-01-02", seedDates[i])
+		if dates != nil && dates[i] != "" {
+			d, _ := time.Parse("2006-01-02", dates[i])
 			in.Published = &d
 		}
 		out = append(out, NewProfile(in))
@@ -79,5 +93,31 @@ func TestSeedsExplanation(t *testing.T) {
 		if !found[k] {
 			t.Errorf("the explanation of 003 vs 004 does not give %s", k)
 		}
+	}
+}
+
+// As imported, only 002 and 004 are dated. 003 recounts 15 March 2023,
+// months after 002 was published, and so is not 002's event; 003 and 004
+// report one call.
+func TestSeedsAsImported(t *testing.T) {
+	ps := seedProfilesDated(t, importedDates)
+	e := Score(ps[2], ps[3])
+	if e.SameEvent || !e.SameThread {
+		t.Errorf("002 and 003: same event %v (%.3f), same thread %v; want another event of one thread", e.SameEvent, e.Score, e.SameThread)
+	}
+	found := false
+	for _, v := range e.Evidence {
+		if v.Kind == KindTime && v.AText == "2022-10-21" && v.BText == "mentions 2023-03-15" && v.Weight < 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("002 and 003: no evidence that 003 recounts a later date: %+v", e.Evidence)
+	}
+	if e := Score(ps[3], ps[4]); !e.SameEvent {
+		t.Errorf("003 and 004: %.3f, want one event", e.Score)
+	}
+	if e := Score(ps[0], ps[1]); !e.SameEvent {
+		t.Errorf("000 and 001: %.3f, want one event", e.Score)
 	}
 }

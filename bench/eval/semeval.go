@@ -133,7 +133,7 @@ func runSemeval(w, log io.Writer) error {
 	return nil
 }
 
-var featureConst = [evidence.NumFeatures]string{"FName", "FNameDiff", "FNumber", "FNumberDiff", "FDate", "FQuote", "FPlace", "FTerm", "FTitle", "FLede", "FPassage", "FCrossLang", "FCrossName", "FCrossNumber", "FTemplate", "FHeadNameDiff", "FGram", "FTermCosine", "FNameCount", "FGramJaccard", "FLeadNameCount"}
+var featureConst = [evidence.NumFeatures]string{"FName", "FNameDiff", "FNumber", "FNumberDiff", "FDate", "FQuote", "FPlace", "FTerm", "FTitle", "FLede", "FPassage", "FCrossLang", "FCrossName", "FCrossNumber", "FTemplate", "FHeadNameDiff", "FGram", "FTermCosine", "FNameCount", "FGramJaccard", "FLeadNameCount", "FKeyMissing", "FDateDiff", "FWeekday", "FTitleRareDiff"}
 
 func countPairs(data []labelled, transl bool) int {
 	n := 0
