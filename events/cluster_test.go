@@ -236,3 +236,37 @@ func TestMemberStronglyAgainstKeepsArticleOut(t *testing.T) {
 		t.Fatalf("a weak but not contrary link kept article 4 out: %v", got)
 	}
 }
+
+// The larger an event, the more of it an article must be linked to: three
+// strong links take an article into an event of five, not into one of
+// forty, which asks for Quorum + 40/QuorumGrowth.
+func TestLargeEventAsksForMoreLinks(t *testing.T) {
+	cfg := DefaultConfig()
+	clique := func(n int64) []Link {
+		var links []Link
+		for i := int64(1); i <= n; i++ {
+			for j := i + 1; j <= n; j++ {
+				links = append(links, lk(i, j, 0.9, 0.9))
+			}
+		}
+		return links
+	}
+	joins := func(n int64, linkedTo int) bool {
+		links := clique(n)
+		for m := int64(1); m <= int64(linkedTo); m++ {
+			links = append(links, lk(m, n+1, 0.95, 0.9))
+		}
+		r := Build(cfg, arts(1, n+1), links, nil)
+		return len(r.Events) == 1
+	}
+	if !joins(5, 3) {
+		t.Error("three strong links did not take an article into an event of five")
+	}
+	need := cfg.Quorum + 40/cfg.QuorumGrowth
+	if joins(40, need-1) {
+		t.Errorf("%d strong links took an article into an event of forty", need-1)
+	}
+	if !joins(40, need) {
+		t.Errorf("%d strong links did not take an article into an event of forty", need)
+	}
+}

@@ -19,6 +19,10 @@ type Config struct {
 	// Quorum caps the members an article must be linked to: it needs a
 	// majority of the event or Quorum members, whichever is fewer.
 	Quorum int
+	// QuorumGrowth, when above 0, raises the quorum by one for every
+	// QuorumGrowth members of the event, so that the larger an event, the
+	// more of it an article must be linked to.
+	QuorumGrowth int
 	// Window is the most days between a dated article and the dated span
 	// of an event it joins; MaxSpan bounds the span itself, so that an
 	// event cannot creep through time a week at a time.
@@ -43,6 +47,7 @@ func DefaultConfig() Config {
 		LinkMin:         0.3,
 		Veto:            0.05,
 		Quorum:          3,
+		QuorumGrowth:    10,
 		Window:          7 * 24 * time.Hour,
 		MaxSpan:         14 * 24 * time.Hour,
 		ThreadMin:       0.3,

@@ -16,11 +16,12 @@
 // Here an article joins an event only if it is linked to the event as a
 // whole:
 //
-//   - it is linked with P >= LinkMin to need(n) = min(n/2+1, Quorum) of the
-//     event's n members (a majority of a small event, Quorum of a large one:
-//     with K links per article, a majority of a 200-member event would be
-//     out of reach, while Quorum=3 independent strong links is still far
-//     from chaining through one member);
+//   - it is linked with P >= LinkMin to need(n) = min(n/2+1, Quorum +
+//     n/QuorumGrowth) of the event's n members (a majority of a small event,
+//     fewer of a large one: with K links per article, a majority of a
+//     200-member event would be out of reach; the growth keeps three strong
+//     links from taking an article into an event of a hundred, which is how
+//     undated reports of one topic became one event);
 //   - the mean P of its q = min(n, Quorum) strongest links into the event is
 //     at least Join, members without a stored link counting 0, so that an
 //     event of two needs both links and many weak links add up to nothing;
