@@ -24,12 +24,35 @@ type Document struct {
 	Published *time.Time
 	// PublishedRaw is the date as it was written in the source.
 	PublishedRaw string
-	// PublishedFrom says how the date was found ("text", "html-meta", "json", "mtime").
+	// PublishedFrom says where the date was found: "field:NAME" (a record's
+	// field or front matter key, as named there), "meta:NAME" (a page's meta
+	// tag, JSON-LD property or <time> element), "page" (the page's markup,
+	// read by heuristics), "dateline", "byline" or "top line" (the first
+	// lines of the text). A field whose date could not be read keeps its
+	// name here and its value in PublishedRaw, with Published nil.
 	PublishedFrom string
-	Language      string
-	Encoding      string
-	Format        string // txt, md, html, json, jsonl
+	// PublishedConfidence says how sure the date is: DateExact, DateText or
+	// DateInferred; "" when undated.
+	PublishedConfidence string
+	// NoBody marks a record that had a title but no text: its Text is its
+	// title, so that it is kept, searched and listed.
+	NoBody   bool
+	Language string
+	Encoding string
+	Format   string // txt, md, html, json, jsonl, csv, tsv
 }
+
+// How sure a publication date is.
+const (
+	// DateExact: a field or tag that states the date (a record's date
+	// field, front matter, a page's published-time meta tag).
+	DateExact = "exact"
+	// DateText: read from a dateline, byline or top line of the text.
+	DateText = "text"
+	// DateInferred: guessed from a page's markup by heuristics (a date in
+	// its URL, an element that looks like a date).
+	DateInferred = "inferred"
+)
 
 // Article is a stored article.
 type Article struct {
@@ -43,14 +66,18 @@ type Article struct {
 	Published     *time.Time `json:"published"`
 	PublishedRaw  string     `json:"published_raw,omitempty"`
 	PublishedFrom string     `json:"published_from,omitempty"`
-	Language      string     `json:"language"`
-	Encoding      string     `json:"encoding"`
-	Format        string     `json:"format"`
-	Words         int        `json:"words"`
-	ImportID      int64      `json:"import_id"`
-	ImportedAt    time.Time  `json:"imported_at"`
-	Paths         []string   `json:"paths"`
-	Text          string     `json:"text,omitempty"`
+	// PublishedConfidence is DateExact, DateText or DateInferred.
+	PublishedConfidence string `json:"published_confidence,omitempty"`
+	// NoBody marks an article stored from its title alone.
+	NoBody     bool      `json:"no_body,omitempty"`
+	Language   string    `json:"language"`
+	Encoding   string    `json:"encoding"`
+	Format     string    `json:"format"`
+	Words      int       `json:"words"`
+	ImportID   int64     `json:"import_id"`
+	ImportedAt time.Time `json:"imported_at"`
+	Paths      []string  `json:"paths"`
+	Text       string    `json:"text,omitempty"`
 }
 
 // FileLocation is one place an article's bytes were found.
@@ -66,6 +93,10 @@ type FileLocation struct {
 type FileError struct {
 	Path  string `json:"path"`
 	Error string `json:"error"`
+	// Reason is Error without what is particular to the file (numbers,
+	// positions, details after a colon), so that failures can be counted
+	// by kind.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Progress reports how far a long job has come.

@@ -123,39 +123,57 @@ func pad2(s string) string {
 // dateLabel marks a line that announces a date in several languages.
 var dateLabel = lazyRegexp(`(?i)\b(published|posted|updated|date|dated|datum|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|publicado|actualizado)\b`)
 
-// Lines looked at from each end of a text: a news file's date sits in the
-// header or the footer; a date inside a body sentence is the date of
-// something the story mentions, not of the story.
+// headLines is how many non-empty lines at the top of a text are read for a
+// date: the headline, a byline, a dateline or a "Published:" line sit
+// there. Lower lines are the body, whose dates are those of the events it
+// tells (a bond's maturity, a treaty of 1929), and footers of scraped pages
+// are too often the body's last lines to tell apart.
 const (
-	headLines = 6
-	tailLines = 8
+	headLines = 5
 	// shortLine bounds, in words, a line such as "By Jane Doe | 3 May 2021";
 	// labelledLine one that says what its date is ("Published: ...").
 	shortLine    = 12
 	labelledLine = 20
 )
 
-// FindDate looks for the publication date in the first and last lines of a
-// text. A line that is only a date wins over a labelled line ("Published:
-// ..."), which wins over any other short line holding a date; body sentences
-// are ignored. Among equals the first in the header wins, then the last in
-// the footer. It returns the date, the substring as written, and whether one
-// was found.
+// Where in a text a date was found (core.Document.PublishedFrom).
+const (
+	FromDateline = "dateline"
+	FromByline   = "byline"
+	FromTopLine  = "top line"
+)
+
+// FindDate looks for the publication date in the top lines of a text (see
+// FindDateSource). It returns the date, the substring as written, and
+// whether one was found.
 func FindDate(text string) (t time.Time, raw string, ok bool) {
-	lines := nonEmptyLines(text)
-	var order []int
-	for i := 0; i < len(lines) && i < headLines; i++ {
-		order = append(order, i)
-	}
-	for i := len(lines) - 1; i >= headLines && i >= len(lines)-tailLines; i-- {
-		order = append(order, i)
-	}
+	t, raw, _, ok = FindDateSource(text)
+	return t, raw, ok
+}
+
+// FindDateSource looks for the publication date in the first five
+// non-empty lines of a text, and says where it found it: a dateline
+// ("LONDON, March 3, 2021 (Reuters) - ...", which may open a long
+// paragraph), a byline ("By Jane Doe | 3 May 2021") or another top line. A
+// line that is only a date wins over a labelled line ("Published: ..."),
+// which wins over any other short line holding a date; among equals the
+// first wins. Dates inside sentences are never read.
+func FindDateSource(text string) (t time.Time, raw, from string, ok bool) {
 	best := 0
-	for _, i := range order {
-		line := lines[i]
+	for _, line := range topLines(text, headLines) {
+		if !hasYear(line) {
+			continue
+		}
+		if dt, draw, good := datelineDate(line); good {
+			// A dateline states the date of the report it opens.
+			if best < 4 {
+				t, raw, from, ok, best = dt, draw, FromDateline, true, 4
+			}
+			continue
+		}
 		// Long lines score nothing, and every pattern holds a year: both
 		// tests are cheap next to the regular expressions.
-		if moreFieldsThan(line, labelledLine) || !hasYear(line) {
+		if moreFieldsThan(line, labelledLine) {
 			continue
 		}
 		for _, re := range dateRes() {
@@ -170,10 +188,58 @@ func FindDate(text string) (t time.Time, raw string, ok bool) {
 			}
 			if pt, good := ParseDate(cand); good {
 				t, raw, ok, best = pt, cand, true, score
+				from = FromTopLine
+				if bylineStart.MatchString(line) {
+					from = FromByline
+				}
 			}
 		}
 	}
-	return t, raw, ok
+	return t, raw, from, ok
+}
+
+// bylineStart opens a byline in the languages of the month names.
+var bylineStart = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|di|door|de)\s+\p{Lu}`)
+
+// datelinePlace is what stands before the date in a dateline: a place in
+// capitals or with capitals ("LONDON,", "Rio de Janeiro,"), at most five
+// words; after the date come an agency in brackets and a dash.
+var (
+	datelinePlace = regexp.MustCompile(`^\s*\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4},?\s*$`)
+	datelineRest  = regexp.MustCompile(`^\s*(?:\([^()]{1,40}\)\s*)?[-–—]`)
+)
+
+// datelineDate reads the date of a dateline at the start of line.
+func datelineDate(line string) (time.Time, string, bool) {
+	head := line
+	if len(head) > 160 {
+		head = head[:160]
+	}
+	for _, re := range dateRes {
+		loc := re.FindStringIndex(head)
+		if loc == nil || loc[0] == 0 || !datelinePlace.MatchString(head[:loc[0]]) || !datelineRest.MatchString(line[loc[1]:]) {
+			continue
+		}
+		cand := strings.TrimSpace(head[loc[0]:loc[1]])
+		if t, ok := ParseDate(cand); ok {
+			return t, cand, true
+		}
+	}
+	return time.Time{}, "", false
+}
+
+// topLines returns the first n non-empty lines of text, reading no further.
+func topLines(text string, n int) []string {
+	var out []string
+	for line := range strings.SplitSeq(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if out = append(out, line); len(out) == n {
+			break
+		}
+	}
+	return out
 }
 
 // dateLineScore ranks a line holding a date by what else it holds.
@@ -209,16 +275,6 @@ func moreFieldsThan(line string, n int) bool {
 		}
 	}
 	return false
-}
-
-func nonEmptyLines(text string) []string {
-	var out []string
-	for line := range strings.SplitSeq(text, "\n") {
-		if strings.TrimSpace(line) != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }
 
 func hasYear(s string) bool {

@@ -31,15 +31,18 @@
 // Hidden files and dot-folders (.git, .DS_Store) are passed over without an
 // entry. A corpus's own documentation inside a folder (README, LICENSE,
 // CHANGELOG, ... with any extension) is skipped. Article files have the extensions .txt .text .md .markdown .html
-// .htm .xhtml .json .jsonl .ndjson (IsArticleFile); a file named directly
-// as a root is read whatever its extension.
+// .htm .xhtml .json .jsonl .ndjson .csv .tsv (IsArticleFile); a file named
+// directly as a root is read whatever its extension.
 //
 // # Reading and parsing
 //
 // Read(path, opts) reads one file within the size limit and calls
 // Parse(path, data), which is pure. ReadContext and ParseContext also stop
 // between the records of a large JSON/JSONL file when ctx ends (an error
-// with code canceled wrapping ctx.Err()); use them where a user can cancel. Parse picks the format by extension and
+// with code canceled wrapping ctx.Err()); use them where a user can cancel.
+// ParseEachWith and ReadEach (through Options.Parse) also take
+// ParseOptions: a field mapping (ParseFieldMapping: "date=pubdate") and a
+// date layout (ParseDateLayout: Go's or strftime's). Parse picks the format by extension and
 // content (a web page saved as .txt is HTML; a .json file of JSON lines is
 // JSONL; an unknown extension is sniffed), decodes the bytes (Decode: UTF-8
 // with or without BOM, UTF-16 LE/BE with BOM or recognised without, UTF-8
@@ -52,7 +55,9 @@
 //     heading, else first line; YAML (---) or TOML (+++) front matter also
 //     gives date, source, author, url, lang.
 //   - html: the main text extracted by go-trafilatura, paragraphs separated
-//     by blank lines; title, date, site name (Outlet), author (Byline), URL
+//     by blank lines (block elements are marked before extraction, so that
+//     no extractor glues two paragraphs where the page has no space
+//     between its tags); title, date, site name (Outlet), author (Byline), URL
 //     and language from the page's metadata; failing a URL there, the one a
 //     browser ("saved from url=") or SingleFile recorded when saving.
 //   - json: one object, an array of objects, or an object holding such an
@@ -65,14 +70,30 @@
 //     author/authors/byline; language/lang. Each document's Original is its
 //     record's raw bytes and Record its line number (jsonl) or 1-based
 //     position (json array).
+//   - csv/tsv: a header row naming the columns, then one article a row
+//     (Media Cloud, GDELT and scraper exports), read row by row; columns
+//     mean what JSON fields of the same name mean. Record is the line a
+//     row starts on, Original the row as written. A table with no text
+//     or title column is refused whole.
 //
-// Published comes from the format's metadata (PublishedFrom "html-meta",
-// "json", "front-matter") or else from the text (PublishedFrom "text",
-// see FindDate): a line in the first 6 or last 8 lines that is a date, or a
-// short labelled or byline-like line holding one. Dates inside body
-// sentences are ignored, because they date events, not the article. A
-// file's modification time is never used as a publication date.
-// PublishedRaw keeps the date as written.
+// A record with a title and no text (a news brief) is kept: its Text is
+// its title and NoBody is set. A record with neither is an error.
+//
+// Published comes from the format's metadata, with PublishedConfidence
+// "exact": a record's field or front matter key (PublishedFrom
+// "field:NAME", "front matter:NAME"), read in ISO 8601, RFC 1123/2822, Unix
+// seconds or milliseconds, Reuters' "26-FEB-1987 15:01:01.79" or the
+// user's layout; a page's meta tag, JSON-LD datePublished or <time pubdate>
+// ("meta:NAME", "json-ld:datePublished", "time:datetime"). Else go-htmldate's
+// heuristics on a page's markup, without its search of the text ("page",
+// "inferred"). Else the text's first five non-empty lines (see
+// FindDateSource: "dateline", "byline", "top line", confidence "text").
+// Dates lower down are never read: they date the events a story tells
+// (a bond's maturity, a year of history), not the story. A date field that
+// cannot be read leaves the document undated, with the field's name and
+// value kept, and no date is taken from the text instead. A file's
+// modification time is never used as a publication date. PublishedRaw
+// keeps the date as written.
 //
 // Outlet comes only from metadata (the page's site name, a record's source
 // field, front matter), else from the domain of the article's URL. Lines in

@@ -24,7 +24,7 @@ func ExampleParse() {
 	// Output:
 	// Ferry timetable approved
 	// windows-1252 txt en
-	// 2022-10-21 15:25 from text as Fri, 10/21/2022 – 15:25
+	// 2022-10-21 15:25 from top line as Fri, 10/21/2022 – 15:25
 }
 
 func ExampleWalk() {

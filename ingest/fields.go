@@ -31,12 +31,79 @@ var fieldRoles = map[string]string{
 	"datepublished": roleDate, "publishdate": roleDate, "datepublish": roleDate,
 	"source": roleOutlet, "outlet": roleOutlet, "site": roleOutlet, "sitename": roleOutlet,
 	"publisher": roleOutlet, "sourcedomain": roleOutlet,
+	// Media Cloud and GDELT exports.
+	"medianame": roleOutlet, "sourcecommonname": roleOutlet, "sourcename": roleOutlet, "domain": roleOutlet,
+	"sourceurl": roleURL, "documentidentifier": roleURL, "seendate": roleDate,
 	"author": roleByline, "authors": roleByline, "byline": roleByline,
 	"language": roleLang, "lang": roleLang,
 }
 
 func fieldRole(key string) string {
 	return fieldRoles[normKey(key)]
+}
+
+// FieldRoles are the roles a record's field can be given with
+// ParseFieldMapping, in the order help texts list them.
+var FieldRoles = []string{roleTitle, roleText, roleDate, roleURL, roleOutlet, roleByline, roleLang}
+
+// roleAliases are other names users give roles on the command line.
+var roleAliases = map[string]string{"author": roleByline, "lang": roleLang, "source": roleOutlet, "body": roleText, "published": roleDate}
+
+// ParseFieldMapping reads mappings written ROLE=FIELD ("date=pubdate",
+// "text=body_text"), as given with --field, into ParseOptions.Fields. A
+// role given twice, an unknown role or an empty field name is an error.
+func ParseFieldMapping(specs []string) (map[string]string, error) {
+	if len(specs) == 0 {
+		return nil, nil
+	}
+	out := map[string]string{}
+	for _, spec := range specs {
+		role, field, ok := strings.Cut(spec, "=")
+		role = strings.ToLower(strings.TrimSpace(role))
+		field = strings.TrimSpace(field)
+		if a, isAlias := roleAliases[role]; isAlias {
+			role = a
+		}
+		if !ok || field == "" {
+			return nil, invalidf("field mapping %q: write it ROLE=FIELD, e.g. date=pubdate", spec)
+		}
+		if !slices.Contains(FieldRoles, role) {
+			return nil, invalidf("field mapping %q: %q is not a role (use %s)", spec, role, strings.Join(FieldRoles, ", "))
+		}
+		if _, dup := out[role]; dup {
+			return nil, invalidf("field mapping %q: %s is mapped twice", spec, role)
+		}
+		out[role] = field
+	}
+	return out, nil
+}
+
+// recordRoles says what each field of a record holds: a field the user
+// mapped holds its role alone, and a role the user mapped is held by no
+// other field.
+type recordRoles struct {
+	byField map[string]string // normalised field name -> role, from the mapping
+	mapped  map[string]bool   // roles the mapping names
+}
+
+func newRecordRoles(fields map[string]string) recordRoles {
+	r := recordRoles{byField: map[string]string{}, mapped: map[string]bool{}}
+	for role, f := range fields {
+		r.byField[normKey(f)] = role
+		r.mapped[role] = true
+	}
+	return r
+}
+
+func (r recordRoles) role(key string) string {
+	k := normKey(key)
+	if role, ok := r.byField[k]; ok {
+		return role
+	}
+	if role := fieldRoles[k]; role != "" && !r.mapped[role] {
+		return role
+	}
+	return ""
 }
 
 // normKey lower-cases a field name and drops "_", "-" and spaces, so that
@@ -52,13 +119,19 @@ func normKey(k string) string {
 }
 
 // applyFields sets a document's metadata from named string fields; the first
-// field of each role wins. from says where a date came from.
-func applyFields(doc *core.Document, fields map[string]string, from string) {
+// field of each role wins. from names the kind of field ("field", "front
+// matter") in PublishedFrom. A date field whose value cannot be read leaves
+// the document undated, with the field's name and value kept, and no date
+// is then looked for in the text: the record said when it was published,
+// in a way not understood, and a date from the text would be a guess
+// passed off as the record's.
+func applyFields(doc *core.Document, fields map[string]string, from string, roles recordRoles, layout *DateLayout) {
 	seen := map[string]bool{}
+	unread := ""
 	// Sorted keys make the winner among alias fields independent of map
 	// order.
 	for _, k := range slices.Sorted(maps.Keys(fields)) {
-		role := fieldRole(k)
+		role := roles.role(k)
 		v := strings.TrimSpace(fields[k])
 		if role == "" || v == "" || seen[role] {
 			continue
@@ -76,12 +149,19 @@ func applyFields(doc *core.Document, fields map[string]string, from string) {
 		case roleLang:
 			doc.Language = langCode(v)
 		case roleDate:
-			if t, ok := ParseDate(v); ok {
-				doc.Published, doc.PublishedRaw, doc.PublishedFrom = &t, v, from
+			if t, ok := parseFieldDate(v, layout); ok {
+				doc.Published, doc.PublishedRaw = &t, v
+				doc.PublishedFrom, doc.PublishedConfidence = from+":"+k, core.DateExact
 			} else {
 				seen[role] = false
+				if unread == "" {
+					unread = k
+				}
 			}
 		}
+	}
+	if doc.Published == nil && unread != "" {
+		doc.PublishedRaw, doc.PublishedFrom = clip(strings.TrimSpace(fields[unread]), 100), from+":"+unread
 	}
 }
 

@@ -63,7 +63,7 @@ func declaredCharset(data []byte) (encoding.Encoding, string) {
 // a Go port of trafilatura, an extractor made for news and web corpora,
 // which also reads the date, site name, author and URL from meta tags,
 // JSON-LD and OpenGraph.
-func parseHTML(doc *core.Document, page string) (err error) {
+func parseHTML(doc *core.Document, page string, popt ParseOptions) (err error) {
 	defer func() {
 		// The extractors are large third-party code; a page that trips
 		// one must fail alone, not end the import.
@@ -75,10 +75,24 @@ func parseHTML(doc *core.Document, page string) (err error) {
 	if perr != nil {
 		return invalidf("cannot parse HTML: %v", perr)
 	}
-	// go-htmldate is run here rather than inside trafilatura, which keeps
-	// only the day: the time of publication and the string it was read from
-	// matter to a researcher asking which outlet had a story first.
-	date, derr := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, ExtractTime: true})
+	// A date the page states in its markup is exact; go-htmldate's
+	// heuristics (a date in the URL, an element that looks like one) are
+	// the next best, without its search of the page's text, which finds the
+	// dates the story tells of. go-htmldate is run here rather than inside
+	// trafilatura, which keeps only the day: the time of publication and the
+	// string it was read from matter to a researcher asking which outlet had
+	// a story first.
+	pubT, pubRaw, pubFrom, pubOK := pageDate(root, popt.DateLayout)
+	var date htmldate.Result
+	derr := error(nil)
+	if !pubOK {
+		date, derr = htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, ExtractTime: true, SkipExtensiveSearch: true})
+	}
+	// Block elements end with a mark that survives trafilatura and its
+	// fallbacks, which join the text of elements without a space where a
+	// page has none between its tags ("Shoigu</p><p>US Defense" became
+	// "ShoiguUS Defense"); paragraphs turns the marks into breaks.
+	markBlocks(root)
 	res, xerr := trafilatura.ExtractDocument(root, trafilatura.Options{
 		ExcludeComments: true,
 		// The fallback extractors (readability, DOM distiller) rescue pages
@@ -95,7 +109,7 @@ func parseHTML(doc *core.Document, page string) (err error) {
 		return invalidf("no article text found in the web page")
 	}
 	md := res.Metadata
-	doc.Title = clip(strings.Join(strings.Fields(md.Title), " "), maxTitle)
+	doc.Title = clip(strings.Join(strings.Fields(unmark(md.Title)), " "), maxTitle)
 	// The fallback extractors return the page title when there is nothing
 	// else: that is not an article.
 	if strings.TrimSpace(doc.Text) == doc.Title {
@@ -104,14 +118,17 @@ func parseHTML(doc *core.Document, page string) (err error) {
 	if doc.Title == "" {
 		doc.Title = firstLine(doc.Text)
 	}
-	doc.Outlet = strings.TrimSpace(md.Sitename)
-	doc.Byline = strings.TrimSpace(md.Author)
+	doc.Outlet = strings.TrimSpace(unmark(md.Sitename))
+	doc.Byline = strings.TrimSpace(unmark(md.Author))
 	doc.URL = strings.TrimSpace(md.URL)
 	if doc.URL == "" {
 		doc.URL = savedFromURL(page)
 	}
 	doc.Language = langCode(md.Language)
-	if derr == nil && !date.IsZero() {
+	switch {
+	case pubOK:
+		doc.Published, doc.PublishedRaw, doc.PublishedFrom, doc.PublishedConfidence = &pubT, pubRaw, pubFrom, core.DateExact
+	case derr == nil && !date.IsZero():
 		t := date.DateTime.UTC()
 		// SrcString is the text the date was read from, often with its
 		// surroundings ("October 19, 2019 by IWB"): keep the date itself.
@@ -122,8 +139,8 @@ func parseHTML(doc *core.Document, page string) (err error) {
 				raw = date.Format(time.RFC3339)
 			}
 		}
-		doc.Published, doc.PublishedRaw, doc.PublishedFrom = &t, raw, "html-meta"
-	} else {
+		doc.Published, doc.PublishedRaw, doc.PublishedFrom, doc.PublishedConfidence = &t, raw, "page", core.DateInferred
+	default:
 		setDateFromText(doc)
 	}
 	return nil
@@ -163,7 +180,7 @@ func paragraphs(n *html.Node) string {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			cur.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+			writeMarked(&cur, strings.ReplaceAll(n.Data, "\n", " "), flush)
 			return
 		case html.ElementNode:
 			switch tag := dom.TagName(n); {
@@ -187,7 +204,49 @@ func paragraphs(n *html.Node) string {
 	}
 	walk(n)
 	flush()
-	return strings.Join(paras, "\n\n")
+	return strings.Join(dropRepeatedHalf(paras), "\n\n")
+}
+
+// writeMarked writes text into cur, ending the paragraph at each paraMark
+// and the line at each lineMark.
+func writeMarked(cur *strings.Builder, text string, flush func()) {
+	for {
+		i := strings.Index(text, "\uE000")
+		if i < 0 {
+			cur.WriteString(text)
+			return
+		}
+		cur.WriteString(text[:i])
+		rest := text[i:]
+		switch {
+		case strings.HasPrefix(rest, paraMark):
+			flush()
+			text = rest[len(paraMark):]
+		case strings.HasPrefix(rest, lineMark):
+			cur.WriteByte('\n')
+			text = rest[len(lineMark):]
+		default:
+			cur.WriteString("\uE000")
+			text = rest[len("\uE000"):]
+		}
+	}
+}
+
+// dropRepeatedHalf keeps one copy of paragraphs given twice over: on short
+// pages trafilatura's last fallback appends the whole page's text after the
+// paragraphs it found, and with the marks that text is those paragraphs
+// again.
+func dropRepeatedHalf(paras []string) []string {
+	n := len(paras)
+	if n < 2 || n%2 != 0 {
+		return paras
+	}
+	for i := 0; i < n/2; i++ {
+		if paras[i] != paras[n/2+i] {
+			return paras
+		}
+	}
+	return paras[:n/2]
 }
 
 var htmlBlock = lazyRegexp(`(?i)<(p|br|div|h[1-6]|li|blockquote)[\s/>]`)

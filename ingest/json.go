@@ -6,7 +6,6 @@ import (
 	"html"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/storydiff/storydiff/core"
 )
@@ -29,13 +28,13 @@ type emitFunc func(i int, d core.Document) error
 // .json. The file is checked whole before the first record is given, so a
 // file broken at its end gives no article, as it always did; an array is
 // then decoded one record at a time.
-func eachJSON(base core.Document, data []byte, text string, emit emitFunc) error {
+func eachJSON(base core.Document, data []byte, text string, popt ParseOptions, emit emitFunc) error {
 	trimmed := strings.TrimSpace(text)
 	switch {
 	case strings.HasPrefix(trimmed, "["):
 		if !json.Valid([]byte(trimmed)) {
 			if looksLikeJSONL(trimmed) {
-				return eachJSONL(base, text, emit)
+				return eachJSONL(base, text, popt, emit)
 			}
 			return invalidJSON(trimmed)
 		}
@@ -50,7 +49,7 @@ func eachJSON(base core.Document, data []byte, text string, emit emitFunc) error
 				return invalidf("invalid JSON: %v", err)
 			}
 			re.Total++
-			if err := emitRecord(base, "json", re.Total, raw, re, emit); err != nil {
+			if err := emitRecord(base, "json", re.Total, raw, re, popt, emit); err != nil {
 				return err
 			}
 		}
@@ -62,16 +61,16 @@ func eachJSON(base core.Document, data []byte, text string, emit emitFunc) error
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(trimmed), &obj); err != nil {
 			if looksLikeJSONL(trimmed) {
-				return eachJSONL(base, text, emit)
+				return eachJSONL(base, text, popt, emit)
 			}
 			return invalidf("invalid JSON: %v", err)
 		}
-		if _, ok := pickText(obj); !ok {
+		if _, ok := pickText(obj, newRecordRoles(popt.Fields)); !ok {
 			for _, k := range listKeys {
 				if raws, ok := objectList(obj, k); ok {
 					re := &RecordErrors{Format: "json", Total: len(raws)}
 					for i, raw := range raws {
-						if err := emitRecord(base, "json", i+1, raw, re, emit); err != nil {
+						if err := emitRecord(base, "json", i+1, raw, re, popt, emit); err != nil {
 							return err
 						}
 						raws[i] = nil // given away: let it go
@@ -82,7 +81,7 @@ func eachJSON(base core.Document, data []byte, text string, emit emitFunc) error
 		}
 		doc := base
 		doc.Format = "json"
-		if err := fillRecord(&doc, obj); err != nil {
+		if err := fillRecord(&doc, obj, popt); err != nil {
 			return err
 		}
 		doc.Original = data
@@ -102,8 +101,8 @@ func invalidJSON(s string) error {
 
 // emitRecord turns record n into a document and gives it to emit, or notes
 // why it cannot be read.
-func emitRecord(base core.Document, format string, n int, raw []byte, re *RecordErrors, emit emitFunc) error {
-	doc, err := recordDoc(base, format, n, raw)
+func emitRecord(base core.Document, format string, n int, raw []byte, re *RecordErrors, popt ParseOptions, emit emitFunc) error {
+	doc, err := recordDoc(base, format, n, raw, popt)
 	if err != nil {
 		re.Errs = append(re.Errs, RecordError{Record: n, Err: err})
 		return nil
@@ -130,7 +129,7 @@ func objectList(obj map[string]json.RawMessage, key string) ([]json.RawMessage, 
 
 // eachJSONL reads one record per line; blank lines are allowed. A record's
 // number is its line number, so that a researcher can find it.
-func eachJSONL(base core.Document, text string, emit emitFunc) error {
+func eachJSONL(base core.Document, text string, popt ParseOptions, emit emitFunc) error {
 	re := &RecordErrors{Format: "jsonl"}
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
@@ -140,7 +139,7 @@ func eachJSONL(base core.Document, text string, emit emitFunc) error {
 			continue
 		}
 		re.Total++
-		doc, err := recordDoc(base, "jsonl", n, raw)
+		doc, err := recordDoc(base, "jsonl", n, raw, popt)
 		if err != nil {
 			re.Errs = append(re.Errs, RecordError{Record: n, Err: err})
 			continue
@@ -155,7 +154,7 @@ func eachJSONL(base core.Document, text string, emit emitFunc) error {
 	return re.orNil()
 }
 
-func recordDoc(base core.Document, format string, n int, raw []byte) (core.Document, error) {
+func recordDoc(base core.Document, format string, n int, raw []byte, popt ParseOptions) (core.Document, error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] != '{' && json.Valid(t) {
@@ -166,17 +165,21 @@ func recordDoc(base core.Document, format string, n int, raw []byte) (core.Docum
 	doc := base
 	doc.Format, doc.Record = format, n
 	doc.Original = raw
-	if err := fillRecord(&doc, obj); err != nil {
+	if err := fillRecord(&doc, obj, popt); err != nil {
 		return core.Document{}, err
 	}
 	return doc, nil
 }
 
-// pickText finds the article text among a record's fields.
-func pickText(obj map[string]json.RawMessage) (key string, ok bool) {
+// pickText finds the article text among a record's fields: the field the
+// user mapped to text, else the first of textKeys present.
+func pickText(obj map[string]json.RawMessage, roles recordRoles) (key string, ok bool) {
 	byRole := map[string]string{}
 	for k := range obj {
-		if fieldRole(k) == roleText {
+		if roles.role(k) == roleText {
+			if roles.mapped[roleText] {
+				return k, true
+			}
 			byRole[normKey(k)] = k
 		}
 	}
@@ -188,40 +191,49 @@ func pickText(obj map[string]json.RawMessage) (key string, ok bool) {
 	return "", false
 }
 
-// fillRecord sets a document from one JSON object.
-func fillRecord(doc *core.Document, obj map[string]json.RawMessage) error {
-	key, ok := pickText(obj)
-	if !ok {
-		return invalidf("record has no article text (a text, body, content or article field)")
-	}
-	text, err := jsonText(obj[key])
-	if err != nil {
-		return invalidf("field %q %v", key, err)
-	}
-	text = normaliseNewlines(text)
-	if looksLikeHTMLFragment(text) {
-		text = fragmentText(text)
-	}
-	if strings.TrimSpace(text) == "" {
-		return invalidf("field %q is empty", key)
-	}
-	if err := checkControls(text); err != nil {
-		return err
-	}
-	doc.Text = text
+// fillRecord sets a document from one JSON object. A record with a title
+// and no text (a news brief, a headline list) is kept as a document whose
+// text is its title, marked NoBody; one with neither cannot be read.
+func fillRecord(doc *core.Document, obj map[string]json.RawMessage, popt ParseOptions) error {
+	roles := newRecordRoles(popt.Fields)
 	fields := map[string]string{}
 	for k, v := range obj {
-		if role := fieldRole(k); role != "" && role != roleText {
+		if role := roles.role(k); role != "" && role != roleText {
 			if s, ok := jsonScalar(v, role); ok {
 				fields[k] = s
 			}
 		}
 	}
-	applyFields(doc, fields, "json")
+	applyFields(doc, fields, "field", roles, popt.DateLayout)
+	text := ""
+	key, ok := pickText(obj, roles)
+	if ok {
+		t, err := jsonText(obj[key])
+		if err != nil {
+			return invalidf("field %q %v", key, err)
+		}
+		text = normaliseNewlines(t)
+		if looksLikeHTMLFragment(text) {
+			text = fragmentText(text)
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		if doc.Title == "" {
+			if ok {
+				return invalidf("field %q is empty and the record has no title", key)
+			}
+			return invalidf("record has neither text nor title (name the fields with --field text=NAME --field title=NAME)")
+		}
+		text, doc.NoBody = doc.Title, true
+	}
+	if err := checkControls(text); err != nil {
+		return err
+	}
+	doc.Text = text
 	if doc.Title == "" {
 		doc.Title = firstLine(text)
 	}
-	if doc.Published == nil {
+	if doc.Published == nil && doc.PublishedRaw == "" && !doc.NoBody {
 		setDateFromText(doc)
 	}
 	return nil
@@ -248,8 +260,8 @@ func jsonText(raw json.RawMessage) (string, error) {
 
 // jsonScalar reads a metadata field leniently: a wrong type loses the field,
 // not the article. Lists of names are joined; an outlet object gives its
-// name (NewsAPI writes "source": {"id": ..., "name": ...}); a number as a
-// date is a Unix time in seconds or milliseconds.
+// name (NewsAPI writes "source": {"id": ..., "name": ...}); a number is
+// given as written (a date's is a Unix time, read by parseFieldDate).
 func jsonScalar(raw json.RawMessage, role string) (string, bool) {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
@@ -257,12 +269,7 @@ func jsonScalar(raw json.RawMessage, role string) (string, bool) {
 	}
 	var f float64
 	if json.Unmarshal(raw, &f) == nil {
-		if role == roleDate && f > 0 {
-			if f > 1e11 {
-				f /= 1000
-			}
-			return time.Unix(int64(f), 0).UTC().Format(time.RFC3339), true
-		}
+		// A date is read by parseFieldDate: Unix seconds or milliseconds.
 		return strconv.FormatFloat(f, 'f', -1, 64), true
 	}
 	var list []string

@@ -21,6 +21,8 @@ type Options struct {
 	// corpora into one folder. Even with it, nothing under /proc, /sys or
 	// /dev is read: those hold the system's state, never articles.
 	FollowLinks bool
+	// Parse says how to read records' fields and dates.
+	Parse ParseOptions
 }
 
 func (o Options) maxSize() int64 {
@@ -31,4 +33,17 @@ func (o Options) maxSize() int64 {
 		return 1<<63 - 1
 	}
 	return o.MaxSize
+}
+
+// ParseOptions tell the parser what a collection's records do not say for
+// themselves. The zero value reads the usual field names and date layouts.
+type ParseOptions struct {
+	// Fields names, for a role (see FieldRoles), the field that holds it in
+	// JSON, JSONL, CSV and TSV records, in place of the usual names: with
+	// {"date": "pubdate"} only "pubdate" gives the date, and a field named
+	// "date" is ignored. Build it with ParseFieldMapping.
+	Fields map[string]string
+	// DateLayout reads date fields and front matter dates written in a
+	// layout the built-in ones miss. Build it with ParseDateLayout.
+	DateLayout *DateLayout
 }

@@ -17,6 +17,8 @@ const (
 	FormatHTML     = "html"
 	FormatJSON     = "json"
 	FormatJSONL    = "jsonl"
+	FormatCSV      = "csv"
+	FormatTSV      = "tsv"
 )
 
 // extFormats maps the extensions Walk treats as article files to formats.
@@ -26,6 +28,7 @@ var extFormats = map[string]string{
 	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML,
 	".json":  FormatJSON,
 	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
+	".csv": FormatCSV, ".tsv": FormatTSV,
 }
 
 // IsArticleFile says whether Walk reads files with path's extension.
@@ -72,6 +75,12 @@ func ParseContext(ctx context.Context, path string, data []byte) ([]core.Documen
 // returned. Broken records are reported at the end, as a *RecordErrors,
 // after fn has had every good one.
 func ParseEach(ctx context.Context, path string, data []byte, fn func(core.Document) error) error {
+	return ParseEachWith(ctx, path, data, ParseOptions{}, fn)
+}
+
+// ParseEachWith is ParseEach reading records' fields and dates as popt
+// says.
+func ParseEachWith(ctx context.Context, path string, data []byte, popt ParseOptions, fn func(core.Document) error) error {
 	format := extFormats[strings.ToLower(filepath.Ext(path))]
 	if (format == "" || format == FormatText) && sniffHTML(data) {
 		format = FormatHTML
@@ -110,19 +119,23 @@ func ParseEach(ctx context.Context, path string, data []byte, fn func(core.Docum
 	}
 	switch format {
 	case FormatJSON:
-		return eachJSON(base, data, text, emit)
+		return eachJSON(base, data, text, popt, emit)
 	case FormatJSONL:
-		return eachJSONL(base, text, emit)
+		return eachJSONL(base, text, popt, emit)
+	case FormatCSV:
+		return eachCSV(base, text, ',', popt, emit)
+	case FormatTSV:
+		return eachCSV(base, text, '\t', popt, emit)
 	}
 	doc := base
 	doc.Original = data
 	switch format {
 	case FormatHTML:
-		if herr := parseHTML(&doc, text); herr != nil {
+		if herr := parseHTML(&doc, text, popt); herr != nil {
 			return herr
 		}
 	case FormatMarkdown:
-		parseMarkdown(&doc, text)
+		parseMarkdown(&doc, text, popt)
 	default:
 		parseText(&doc, text)
 	}

@@ -73,9 +73,9 @@ func TestParseSingleDocument(t *testing.T) {
 			want: want{format: "txt", enc: "utf-8", title: "Ferry timetable approved", lang: "en", text: story},
 		},
 		{
-			name: "text with a footer date",
+			name: "text with a date in its first five lines",
 			path: "story.text", data: story + "\n2024-07-27 12:30:09\n",
-			want: want{format: "txt", enc: "utf-8", title: "Ferry timetable approved", lang: "en", published: "2024-07-27T12:30:09Z", from: "text"},
+			want: want{format: "txt", enc: "utf-8", title: "Ferry timetable approved", lang: "en", published: "2024-07-27T12:30:09Z", from: "top line"},
 		},
 		{
 			name: "markdown heading is the title",
@@ -90,50 +90,50 @@ func TestParseSingleDocument(t *testing.T) {
 		{
 			name: "markdown front matter",
 			path: "story.md", data: "---\ntitle: \"Ferry timetable approved\"\ndate: 2023-03-14\nsource: Coastal Gazette\nauthor: Mara Lindqvist\nurl: https://gazette.example.org/ferry\nlang: en-GB\n---\n" + story[26:],
-			want: want{format: "md", enc: "utf-8", title: "Ferry timetable approved", outlet: "Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/ferry", lang: "en", published: "2023-03-14", from: "front-matter", textHas: []string{"title: \"Ferry timetable approved\""}},
+			want: want{format: "md", enc: "utf-8", title: "Ferry timetable approved", outlet: "Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/ferry", lang: "en", published: "2023-03-14", from: "front matter:date", textHas: []string{"title: \"Ferry timetable approved\""}},
 		},
 		{
 			name: "markdown toml front matter",
 			path: "story.md", data: "+++\ntitle = \"Ferry timetable approved\"\ndate = 2023-03-14T09:30:00Z\npublisher = \"Coastal Gazette\"\n+++\n" + story[26:],
-			want: want{format: "md", enc: "utf-8", title: "Ferry timetable approved", outlet: "Coastal Gazette", lang: "en", published: "2023-03-14T09:30:00Z", from: "front-matter"},
+			want: want{format: "md", enc: "utf-8", title: "Ferry timetable approved", outlet: "Coastal Gazette", lang: "en", published: "2023-03-14T09:30:00Z", from: "front matter:date"},
 		},
 		{
 			name: "html page",
 			path: "page.html", data: string(page),
-			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta", raw: "2023-03-14T09:30:00Z",
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "meta:article:published_time", raw: "2023-03-14T09:30:00Z",
 				textHas: []string{"fish market.\n\nCouncillor Ivo Brandt", "he told the meeting.\n\"This is their timetable, not ours.\""}},
 		},
 		{
 			name: "html date read from the page text keeps only the date",
 			path: "visible-date.html", data: strings.Replace(strings.Replace(string(page), `<meta property="article:published_time" content="2023-03-14T09:30:00Z">`, "", 1), `<p class="byline">By Mara Lindqvist</p>`, `<p class="byline"><span class="date">March 14, 2023 by Mara Lindqvist</span></p>`, 1),
-			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14", from: "html-meta", raw: "March 14, 2023"},
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14", from: "page", raw: "March 14, 2023"},
 		},
 		{
 			name: "url from the browser's saved-from mark",
 			path: "saved.html", data: "<!-- saved from url=(0042)https://www.gazette.example.org/ferry-news -->\n" + strings.Replace(string(page), `<meta property="og:url" content="https://gazette.example.org/news/ferry-timetable">`, "", 1),
-			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://www.gazette.example.org/ferry-news", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://www.gazette.example.org/ferry-news", lang: "en", published: "2023-03-14T09:30:00Z", from: "meta:article:published_time"},
 		},
 		{
 			name: "url from a SingleFile header",
 			path: "single.html", data: strings.Replace(strings.Replace(string(page), `<meta property="og:url" content="https://gazette.example.org/news/ferry-timetable">`, "", 1), "<html lang=\"en\">", "<html lang=\"en\"><!--\n Page saved with SingleFile \n url: https://gazette.example.org/s/1 \n saved date: Tue Mar 14 2023 10:00:00 GMT+0000\n-->", 1),
-			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/s/1", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/s/1", lang: "en", published: "2023-03-14T09:30:00Z", from: "meta:article:published_time"},
 		},
 		{
 			name: "web page saved as .txt is read as html",
 			path: "page.txt", data: "\n  " + string(page),
-			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta"},
+			want: want{format: "html", enc: "utf-8", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "meta:article:published_time"},
 		},
 		{
 			name: "html declaring a charset is decoded with it",
 			path: "page.htm", data: strings.Replace(strings.Replace(string(page), `<meta charset="utf-8">`, `<meta charset="iso-8859-15">`, 1), "40,000 euros", "40,000 \xa4", 1),
-			want: want{format: "html", enc: "iso-8859-15", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta", textHas: []string{"40,000 €"}},
+			want: want{format: "html", enc: "iso-8859-15", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "meta:article:published_time", textHas: []string{"40,000 €"}},
 		},
 		{
 			// The charset is declared after the first 1,024 bytes, where the
 			// HTML standard's prescan stops; the bytes are Windows-1250.
 			name: "html declaring a charset late",
 			path: "late.html", data: strings.Replace(strings.Replace(string(page), `<meta charset="utf-8">`, "<script>"+strings.Repeat("/* filler */ ", 100)+"</script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1250\">", 1), "Agnes Holm", "Agnieszka Wi\x9cniewska z \xbf\xf3\xb3tej", 1),
-			want: want{format: "html", enc: "windows-1250", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "html-meta", textHas: []string{"Agnieszka Wiśniewska z żółtej"}},
+			want: want{format: "html", enc: "windows-1250", title: "Harbour council approves new ferry timetable", outlet: "The Coastal Gazette", byline: "Mara Lindqvist", url: "https://gazette.example.org/news/ferry-timetable", lang: "en", published: "2023-03-14T09:30:00Z", from: "meta:article:published_time", textHas: []string{"Agnieszka Wiśniewska z żółtej"}},
 		},
 		{
 			name: "unknown extension holding json",
@@ -179,7 +179,7 @@ func TestParseErrors(t *testing.T) {
 		{"html nested beyond the parser's limit", "a.html", "<html><body>" + strings.Repeat("<div>", 10000) + "<p>text</p></body></html>", "cannot parse HTML"},
 		{"invalid json", "a.json", `{"title": "x", "text": `, "invalid JSON"},
 		{"json scalar", "a.json", `42`, "neither an article object"},
-		{"json without text", "a.json", `{"title": "only a title"}`, "no article text"},
+		{"json with neither text nor title", "a.json", `{"id": 1, "url": "https://a.example/1"}`, "neither text nor title"},
 		{"json text of the wrong type", "a.json", `{"title": "t", "text": 12}`, `field "text" is a number, want a string`},
 		{"json text empty", "a.json", `{"text": "  "}`, `field "text" is empty`},
 		{"deeply nested json", "a.json", `{"text": "x", "extra": ` + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + `}`, "invalid JSON"},
@@ -213,9 +213,9 @@ func TestParseRecords(t *testing.T) {
 		want   want
 		orig   string
 	}
-	first := want{format: "json", enc: "utf-8", title: "First", outlet: "Coastal Gazette", byline: "A. Writer, B. Writer", url: "https://a.example/1", lang: "en", published: "2022-10-21T15:25:00Z", from: "json"}
-	second := want{format: "json", enc: "utf-8", title: "Second", outlet: "Küstenblatt", lang: "de", published: "2022-10-21T15:25:00Z", from: "json", textHas: []string{"beschlossen.\n\nDie Pendler"}}
-	third := want{format: "json", enc: "utf-8", title: "7", lang: "en", published: "2022-10-21T15:25:00Z", from: "json"}
+	first := want{format: "json", enc: "utf-8", title: "First", outlet: "Coastal Gazette", byline: "A. Writer, B. Writer", url: "https://a.example/1", lang: "en", published: "2022-10-21T15:25:00Z", from: "field:published_at"}
+	second := want{format: "json", enc: "utf-8", title: "Second", outlet: "Küstenblatt", lang: "de", published: "2022-10-21T15:25:00Z", from: "field:pubDate", textHas: []string{"beschlossen.\n\nDie Pendler"}}
+	third := want{format: "json", enc: "utf-8", title: "7", lang: "en", published: "2022-10-21T15:25:00Z", from: "field:date"}
 	asJSONL := func(w want) want { w.format = "jsonl"; return w }
 	tests := []struct {
 		name       string
@@ -228,9 +228,9 @@ func TestParseRecords(t *testing.T) {
 		{name: "detected language beats a declared one", path: "a.json", data: `[{"text": "Der Stadtrat hat am Montag einen neuen Fahrplan für die Fähre beschlossen, nachdem sich die Pendler lange beschwert hatten.", "lang": "en"}]`, want: []rec{{1, want{format: "json", enc: "utf-8", title: "Der Stadtrat hat am Montag einen neuen Fahrplan für die Fähre beschlossen, nachdem sich die Pendler lange beschwert hatten.", lang: "de"}, `{"text": "Der Stadtrat hat am Montag einen neuen Fahrplan für die Fähre beschlossen, nachdem sich die Pendler lange beschwert hatten.", "lang": "en"}`}}},
 		{name: "declared language when detection is unsure", path: "a.json", data: `[{"text": "OK 42", "lang": "fr-CA"}]`, want: []rec{{1, want{format: "json", enc: "utf-8", title: "OK 42", lang: "fr"}, `{"text": "OK 42", "lang": "fr-CA"}`}}},
 		{name: "wordpress export with html content", path: "posts.json", data: `[{"title": {"rendered": "Ferry &amp; timetable"}, "content": {"rendered": "<p>The council voted on Monday.</p>\n<p>It adds <b>two</b> crossings.<br>Early ones.</p>"}, "date": "2023-03-14T09:30:00", "link": "https://gazette.example.org/ferry"}]`,
-			want: []rec{{1, want{format: "json", enc: "utf-8", title: "Ferry & timetable", url: "https://gazette.example.org/ferry", outlet: "gazette.example.org", lang: "en", published: "2023-03-14T09:30:00Z", from: "json", text: "The council voted on Monday.\n\nIt adds two crossings.\nEarly ones."}, `{"title": {"rendered": "Ferry &amp; timetable"}, "content": {"rendered": "<p>The council voted on Monday.</p>\n<p>It adds <b>two</b> crossings.<br>Early ones.</p>"}, "date": "2023-03-14T09:30:00", "link": "https://gazette.example.org/ferry"}`}}},
+			want: []rec{{1, want{format: "json", enc: "utf-8", title: "Ferry & timetable", url: "https://gazette.example.org/ferry", outlet: "gazette.example.org", lang: "en", published: "2023-03-14T09:30:00Z", from: "field:date", text: "The council voted on Monday.\n\nIt adds two crossings.\nEarly ones."}, `{"title": {"rendered": "Ferry &amp; timetable"}, "content": {"rendered": "<p>The council voted on Monday.</p>\n<p>It adds <b>two</b> crossings.<br>Early ones.</p>"}, "date": "2023-03-14T09:30:00", "link": "https://gazette.example.org/ferry"}`}}},
 		{name: "outlet from the url", path: "a.json", data: `[{"text": "The harbour council voted on Monday to approve a new ferry timetable.", "link": "https://www.Gazette.example.org/ferry"}]`, want: []rec{{1, want{format: "json", enc: "utf-8", title: "The harbour council voted on Monday to approve a new ferry timetable.", url: "https://www.Gazette.example.org/ferry", outlet: "gazette.example.org", lang: "en"}, `{"text": "The harbour council voted on Monday to approve a new ferry timetable.", "link": "https://www.Gazette.example.org/ferry"}`}}},
-		{name: "json array with a bad record", path: "a.json", data: "[" + rec1 + `, 5, {"title": "no text"}, ` + rec3 + "]", want: []rec{{1, first, rec1}, {4, third, rec3}}, wantBad: []int{2, 3}},
+		{name: "json array with a bad record", path: "a.json", data: "[" + rec1 + `, 5, {"id": "neither text nor title"}, ` + rec3 + "]", want: []rec{{1, first, rec1}, {4, third, rec3}}, wantBad: []int{2, 3}},
 		{name: "jsonl with a broken line", path: "a.jsonl", data: rec1 + "\n\n{\"text\": broken\n" + rec2 + "\n", want: []rec{{1, asJSONL(first), rec1}, {4, asJSONL(second), rec2}}, wantBad: []int{3}},
 		{name: "ndjson with crlf", path: "a.ndjson", data: rec1 + "\r\n" + rec3 + "\r\n", want: []rec{{1, asJSONL(first), rec1}, {2, asJSONL(third), rec3}}},
 		{name: "json lines in a .json file", path: "a.json", data: rec1 + "\n" + rec2 + "\n", want: []rec{{1, asJSONL(first), rec1}, {2, asJSONL(second), rec2}}},

@@ -34,7 +34,7 @@ func ReadEach(ctx context.Context, path string, opts Options, fn func(core.Docum
 	if err != nil {
 		return err
 	}
-	return ParseEach(ctx, path, data, fn)
+	return ParseEachWith(ctx, path, data, opts.Parse, fn)
 }
 
 func readFile(path string, max int64) ([]byte, error) {

@@ -9,8 +9,9 @@ import (
 
 // RecordError is one JSON or JSONL record that could not be read.
 type RecordError struct {
-	// Record is the line number in a JSONL file, the 1-based element number
-	// in a JSON array: the same number core.Document.Record carries.
+	// Record is the line number in a JSONL file (the line a row starts on
+	// in a CSV or TSV file), the 1-based element number in a JSON array:
+	// the same number core.Document.Record carries.
 	Record int
 	Err    error
 }
@@ -20,7 +21,7 @@ type RecordError struct {
 // broken record must not lose the others. Test for it with errors.As; its
 // code (core.ErrorCode) is invalid.
 type RecordErrors struct {
-	Format string // "json" or "jsonl"
+	Format string // "json", "jsonl", "csv" or "tsv"
 	Total  int    // records in the file, good and bad
 	Errs   []RecordError
 }
@@ -31,7 +32,7 @@ const maxListed = 5
 
 func (e *RecordErrors) Error() string {
 	unit := "record"
-	if e.Format == "jsonl" {
+	if e.Format == "jsonl" || e.Format == "csv" || e.Format == "tsv" {
 		unit = "line"
 	}
 	var b strings.Builder

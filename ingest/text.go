@@ -16,24 +16,26 @@ func parseText(doc *core.Document, text string) {
 
 // parseMarkdown keeps the text as written; the title is the front matter's
 // title, else the first heading, else the first line.
-func parseMarkdown(doc *core.Document, text string) {
+func parseMarkdown(doc *core.Document, text string, popt ParseOptions) {
 	doc.Text = text
 	body := text
 	if fm, rest, ok := frontMatter(text); ok {
 		body = rest
-		applyFields(doc, fm, "front-matter")
+		applyFields(doc, fm, "front matter", recordRoles{}, popt.DateLayout)
 	}
 	if doc.Title == "" {
 		doc.Title = markdownTitle(body)
 	}
-	if doc.Published == nil {
+	if doc.Published == nil && doc.PublishedRaw == "" {
 		setDateFromText(doc)
 	}
 }
 
+// setDateFromText dates a document from the top of its text: a dateline,
+// byline or top line, never the body (see FindDateSource).
 func setDateFromText(doc *core.Document) {
-	if t, raw, ok := FindDate(doc.Text); ok {
-		doc.Published, doc.PublishedRaw, doc.PublishedFrom = &t, raw, "text"
+	if t, raw, from, ok := FindDateSource(doc.Text); ok {
+		doc.Published, doc.PublishedRaw, doc.PublishedFrom, doc.PublishedConfidence = &t, raw, from, core.DateText
 	}
 }
 
