@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -164,26 +165,53 @@ func (s *Service) eventViews(ctx context.Context, heads []store.EventHead) ([]co
 		for _, id := range h.Members {
 			if a, ok := byID[id]; ok {
 				e.Articles = append(e.Articles, core.EventArticle{ID: a.ID, Published: a.Published, Title: a.Title,
-					Outlet: a.Outlet, Language: a.Language, Earliest: a.ID == h.Earliest, Pinned: h.Pinned[a.ID]})
+					Outlet: a.Outlet, Language: a.Language, Pinned: h.Pinned[a.ID]})
 			}
 		}
-		slices.SortStableFunc(e.Articles, func(a, b core.EventArticle) int {
-			switch {
-			case a.Published == nil && b.Published == nil:
-			case a.Published == nil:
-				return 1
-			case b.Published == nil:
-				return -1
-			case a.Published.Before(*b.Published):
-				return -1
-			case b.Published.Before(*a.Published):
-				return 1
-			}
-			return int(a.ID - b.ID)
-		})
+		slices.SortStableFunc(e.Articles, compareVersions)
+		markEarliest(&e)
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// compareVersions orders an event's versions: by date, undated ones after
+// every dated one, then by id.
+func compareVersions(a, b core.EventArticle) int {
+	switch {
+	case a.Published == nil && b.Published == nil:
+	case a.Published == nil:
+		return 1
+	case b.Published == nil:
+		return -1
+	case a.Published.Before(*b.Published):
+		return -1
+	case b.Published.Before(*a.Published):
+		return 1
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// markEarliest marks the version that reported the event first, from the
+// versions' dates as they are now, on articles sorted by compareVersions:
+// the first dated one. An undated version is never the earliest of an
+// event any of whose versions is dated, since nothing says it came first.
+// When none is dated, the first imported (the smallest id) leads, as the
+// one the others are compared with.
+func markEarliest(e *core.Event) {
+	if len(e.Articles) == 0 {
+		return
+	}
+	first := 0
+	if e.Articles[0].Published == nil {
+		for i, a := range e.Articles {
+			if a.ID < e.Articles[first].ID {
+				first = i
+			}
+		}
+	}
+	e.Articles[first].Earliest = true
+	e.Earliest = e.Articles[first].ID
 }
 
 // ResolveArticle returns the id of the article ref names (an id, a path or

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,17 +33,70 @@ type ImportOptions struct {
 	// FollowLinks follows symbolic links that lead outside the paths given
 	// (see ingest.Options.FollowLinks).
 	FollowLinks bool `json:"follow_links,omitempty"`
+	// Fields maps roles to the names a collection gives its fields in JSON,
+	// JSONL, CSV and TSV records, ROLE=FIELD ("date=pubdate"; see
+	// ingest.ParseFieldMapping).
+	Fields []string `json:"fields,omitempty"`
+	// DateFormat reads date fields written in a layout the built-in ones
+	// miss: Go's reference-time form, or strftime's when it holds "%"
+	// (see ingest.ParseDateLayout).
+	DateFormat string `json:"date_format,omitempty"`
+	// Outlet names the outlet of every article imported, over what the
+	// articles say.
+	Outlet string `json:"outlet,omitempty"`
+	// OutletFrom "folder" names each article's outlet after the first
+	// folder under the path given (for a file directly in it, that
+	// path's own name), over what the articles say.
+	OutletFrom string `json:"outlet_from,omitempty"`
+}
+
+// OutletFromFolder is the one rule ImportOptions.OutletFrom knows.
+const OutletFromFolder = "folder"
+
+// parseOptions checks the options that say how to read records and turns
+// them into ingest's.
+func (o ImportOptions) parseOptions() (ingest.ParseOptions, error) {
+	var popt ingest.ParseOptions
+	var err error
+	if popt.Fields, err = ingest.ParseFieldMapping(o.Fields); err != nil {
+		return popt, err
+	}
+	if o.DateFormat != "" {
+		if popt.DateLayout, err = ingest.ParseDateLayout(o.DateFormat); err != nil {
+			return popt, core.Errorf(core.EINVALID, "%s", err.Error())
+		}
+	}
+	if o.OutletFrom != "" && o.OutletFrom != OutletFromFolder {
+		return popt, core.Errorf(core.EINVALID, "cannot take outlets from %q (only from the folder: --outlet-from folder)", o.OutletFrom)
+	}
+	if o.OutletFrom != "" && strings.TrimSpace(o.Outlet) != "" {
+		return popt, core.Errorf(core.EINVALID, "give either an outlet name or a rule to take it from, not both")
+	}
+	return popt, nil
 }
 
 // ImportSummary is what an import did. Counts of added and already present
 // articles are per article: a JSONL file holds several.
 type ImportSummary struct {
-	ImportID       int64            `json:"import_id"`
-	Status         string           `json:"status"` // done, canceled, failed
-	FilesSeen      int              `json:"files_seen"`
-	Added          int              `json:"added"`
-	AlreadyPresent int              `json:"already_present"`
-	Failed         []core.FileError `json:"failed"`
+	ImportID       int64  `json:"import_id"`
+	Status         string `json:"status"` // done, canceled, failed
+	FilesSeen      int    `json:"files_seen"`
+	Added          int    `json:"added"`
+	AlreadyPresent int    `json:"already_present"`
+	// NoBody counts the articles added from a title alone.
+	NoBody int `json:"no_body"`
+	// Dates counts the articles added by how sure their date is: exact,
+	// text, inferred, or undated.
+	Dates map[string]int `json:"dates"`
+	// Failed lists every file or record that could not be read, and
+	// FailedByReason counts them by reason with a few examples.
+	Failed         []core.FileError   `json:"failed"`
+	FailedByReason []core.ReasonCount `json:"failed_by_reason"`
+	// Notes are about articles that were stored: a date field whose value
+	// could not be read (the article is undated), by reason in
+	// NotesByReason.
+	Notes         []core.FileError   `json:"notes"`
+	NotesByReason []core.ReasonCount `json:"notes_by_reason"`
 	// Skipped lists files that are not article files (other extensions),
 	// so that nothing under the given folders disappears unexplained.
 	Skipped  []core.FileError `json:"skipped"`
@@ -102,22 +156,27 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 256
 	}
-	iopt := ingest.Options{MaxSize: opt.MaxSize, FollowLinks: opt.FollowLinks}
+	popt, err := opt.parseOptions()
+	if err != nil {
+		return nil, err
+	}
+	iopt := ingest.Options{MaxSize: opt.MaxSize, FollowLinks: opt.FollowLinks, Parse: popt}
 	report := throttle(progress)
 
 	// List first: the total makes progress and ETA meaningful, and listing
 	// costs little next to reading and indexing.
 	var entries []ingest.Entry
-	sum := &ImportSummary{Status: "done", Failed: []core.FileError{}, Skipped: []core.FileError{}, Articles: []int64{}}
+	sum := &ImportSummary{Status: "done", Failed: []core.FileError{}, Skipped: []core.FileError{}, Articles: []int64{},
+		Notes: []core.FileError{}, Dates: map[string]int{}}
 	report(core.Progress{Stage: "listing"}, false)
-	err := ingest.Walk(ctx, roots, iopt, func(e ingest.Entry) error {
+	err = ingest.Walk(ctx, roots, iopt, func(e ingest.Entry) error {
 		if e.Skipped {
-			sum.Skipped = append(sum.Skipped, core.FileError{Path: e.Path, Error: core.ErrorMessage(e.Err)})
+			sum.Skipped = append(sum.Skipped, fileError(e.Path, e.Err))
 			return nil
 		}
 		if e.Err != nil {
 			sum.FilesSeen++
-			sum.Failed = append(sum.Failed, core.FileError{Path: e.Path, Error: core.ErrorMessage(e.Err)})
+			sum.Failed = append(sum.Failed, fileError(e.Path, e.Err))
 			return nil
 		}
 		entries = append(entries, e)
@@ -135,7 +194,9 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 		sum.Status = status
 		sum.ImportID = importID
 		sum.Seconds = time.Since(start).Seconds()
-		if err := s.db.FinishImport(importID, status, sum.FilesSeen, sum.Added, sum.AlreadyPresent, sum.Failed); err != nil {
+		sum.FailedByReason = core.ByReason(sum.Failed, reasonExamples)
+		sum.NotesByReason = core.ByReason(sum.Notes, reasonExamples)
+		if err := s.db.FinishImport(importID, status, sum.FilesSeen, sum.Added, sum.AlreadyPresent, sum.Failed, sum.Notes); err != nil {
 			return sum, err
 		}
 		return sum, nil
@@ -145,7 +206,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	}
 
 	total := len(entries) + sum.FilesSeen
-	results := s.parseAll(ctx, entries, iopt, opt.Workers)
+	results := s.parseAll(ctx, entries, iopt, opt.Workers, outletRule(opt, roots))
 
 	var batch []store.NewArticle
 	var batchSize int
@@ -157,10 +218,11 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 		if err != nil {
 			return err
 		}
-		for _, r := range res {
+		for i, r := range res {
 			if r.Added {
 				sum.Added++
 				sum.Articles = append(sum.Articles, r.ID)
+				sum.countMetadata(batch[i].Doc)
 			} else {
 				sum.AlreadyPresent++
 			}
@@ -244,7 +306,7 @@ func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish fu
 // workers' chunks rather than by the files' sizes. Files are handed to
 // workers in the order they are delivered, so the file the consumer waits
 // for is always being read.
-func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int) <-chan *parsed {
+func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int, outlet func(string) string) <-chan *parsed {
 	out := make(chan *parsed, workers)
 	type task struct {
 		e ingest.Entry
@@ -257,7 +319,7 @@ func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ing
 		go func() {
 			defer wg.Done()
 			for t := range work {
-				s.parseOne(ctx, t.e, t.p, iopt)
+				s.parseOne(ctx, t.e, t.p, iopt, outlet)
 			}
 		}()
 	}
@@ -296,7 +358,7 @@ func drain(results <-chan *parsed, current *parsed) {
 }
 
 // parseOne reads one file into p's chunks and closes them.
-func (s *Service) parseOne(ctx context.Context, e ingest.Entry, p *parsed, iopt ingest.Options) {
+func (s *Service) parseOne(ctx context.Context, e ingest.Entry, p *parsed, iopt ingest.Options, outlet func(string) string) {
 	defer close(p.chunks)
 	if ok, err := s.db.HasLocation(ctx, e.Path, e.Size, e.ModTime); err == nil && ok {
 		p.unchanged = true
@@ -314,6 +376,9 @@ func (s *Service) parseOne(ctx context.Context, e ingest.Entry, p *parsed, iopt 
 		return nil
 	}
 	err := ingest.ReadEach(ctx, e.Path, iopt, func(d core.Document) error {
+		if outlet != nil {
+			d.Outlet = outlet(e.Path)
+		}
 		a := prepare(d, e)
 		chunk = append(chunk, a)
 		size += len(d.Text) + len(d.Original)
@@ -331,10 +396,10 @@ func (s *Service) parseOne(ctx context.Context, e ingest.Entry, p *parsed, iopt 
 	var rerrs *ingest.RecordErrors
 	if errors.As(err, &rerrs) {
 		for _, r := range rerrs.Errs {
-			p.errs = append(p.errs, core.FileError{Path: fmt.Sprintf("%s#%d", e.Path, r.Record), Error: core.ErrorMessage(r.Err)})
+			p.errs = append(p.errs, fileError(fmt.Sprintf("%s#%d", e.Path, r.Record), r.Err))
 		}
 	} else {
-		p.errs = append(p.errs, core.FileError{Path: e.Path, Error: core.ErrorMessage(err)})
+		p.errs = append(p.errs, fileError(e.Path, err))
 	}
 }
 

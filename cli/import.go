@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -16,13 +17,20 @@ import (
 
 var importCommand = &Command{
 	Name:    "import",
-	Args:    "[--json] [--max-size MB] [--follow-links] PATH...",
+	Args:    "[--json] [--max-size MB] [--follow-links] [--field ROLE=FIELD]... [--date-format LAYOUT] [--outlet NAME | --outlet-from folder] PATH...",
 	Summary: "add the article files in folders or files to the archive",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, "print the summary as JSON")
 		noAnalyze := fs.Bool("no-analyze", false, "only store the articles; run storydiff analyze later")
 		maxMB := fs.Int64("max-size", ingest.DefaultMaxSize>>20, "skip files larger than this many MB")
 		followLinks := fs.Bool("follow-links", false, "follow symbolic links that lead outside the folders and files given (never into /proc, /sys or /dev)")
+		var fields stringList
+		fs.Var(&fields, "field", "read a role from a field of JSON, JSONL, CSV and TSV records, ROLE=FIELD (repeatable; roles: "+
+			strings.Join(ingest.FieldRoles, ", ")+"), e.g. --field date=pubdate --field text=body_text")
+		dateFormat := fs.String("date-format", "", "read date fields in this layout as well as the usual ones (ISO 8601, RFC 1123/2822, Unix seconds or milliseconds, 26-FEB-1987 15:01:01.79): "+
+			"strftime's form when it holds %, e.g. '%d/%m/%Y %H:%M', else Go's layout written with its reference time, e.g. '02/01/2006 15:04'")
+		outlet := fs.String("outlet", "", "name the outlet of every article imported, over what the articles say")
+		outletFrom := fs.String("outlet-from", "", "'folder': name each article's outlet after the first folder under the path given, over what the articles say")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) == 0 {
 				return usagef("give at least one folder or file to import")
@@ -36,7 +44,8 @@ var importCommand = &Command{
 			}
 			defer svc.Close()
 			bar := newBar(env, "importing")
-			sum, err := svc.Import(ctx, args, app.ImportOptions{MaxSize: *maxMB << 20, NoAnalyze: *noAnalyze, FollowLinks: *followLinks}, bar.update)
+			sum, err := svc.Import(ctx, args, app.ImportOptions{MaxSize: *maxMB << 20, NoAnalyze: *noAnalyze, FollowLinks: *followLinks,
+				Fields: fields, DateFormat: *dateFormat, Outlet: *outlet, OutletFrom: *outletFrom}, bar.update)
 			bar.finish()
 			if sum != nil {
 				if *asJSON {
@@ -63,16 +72,43 @@ var importCommand = &Command{
 }
 
 func printImportSummary(w io.Writer, s *app.ImportSummary) {
-	fmt.Fprintf(w, "Import %d %s: %d files seen, %d articles added, %d already present, %d failed (%.1f s).\n",
-		s.ImportID, s.Status, s.FilesSeen, s.Added, s.AlreadyPresent, len(s.Failed), s.Seconds)
-	for _, f := range s.Failed {
-		fmt.Fprintf(w, "  failed: %s: %s\n", quotePath(f.Path), termField(f.Error))
+	body := ""
+	if s.NoBody > 0 {
+		body = fmt.Sprintf(" (%d from a title alone, without a body)", s.NoBody)
 	}
+	fmt.Fprintf(w, "Import %d %s: %d files seen, %d articles added%s, %d already present, %d failed (%.1f s).\n",
+		s.ImportID, s.Status, s.FilesSeen, s.Added, body, s.AlreadyPresent, len(s.Failed), s.Seconds)
+	if s.Added > 0 {
+		fmt.Fprintf(w, "Dates of the articles added: %d from a field or tag, %d from a dateline, byline or top line, %d inferred from page markup, %d undated.\n",
+			s.Dates[core.DateExact], s.Dates[core.DateText], s.Dates[core.DateInferred], s.Dates["undated"])
+	}
+	printByReason(w, "Failed", "failed", s.FailedByReason)
+	printByReason(w, "Notes", "note", s.NotesByReason)
 	if a := s.Analysis; a != nil {
 		printAnalyzeSummary(w, a)
 	}
-	for _, f := range s.Skipped {
-		fmt.Fprintf(w, "  skipped: %s: %s\n", quotePath(f.Path), termField(f.Error))
+	printByReason(w, "Skipped", "skipped", core.ByReason(s.Skipped, 3))
+	if len(s.Failed) > 0 || len(s.Notes) > 0 {
+		fmt.Fprintf(w, "Every failure and note: storydiff imports %d\n", s.ImportID)
+	}
+}
+
+// printByReason prints how many files or records went one way for each
+// reason, with a few of them: a collection's 2,500 briefs that fail alike
+// are one line, not 2,500.
+func printByReason(w io.Writer, title, label string, rs []core.ReasonCount) {
+	if len(rs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s, by reason:\n", title)
+	for _, r := range rs {
+		fmt.Fprintf(w, "  %d  %s\n", r.Count, termField(r.Reason))
+		for _, e := range r.Examples {
+			fmt.Fprintf(w, "      %s: %s: %s\n", label, quotePath(e.Path), termField(e.Error))
+		}
+		if more := r.Count - len(r.Examples); more > 0 {
+			fmt.Fprintf(w, "      and %d more\n", more)
+		}
 	}
 }
 

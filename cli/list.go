@@ -94,7 +94,11 @@ func (aw *articleWriter) write(a core.Article) error {
 		return err
 	}
 	aw.n++
-	_, err := fmt.Fprintf(aw.table, "%d\t%s\t%d\t%s\t%s\t%s\n", a.ID, date(a), a.Words, dash(a.Language), dash(clip(a.Outlet, 24)), clip(a.Title, 80))
+	title := clip(a.Title, 80)
+	if a.NoBody {
+		title = "[no body] " + title
+	}
+	_, err := fmt.Fprintf(aw.table, "%d\t%s\t%d\t%s\t%s\t%s\n", a.ID, date(a), a.Words, dash(a.Language), dash(clip(a.Outlet, 24)), title)
 	return err
 }
 

@@ -31,8 +31,14 @@ var showCommand = &Command{
 			w := env.Stdout
 			fmt.Fprintf(w, "Article %d: %s\n", a.ID, clip(a.Title, 200))
 			fmt.Fprintf(w, "Published: %s", date(a.Article))
-			if a.PublishedRaw != "" {
-				fmt.Fprintf(w, " (found %+q in %s)", a.PublishedRaw, termField(a.PublishedFrom))
+			switch {
+			case a.Published != nil && a.PublishedRaw != "":
+				fmt.Fprintf(w, " (%s, from %s, written %q)", dash(a.PublishedConfidence), termField(a.PublishedFrom), a.PublishedRaw)
+			case a.PublishedRaw != "":
+				fmt.Fprintf(w, " (%s held %q, which could not be read as a date)", termField(a.PublishedFrom), a.PublishedRaw)
+			}
+			if a.NoBody {
+				fmt.Fprintf(w, "\nBody: none; the record had a title alone, which stands as its text")
 			}
 			fmt.Fprintf(w, "\nOutlet: %s  Language: %s  Words: %d  Format: %s  Encoding: %s\n",
 				dash(a.Outlet), dash(a.Language), a.Words, dash(a.Format), dash(a.Encoding))

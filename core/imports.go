@@ -14,4 +14,7 @@ type Import struct {
 	AlreadyPresent int         `json:"already_present"`
 	Failed         int         `json:"failed"`
 	Errors         []FileError `json:"errors,omitempty"`
+	// Notes are about articles that were stored: a date field that could
+	// not be read, with its value.
+	Notes []FileError `json:"notes,omitempty"`
 }

@@ -120,19 +120,18 @@ func pad2(s string) string {
 	return s
 }
 
-// dateLabel marks a line that announces a date in several languages.
-var dateLabel = lazyRegexp(`(?i)\b(published|posted|updated|date|dated|datum|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|publicado|actualizado)\b`)
-
 // headLines is how many non-empty lines at the top of a text are read for a
 // date: the headline, a byline, a dateline or a "Published:" line sit
 // there. Lower lines are the body, whose dates are those of the events it
-// tells (a bond's maturity, a treaty of 1929), and footers of scraped pages
-// are too often the body's last lines to tell apart.
+// tells (a bond's maturity, a treaty of 1929). Of the last footLines only a
+// line that is a date with a time of day and nothing else is read: the
+// stamp blogs and aggregators print below a post ("Fri, 10/21/2022 –
+// 15:25"), which prose, even wrapped into short lines, does not write.
 const (
 	headLines = 5
-	// shortLine bounds, in words, a line such as "By Jane Doe | 3 May 2021";
-	// labelledLine one that says what its date is ("Published: ...").
-	shortLine    = 12
+	footLines = 8
+	// labelledLine bounds, in words, a line that says what its date is
+	// ("Published: ...") or a byline.
 	labelledLine = 20
 )
 
@@ -141,6 +140,7 @@ const (
 	FromDateline = "dateline"
 	FromByline   = "byline"
 	FromTopLine  = "top line"
+	FromFooter   = "footer timestamp"
 )
 
 // FindDate looks for the publication date in the top lines of a text (see
@@ -151,29 +151,44 @@ func FindDate(text string) (t time.Time, raw string, ok bool) {
 	return t, raw, ok
 }
 
+// textLine is a non-empty line with what its place says about it.
+type textLine struct {
+	s string
+	// continues is set when the line carries on the sentence above it: the
+	// line above, in the same paragraph, is prose (five words or more, not
+	// the title) and ends without a full stop, as hard-wrapped text does
+	// ("debentures, series due May 1, 1996, and five mln dlrs" / "June 15,
+	// 2017.").
+	continues bool
+}
+
 // FindDateSource looks for the publication date in the first five
 // non-empty lines of a text, and says where it found it: a dateline
 // ("LONDON, March 3, 2021 (Reuters) - ...", which may open a long
-// paragraph), a byline ("By Jane Doe | 3 May 2021") or another top line. A
-// line that is only a date wins over a labelled line ("Published: ..."),
-// which wins over any other short line holding a date; among equals the
-// first wins. Dates inside sentences are never read.
+// paragraph), a byline ("By Jane Doe | 3 May 2021"), or a top line that is
+// only a date or says what its date is ("Published: 5 May 2021"). A line
+// that carries on a sentence from the line above is prose, whatever it
+// holds. Failing those, a date-and-time stamp alone on one of the last
+// lines. Among equals the first wins. Dates inside sentences are never
+// read.
 func FindDateSource(text string) (t time.Time, raw, from string, ok bool) {
+	head, foot := headAndFoot(text)
 	best := 0
-	for _, line := range topLines(text, headLines) {
+	for _, l := range head {
+		line := l.s
 		if !hasYear(line) {
 			continue
 		}
-		if dt, draw, good := datelineDate(line); good {
-			// A dateline states the date of the report it opens.
-			if best < 4 {
-				t, raw, from, ok, best = dt, draw, FromDateline, true, 4
+		if !l.continues {
+			if dt, draw, good := datelineDate(line); good {
+				// A dateline states the date of the report it opens.
+				if best < 4 {
+					t, raw, from, ok, best = dt, draw, FromDateline, true, 4
+				}
+				continue
 			}
-			continue
 		}
-		// Long lines score nothing, and every pattern holds a year: both
-		// tests are cheap next to the regular expressions.
-		if moreFieldsThan(line, labelledLine) {
+		if l.continues || moreFieldsThan(line, labelledLine) {
 			continue
 		}
 		for _, re := range dateRes() {
@@ -182,31 +197,83 @@ func FindDateSource(text string) (t time.Time, raw, from string, ok bool) {
 				continue
 			}
 			cand := strings.TrimSpace(line[loc[0]:loc[1]])
-			score := dateLineScore(line, line[:loc[0]]+line[loc[1]:])
+			score, kind := headLineScore(line, loc)
 			if score <= best {
 				continue
 			}
 			if pt, good := ParseDate(cand); good {
-				t, raw, ok, best = pt, cand, true, score
-				from = FromTopLine
-				if bylineStart.MatchString(line) {
-					from = FromByline
-				}
+				t, raw, from, ok, best = pt, cand, kind, true, score
 			}
 		}
 	}
-	return t, raw, from, ok
+	if ok {
+		return t, raw, from, ok
+	}
+	for i := len(foot) - 1; i >= 0; i-- {
+		if pt, praw, good := footerStamp(foot[i].s); good {
+			return pt, praw, FromFooter, true
+		}
+	}
+	return time.Time{}, "", "", false
+}
+
+// headLineScore ranks a top line holding a date at loc: only a date (3),
+// a byline or a line that opens with a label (2); any other line is prose
+// or a caption and scores nothing.
+func headLineScore(line string, loc []int) (int, string) {
+	rest := strings.Trim(line[:loc[0]]+line[loc[1]:], trimDateLine)
+	switch {
+	case rest == "":
+		return 3, FromTopLine
+	case bylineStart().MatchString(line) && !bylineStart().MatchString(line[loc[0]:]) && strings.TrimSpace(line[:loc[0]]) != "By":
+		return 2, FromByline
+	case labelStart().MatchString(line):
+		return 2, FromTopLine
+	}
+	return 0, ""
+}
+
+const trimDateLine = " \t-–—|,.:;()[]•·/"
+
+// labelStart opens a line that says what its date is, in several
+// languages: "Published: ...", "Veröffentlicht am ...".
+var labelStart = lazyRegexp(`(?i)^[\s\p{P}]*(published|posted|updated|last updated|date|dated|datum|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|publicado|actualizado)\b`)
+
+// clockTime is a time of day, which a footer stamp must hold.
+var clockTime = lazyRegexp(`\d{1,2}:\d{2}`)
+
+// footerStamp reads a line that is a date with a time of day and nothing
+// else, not ending a sentence.
+func footerStamp(line string) (time.Time, string, bool) {
+	s := strings.TrimSpace(line)
+	if strings.HasSuffix(s, ".") || !clockTime().MatchString(s) || !hasYear(s) || moreFieldsThan(s, 8) {
+		return time.Time{}, "", false
+	}
+	for _, re := range dateRes() {
+		loc := re.FindStringIndex(s)
+		if loc == nil || strings.Trim(s[:loc[0]]+s[loc[1]:], trimDateLine) != "" {
+			continue
+		}
+		cand := strings.TrimSpace(s[loc[0]:loc[1]])
+		if !clockTime().MatchString(cand) {
+			continue
+		}
+		if t, ok := ParseDate(cand); ok {
+			return t, cand, true
+		}
+	}
+	return time.Time{}, "", false
 }
 
 // bylineStart opens a byline in the languages of the month names.
-var bylineStart = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|di|door|de)\s+\p{Lu}`)
+var bylineStart = lazyRegexp(`(?i)^\s*(?:by|von|par|por|di|door)\s+\p{Lu}`)
 
 // datelinePlace is what stands before the date in a dateline: a place in
 // capitals or with capitals ("LONDON,", "Rio de Janeiro,"), at most five
 // words; after the date come an agency in brackets and a dash.
 var (
-	datelinePlace = regexp.MustCompile(`^\s*\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4},?\s*$`)
-	datelineRest  = regexp.MustCompile(`^\s*(?:\([^()]{1,40}\)\s*)?[-–—]`)
+	datelinePlace = lazyRegexp(`^\s*\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4},?\s*$`)
+	datelineRest  = lazyRegexp(`^\s*(?:\([^()]{1,40}\)\s*)?[-–—]`)
 )
 
 // datelineDate reads the date of a dateline at the start of line.
@@ -215,9 +282,9 @@ func datelineDate(line string) (time.Time, string, bool) {
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	for _, re := range dateRes {
+	for _, re := range dateRes() {
 		loc := re.FindStringIndex(head)
-		if loc == nil || loc[0] == 0 || !datelinePlace.MatchString(head[:loc[0]]) || !datelineRest.MatchString(line[loc[1]:]) {
+		if loc == nil || loc[0] == 0 || !datelinePlace().MatchString(head[:loc[0]]) || !datelineRest().MatchString(line[loc[1]:]) {
 			continue
 		}
 		cand := strings.TrimSpace(head[loc[0]:loc[1]])
@@ -228,33 +295,57 @@ func datelineDate(line string) (time.Time, string, bool) {
 	return time.Time{}, "", false
 }
 
-// topLines returns the first n non-empty lines of text, reading no further.
-func topLines(text string, n int) []string {
-	var out []string
+// headAndFoot returns the first headLines non-empty lines of text and the
+// last footLines after them, each saying whether it carries on the line
+// above. It keeps no more than those lines, however long the text.
+func headAndFoot(text string) (head, foot []textLine) {
+	prev, blank, n := "", true, 0
 	for line := range strings.SplitSeq(text, "\n") {
 		if strings.TrimSpace(line) == "" {
+			blank = true
 			continue
 		}
-		if out = append(out, line); len(out) == n {
-			break
+		n++
+		l := textLine{s: line, continues: !blank && n > 2 && !endsSentence(prev) && moreFieldsThan(prev, 4)}
+		if len(head) < headLines {
+			head = append(head, l)
+		} else {
+			if len(foot) == footLines {
+				copy(foot, foot[1:])
+				foot = foot[:footLines-1]
+			}
+			foot = append(foot, l)
 		}
+		prev, blank = line, false
 	}
-	return out
+	return head, foot
 }
 
-// dateLineScore ranks a line holding a date by what else it holds.
-func dateLineScore(line, rest string) int {
-	rest = strings.Trim(rest, " \t-–—|,.:;()[]•·/")
-	words := len(strings.Fields(line))
-	switch {
-	case rest == "":
-		return 3
-	case dateLabel().MatchString(rest) && words <= labelledLine:
-		return 2
-	case words <= shortLine:
-		return 1
+// endsSentence says whether a line ends as a sentence or a heading does
+// not: with a full stop, a question or exclamation mark, a colon or a
+// closing quote or bracket.
+func endsSentence(line string) bool {
+	s := strings.TrimRight(line, " \t\r")
+	if s == "" {
+		return true
 	}
-	return 0
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(`.!?:;"”’»)]`, r)
+}
+
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // moreFieldsThan reports whether line has more than n words separated by
@@ -272,21 +363,6 @@ func moreFieldsThan(line string, n int) bool {
 			if count++; count > n {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func hasYear(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			run++
-			if run == 4 {
-				return true
-			}
-		} else {
-			run = 0
 		}
 	}
 	return false

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -66,9 +65,9 @@ var zoneOffsets = map[string]string{
 }
 
 var (
-	trailingZone    = regexp.MustCompile(`\s([A-Z]{1,4})$`)
-	trailingComment = regexp.MustCompile(`\s*\([^()]*\)$`)
-	unixTime        = regexp.MustCompile(`^\d{9,13}(?:\.\d+)?$`)
+	trailingZone    = lazyRegexp(`\s([A-Z]{1,4})$`)
+	trailingComment = lazyRegexp(`\s*\([^()]*\)$`)
+	unixTime        = lazyRegexp(`^\d{9,13}(?:\.\d+)?$`)
 )
 
 // parseFieldDate reads the value of a date field: the layout given by the
@@ -85,11 +84,11 @@ func parseFieldDate(v string, layout *DateLayout) (time.Time, bool) {
 			return t, true
 		}
 	}
-	if unixTime.MatchString(v) {
+	if unixTime().MatchString(v) {
 		return parseUnix(v)
 	}
-	s := trailingComment.ReplaceAllString(v, "") // RFC 2822's "(UTC)"
-	if m := trailingZone.FindStringSubmatch(s); m != nil {
+	s := trailingComment().ReplaceAllString(v, "") // RFC 2822's "(UTC)"
+	if m := trailingZone().FindStringSubmatch(s); m != nil {
 		if off, ok := zoneOffsets[m[1]]; ok {
 			s = s[:len(s)-len(m[1])] + off
 		}

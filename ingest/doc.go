@@ -86,10 +86,11 @@
 // user's layout; a page's meta tag, JSON-LD datePublished or <time pubdate>
 // ("meta:NAME", "json-ld:datePublished", "time:datetime"). Else go-htmldate's
 // heuristics on a page's markup, without its search of the text ("page",
-// "inferred"). Else the text's first five non-empty lines (see
-// FindDateSource: "dateline", "byline", "top line", confidence "text").
-// Dates lower down are never read: they date the events a story tells
-// (a bond's maturity, a year of history), not the story. A date field that
+// "inferred"). Else the text's first five non-empty lines, or a
+// date-and-time stamp alone on one of its last lines (see FindDateSource:
+// "dateline", "byline", "top line", "footer timestamp", confidence
+// "text"). Dates in the body are never read: they date the events a story
+// tells (a bond's maturity, a year of history), not the story. A date field that
 // cannot be read leaves the document undated, with the field's name and
 // value kept, and no date is taken from the text instead. A file's
 // modification time is never used as a publication date. PublishedRaw

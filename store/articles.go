@@ -50,8 +50,8 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 	}
 	defer find.Close()
 	insArticle, err := tx.PrepareContext(ctx, `INSERT INTO articles(sha256, text_hash, title, byline, outlet, url, published,
-		published_raw, published_from, language, encoding, format, words, text, original, import_id, imported_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		published_raw, published_from, published_confidence, no_body, language, encoding, format, words, text, original, import_id, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 				published = d.Published.UTC().Format(time.RFC3339)
 			}
 			res, err := insArticle.ExecContext(ctx, a.SHA256, a.TextHash, d.Title, d.Byline, d.Outlet, d.URL, published,
-				d.PublishedRaw, d.PublishedFrom, d.Language, d.Encoding, d.Format, a.Words, d.Text, d.Original, importID, now)
+				d.PublishedRaw, d.PublishedFrom, d.PublishedConfidence, d.NoBody, d.Language, d.Encoding, d.Format, a.Words, d.Text, d.Original, importID, now)
 			if err != nil {
 				return nil, fmt.Errorf("store %s: %w", d.Path, err)
 			}
@@ -111,7 +111,7 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 }
 
 const articleColumns = `a.id, a.sha256, a.text_hash, a.title, a.byline, a.outlet, a.url, a.published, a.published_raw,
-	a.published_from, a.language, a.encoding, a.format, a.words, a.import_id, a.imported_at`
+	a.published_from, a.published_confidence, a.no_body, a.language, a.encoding, a.format, a.words, a.import_id, a.imported_at`
 
 type scanner interface{ Scan(...any) error }
 
@@ -120,7 +120,7 @@ func scanArticle(s scanner, extra ...any) (core.Article, error) {
 	var published *string
 	var imported string
 	dest := append([]any{&a.ID, &a.SHA256, &a.TextHash, &a.Title, &a.Byline, &a.Outlet, &a.URL, &published,
-		&a.PublishedRaw, &a.PublishedFrom, &a.Language, &a.Encoding, &a.Format, &a.Words, &a.ImportID, &imported}, extra...)
+		&a.PublishedRaw, &a.PublishedFrom, &a.PublishedConfidence, &a.NoBody, &a.Language, &a.Encoding, &a.Format, &a.Words, &a.ImportID, &imported}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return a, err
 	}

@@ -292,3 +292,29 @@ func TestFacetsAndPublishedDates(t *testing.T) {
 		t.Errorf("undated article %d has a date", ids[2])
 	}
 }
+
+// Where a date came from, how sure it is, and that an article was stored
+// from its title alone are kept with the article and listed with it.
+func TestDateSourceAndNoBodyAreStored(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	in := dated("/c/r.jsonl", "BANK OF JAPAN BUYS DOLLARS", "Reuters", "en", 5)
+	in.Doc.Record = 30
+	in.Doc.PublishedRaw, in.Doc.PublishedFrom, in.Doc.PublishedConfidence = "26-FEB-1987 15:01:01.79", "field:date", core.DateExact
+	in.Doc.NoBody = true
+	ids := addBatch(t, db, in, newArticle("/c/b.txt", "Other\n\nA body."))
+	a, err := db.Article(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.PublishedFrom != "field:date" || a.PublishedConfidence != core.DateExact || !a.NoBody {
+		t.Errorf("article: from %q, confidence %q, no body %v", a.PublishedFrom, a.PublishedConfidence, a.NoBody)
+	}
+	page, err := db.ListArticles(ctx, core.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Articles) != 2 || !page.Articles[0].NoBody || page.Articles[1].NoBody || page.Articles[0].PublishedConfidence != core.DateExact {
+		t.Errorf("list: %+v", page.Articles)
+	}
+}

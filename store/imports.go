@@ -22,9 +22,11 @@ func (db *DB) BeginImport(ctx context.Context, roots []string, settings any) (in
 	return res.LastInsertId()
 }
 
-// FinishImport records the outcome of an import run with its per-file errors.
-// It uses its own context so that a canceled import is still recorded.
-func (db *DB) FinishImport(id int64, status string, seen, added, present int, failed []core.FileError) error {
+// FinishImport records the outcome of an import run with its per-file errors
+// and its notes on stored articles (a date field not understood), each
+// with its reason. It uses its own context so that a canceled import is
+// still recorded.
+func (db *DB) FinishImport(id int64, status string, seen, added, present int, failed, notes []core.FileError) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	tx, err := db.write.BeginTx(ctx, nil)
@@ -37,14 +39,23 @@ func (db *DB) FinishImport(id int64, status string, seen, added, present int, fa
 		time.Now().UTC().Format(timeLayout), status, seen, added, present, len(failed), id); err != nil {
 		return fmt.Errorf("finish import %d: %w", id, err)
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO import_errors(import_id, path, error) VALUES (?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO import_errors(import_id, path, error, kind, reason) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	for _, f := range failed {
-		if _, err := stmt.ExecContext(ctx, id, f.Path, f.Error); err != nil {
-			return fmt.Errorf("finish import %d: %w", id, err)
+	for _, list := range []struct {
+		kind string
+		errs []core.FileError
+	}{{"failed", failed}, {"note", notes}} {
+		for _, f := range list.errs {
+			reason := f.Reason
+			if reason == "" {
+				reason = core.FailureReason(f.Error)
+			}
+			if _, err := stmt.ExecContext(ctx, id, f.Path, f.Error, list.kind, reason); err != nil {
+				return fmt.Errorf("finish import %d: %w", id, err)
+			}
 		}
 	}
 	return tx.Commit()
@@ -88,17 +99,25 @@ func (db *DB) Imports(ctx context.Context) ([]core.Import, error) {
 				return nil, err
 			}
 		}
-		erows, err := db.read.QueryContext(ctx, `SELECT path, error FROM import_errors WHERE import_id = ? ORDER BY rowid`, out[i].ID)
+		erows, err := db.read.QueryContext(ctx, `SELECT path, error, kind, reason FROM import_errors WHERE import_id = ? ORDER BY rowid`, out[i].ID)
 		if err != nil {
 			return nil, err
 		}
 		for erows.Next() {
 			var fe core.FileError
-			if err := erows.Scan(&fe.Path, &fe.Error); err != nil {
+			var kind string
+			if err := erows.Scan(&fe.Path, &fe.Error, &kind, &fe.Reason); err != nil {
 				erows.Close()
 				return nil, err
 			}
-			out[i].Errors = append(out[i].Errors, fe)
+			if fe.Reason == "" { // recorded before reasons were
+				fe.Reason = core.FailureReason(fe.Error)
+			}
+			if kind == "note" {
+				out[i].Notes = append(out[i].Notes, fe)
+			} else {
+				out[i].Errors = append(out[i].Errors, fe)
+			}
 		}
 		erows.Close()
 	}

@@ -18,8 +18,9 @@ func TestImportsRecordCountsAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	failed := []core.FileError{{Path: "/corpus/z.bin", Error: "not text"}, {Path: "/corpus/a.html", Error: "too large"}}
-	if err := db.FinishImport(older, "done", 7, 4, 1, failed); err != nil {
+	failed := []core.FileError{{Path: "/corpus/z.bin", Error: "binary file (16% control characters)"}, {Path: "/corpus/a.html", Error: "too large", Reason: "over the size limit"}}
+	notes := []core.FileError{{Path: "/corpus/r.jsonl#4", Error: `date field "date" not understood: "last week"`}}
+	if err := db.FinishImport(older, "done", 7, 4, 1, failed, notes); err != nil {
 		t.Fatal(err)
 	}
 	newer, err := db.BeginImport(ctx, []string{"/later"}, nil)
@@ -50,9 +51,15 @@ func TestImportsRecordCountsAndErrors(t *testing.T) {
 	if !slices.Equal(done.Roots, []string{"/corpus", "/more"}) {
 		t.Errorf("roots = %q", done.Roots)
 	}
-	// In the order they were reported, not sorted by path.
+	// In the order they were reported, not sorted by path, each with its
+	// reason: the one given, else the message without its particulars.
+	failed[0].Reason = "binary file"
 	if !slices.Equal(done.Errors, failed) {
 		t.Errorf("errors = %+v, want %+v", done.Errors, failed)
+	}
+	notes[0].Reason = `date field "date" not understood`
+	if !slices.Equal(done.Notes, notes) {
+		t.Errorf("notes = %+v, want %+v (and not counted as failures)", done.Notes, notes)
 	}
 }
 
@@ -62,10 +69,10 @@ func TestImportErrorsBelongToTheirImport(t *testing.T) {
 	db := MustOpenDB(t)
 	a, _ := db.BeginImport(ctx, nil, nil)
 	b, _ := db.BeginImport(ctx, nil, nil)
-	if err := db.FinishImport(a, "canceled", 1, 0, 0, []core.FileError{{Path: "/a", Error: "first"}}); err != nil {
+	if err := db.FinishImport(a, "canceled", 1, 0, 0, []core.FileError{{Path: "/a", Error: "first"}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishImport(b, "failed", 1, 0, 0, []core.FileError{{Path: "/b", Error: "second"}}); err != nil {
+	if err := db.FinishImport(b, "failed", 1, 0, 0, []core.FileError{{Path: "/b", Error: "second"}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	imps, err := db.Imports(ctx)
@@ -85,7 +92,7 @@ func TestFinishImportRefusesAnUnknownStatus(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
 	id, _ := db.BeginImport(ctx, nil, nil)
-	if err := db.FinishImport(id, "half", 1, 1, 0, nil); err == nil {
+	if err := db.FinishImport(id, "half", 1, 1, 0, nil, nil); err == nil {
 		t.Fatal("FinishImport with status half: want an error")
 	}
 	imps, _ := db.Imports(ctx)

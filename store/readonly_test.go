@@ -53,7 +53,7 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishImport(imp, "done", 2, 2, 0, nil); err != nil {
+	if err := db.FinishImport(imp, "done", 2, 2, 0, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Close(); err != nil {
@@ -101,7 +101,7 @@ func TestReadOnlyArchiveHelper(t *testing.T) {
 			_, err := db.AddArticles(ctx, imp, []store.NewArticle{newArticle("/corpus/c.txt", "New\n\ntext")})
 			return err
 		}},
-		{"finish import", func() error { return db.FinishImport(imp, "done", 3, 3, 0, nil) }},
+		{"finish import", func() error { return db.FinishImport(imp, "done", 3, 3, 0, nil, nil) }},
 		{"judgement", func() error {
 			return db.SaveJudgement(ctx, core.Judgement{A: 1, B: 2, Relation: "duplicate", Same: true})
 		}},

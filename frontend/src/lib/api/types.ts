@@ -12,6 +12,10 @@ export interface Article {
   published: string | null;
   published_raw?: string;
   published_from?: string;
+  // exact (a field or tag), text (a dateline, byline or top line), inferred (page markup).
+  published_confidence?: string;
+  // Stored from a title alone: the text is the title.
+  no_body?: boolean;
   language: string;
   encoding: string;
   format: string;
