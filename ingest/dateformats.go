@@ -75,6 +75,11 @@ var (
 // and last the lenient parser that reads dates in text. A bare number that
 // is no Unix time (a year, a record number) is not a date.
 func parseFieldDate(v string, layout *DateLayout) (time.Time, bool) {
+	// A control character ends the date: what follows is the source's
+	// debris (Reuters-21578 has "27-MAR-1987 00:02:59.13\x05\x05\x05RM").
+	if i := strings.IndexFunc(v, isControl); i >= 0 {
+		v = v[:i]
+	}
 	v = strings.TrimSpace(v)
 	if v == "" || len(v) > 100 {
 		return time.Time{}, false
@@ -105,6 +110,10 @@ func parseFieldDate(v string, layout *DateLayout) (time.Time, bool) {
 		return t, true
 	}
 	return lenientDate(v)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' || r == 0x7f
 }
 
 // parseUnix reads seconds since 1970, or milliseconds when the number is

@@ -34,6 +34,7 @@ func TestFieldDatesInTheLayoutsArchivesWrite(t *testing.T) {
 	}{
 		{"reuters-21578", `"26-FEB-1987 15:01:01.79"`, time.Date(1987, 2, 26, 15, 1, 1, 790e6, time.UTC)},
 		{"reuters-21578, one-digit day", `" 5-MAR-1987 09:11:44.64"`, time.Date(1987, 3, 5, 9, 11, 44, 640e6, time.UTC)},
+		{"reuters-21578, debris after a control character", `"27-MAR-1987 00:02:59.13\u0005\u0005\u0005RM"`, time.Date(1987, 3, 27, 0, 2, 59, 130e6, time.UTC)},
 		{"iso 8601 with zone", `"2024-07-12T10:00:00+02:00"`, time.Date(2024, 7, 12, 8, 0, 0, 0, time.UTC)},
 		{"iso 8601 basic", `"20240712T100000Z"`, time.Date(2024, 7, 12, 10, 0, 0, 0, time.UTC)},
 		{"iso 8601 date", `"2024-07-12"`, time.Date(2024, 7, 12, 0, 0, 0, 0, time.UTC)},
