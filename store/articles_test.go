@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -316,5 +317,45 @@ func TestDateSourceAndNoBodyAreStored(t *testing.T) {
 	}
 	if len(page.Articles) != 2 || !page.Articles[0].NoBody || page.Articles[1].NoBody || page.Articles[0].PublishedConfidence != core.DateExact {
 		t.Errorf("list: %+v", page.Articles)
+	}
+}
+
+// An archive made before dates had a confidence gets the one each date's
+// source had: record fields and front matter exact, page metadata (then
+// read by heuristics) inferred, text dates text; undated articles none.
+func TestMigrationGivesStoredDatesTheirConfidence(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var batch []store.NewArticle
+	for i, from := range []string{"json", "front-matter", "html-meta", "text", ""} {
+		a := dated(fmt.Sprintf("/c/%d.txt", i), fmt.Sprintf("Title %d\n\nBody %d.", i, i), "", "en", i+1)
+		a.Doc.PublishedFrom = from
+		if from == "" {
+			a.Doc.Published = nil
+		}
+		batch = append(batch, a)
+	}
+	ids := addBatch(t, db, batch...)
+	db.Close()
+	rawExec(t, path, "ALTER TABLE articles DROP COLUMN published_confidence", "ALTER TABLE articles DROP COLUMN no_body",
+		"ALTER TABLE import_errors DROP COLUMN kind", "ALTER TABLE import_errors DROP COLUMN reason", "PRAGMA user_version = 7")
+	db, err = store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	want := []string{core.DateExact, core.DateExact, core.DateInferred, core.DateText, ""}
+	for i, id := range ids {
+		a, err := db.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.PublishedConfidence != want[i] || a.NoBody {
+			t.Errorf("article from %q: confidence %q, no body %v; want %q", a.PublishedFrom, a.PublishedConfidence, a.NoBody, want[i])
+		}
 	}
 }
