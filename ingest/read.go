@@ -17,13 +17,22 @@ func Read(path string, opts Options) ([]core.Document, error) {
 }
 
 // ReadContext is Read with the cancellation of ParseContext, for JSON and
-// JSONL files of many records.
+// JSONL files of many records; it reads records as opts.Parse says.
 func ReadContext(ctx context.Context, path string, opts Options) ([]core.Document, error) {
 	data, err := readFile(path, opts.maxSize())
 	if err != nil {
 		return nil, err
 	}
-	return ParseContext(ctx, path, data)
+	var docs []core.Document
+	err = ParseEachWith(ctx, path, data, opts.Parse, func(d core.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	var re *RecordErrors
+	if err != nil && !errors.As(err, &re) {
+		return nil, err
+	}
+	return docs, err
 }
 
 // ReadEach reads the file at path and gives its documents to fn one at a
