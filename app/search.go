@@ -24,6 +24,9 @@ type SearchRequest struct {
 	Language string `json:"language"`
 	From     string `json:"from"`
 	To       string `json:"to"`
+	// Badge keeps only the articles with this badge (see the Badge
+	// constants); the interface resolves it.
+	Badge string `json:"badge"`
 	// Prefix lets the last word match as a prefix (search as you type).
 	Prefix bool `json:"prefix"`
 }

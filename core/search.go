@@ -79,11 +79,8 @@ type SearchFilter struct {
 	Language string
 	From     *time.Time
 	To       *time.Time
-}
-
-// Empty says the filter keeps every article.
-func (f SearchFilter) Empty() bool {
-	return f.Outlet == "" && f.Language == "" && f.From == nil && f.To == nil
+	// IDs, when not nil, keeps only these articles (e.g. those with a badge).
+	IDs []int64
 }
 
 // DefaultRankWindow is the number of matches a search ranks when it

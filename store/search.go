@@ -216,6 +216,15 @@ func filterSQL(f core.SearchFilter) (string, []any) {
 	if f.To != nil {
 		where, args = append(where, "a.published <= ?"), append(args, f.To.UTC().Format(time.RFC3339))
 	}
+	if f.IDs != nil {
+		ids := make([]string, len(f.IDs), len(f.IDs)+1)
+		for i, id := range f.IDs {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		// The unary + keeps the list a filter on each match, not a
+		// lookup that would start one FTS5 scan per id.
+		where = append(where, "+a.id IN ("+strings.Join(append(ids, "NULL"), ",")+")")
+	}
 	return strings.Join(where, " AND "), args
 }
 

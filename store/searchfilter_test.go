@@ -21,7 +21,8 @@ func filtered(arts []store.NewArticle, ids []int64, f core.SearchFilter) []int64
 		case f.Outlet != "" && d.Outlet != f.Outlet,
 			f.Language != "" && d.Language != f.Language,
 			f.From != nil && (d.Published == nil || d.Published.Before(*f.From)),
-			f.To != nil && (d.Published == nil || d.Published.After(*f.To)):
+			f.To != nil && (d.Published == nil || d.Published.After(*f.To)),
+			f.IDs != nil && !slices.Contains(f.IDs, ids[i]):
 			continue
 		}
 		out = append(out, ids[i])
@@ -55,6 +56,9 @@ func TestSearchCombinesWithFilters(t *testing.T) {
 		{To: day(3)},
 		{From: day(4), To: day(8), Language: "en"},
 		{Language: "de"},
+		{IDs: []int64{ids[0], ids[5], ids[9], ids[20]}},
+		{IDs: []int64{ids[0], ids[3], ids[6]}, Language: "en"},
+		{IDs: []int64{}},
 	}
 	for _, f := range filters {
 		want := filtered(arts, ids, f)
