@@ -136,8 +136,18 @@ test('search finds every spelling of a name, keeps to the filters and exports it
   const note = await page.getByTestId('variants-note').textContent();
   assert.match(note, /zelensky/, `variants note: got ${note}`);
   assert.match(note, /zhelensky/, `variants note: got ${note}`);
+  // An empty date filter looks empty: the format, never a date.
+  for (const name of ['From', 'To']) {
+    const field = page.getByLabel(name, { exact: true });
+    assert.equal(await field.inputValue(), '', `${name} holds a value`);
+    assert.equal(await field.getAttribute('placeholder'), 'yyyy-mm-dd');
+  }
+  await page.getByLabel('From', { exact: true }).fill('2022-13-45');
+  await page.getByLabel('From', { exact: true }).press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Type a date as yyyy-mm-dd' }).waitFor();
   // Only seed 004 of them is dated 2022 or later (2024-07-27).
-  await page.getByLabel('From').fill('2022-01-01');
+  await page.getByLabel('From', { exact: true }).fill('2022-01-01');
+  await page.getByLabel('From', { exact: true }).press('Enter');
   await page.getByTestId('hits-count').filter({ hasText: 'Showing 1 of 1 match' }).waitFor();
   const href = await page.getByTestId('search-export').getAttribute('href');
   assert.match(href, /from=2022-01-01/, `export link: got ${href}`);
@@ -145,7 +155,8 @@ test('search finds every spelling of a name, keeps to the filters and exports it
   assert.equal(res.status(), 200);
   const rows = (await res.text()).trim().split('\n');
   assert.equal(rows.length, 2, `export rows: got ${rows.length}, want a header and one hit`);
-  await page.getByLabel('From').fill('');
+  await page.getByLabel('From', { exact: true }).fill('');
+  await page.getByLabel('From', { exact: true }).press('Enter');
   await page.getByTestId('hits-count').filter({ hasText: 'Showing 5 of 5 matches' }).waitFor();
   await page.getByTestId('search').fill('');
 });
