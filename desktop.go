@@ -11,9 +11,10 @@ import (
 //go:embed build/appicon.png
 var icon []byte
 
-// runDesktop opens the desktop window. Only this file, built with the
-// desktop tag, imports the desktop package and through it Wails.
-func runDesktop() error {
+// runDesktop opens the desktop window on the archive at dbPath ("" for
+// $STORYDIFF_DB or the default). Only this file, built with the desktop
+// tag, imports the desktop package and through it Wails.
+func runDesktop(dbPath string) error {
 	ui, _ := frontendFS()
-	return desktop.Run(desktop.Options{UI: ui, Icon: icon})
+	return desktop.Run(desktop.Options{UI: ui, Icon: icon, DBPath: dbPath})
 }

@@ -1,10 +1,10 @@
-// Command storydiff is StoryDiff: with no arguments it opens the desktop
-// app; with a command it runs headless (see `storydiff help`).
+// Command storydiff is StoryDiff: with no command (`storydiff`, or
+// `storydiff --db PATH`) it opens the desktop app; with a command it runs
+// headless (see `storydiff help`).
 package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -23,13 +23,6 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	if len(os.Args) == 1 {
-		if err := runDesktop(); err != nil {
-			fmt.Fprintf(os.Stderr, "storydiff: %v\n", err)
-			os.Exit(1)
-		}
-		return
-	}
 	// Ctrl-C cancels the running command cleanly; a second one kills.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
@@ -41,6 +34,7 @@ func main() {
 		Stderr:           os.Stderr,
 		StdoutIsTerminal: cli.IsTerminal(os.Stdout),
 		StderrIsTerminal: cli.IsTerminal(os.Stderr),
+		OpenWindow:       runDesktop,
 	}
 	os.Exit(cli.Main(ctx, os.Args[1:], env))
 }

@@ -112,6 +112,20 @@ type ListPage struct {
 	Articles []ArticleRow `json:"articles"`
 }
 
+// IDs returns the articles with a badge.
+func (m *badgeCache) IDs(ctx context.Context, badge string) ([]int64, error) {
+	if err := m.load(ctx); err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ids, ok := m.byBadge[badge]
+	if !ok {
+		return nil, core.Errorf(core.EINVALID, "unknown badge %q (use duplicate, near_duplicate, repeat or story)", badge)
+	}
+	return append([]int64{}, ids...), nil
+}
+
 // List returns one page of the library with badges, keeping only the
 // articles with r.Badge when it is set.
 func (m *badgeCache) List(ctx context.Context, r ListRequest) (*ListPage, error) {

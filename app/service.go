@@ -29,6 +29,8 @@ type Service struct {
 	emitter Emitter
 	jobs    map[string]*job
 	nextJob int
+
+	variants variantIndex
 }
 
 // Open opens the archive at dbPath ("" for the default path).
@@ -133,16 +135,19 @@ func (s *Service) GetArticle(ctx context.Context, ref string) (*ArticleDetail, e
 	return d, nil
 }
 
-// Search runs a full-text search.
+// Search runs a full-text search; each word also finds its spellings the
+// archive holds (see Variants), unless opt.Variants is already set.
 func (s *Service) Search(ctx context.Context, query string, opt core.SearchOptions) ([]core.SearchHit, error) {
-	if len(query) > MaxSearchBytes {
-		return nil, core.Errorf(core.EINVALID, "a search is at most %d bytes long, and this one has %d: shorten it", MaxSearchBytes, len(query))
+	if err := checkSearch(query); err != nil {
+		return nil, err
 	}
-	if n := store.SearchWords(query); n > MaxSearchWords {
-		return nil, core.Errorf(core.EINVALID, "a search holds at most %d words, and this one has %d: leave some out", MaxSearchWords, n)
-	}
-	if opt.Limit > 500 {
-		opt.Limit = 500
+	opt.Limit = min(opt.Limit, MaxSearchLimit)
+	if opt.Variants == nil {
+		v, err := s.Variants(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		opt.Variants = v
 	}
 	return s.db.Search(ctx, query, opt)
 }

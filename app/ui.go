@@ -61,6 +61,41 @@ func (u *UI) Search(ctx context.Context, query string, limit int) ([]core.Search
 	return orEmpty(u.svc.Search(ctx, query, core.SearchOptions{Limit: limit, Prefix: true}))
 }
 
+// SearchArticles runs a search with the library's filters and returns one
+// page of hits with the number of matches, so that the interface can page
+// through all of them. A zero limit is the store's default.
+func (u *UI) SearchArticles(ctx context.Context, r SearchRequest) (*core.SearchPage, error) {
+	opt, err := u.searchOptions(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	return u.svc.SearchPage(ctx, r.Query, opt)
+}
+
+// ExportSearch writes every hit of a search with its filters (the
+// request's offset and limit play no part) as CSV or JSON.
+func (u *UI) ExportSearch(ctx context.Context, r SearchRequest, format string, w io.Writer) error {
+	opt, err := u.searchOptions(ctx, r)
+	if err != nil {
+		return err
+	}
+	opt.Offset, opt.Limit = 0, 0
+	return u.svc.WriteSearch(ctx, w, r.Query, opt, format)
+}
+
+// searchOptions reads a search request, with the articles of its badge.
+func (u *UI) searchOptions(ctx context.Context, r SearchRequest) (core.SearchOptions, error) {
+	opt, err := r.Options()
+	if err != nil || r.Badge == "" {
+		return opt, err
+	}
+	opt.Filter.IDs, err = u.badges.IDs(ctx, r.Badge)
+	if err == nil && opt.Filter.IDs == nil {
+		opt.Filter.IDs = []int64{}
+	}
+	return opt, err
+}
+
 // Facets returns the outlets, languages and date range for the filters.
 func (u *UI) Facets(ctx context.Context) (*core.Facets, error) {
 	return u.svc.Facets(ctx)

@@ -27,6 +27,10 @@ type Env struct {
 	StderrIsTerminal bool
 	// StdoutIsTerminal says whether colours may be used.
 	StdoutIsTerminal bool
+	// OpenWindow opens the desktop window on the archive at dbPath ("" for
+	// the default) and returns when it is closed: what `storydiff` and
+	// `storydiff --db PATH` do with no command. Nil prints the help instead.
+	OpenWindow func(dbPath string) error
 }
 
 // Open opens the archive the command works on.
@@ -103,6 +107,18 @@ func Main(ctx context.Context, args []string, env *Env) int {
 		return 2
 	}
 	rest := global.Args()
+	if !*help && len(rest) == 0 && env.OpenWindow != nil {
+		if fi, err := os.Stat(env.DBPath); env.DBPath != "" && err == nil && fi.IsDir() {
+			fmt.Fprintf(env.Stderr, "storydiff: %s is a directory; --db takes an archive file, such as %s\n",
+				termField(env.DBPath), termField(filepath.Join(env.DBPath, "archive.db")))
+			return 2
+		}
+		if err := env.OpenWindow(env.DBPath); err != nil {
+			fmt.Fprintf(env.Stderr, "storydiff: %s\n", oneLine(err.Error()))
+			return 1
+		}
+		return 0
+	}
 	if *help || len(rest) == 0 || rest[0] == "help" {
 		if len(rest) > 1 {
 			if c := find(rest[1]); c != nil {

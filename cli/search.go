@@ -4,17 +4,27 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/storydiff/storydiff/core"
+	"maps"
+	"slices"
 	"strings"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/core"
 )
 
 var searchCommand = &Command{
 	Name:    "search",
-	Args:    `[--json] [--limit N] [--rank-all] QUERY`,
-	Summary: `full-text search over titles and texts (words, "quoted phrases")`,
+	Args:    `[--offset N] [--limit N] [--outlet O] [--language L] [--from DATE] [--to DATE] [--format text|csv|json] [--rank-all] QUERY`,
+	Summary: `full-text search over titles and texts (words, "quoted phrases"); names match their other spellings`,
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
-		asJSON := fs.Bool("json", false, "print the hits as JSON")
+		asJSON := fs.Bool("json", false, "print the page of hits as JSON (as --format json)")
+		format := fs.String("format", "text", "text, or csv or json: every hit from --offset, or --limit of them when given")
+		offset := fs.Int("offset", 0, "skip this many hits (to page through a search)")
 		limit := fs.Int("limit", 20, "at most this many hits")
+		outlet := fs.String("outlet", "", "only articles from this outlet")
+		language := fs.String("language", "", "only articles in this language (a code such as en or fr)")
+		from := fs.String("from", "", "only articles published on or after this day (YYYY-MM-DD)")
+		to := fs.String("to", "", "only articles published on or before this day (YYYY-MM-DD)")
 		rankAll := fs.Bool("rank-all", false, "rank every match, however many (slow on broad searches in a large archive)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			query := strings.Join(args, " ")
@@ -24,32 +34,72 @@ var searchCommand = &Command{
 			if *limit <= 0 {
 				return usagef("--limit must be positive")
 			}
+			if *offset < 0 {
+				return usagef("--offset must be 0 or more")
+			}
+			limitGiven := false
+			fs.Visit(func(f *flag.Flag) { limitGiven = limitGiven || f.Name == "limit" })
+			if *asJSON {
+				*format = "json"
+			}
+			switch *format {
+			case "text", "csv", "json":
+			default:
+				return usagef("--format is text, csv or json, not %q", *format)
+			}
+			opt, err := app.SearchRequest{Offset: *offset, Limit: *limit, Outlet: *outlet, Language: *language, From: *from, To: *to}.Options()
+			if err != nil {
+				return err
+			}
+			if *rankAll {
+				opt.Window = -1
+			}
 			svc, err := env.Open(ctx)
 			if err != nil {
 				return err
 			}
 			defer svc.Close()
-			opt := core.SearchOptions{Limit: *limit}
-			if *rankAll {
-				opt.Window = -1
+			if *format == "csv" || (*format == "json" && !*asJSON) {
+				if !limitGiven {
+					opt.Limit = 0 // every hit
+				}
+				return svc.WriteSearch(ctx, env.Stdout, query, opt, *format)
 			}
-			hits, err := svc.Search(ctx, query, opt)
+			page, err := svc.SearchPage(ctx, query, opt)
 			if err != nil {
 				return err
 			}
+			hits := page.Hits
 			if *asJSON {
 				return writeJSON(env.Stdout, hits)
 			}
-			if len(hits) == 0 {
+			if page.Total == 0 {
 				fmt.Fprintf(env.Stdout, "No article matches %s.\n", termField(query))
 				return nil
 			}
-			if p := hits[0].Partial; p != nil {
-				fmt.Fprintf(env.Stdout, "Many articles match: ranked are the %d whose title matches, then the best of the %d most recently added matches (--rank-all ranks every match).\n", p.Titles, p.Recent)
+			if len(page.Variants) > 0 {
+				var vs []string
+				for _, w := range slices.Sorted(maps.Keys(page.Variants)) {
+					vs = append(vs, termField(w)+": "+termField(strings.Join(page.Variants[w], ", ")))
+				}
+				fmt.Fprintf(env.Stdout, "Also searched, as other spellings: %s.\n", strings.Join(vs, "; "))
+			}
+			if len(hits) > 0 {
+				if p := hits[0].Partial; p != nil {
+					fmt.Fprintf(env.Stdout, "Many articles match: ranked are the %d whose title matches, then the best of the %d most recently added matches; the others follow, newest first (--rank-all ranks every match).\n", p.Titles, p.Recent)
+				}
 			}
 			for _, h := range hits {
 				fmt.Fprintf(env.Stdout, "%d  %s  (%s, %s)\n    %s\n", h.Article.ID, clip(h.Article.Title, 100),
 					dash(h.Article.Outlet), date(h.Article), snippet(h.Snippet, env.StdoutIsTerminal))
+			}
+			switch {
+			case len(hits) == 0:
+				fmt.Fprintf(env.Stdout, "%d articles match; --offset %d is past the last.\n", page.Total, *offset)
+			case *offset+len(hits) < page.Total:
+				fmt.Fprintf(env.Stdout, "Hits %d-%d of %d; the next page: --offset %d.\n", *offset+1, *offset+len(hits), page.Total, *offset+len(hits))
+			default:
+				fmt.Fprintf(env.Stdout, "Hits %d-%d of %d.\n", *offset+1, *offset+len(hits), page.Total)
 			}
 			return nil
 		}

@@ -75,3 +75,37 @@ func TestAnalysisSummaryCountsWhatIsListed(t *testing.T) {
 		t.Errorf("summary %+v: want seed 001's repeat, and at least a pair per story", sum)
 	}
 }
+
+// search pages through its hits, takes the library's filters, finds other
+// spellings of a name, and writes every hit as CSV or JSON.
+func TestSearchPagesFiltersAndExports(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if r := run(t, db, "import", "--no-analyze", "../testdata/seeds"); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"search", "--limit", "2", "Zelenskyy"}, []string{"Hits 1-2 of 4; the next page: --offset 2.", "zhelensky"}},
+		{[]string{"search", "--offset", "2", "--limit", "2", "Zelenskyy"}, []string{"Hits 3-4 of 4."}},
+		{[]string{"search", "--language", "fr", "Zelenskyy"}, []string{"No article matches"}},
+		{[]string{"search", "--language", "en", "--to", "1999-12-31", "Zelenskyy"}, []string{"No article matches"}},
+		{[]string{"search", "--format", "csv", "Zelenskyy"}, []string{"position,id,title", "\n4,"}},
+		{[]string{"search", "--format", "json", "Zelenskyy"}, []string{`"total": 4`}},
+	}
+	for _, tc := range cases {
+		r := run(t, db, tc.args...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, r.code, r.stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%v printed\n%.600s\nwant %q in it", tc.args, r.stdout, w)
+			}
+		}
+	}
+	if r := run(t, db, "search", "--from", "last week", "x"); r.code == 0 || !strings.Contains(r.stderr, "last week") {
+		t.Errorf("--from 'last week': exit %d, %s; want refused, naming it", r.code, r.stderr)
+	}
+}

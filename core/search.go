@@ -1,5 +1,7 @@
 package core
 
+import "time"
+
 // Fragment is a piece of a snippet; Hit marks the words that matched.
 // Snippets are returned as fragments, not markup, so that no caller ever has
 // to render article text as HTML.
@@ -21,6 +23,20 @@ type SearchHit struct {
 	// TitleMatch marks, in a partial ranking, a hit whose title matches
 	// the whole search: those come first.
 	TitleMatch bool `json:"titleMatch,omitempty"`
+	// Unranked marks, in a partial ranking, a match outside the ranked set:
+	// those follow the ranked hits, newest first, so that paging reaches
+	// every match.
+	Unranked bool `json:"unranked,omitempty"`
+}
+
+// SearchPage is one page of a search with the number of matches in all.
+type SearchPage struct {
+	Total  int         `json:"total"`
+	Offset int         `json:"offset"`
+	Hits   []SearchHit `json:"hits"`
+	// Variants lists, for each word of the search, the other spellings of
+	// it the archive holds that were searched too (Zelensky for Zelenskyy).
+	Variants map[string][]string `json:"variants,omitempty"`
 }
 
 // PartialRanking tells which matches a broad search ranked. BM25 costs time
@@ -47,6 +63,24 @@ type SearchOptions struct {
 	// 0 means DefaultRankWindow, a negative value ranks every match,
 	// however many.
 	Window int
+	// Filter keeps only the matches among these articles.
+	Filter SearchFilter
+	// Variants maps a word of the search, as SearchTerms gives it, to other
+	// words the archive's index holds that count as the same word (other
+	// spellings of a name): an article with any of them matches. The
+	// service fills it when nil; an empty map searches the words alone.
+	Variants map[string][]string
+}
+
+// SearchFilter restricts a search to articles by outlet, language and date
+// (From and To inclusive; an undated article is outside any date range).
+type SearchFilter struct {
+	Outlet   string
+	Language string
+	From     *time.Time
+	To       *time.Time
+	// IDs, when not nil, keeps only these articles (e.g. those with a badge).
+	IDs []int64
 }
 
 // DefaultRankWindow is the number of matches a search ranks when it

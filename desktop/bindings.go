@@ -53,6 +53,11 @@ func (b *Bindings) GetArticle(ref string) (*app.ArticleDetail, error) {
 	return b.ui.GetArticle(b.context(), ref)
 }
 
+// SearchArticles runs a search with the library's filters, one page.
+func (b *Bindings) SearchArticles(r app.SearchRequest) (*core.SearchPage, error) {
+	return b.ui.SearchArticles(b.context(), r)
+}
+
 // Search runs a search as the user types.
 func (b *Bindings) Search(query string, limit int) ([]core.SearchHit, error) {
 	return b.ui.Search(b.context(), query, limit)

@@ -20,9 +20,11 @@ type Options struct {
 	UI fs.FS
 	// Icon is the window's icon (PNG).
 	Icon []byte
+	// DBPath is the archive to open ("" for $STORYDIFF_DB or the default).
+	DBPath string
 }
 
-// Run opens the archive ($STORYDIFF_DB or the default path) in the desktop
+// Run opens the archive (opts.DBPath, else $STORYDIFF_DB or the default) in the desktop
 // window and returns when the window is closed. Wails' own code runs only
 // in a binary built with the desktop tag; without it wails.Run returns an
 // error.
@@ -33,7 +35,7 @@ func Run(opts Options) error {
 			"run it in a desktop session, or use `storydiff serve` and a browser, or `storydiff help`")
 	}
 	ctx := context.Background()
-	svc, err := app.Open(ctx, "")
+	svc, err := app.Open(ctx, opts.DBPath)
 	if err != nil {
 		return fmt.Errorf("open the archive: %w", err)
 	}

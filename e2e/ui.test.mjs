@@ -126,6 +126,41 @@ test('search "ceasefire" shows highlighted snippets as you type', async () => {
   await page.getByTestId('search').fill('');
 });
 
+test('search finds every spelling of a name, keeps to the filters and exports its hits', async () => {
+  await page.getByTestId('search').fill('Zelenskyy');
+  const hits = page.locator('[data-testid=hits][data-query="Zelenskyy"] li');
+  await hits.first().waitFor();
+  // Seeds 000 (Zelensky, Zhelensky), 001, 003 (Zelenskyy, Selenskyj) and
+  // 004, and the republished copy of 000.
+  await page.getByTestId('hits-count').filter({ hasText: 'Showing 5 of 5 matches' }).waitFor();
+  const note = await page.getByTestId('variants-note').textContent();
+  assert.match(note, /zelensky/, `variants note: got ${note}`);
+  assert.match(note, /zhelensky/, `variants note: got ${note}`);
+  // An empty date filter looks empty: the format, never a date.
+  for (const name of ['From', 'To']) {
+    const field = page.getByLabel(name, { exact: true });
+    assert.equal(await field.inputValue(), '', `${name} holds a value`);
+    assert.equal(await field.getAttribute('placeholder'), 'yyyy-mm-dd');
+  }
+  await page.getByLabel('From', { exact: true }).fill('2022-13-45');
+  await page.getByLabel('From', { exact: true }).press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Type a date as yyyy-mm-dd' }).waitFor();
+  // Only seed 004 of them is dated 2022 or later (2024-07-27).
+  await page.getByLabel('From', { exact: true }).fill('2022-01-01');
+  await page.getByLabel('From', { exact: true }).press('Enter');
+  await page.getByTestId('hits-count').filter({ hasText: 'Showing 1 of 1 match' }).waitFor();
+  const href = await page.getByTestId('search-export').getAttribute('href');
+  assert.match(href, /from=2022-01-01/, `export link: got ${href}`);
+  const res = await page.request.get(new URL(href, server.url).toString());
+  assert.equal(res.status(), 200);
+  const rows = (await res.text()).trim().split('\n');
+  assert.equal(rows.length, 2, `export rows: got ${rows.length}, want a header and one hit`);
+  await page.getByLabel('From', { exact: true }).fill('');
+  await page.getByLabel('From', { exact: true }).press('Enter');
+  await page.getByTestId('hits-count').filter({ hasText: 'Showing 5 of 5 matches' }).waitFor();
+  await page.getByTestId('search').fill('');
+});
+
 test('the import is followed by an analysis', async () => {
   await page.getByRole('status').filter({ hasText: /Analysed: \d+ events/ }).waitFor({ timeout: 60000 });
 });

@@ -4,7 +4,9 @@
 package httpapi
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -51,6 +53,8 @@ func New(svc *app.Service, opts Options) http.Handler {
 	api.HandleFunc("GET /api/articles", reply(http.StatusOK, s.listArticles))
 	api.HandleFunc("GET /api/articles/{ref...}", reply(http.StatusOK, s.getArticle))
 	api.HandleFunc("GET /api/search", reply(http.StatusOK, s.search))
+	api.HandleFunc("GET /api/search/page", reply(http.StatusOK, s.searchPage))
+	api.HandleFunc("GET /api/search/export", s.searchExport)
 	api.HandleFunc("GET /api/facets", reply(http.StatusOK, s.facets))
 	api.HandleFunc("POST /api/import", reply(http.StatusAccepted, s.startImport))
 	api.HandleFunc("POST /api/jobs/{id}/cancel", reply(http.StatusOK, s.cancelJob))
@@ -96,6 +100,56 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.ui.Search(r.Context(), v.Get("q"), limit)
+}
+
+// searchRequest reads a search with the library's filters from the query.
+func searchRequest(r *http.Request) (app.SearchRequest, error) {
+	v := r.URL.Query()
+	req := app.SearchRequest{Query: v.Get("q"), Outlet: v.Get("outlet"), Language: v.Get("language"),
+		From: v.Get("from"), To: v.Get("to"), Badge: v.Get("badge")}
+	var err error
+	if req.Offset, err = app.ParseCount("offset", v.Get("offset")); err != nil {
+		return req, err
+	}
+	if req.Limit, err = app.ParseCount("limit", v.Get("limit")); err != nil {
+		return req, err
+	}
+	if req.Prefix, err = app.ParseFlag("prefix", v.Get("prefix")); err != nil {
+		return req, err
+	}
+	return req, nil
+}
+
+func (s *server) searchPage(w http.ResponseWriter, r *http.Request) (any, error) {
+	req, err := searchRequest(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.ui.SearchArticles(r.Context(), req)
+}
+
+// searchExport downloads every hit of a search as CSV or JSON.
+func (s *server) searchExport(w http.ResponseWriter, r *http.Request) {
+	req, err := searchRequest(r)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	var buf bytes.Buffer
+	if err := s.ui.ExportSearch(r.Context(), req, format, &buf); err != nil {
+		writeError(w, r, err)
+		return
+	}
+	extendWrite(w, reportWriteWindow)
+	ct := "text/csv; charset=utf-8"
+	if format == "json" {
+		ct = "application/json"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="storydiff-search.%s"`, safeName(format)))
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(buf.Bytes())
 }
 
 func (s *server) facets(w http.ResponseWriter, r *http.Request) (any, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,7 +15,11 @@ import (
 // FTSQuery turns what a user typed into a safe FTS5 query: every word and
 // every "quoted phrase" becomes a quoted FTS5 string, so no input can be an
 // FTS5 syntax error. It returns "" when the input holds no searchable word.
-func FTSQuery(input string, prefix bool) string {
+func FTSQuery(input string, prefix bool) string { return ftsQuery(input, prefix, nil) }
+
+// ftsQuery is FTSQuery with each word outside quotes also matching its
+// variants: ("zelenskyy" OR "zelensky" OR "zhelensky").
+func ftsQuery(input string, prefix bool, variants map[string][]string) string {
 	var terms []string
 	addTerm := func(words []string, star bool) {
 		if len(words) == 0 {
@@ -23,6 +28,13 @@ func FTSQuery(input string, prefix bool) string {
 		t := `"` + strings.Join(words, " ") + `"`
 		if star {
 			t += "*"
+		}
+		if len(words) == 1 && len(variants[words[0]]) > 0 {
+			alts := []string{t}
+			for _, v := range variants[words[0]] {
+				alts = append(alts, `"`+strings.ReplaceAll(v, `"`, `""`)+`"`)
+			}
+			t = "(" + strings.Join(alts, " OR ") + ")"
 		}
 		terms = append(terms, t)
 	}
@@ -54,6 +66,8 @@ func FTSQuery(input string, prefix bool) string {
 		for _, w := range words(rest[:i]) {
 			addTerm([]string{w}, false)
 		}
+		// A quoted phrase is searched as written, variants and all: the
+		// quotes say "these words, exactly".
 		rest = rest[i+1:]
 		j := strings.IndexByte(rest, '"')
 		if j < 0 { // an unclosed quote: the phrase runs to the end
@@ -69,6 +83,19 @@ func FTSQuery(input string, prefix bool) string {
 // SearchWords counts the words of a search as FTSQuery reads them.
 func SearchWords(input string) int { return len(words(input)) }
 
+// SearchTerms returns the words of a search outside quoted phrases, as
+// FTSQuery reads them: the words whose variants a search may add (see
+// core.SearchOptions.Variants).
+func SearchTerms(input string) []string {
+	var out []string
+	for i, part := range strings.Split(input, `"`) {
+		if i%2 == 0 {
+			out = append(out, words(part)...)
+		}
+	}
+	return out
+}
+
 // words splits on anything the FTS tokenizer would not keep in a token.
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
@@ -77,12 +104,14 @@ func words(s string) []string {
 }
 
 // Search runs a full-text search over titles and texts, best first by
-// BM25 (titles weigh five times the text). A search matching at most
-// opt.Window articles ranks them all; a broader one ranks the subset that
-// PartialRanking describes and says so on every hit, because ranking every
-// match of a common word or a short prefix takes seconds on a large archive.
+// BM25 (titles weigh five times the text), among the articles opt.Filter
+// keeps. A search matching at most opt.Window articles ranks them all; a
+// broader one ranks the subset that PartialRanking describes and says so on
+// every hit, because ranking every match of a common word or a short prefix
+// takes seconds on a large archive. The matches outside that subset follow
+// it, newest first and marked Unranked, so that paging reaches every match.
 func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) ([]core.SearchHit, error) {
-	q := FTSQuery(input, opt.Prefix)
+	q := ftsQuery(input, opt.Prefix, opt.Variants)
 	if q == "" {
 		return nil, core.Errorf(core.EINVALID, "the search %q holds no word to look for", input)
 	}
@@ -95,13 +124,14 @@ func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) 
 	if opt.Window == 0 {
 		opt.Window = core.DefaultRankWindow
 	}
+	m := newMatches(q, opt.Filter)
 	var ranked []scored
 	var partial *core.PartialRanking
 	var err error
 	if opt.Window > 0 {
-		ranked, partial, err = db.rankBounded(ctx, q, opt)
+		ranked, partial, err = db.rankBounded(ctx, m, opt)
 	} else {
-		ranked, err = db.rankAll(ctx, q, opt, 0)
+		ranked, err = db.rankAll(ctx, m, opt.Limit, opt.Offset, 0)
 	}
 	// The search's words stay out of the error: it may be logged, and
 	// what a researcher searches for is theirs.
@@ -124,30 +154,97 @@ func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) 
 
 // scored is one ranked match before its article is read.
 type scored struct {
-	id    int64
-	rank  float64
-	title bool
+	id       int64
+	rank     float64
+	title    bool
+	unranked bool
 }
 
 // bm25 is the ranking every search uses. Newer articles win ties, so that
 // pages of the same search never overlap.
 const bm25 = `bm25(articles_fts, 5.0, 1.0)`
 
+// matches is the set of articles a search may return: an FTS5 query, and
+// the filter on their articles. A filter joins each match to its article
+// with CROSS JOIN, which keeps the index the outer loop: FTS5 then hands
+// out matches in rowid order (for newest first) and bm25 has its scan.
+type matches struct {
+	from  string
+	where string
+	args  []any
+}
+
+func newMatches(q string, f core.SearchFilter) matches {
+	m := matches{from: "articles_fts", where: "articles_fts MATCH ?", args: []any{q}}
+	if cond, args := filterSQL(f); cond != "" {
+		m.from = "articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
+		m.where += " AND " + cond
+		m.args = append(m.args, args...)
+	}
+	return m
+}
+
+// withQuery is the same filter over another FTS5 query.
+func (m matches) withQuery(q string) matches {
+	args := append([]any{q}, m.args[1:]...)
+	return matches{from: m.from, where: m.where, args: args}
+}
+
+// sql returns "SELECT cols FROM ... WHERE ... AND more tail" and its
+// arguments: the match's, then extra in order.
+func (m matches) sql(cols, more, tail string, extra ...any) (string, []any) {
+	query := `SELECT ` + cols + ` FROM ` + m.from + ` WHERE ` + m.where
+	if more != "" {
+		query += ` AND ` + more
+	}
+	return query + ` ` + tail, append(append([]any{}, m.args...), extra...)
+}
+
+// filterSQL is the condition on articles a that f sets, "" for none.
+func filterSQL(f core.SearchFilter) (string, []any) {
+	var where []string
+	var args []any
+	if f.Outlet != "" {
+		where, args = append(where, "a.outlet = ?"), append(args, f.Outlet)
+	}
+	if f.Language != "" {
+		where, args = append(where, "a.language = ?"), append(args, f.Language)
+	}
+	if f.From != nil {
+		where, args = append(where, "a.published >= ?"), append(args, f.From.UTC().Format(time.RFC3339))
+	}
+	if f.To != nil {
+		where, args = append(where, "a.published <= ?"), append(args, f.To.UTC().Format(time.RFC3339))
+	}
+	if f.IDs != nil {
+		ids := make([]string, len(f.IDs), len(f.IDs)+1)
+		for i, id := range f.IDs {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		// The unary + keeps the list a filter on each match, not a
+		// lookup that would start one FTS5 scan per id.
+		where = append(where, "+a.id IN ("+strings.Join(append(ids, "NULL"), ",")+")")
+	}
+	return strings.Join(where, " AND "), args
+}
+
 // rankAll ranks every match with a rowid of at least from (all of them
 // when from is the oldest match: the bound only lets FTS5 seek past rows
 // already known not to match) and returns the requested page.
-func (db *DB) rankAll(ctx context.Context, q string, opt core.SearchOptions, from int64) ([]scored, error) {
-	return db.queryScored(ctx, `SELECT rowid, `+bm25+` AS s, 0 FROM articles_fts
-		WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY s, rowid DESC LIMIT ? OFFSET ?`, q, from, opt.Limit, opt.Offset)
+func (db *DB) rankAll(ctx context.Context, m matches, limit, offset int, from int64) ([]scored, error) {
+	query, args := m.sql(`articles_fts.rowid, `+bm25+` AS s, 0`, `articles_fts.rowid >= ?`,
+		`ORDER BY s, articles_fts.rowid DESC LIMIT ? OFFSET ?`, from, limit, offset)
+	return db.queryScored(ctx, query, args...)
 }
 
 // rankBounded first counts the matches up to the window, newest first,
 // which costs a walk of at most Window+1 entries of the index. When they
 // fit, it ranks them all; when they do not, it ranks the window and the
 // most recent Window title matches, titles first. Only rows in that set
-// reach bm25: the others are skipped before it runs.
-func (db *DB) rankBounded(ctx context.Context, q string, opt core.SearchOptions) ([]scored, *core.PartialRanking, error) {
-	recent, err := db.newestMatches(ctx, q, opt.Window+1)
+// reach bm25: the others are skipped before it runs, and follow the ranked
+// ones newest first.
+func (db *DB) rankBounded(ctx context.Context, m matches, opt core.SearchOptions) ([]scored, *core.PartialRanking, error) {
+	recent, err := db.newestMatches(ctx, m, opt.Window+1)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -155,10 +252,10 @@ func (db *DB) rankBounded(ctx context.Context, q string, opt core.SearchOptions)
 		return nil, nil, nil
 	}
 	if len(recent) <= opt.Window {
-		ranked, err := db.rankAll(ctx, q, opt, recent[len(recent)-1])
+		ranked, err := db.rankAll(ctx, m, opt.Limit, opt.Offset, recent[len(recent)-1])
 		return ranked, nil, err
 	}
-	titles, err := db.newestMatches(ctx, "{title} : ("+q+")", opt.Window+1)
+	titles, err := db.newestMatches(ctx, m.withQuery("{title} : ("+m.args[0].(string)+")"), opt.Window+1)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -167,30 +264,53 @@ func (db *DB) rankBounded(ctx context.Context, q string, opt core.SearchOptions)
 	cutoff := recent[opt.Window-1]
 	from := cutoff
 	ids := make([]string, len(titles))
+	inSet := opt.Window // the window, and the title matches older than it
 	for i, id := range titles {
 		ids[i] = strconv.FormatInt(id, 10)
 		from = min(from, id)
+		if id < cutoff {
+			inSet++
+		}
 	}
 	// The set test is an arithmetic expression, not an OR of rowid
 	// constraints, so that SQLite hands FTS5 only MATCH and the rowid range
 	// and runs one scan (an OR would make it scan once per branch, and
 	// bm25 recounts every match of each phrase at the start of a scan).
-	inTitles := `rowid IN (` + strings.Join(ids, ",") + `)`
+	inTitles := `articles_fts.rowid IN (` + strings.Join(ids, ",") + `)`
 	if len(ids) == 0 {
 		inTitles = `0`
 	}
-	ranked, err := db.queryScored(ctx, `SELECT rowid, `+bm25+` AS s, `+inTitles+` AS t FROM articles_fts
-		WHERE articles_fts MATCH ? AND rowid >= ? AND (rowid >= ?) + (`+inTitles+`) > 0
-		ORDER BY t DESC, s, rowid DESC LIMIT ? OFFSET ?`, q, from, cutoff, opt.Limit, opt.Offset)
+	var ranked []scored
+	if opt.Offset < inSet {
+		query, args := m.sql(`articles_fts.rowid, `+bm25+` AS s, `+inTitles+` AS t`,
+			`articles_fts.rowid >= ? AND (articles_fts.rowid >= ?) + (`+inTitles+`) > 0`,
+			`ORDER BY t DESC, s, articles_fts.rowid DESC LIMIT ? OFFSET ?`,
+			from, cutoff, min(opt.Limit, inSet-opt.Offset), opt.Offset)
+		if ranked, err = db.queryScored(ctx, query, args...); err != nil {
+			return nil, nil, err
+		}
+	}
+	if rest := opt.Limit - max(0, min(opt.Limit, inSet-opt.Offset)); rest > 0 {
+		query, args := m.sql(`articles_fts.rowid, 0, 0`, `articles_fts.rowid < ? AND NOT (`+inTitles+`)`,
+			`ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?`, cutoff, rest, max(0, opt.Offset-inSet))
+		more, err := db.queryScored(ctx, query, args...)
+		if err != nil {
+			return nil, nil, err
+		}
+		for i := range more {
+			more[i].unranked = true
+		}
+		ranked = append(ranked, more...)
+	}
 	return ranked, partial, err
 }
 
 // newestMatches returns the rowids of the n most recently added matches.
-// FTS5 keeps each term's entries in rowid order, so this reads n entries,
-// not every match.
-func (db *DB) newestMatches(ctx context.Context, q string, n int) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-		ORDER BY rowid DESC LIMIT ?`, q, n)
+// FTS5 keeps each term's entries in rowid order, so this reads n entries
+// (and, with a filter, as many more as the filter skips), not every match.
+func (db *DB) newestMatches(ctx context.Context, m matches, n int) ([]int64, error) {
+	query, args := m.sql(`articles_fts.rowid`, ``, `ORDER BY articles_fts.rowid DESC LIMIT ?`, n)
+	return db.idsWhere(ctx, query, args...)
 }
 
 func (db *DB) queryScored(ctx context.Context, query string, args ...any) ([]scored, error) {
@@ -246,7 +366,7 @@ func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]core.S
 			return nil, err
 		}
 		i := at[h.Article.ID]
-		h.Rank, h.TitleMatch, h.Snippet = ranked[i].rank, ranked[i].title, fragments(snippet)
+		h.Rank, h.TitleMatch, h.Unranked, h.Snippet = ranked[i].rank, ranked[i].title, ranked[i].unranked, fragments(snippet)
 		found[i] = &h
 	}
 	if err := rows.Err(); err != nil {
@@ -288,11 +408,66 @@ func fragments(s string) []core.Fragment {
 
 // SearchCount returns how many articles match a search.
 func (db *DB) SearchCount(ctx context.Context, input string) (int, error) {
-	q := FTSQuery(input, false)
+	return db.CountMatches(ctx, input, core.SearchOptions{})
+}
+
+// CountMatches returns how many articles match a search with its filter
+// and variants (Limit, Offset and Window play no part).
+func (db *DB) CountMatches(ctx context.Context, input string, opt core.SearchOptions) (int, error) {
+	q := ftsQuery(input, opt.Prefix, opt.Variants)
 	if q == "" {
 		return 0, nil
 	}
+	query, args := newMatches(q, opt.Filter).sql(`count(*)`, ``, ``)
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, q).Scan(&n)
-	return n, err
+	if err := db.read.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count search matches: %w", err)
+	}
+	return n, nil
+}
+
+// IndexedTerms returns the words of the search index that begin with
+// prefix (as the index holds them: folded, without diacritics), for
+// finding a word's variants. The vocabulary table is made on the
+// connection, in its temporary schema, so that it costs no migration and
+// works on read-only archives.
+func (db *DB) IndexedTerms(ctx context.Context, prefix string) ([]string, error) {
+	if prefix == "" {
+		return nil, core.Errorf(core.EINVALID, "give the first letters of the words to list")
+	}
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, articles_fts, row)`); err != nil {
+		return nil, fmt.Errorf("search vocabulary: %w", err)
+	}
+	// The upper bound is the prefix with its last byte raised: every term
+	// beginning with the prefix sorts between the two.
+	hi := []byte(prefix)
+	hi[len(hi)-1]++
+	rows, err := conn.QueryContext(ctx, `SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ?`, prefix, string(hi))
+	if err != nil {
+		return nil, fmt.Errorf("search vocabulary: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// IndexStamp changes whenever articles are added to the search index (it is
+// the newest article's id), so that what is read from the index's
+// vocabulary can be kept until then.
+func (db *DB) IndexStamp(ctx context.Context) (int64, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&id)
+	return id, err
 }

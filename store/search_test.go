@@ -94,6 +94,22 @@ func allPages(t *testing.T, db *store.DB, input string, opt core.SearchOptions) 
 	}
 }
 
+// rankedHits returns the ranked hits of a search's pages, checking that
+// the unranked ones all come after them.
+func rankedHits(t *testing.T, hits []core.SearchHit) []core.SearchHit {
+	t.Helper()
+	n := 0
+	for n < len(hits) && !hits[n].Unranked {
+		n++
+	}
+	for i, h := range hits[n:] {
+		if !h.Unranked {
+			t.Fatalf("hit %d is ranked, after unranked hits", n+i)
+		}
+	}
+	return hits[:n]
+}
+
 func hitIDs(hits []core.SearchHit) []int64 {
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
@@ -172,7 +188,11 @@ func TestSearchBoundsTheRankingOfBroadSearches(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			hits := allPages(t, db, "alpha", core.SearchOptions{Limit: 3, Window: tc.window})
+			all := allPages(t, db, "alpha", core.SearchOptions{Limit: 3, Window: tc.window})
+			if len(all) != len(ids) {
+				t.Fatalf("pages hold %d hits, want every one of the %d matches", len(all), len(ids))
+			}
+			hits := rankedHits(t, all)
 			window := ids[len(ids)-tc.window:]
 			if len(hits) != len(tc.wantTitles)+tc.window {
 				t.Fatalf("got %d hits %v, want %d title matches and the %d newest matches",
@@ -215,7 +235,7 @@ func TestSearchBoundsTheRankingOfBroadSearches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := hitIDs(hits[3:])
+		got := hitIDs(rankedHits(t, hits)[3:])
 		slices.Sort(got)
 		if !slices.Equal(got, newest) {
 			t.Errorf("window hits %v, want the 8 newest matches %v", got, newest)
@@ -246,13 +266,22 @@ func FuzzSearchWindow(f *testing.F) {
 			return
 		}
 		for i, h := range hits {
+			if h.Unranked {
+				if h.Partial == nil {
+					t.Fatalf("search %q: unranked hit %d in a full ranking", input, i)
+				}
+				continue
+			}
+			if i > 0 && hits[i-1].Unranked {
+				t.Fatalf("search %q: ranked hit %d after an unranked one", input, i)
+			}
 			if h.Partial == nil {
 				if len(hits) > 1 {
 					t.Fatalf("search %q: %d hits ranked whole with a window of 1", input, len(hits))
 				}
 				continue
 			}
-			if h.Partial.Recent != 1 || len(hits) > 1+h.Partial.Titles {
+			if h.Partial.Recent != 1 || i >= 1+h.Partial.Titles {
 				t.Fatalf("search %q: %d hits with %+v", input, len(hits), *h.Partial)
 			}
 			if h.TitleMatch != (i < h.Partial.Titles) {

@@ -9,9 +9,10 @@ export function rankingNote(hits: SearchHit[]): string {
   const p: PartialRanking | undefined = hits[0]?.partial;
   if (!p) return '';
   const recent = `the best of the ${count(p.recent)} most recently added matches`;
-  if (p.titles === 0) return `Many articles match: showing ${recent}.`;
+  const rest = ' The other matches follow, newest first.';
+  if (p.titles === 0) return `Many articles match: showing ${recent}.${rest}`;
   const titles = p.moreTitles
     ? `the ${count(p.titles)} most recent articles whose title matches`
     : `the ${count(p.titles)} ${p.titles === 1 ? 'article whose title matches' : 'articles whose title matches'}`;
-  return `Many articles match: showing ${titles}, then ${recent}.`;
+  return `Many articles match: showing ${titles}, then ${recent}.${rest}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, repeatMarks, segments } from './text';
+import { formatDate, formatDateTime, formatDuration, repeatMarks, segments, changeLabel } from './text';
 
 describe('segments', () => {
   const cases = [
@@ -87,5 +87,16 @@ describe('repeatMarks', () => {
       ['AB', 'repeat', 3, 0, 1],
       [' x', '', 5, undefined, undefined],
     ]);
+  });
+});
+
+describe('changeLabel', () => {
+  it('counts the changes until one is chosen, then says which', () => {
+    expect(changeLabel(-1, 0)).toBe('No changes');
+    expect(changeLabel(-1, 1)).toBe('1 change');
+    expect(changeLabel(-1, 1200)).toBe('1,200 changes');
+    expect(changeLabel(0, 1)).toBe('Change 1 of 1');
+    expect(changeLabel(4, 12)).toBe('Change 5 of 12');
+    expect(changeLabel(3, 2)).toBe('2 changes'); // a stale position after the options changed
   });
 });

@@ -78,3 +78,12 @@ export function formatDuration(seconds: number | null): string {
   if (m < 60) return `${m} min ${s % 60} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
+
+// changeLabel says where the reader is among a comparison's changes: how
+// many there are until one is chosen ("3 changes"), then which one ("Change
+// 2 of 3"); "No changes" when the versions do not differ.
+export function changeLabel(current: number, total: number): string {
+  if (total <= 0) return 'No changes';
+  if (current < 0 || current >= total) return total === 1 ? '1 change' : `${total.toLocaleString('en')} changes`;
+  return `Change ${current + 1} of ${total.toLocaleString('en')}`;
+}

@@ -22,7 +22,10 @@ import type {
   Progress,
   QuoteEntry,
   ReportRequest,
+  SearchExportFormat,
   SearchHit,
+  SearchPage,
+  SearchRequest,
   Story,
   Thread,
   ThreadView,
@@ -61,6 +64,33 @@ export class Api {
       http: { method: 'GET', path: '/api/search', query: { q, limit } },
     });
     return hits ?? [];
+  }
+
+  // searchPage runs a search with the library's filters: one page of hits
+  // and how many match in all.
+  async searchPage(req: SearchRequest): Promise<SearchPage> {
+    const p = await this.transport.call<SearchPage | null>({
+      binding: 'SearchArticles',
+      args: [{ ...req }],
+      http: { method: 'GET', path: '/api/search/page', query: { ...req } },
+    });
+    return { total: p?.total ?? 0, offset: p?.offset ?? 0, hits: p?.hits ?? [], variants: p?.variants ?? null };
+  }
+
+  // searchExportUrl is where the browser downloads every hit of a search
+  // (null in the window, which has no download links).
+  searchExportUrl(req: SearchRequest, format: SearchExportFormat): string | null {
+    if (!(this.transport instanceof HttpTransport)) return null;
+    return this.transport.url('/api/search/export', {
+      q: req.q,
+      outlet: req.outlet,
+      language: req.language,
+      from: req.from,
+      to: req.to,
+      badge: req.badge,
+      format,
+      token: this.transport.token || undefined,
+    });
   }
 
   facets(): Promise<Facets> {

@@ -80,7 +80,34 @@ export interface SearchHit {
   // Set when the search matched more articles than it ranked.
   partial?: PartialRanking;
   titleMatch?: boolean;
+  // In a partial ranking, a match outside the ranked set: those follow the
+  // ranked hits, newest first.
+  unranked?: boolean;
 }
+
+// SearchRequest is a search with the library's filters (dates YYYY-MM-DD).
+export interface SearchRequest {
+  q: string;
+  offset?: number;
+  limit?: number;
+  outlet?: string;
+  language?: string;
+  from?: string;
+  to?: string;
+  badge?: string;
+  prefix?: boolean;
+}
+
+// SearchPage is one page of a search and the number of matches in all.
+export interface SearchPage {
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+  // The other spellings searched for each word (Zelensky for Zelenskyy).
+  variants?: Record<string, string[]> | null;
+}
+
+export type SearchExportFormat = 'csv' | 'json';
 
 // PartialRanking says which matches a broad search ranked: the articles
 // whose title matches first, then the best of the most recent matches.

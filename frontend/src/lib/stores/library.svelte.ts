@@ -1,9 +1,10 @@
 import { api as defaultApi, type Api } from '../api/client';
 import { toAppError, type AppError } from '../api/errors';
-import type { Article, Facets, ListQuery, SearchHit, SortKey } from '../api/types';
+import type { Article, Facets, ListQuery, SearchHit, SearchRequest, SortKey } from '../api/types';
 
 export interface LibraryOptions {
   pageSize?: number;
+  searchPageSize?: number;
 }
 
 // LibraryStore holds the library table's query (sort and filters), the rows
@@ -20,6 +21,11 @@ export class LibraryStore {
   badge = $state('');
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
+  // hitsTotal is how many articles match the shown search with the filters;
+  // variants the other spellings it searched too.
+  hitsTotal = $state(0);
+  variants = $state.raw<Record<string, string[]>>({});
+  loadingMore = $state(false);
   // hitsFor is the text the shown hits answer (it lags query while typing).
   hitsFor = $state('');
   searching = $state(false);
@@ -44,6 +50,48 @@ export class LibraryStore {
     opts: LibraryOptions = {},
   ) {
     this.pageSize = opts.pageSize ?? 200;
+    this.searchPageSize = opts.searchPageSize ?? 50;
+  }
+
+  readonly searchPageSize: number;
+
+  // searchRequest is the search for text with the filters set now.
+  searchRequest(text: string, offset = 0): SearchRequest {
+    return {
+      q: text,
+      offset,
+      limit: this.searchPageSize,
+      prefix: true,
+      outlet: this.outlet || undefined,
+      language: this.language || undefined,
+      from: this.from || undefined,
+      to: this.to || undefined,
+      badge: this.badge || undefined,
+    };
+  }
+
+  // exportUrl downloads every hit of the shown search (null in the window).
+  exportUrl(format: 'csv' | 'json'): string | null {
+    if (this.hitsFor.trim() === '') return null;
+    return this.api.searchExportUrl(this.searchRequest(this.hitsFor), format);
+  }
+
+  // moreHits appends the next page of the shown search.
+  async moreHits(): Promise<void> {
+    if (this.loadingMore || this.hits.length >= this.hitsTotal || this.hitsFor === '') return;
+    const seq = this.appliedSeq;
+    const text = this.hitsFor;
+    this.loadingMore = true;
+    try {
+      const page = await this.api.searchPage(this.searchRequest(text, this.hits.length));
+      if (seq !== this.appliedSeq || text !== this.hitsFor) return; // another search since
+      this.hits = [...this.hits, ...page.hits];
+      this.hitsTotal = page.total;
+    } catch (e) {
+      if (seq === this.appliedSeq) this.searchError = toAppError(e);
+    } finally {
+      this.loadingMore = false;
+    }
   }
 
   listQuery(offset: number): ListQuery {
@@ -132,7 +180,9 @@ export class LibraryStore {
     if (f.from !== undefined) this.from = f.from;
     if (f.to !== undefined) this.to = f.to;
     if (f.badge !== undefined) this.badge = f.badge;
-    return this.reload();
+    // A search shown keeps to the filters too.
+    const again = this.query.trim() !== '' ? this.type(this.query) : Promise.resolve();
+    return Promise.all([this.reload(), again]).then(() => undefined);
   }
 
   // type records the search box as the user types. A search starts at once
@@ -146,6 +196,8 @@ export class LibraryStore {
     if (text.trim() === '') {
       this.pending = null;
       this.hits = [];
+      this.hitsTotal = 0;
+      this.variants = {};
       this.hitsFor = '';
       this.searching = false;
       this.searchError = null;
@@ -170,16 +222,20 @@ export class LibraryStore {
 
   private async runSearch(text: string, seq: number): Promise<void> {
     try {
-      const hits = await this.api.search(text, 50);
+      const page = await this.api.searchPage(this.searchRequest(text));
       if (seq < this.appliedSeq || this.query.trim() === '') return;
       this.appliedSeq = seq;
-      this.hits = hits;
+      this.hits = page.hits;
+      this.hitsTotal = page.total;
+      this.variants = page.variants ?? {};
       this.hitsFor = text;
       this.searchError = null;
     } catch (e) {
       if (seq < this.appliedSeq || this.query.trim() === '') return;
       this.appliedSeq = seq;
       this.hits = [];
+      this.hitsTotal = 0;
+      this.variants = {};
       this.hitsFor = text;
       this.searchError = toAppError(e);
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Api } from '../api/client';
-import type { Article, ListQuery } from '../api/types';
+import type { Article, ListQuery, SearchHit, SearchRequest } from '../api/types';
 import { FakeTransport, deferred } from '../testing';
 import { LibraryStore } from './library.svelte';
 
@@ -103,13 +103,16 @@ describe('LibraryStore sorting and filters', () => {
   });
 });
 
+// page answers a search as the service does, with every hit on one page.
+const page = (hits: SearchHit[]) => ({ total: hits.length, offset: 0, hits });
+
 describe('LibraryStore search as you type', () => {
   it('coalesces keystrokes typed while a search runs into one search for the latest text', async () => {
     const t = new FakeTransport();
     const answers = new Map<string, ReturnType<typeof deferred<unknown>>>();
-    t.handlers.Search = (q: string) => {
+    t.handlers.SearchArticles = (r: SearchRequest) => {
       const d = deferred<unknown>();
-      answers.set(q, d);
+      answers.set(r.q, d);
       return d.promise;
     };
     const store = new LibraryStore(new Api(t));
@@ -117,12 +120,12 @@ describe('LibraryStore search as you type', () => {
     void store.type('ce');
     void store.type('cea');
     expect([...answers.keys()]).toEqual(['c']);
-    answers.get('c')!.resolve([{ article: art(1), snippet: [] }]);
+    answers.get('c')!.resolve(page([{ article: art(1), snippet: [] }]));
     await new Promise((r) => setTimeout(r, 0));
     expect([...answers.keys()]).toEqual(['c', 'cea']);
     expect(store.hitsFor).toBe('c');
     expect(store.searching).toBe(true);
-    answers.get('cea')!.resolve([{ article: art(2), snippet: [{ text: 'cea', hit: true }] }]);
+    answers.get('cea')!.resolve(page([{ article: art(2), snippet: [{ text: 'cea', hit: true }] }]));
     await all;
     expect(store.hits.map((h) => h.article.id)).toEqual([2]);
     expect(store.hitsFor).toBe('cea');
@@ -132,11 +135,11 @@ describe('LibraryStore search as you type', () => {
   it('ignores an answer that arrives after the box was emptied', async () => {
     const t = new FakeTransport();
     const answer = deferred<unknown>();
-    t.handlers.Search = () => answer.promise;
+    t.handlers.SearchArticles = () => answer.promise;
     const store = new LibraryStore(new Api(t));
     const p = store.type('x');
     void store.type('');
-    answer.resolve([{ article: art(1), snippet: [] }]);
+    answer.resolve(page([{ article: art(1), snippet: [] }]));
     await p;
     expect(store.hits).toEqual([]);
     expect(store.searching).toBe(false);
@@ -144,7 +147,7 @@ describe('LibraryStore search as you type', () => {
 
   it('clears hits when the box is emptied', async () => {
     const t = new FakeTransport();
-    t.handlers.Search = () => [{ article: art(1), snippet: [] }];
+    t.handlers.SearchArticles = () => page([{ article: art(1), snippet: [] }]);
     const store = new LibraryStore(new Api(t));
     await store.type('x');
     expect(store.hits).toHaveLength(1);
@@ -154,12 +157,53 @@ describe('LibraryStore search as you type', () => {
 
   it('shows a search error as an AppError', async () => {
     const t = new FakeTransport();
-    t.handlers.Search = () => {
+    t.handlers.SearchArticles = () => {
       throw { error: { code: 'invalid', message: 'nothing to search for' } };
     };
     const store = new LibraryStore(new Api(t));
     await store.type('"');
     expect(store.searchError?.code).toBe('invalid');
     expect(store.hits).toEqual([]);
+  });
+});
+
+describe('LibraryStore search with filters and pages', () => {
+  // A fake archive whose search for anything matches articles 1..n, of
+  // which the French ones are the multiples of 3.
+  function searchable(n: number) {
+    const t = new FakeTransport();
+    const reqs: SearchRequest[] = [];
+    t.handlers.SearchArticles = (r: SearchRequest) => {
+      reqs.push(r);
+      const ids = Array.from({ length: n }, (_, i) => i + 1).filter((id) => r.language !== 'fr' || id % 3 === 0);
+      const hits = ids.slice(r.offset ?? 0, (r.offset ?? 0) + (r.limit ?? 20)).map((id) => ({ article: art(id), snippet: [] }));
+      return { total: ids.length, offset: r.offset ?? 0, hits, variants: { zelenskyy: ['zelensky'] } };
+    };
+    t.handlers.ListArticles = () => ({ total: n, articles: [] });
+    t.handlers.Facets = () => ({ articles: n, outlets: [], languages: [] });
+    return { reqs, store: new LibraryStore(new Api(t), { searchPageSize: 10 }) };
+  }
+
+  it('sends the filters with the search, and searches again when one changes', async () => {
+    const { reqs, store } = searchable(25);
+    await store.setFilter({ from: '2022-01-01' });
+    await store.type('zelenskyy');
+    expect(reqs.at(-1)).toMatchObject({ q: 'zelenskyy', from: '2022-01-01', offset: 0, limit: 10 });
+    await store.setFilter({ language: 'fr' });
+    expect(reqs.at(-1)).toMatchObject({ q: 'zelenskyy', language: 'fr', from: '2022-01-01' });
+    expect(store.hits.map((h) => h.article.id)).toEqual([3, 6, 9, 12, 15, 18, 21, 24]);
+    expect(store.hitsTotal).toBe(8);
+    expect(store.variants).toEqual({ zelenskyy: ['zelensky'] });
+  });
+
+  it('pages through every hit', async () => {
+    const { store } = searchable(25);
+    await store.type('x');
+    expect(store.hits).toHaveLength(10);
+    await store.moreHits();
+    await store.moreHits();
+    expect(store.hits.map((h) => h.article.id)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    await store.moreHits(); // nothing more to fetch
+    expect(store.hits).toHaveLength(25);
   });
 });

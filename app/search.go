@@ -1,0 +1,202 @@
+package app
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/store"
+)
+
+// SearchRequest is a search as the frontend sends it, with the library's
+// filters: dates are "YYYY-MM-DD" or RFC 3339, To inclusive.
+type SearchRequest struct {
+	Query    string `json:"q"`
+	Offset   int    `json:"offset"`
+	Limit    int    `json:"limit"`
+	Outlet   string `json:"outlet"`
+	Language string `json:"language"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	// Badge keeps only the articles with this badge (see the Badge
+	// constants); the interface resolves it.
+	Badge string `json:"badge"`
+	// Prefix lets the last word match as a prefix (search as you type).
+	Prefix bool `json:"prefix"`
+}
+
+// Options converts the request for the service.
+func (r SearchRequest) Options() (core.SearchOptions, error) {
+	opt := core.SearchOptions{Offset: r.Offset, Limit: r.Limit, Prefix: r.Prefix,
+		Filter: core.SearchFilter{Outlet: r.Outlet, Language: r.Language}}
+	if err := (Page{Offset: r.Offset, Limit: r.Limit}).Check(); err != nil {
+		return opt, err
+	}
+	var err error
+	if opt.Filter.From, err = parseDay(r.From, false); err != nil {
+		return opt, err
+	}
+	if opt.Filter.To, err = parseDay(r.To, true); err != nil {
+		return opt, err
+	}
+	if f, t := opt.Filter.From, opt.Filter.To; f != nil && t != nil && t.Before(*f) {
+		return opt, core.Errorf(core.EINVALID, "the date range ends (%s) before it begins (%s)", r.To, r.From)
+	}
+	return opt, nil
+}
+
+// MaxSearchLimit is the most hits one page of a search returns.
+const MaxSearchLimit = 500
+
+// checkSearch refuses searches too long to run cheaply (see MaxSearchBytes).
+func checkSearch(query string) error {
+	if len(query) > MaxSearchBytes {
+		return core.Errorf(core.EINVALID, "a search is at most %d bytes long, and this one has %d: shorten it", MaxSearchBytes, len(query))
+	}
+	if n := store.SearchWords(query); n > MaxSearchWords {
+		return core.Errorf(core.EINVALID, "a search holds at most %d words, and this one has %d: leave some out", MaxSearchWords, n)
+	}
+	return nil
+}
+
+// SearchPage runs a search and counts its matches, so that a caller can
+// page through all of them.
+func (s *Service) SearchPage(ctx context.Context, query string, opt core.SearchOptions) (*core.SearchPage, error) {
+	if err := checkSearch(query); err != nil {
+		return nil, err
+	}
+	opt.Limit = min(opt.Limit, MaxSearchLimit)
+	if opt.Variants == nil {
+		v, err := s.Variants(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		opt.Variants = v
+	}
+	hits, err := s.db.Search(ctx, query, opt)
+	if err != nil {
+		return nil, err
+	}
+	total, err := s.db.CountMatches(ctx, query, opt)
+	if err != nil {
+		return nil, err
+	}
+	if hits == nil {
+		hits = []core.SearchHit{}
+	}
+	return &core.SearchPage{Total: total, Offset: opt.Offset, Hits: hits, Variants: opt.Variants}, nil
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// SearchExportFormats are the formats WriteSearch writes.
+var SearchExportFormats = []string{"csv", "json"}
+
+// WriteSearch writes the hits of a search in rank order, as CSV or JSON:
+// opt.Limit of them from opt.Offset, or every one from there when opt.Limit
+// is 0.
+func (s *Service) WriteSearch(ctx context.Context, w io.Writer, query string, opt core.SearchOptions, format string) error {
+	if !slices.Contains(SearchExportFormats, format) {
+		return core.Errorf(core.EINVALID, "cannot export a search as %q (use csv or json)", format)
+	}
+	if err := checkSearch(query); err != nil {
+		return err
+	}
+	var err error
+	if opt.Variants, err = s.Variants(ctx, query); err != nil {
+		return err
+	}
+	var all []core.SearchHit
+	want := opt.Limit
+	for opt.Offset = max(opt.Offset, 0); want == 0 || len(all) < want; opt.Offset += opt.Limit {
+		opt.Limit = MaxSearchLimit
+		if want > 0 {
+			opt.Limit = min(MaxSearchLimit, want-len(all))
+		}
+		hits, err := s.db.Search(ctx, query, opt)
+		if err != nil {
+			return err
+		}
+		all = append(all, hits...)
+		if len(hits) < opt.Limit {
+			break
+		}
+	}
+	if format == "json" {
+		if all == nil {
+			all = []core.SearchHit{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Query    string              `json:"query"`
+			Variants map[string][]string `json:"variants,omitempty"`
+			Total    int                 `json:"total"`
+			Hits     []core.SearchHit    `json:"hits"`
+		}{query, opt.Variants, len(all), all})
+	}
+	return writeSearchCSV(w, all)
+}
+
+// writeSearchCSV writes one row a hit. Cells a spreadsheet would run as
+// formulas are neutralised with a leading apostrophe, as CSV reports are.
+func writeSearchCSV(w io.Writer, hits []core.SearchHit) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"position", "id", "title", "outlet", "published", "language", "url", "path", "ranked", "snippet"})
+	for i, h := range hits {
+		a := h.Article
+		published := ""
+		if a.Published != nil {
+			published = a.Published.UTC().Format(time.RFC3339)
+		}
+		path := ""
+		if len(a.Paths) > 0 {
+			path = a.Paths[0]
+		}
+		var snip strings.Builder
+		for _, f := range h.Snippet {
+			snip.WriteString(f.Text)
+		}
+		row := []string{strconv.Itoa(i + 1), strconv.FormatInt(a.ID, 10), a.Title, a.Outlet, published, a.Language,
+			a.URL, path, strconv.FormatBool(!h.Unranked), strings.Join(strings.Fields(snip.String()), " ")}
+		for j := range row {
+			row[j] = cellSafe(row[j])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cellSafe prefixes a cell a spreadsheet would read as a formula with an
+// apostrophe; a plain number is data and stays as it is.
+func cellSafe(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@':
+		if _, err := strconv.ParseFloat(cell, 64); err == nil && !strings.ContainsAny(cell, "nN") {
+			return cell
+		}
+		return "'" + cell
+	case '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}
