@@ -29,6 +29,11 @@ type Service struct {
 	emitter Emitter
 	jobs    map[string]*job
 	nextJob int
+	// sample is the sample archive opened beside this one (OpenSample),
+	// closed with it.
+	sample *Service
+	// sampleMu lets one call at a time fill this archive as the sample.
+	sampleMu sync.Mutex
 
 	variants variantIndex
 }
@@ -57,9 +62,14 @@ func (s *Service) Close() error {
 		j.cancel()
 		running = append(running, j)
 	}
+	sample := s.sample
+	s.sample = nil
 	s.mu.Unlock()
 	for _, j := range running {
 		<-j.done
+	}
+	if sample != nil {
+		sample.Close()
 	}
 	return s.db.Close()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/core"
@@ -15,8 +16,14 @@ import (
 // decoding (the badge cache and when it is dropped, empty lists rather than
 // null, paging rules) is written once.
 type UI struct {
-	svc    *Service
-	badges *badgeCache
+	// home is the archive the interface was opened on; after OpenSample the
+	// interface serves the sample archive until LeaveSample.
+	home *Service
+
+	mu      sync.Mutex
+	svc     *Service
+	badges  *badgeCache
+	emitter Emitter
 	// imports limit what StartImport may read (see RestrictImports).
 	imports importRoots
 }
@@ -27,11 +34,45 @@ type JobStarted struct {
 }
 
 // NewUI serves svc to a user interface.
-func NewUI(svc *Service) *UI { return &UI{svc: svc, badges: newBadgeCache(svc)} }
+func NewUI(svc *Service) *UI { return &UI{home: svc, svc: svc, badges: newBadgeCache(svc)} }
+
+// service is the archive the interface shows now.
+func (u *UI) service() *Service {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.svc
+}
+
+func (u *UI) badgeCache() *badgeCache {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.badges
+}
 
 // SetEmitter routes job events to the interface. The end of a job drops the
 // badge cache before the interface hears of it and asks again.
-func (u *UI) SetEmitter(e Emitter) { u.svc.SetEmitter(u.badges.Emitter(e)) }
+func (u *UI) SetEmitter(e Emitter) {
+	u.mu.Lock()
+	u.emitter = e
+	svc, badges := u.svc, u.badges
+	u.mu.Unlock()
+	svc.SetEmitter(badges.Emitter(e))
+}
+
+// show makes the interface serve svc from now on.
+func (u *UI) show(svc *Service) {
+	u.mu.Lock()
+	if u.svc == svc {
+		u.mu.Unlock()
+		return
+	}
+	u.svc, u.badges = svc, newBadgeCache(svc)
+	e, badges := u.emitter, u.badges
+	u.mu.Unlock()
+	if e != nil {
+		svc.SetEmitter(badges.Emitter(e))
+	}
+}
 
 // orEmpty makes a missing list an empty one, so that the interface reads []
 // rather than null.
@@ -44,12 +85,12 @@ func orEmpty[T any](s []T, err error) ([]T, error) {
 
 // ListArticles returns one page of the library, with each article's badges.
 func (u *UI) ListArticles(ctx context.Context, r ListRequest) (*ListPage, error) {
-	return u.badges.List(ctx, r)
+	return u.badgeCache().List(ctx, r)
 }
 
 // GetArticle returns an article with its text, locations and blocks.
 func (u *UI) GetArticle(ctx context.Context, ref string) (*ArticleDetail, error) {
-	return u.svc.GetArticle(ctx, ref)
+	return u.service().GetArticle(ctx, ref)
 }
 
 // Search runs a search as the user types: the last word matches as a
@@ -58,7 +99,7 @@ func (u *UI) Search(ctx context.Context, query string, limit int) ([]core.Search
 	if err := (Page{Limit: limit}).Check(); err != nil {
 		return nil, err
 	}
-	return orEmpty(u.svc.Search(ctx, query, core.SearchOptions{Limit: limit, Prefix: true}))
+	return orEmpty(u.service().Search(ctx, query, core.SearchOptions{Limit: limit, Prefix: true}))
 }
 
 // SearchArticles runs a search with the library's filters and returns one
@@ -69,7 +110,7 @@ func (u *UI) SearchArticles(ctx context.Context, r SearchRequest) (*core.SearchP
 	if err != nil {
 		return nil, err
 	}
-	return u.svc.SearchPage(ctx, r.Query, opt)
+	return u.service().SearchPage(ctx, r.Query, opt)
 }
 
 // ExportSearch writes every hit of a search with its filters (the
@@ -80,7 +121,7 @@ func (u *UI) ExportSearch(ctx context.Context, r SearchRequest, format string, w
 		return err
 	}
 	opt.Offset, opt.Limit = 0, 0
-	return u.svc.WriteSearch(ctx, w, r.Query, opt, format)
+	return u.service().WriteSearch(ctx, w, r.Query, opt, format)
 }
 
 // searchOptions reads a search request, with the articles of its badge.
@@ -89,7 +130,7 @@ func (u *UI) searchOptions(ctx context.Context, r SearchRequest) (core.SearchOpt
 	if err != nil || r.Badge == "" {
 		return opt, err
 	}
-	opt.Filter.IDs, err = u.badges.IDs(ctx, r.Badge)
+	opt.Filter.IDs, err = u.badgeCache().IDs(ctx, r.Badge)
 	if err == nil && opt.Filter.IDs == nil {
 		opt.Filter.IDs = []int64{}
 	}
@@ -98,7 +139,7 @@ func (u *UI) searchOptions(ctx context.Context, r SearchRequest) (core.SearchOpt
 
 // Facets returns the outlets, languages and date range for the filters.
 func (u *UI) Facets(ctx context.Context) (*core.Facets, error) {
-	return u.svc.Facets(ctx)
+	return u.service().Facets(ctx)
 }
 
 // StartImport imports files and folders in the background.
@@ -106,7 +147,7 @@ func (u *UI) StartImport(paths []string) (*JobStarted, error) {
 	if err := u.imports.check(paths); err != nil {
 		return nil, err
 	}
-	return started(u.svc.StartImport(paths, ImportOptions{}))
+	return started(u.service().StartImport(paths, ImportOptions{}))
 }
 
 func started(id string, err error) (*JobStarted, error) {
@@ -117,27 +158,27 @@ func started(id string, err error) (*JobStarted, error) {
 }
 
 // CancelJob stops a running job; it ends with its job:done event.
-func (u *UI) CancelJob(id string) error { return u.svc.CancelJob(id) }
+func (u *UI) CancelJob(id string) error { return u.service().CancelJob(id) }
 
 // StartAnalyze finds boilerplate, repeats, duplicates and stories in the
 // background; full recomputes everything.
 func (u *UI) StartAnalyze(full bool) *JobStarted {
-	return &JobStarted{JobID: u.svc.StartAnalyze(AnalyzeOptions{Full: full})}
+	return &JobStarted{JobID: u.service().StartAnalyze(AnalyzeOptions{Full: full})}
 }
 
 // Repeats returns the passages repeated inside one article.
 func (u *UI) Repeats(ctx context.Context, ref string) ([]ArticleRepeats, error) {
-	return orEmpty(u.svc.Repeats(ctx, ref))
+	return orEmpty(u.service().Repeats(ctx, ref))
 }
 
 // Similar returns the articles related to one, strongest first.
 func (u *UI) Similar(ctx context.Context, ref string) ([]core.Pair, error) {
-	return orEmpty(u.svc.Similar(ctx, ref))
+	return orEmpty(u.service().Similar(ctx, ref))
 }
 
 // StoryOf returns the story an article belongs to, or nil.
 func (u *UI) StoryOf(ctx context.Context, ref string) (*Story, error) {
-	return u.svc.StoryOf(ctx, ref)
+	return u.service().StoryOf(ctx, ref)
 }
 
 // Stories lists one page of the stories (a zero limit: all of them).
@@ -145,7 +186,7 @@ func (u *UI) Stories(ctx context.Context, pg Page) ([]Story, error) {
 	if err := pg.Check(); err != nil {
 		return nil, err
 	}
-	return orEmpty(u.svc.StoriesPage(ctx, pg))
+	return orEmpty(u.service().StoriesPage(ctx, pg))
 }
 
 // DuplicateGroups lists one page of the duplicate groups at a similarity
@@ -157,49 +198,49 @@ func (u *UI) DuplicateGroups(ctx context.Context, minSimilarity float64, pg Page
 	if err := CheckThreshold("the similarity threshold", minSimilarity); err != nil {
 		return nil, err
 	}
-	return orEmpty(u.svc.DuplicateGroupsPage(ctx, minSimilarity, pg))
+	return orEmpty(u.service().DuplicateGroupsPage(ctx, minSimilarity, pg))
 }
 
 // Compare diffs article a against article b.
 func (u *UI) Compare(ctx context.Context, a, b string, opt CompareOptions) (*Comparison, error) {
-	return u.svc.Compare(ctx, a, b, opt)
+	return u.service().Compare(ctx, a, b, opt)
 }
 
 // Judge records a verdict on two articles (relation "duplicate" or
 // "story"). Groups and stories may change with it, and so may badges.
 func (u *UI) Judge(ctx context.Context, a, b, relation string, same bool, note string) error {
-	defer u.badges.Invalidate()
-	return u.svc.Judge(ctx, a, b, relation, same, note)
+	defer u.badgeCache().Invalidate()
+	return u.service().Judge(ctx, a, b, relation, same, note)
 }
 
 // Keep records which copy of a duplicate group to keep.
 func (u *UI) Keep(ctx context.Context, ref string, group []int64) error {
-	defer u.badges.Invalidate()
-	return u.svc.Keep(ctx, ref, group)
+	defer u.badgeCache().Invalidate()
+	return u.service().Keep(ctx, ref, group)
 }
 
 // Report writes a report to w (the browser downloads it).
 func (u *UI) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
-	return u.svc.Report(ctx, req, w)
+	return u.service().Report(ctx, req, w)
 }
 
 // StartReport writes a report to path in the background (the window saves
 // it where its dialog was told).
 func (u *UI) StartReport(req ReportRequest, path string) (*JobStarted, error) {
-	return started(u.svc.StartReport(req, path))
+	return started(u.service().StartReport(req, path))
 }
 
 // Align compares article a with article b sentence by sentence (mode
 // "aligned"), or by the word diff cut into rows (mode "diff"); an empty mode
 // lets the engine choose.
 func (u *UI) Align(ctx context.Context, a, b string, opt AlignOptions) (*align.Result, error) {
-	return u.svc.Align(ctx, a, b, opt)
+	return u.service().Align(ctx, a, b, opt)
 }
 
 // Collation lines up a story's versions into rows of aligned sentences,
 // with each version's date, outlet and title for the table's header.
 func (u *UI) Collation(ctx context.Context, story int64) (*Collation, error) {
-	return u.svc.collation(ctx, story, AlignOptions{})
+	return u.service().collation(ctx, story, AlignOptions{})
 }
 
 // Quotes lists the quotes of one article (ref), of one story's versions
@@ -212,5 +253,5 @@ func (u *UI) Quotes(ctx context.Context, ref string, story int64, pg Page) ([]Qu
 	if story < 0 {
 		return nil, core.Errorf(core.EINVALID, "a story id is a positive number, not %d", story)
 	}
-	return orEmpty(u.svc.Quotes(ctx, QuotesRequest{Ref: strings.TrimSpace(ref), Story: story, Page: pg}))
+	return orEmpty(u.service().Quotes(ctx, QuotesRequest{Ref: strings.TrimSpace(ref), Story: story, Page: pg}))
 }

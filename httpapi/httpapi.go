@@ -60,6 +60,7 @@ func New(svc *app.Service, opts Options) http.Handler {
 	api.HandleFunc("POST /api/jobs/{id}/cancel", reply(http.StatusOK, s.cancelJob))
 	s.analysisRoutes(api)
 	s.eventRoutes(api)
+	s.pictureRoutes(api)
 	api.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, core.Errorf(core.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path))
 	})
