@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/store"
@@ -109,6 +110,12 @@ func (s *Service) Overview(ctx context.Context, req OverviewRequest) (*Overview,
 			o.Periods = append(o.Periods, r.Period)
 		}
 	}
+	if filled, ok := fillPeriods(o.Periods, req.Period); ok {
+		o.Periods = filled
+		for i, p := range filled {
+			periodAt[p] = i
+		}
+	}
 	names := make([]string, 0, len(totals))
 	for n := range totals {
 		names = append(names, n)
@@ -180,4 +187,37 @@ func (s *Service) Overview(ctx context.Context, req OverviewRequest) (*Overview,
 	}
 	o.Text = TextShare{Body: text["body"], Title: text["title"], Boilerplate: text["boilerplate"], Repeat: text["repeat"]}
 	return o, nil
+}
+
+// maxPeriods is the most periods the over-time chart spans with empty ones
+// filled in; an archive spanning more (a stray date decades off) shows only
+// the periods that have articles.
+const maxPeriods = 1500
+
+// fillPeriods returns every period from the first to the last of periods
+// (sorted first days), so that a chart's bars stand where their time is and
+// a quiet month shows as a gap; ok is false when that would be too many.
+func fillPeriods(periods []string, period string) ([]string, bool) {
+	if len(periods) < 2 {
+		return periods, false
+	}
+	first, err1 := time.Parse(time.DateOnly, periods[0])
+	last, err2 := time.Parse(time.DateOnly, periods[len(periods)-1])
+	if err1 != nil || err2 != nil {
+		return periods, false
+	}
+	step := func(t time.Time) time.Time {
+		if period == "week" {
+			return t.AddDate(0, 0, 7)
+		}
+		return t.AddDate(0, 1, 0)
+	}
+	var out []string
+	for t := first; !t.After(last); t = step(t) {
+		if len(out) == maxPeriods {
+			return periods, false
+		}
+		out = append(out, t.Format(time.DateOnly))
+	}
+	return out, true
 }

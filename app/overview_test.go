@@ -19,8 +19,12 @@ func TestOverviewOfTheSample(t *testing.T) {
 		t.Errorf("articles %d, matching %d; want 6 and 6", o.Articles, o.Matching)
 	}
 	// Seeds 002 (October 2022) and 004 (July 2024) are dated; the rest are not.
-	if len(o.Periods) != 2 || o.Periods[0] != "2022-10-01" || o.Periods[1] != "2024-07-01" || o.Undated != 4 {
-		t.Errorf("periods %v, undated %d; want 2022-10-01 and 2024-07-01, 4 undated", o.Periods, o.Undated)
+	// Every month between, so bars stand where their time is.
+	if len(o.Periods) != 22 || o.Periods[0] != "2022-10-01" || o.Periods[21] != "2024-07-01" || o.Undated != 4 {
+		t.Errorf("periods %v, undated %d; want 2022-10-01 to 2024-07-01, 4 undated", o.Periods, o.Undated)
+	}
+	if o.Series[0].Counts[0] != 1 || o.Series[0].Counts[1] != 0 || o.Series[0].Counts[21] != 1 {
+		t.Errorf("counts %v, want 1 in the first and last month and none between", o.Series[0].Counts)
 	}
 	sum := 0
 	for _, s := range o.Series {
@@ -43,6 +47,15 @@ func TestOverviewOfTheSample(t *testing.T) {
 	}
 	if o.Text.Body == 0 || o.Text.Repeat == 0 {
 		t.Errorf("text shares %+v: want body and the repeated passage of seed 001", o.Text)
+	}
+
+	wk, err := ui.Overview(ctx, app.OverviewRequest{Period: "week"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// From the week of Monday 17 October 2022 to that of 22 July 2024.
+	if n := len(wk.Periods); n != 93 || wk.Periods[0] != "2022-10-17" || wk.Periods[n-1] != "2024-07-22" {
+		t.Errorf("weeks %d from %s to %s", n, wk.Periods[0], wk.Periods[n-1])
 	}
 
 	w, err := ui.Overview(ctx, app.OverviewRequest{Period: "week", Split: "language", Language: "no-such"})

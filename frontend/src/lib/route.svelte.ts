@@ -9,9 +9,14 @@ export type Route =
   | { view: 'collation'; story: number }
   | { view: 'threads' }
   | { view: 'corrections' }
-  | { view: 'story'; id: number }
-  | { view: 'thread'; id: number }
+  | { view: 'story'; id: number; picture?: Picture }
+  | { view: 'thread'; id: number; picture?: Picture }
+  | { view: 'network'; q: string }
+  | { view: 'overview' }
   | { view: 'import' };
+
+// Picture is which drawing of an event or a thread is open.
+export type Picture = 'timeline' | 'network';
 
 // storyViews are the views reached from Stories in the header.
 export const storyViews: ReadonlySet<Route['view']> = new Set(['stories', 'threads', 'corrections', 'story', 'thread', 'collation']);
@@ -31,6 +36,11 @@ export function parseRoute(hash: string): Route {
   if ((head === 'story' || head === 'thread') && rest.length === 1 && /^\d+$/.test(rest[0])) {
     return { view: head, id: Number(rest[0]) };
   }
+  if ((head === 'story' || head === 'thread') && rest.length === 2 && /^\d+$/.test(rest[0]) && (rest[1] === 'timeline' || rest[1] === 'network')) {
+    return { view: head, id: Number(rest[0]), picture: rest[1] };
+  }
+  if (head === 'network') return { view: 'network', q: decodeURIComponent(rest.join('/')) };
+  if (head === 'overview') return { view: 'overview' };
   if (head === 'story' || head === 'thread') return { view: head === 'story' ? 'stories' : 'threads' };
   if (head === 'import' || head === 'duplicates' || head === 'stories' || head === 'threads' || head === 'corrections') {
     return { view: head };
@@ -52,12 +62,17 @@ export function collationHref(story: number): string {
   return '#/story/' + story + '/collation';
 }
 
-export function storyHref(id: number): string {
-  return '#/story/' + id;
+export function storyHref(id: number, picture?: Picture): string {
+  return '#/story/' + id + (picture ? '/' + picture : '');
 }
 
-export function threadHref(id: number): string {
-  return '#/thread/' + id;
+export function threadHref(id: number, picture?: Picture): string {
+  return '#/thread/' + id + (picture ? '/' + picture : '');
+}
+
+// networkHref is the reuse network of a search's hits.
+export function networkHref(q: string): string {
+  return '#/network/' + encodeURIComponent(q);
 }
 
 class Router {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleHref, compareHref, parseRoute, storyHref, threadHref } from './route.svelte';
+import { articleHref, compareHref, parseRoute, storyHref, threadHref, networkHref } from './route.svelte';
 
 describe('parseRoute', () => {
   const cases = [
@@ -18,6 +18,11 @@ describe('parseRoute', () => {
     { hash: threadHref(7), want: { view: 'thread', id: 7 } },
     { hash: '#/story/x1', want: { view: 'stories' } },
     { hash: '#/thread/', want: { view: 'threads' } },
+    { hash: storyHref(42, 'network'), want: { view: 'story', id: 42, picture: 'network' } },
+    { hash: threadHref(7, 'timeline'), want: { view: 'thread', id: 7, picture: 'timeline' } },
+    { hash: '#/story/42/painting', want: { view: 'stories' } },
+    { hash: '#/overview', want: { view: 'overview' } },
+    { hash: networkHref('ceasefire talks/Kyiv'), want: { view: 'network', q: 'ceasefire talks/Kyiv' } },
   ];
   for (const c of cases) it(c.hash || 'empty', () => expect(parseRoute(c.hash)).toEqual(c.want));
 });

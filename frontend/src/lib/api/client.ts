@@ -4,6 +4,12 @@ import type { Transport, Unsubscribe } from './transport';
 import { WailsTransport, hasWails, type WailsGlobals } from './wails';
 import type {
   AlignMode,
+  ArchiveInfo,
+  Overview,
+  OverviewRequest,
+  ReuseGraph,
+  ReuseRequest,
+  SampleArchive,
   AlignResult,
   ArticleDetail,
   ArticlePage,
@@ -365,6 +371,52 @@ export class Api {
       http: { method: 'GET', path: '/api/unsupported' },
     });
     return r?.jobId ?? null;
+  }
+
+  // archive says which archive the interface shows (the user's or the sample).
+  archive(): Promise<ArchiveInfo> {
+    return this.transport.call<ArchiveInfo>({ binding: 'Archive', args: [], http: { method: 'GET', path: '/api/archive' } });
+  }
+
+  // openSample makes (on first use) and shows the sample archive beside the
+  // user's, whose own archive is never written.
+  openSample(): Promise<SampleArchive> {
+    return this.transport.call<SampleArchive>({ binding: 'OpenSample', args: [], http: { method: 'POST', path: '/api/sample' } });
+  }
+
+  leaveSample(): Promise<ArchiveInfo> {
+    return this.transport.call<ArchiveInfo>({
+      binding: 'LeaveSample',
+      args: [],
+      http: { method: 'POST', path: '/api/sample/leave' },
+    });
+  }
+
+  // reuse is the graph of an event's, a thread's or a search's versions and
+  // what they share: the timeline and the reuse network draw it.
+  async reuse(req: ReuseRequest): Promise<ReuseGraph> {
+    const g = await this.transport.call<ReuseGraph>({
+      binding: 'Reuse',
+      args: [{ event: req.event ?? 0, thread: req.thread ?? 0, query: req.query ?? '', limit: req.limit ?? 0 }],
+      http: {
+        method: 'GET',
+        path: '/api/reuse',
+        query: { event: req.event || undefined, thread: req.thread || undefined, q: req.query || undefined, limit: req.limit || undefined },
+      },
+    });
+    return { ...g, articles: g.articles ?? [], links: g.links ?? [] };
+  }
+
+  overview(req: OverviewRequest): Promise<Overview> {
+    return this.transport.call<Overview>({
+      binding: 'Overview',
+      args: [req],
+      http: {
+        method: 'GET',
+        path: '/api/overview',
+        query: { period: req.period, split: req.split, outlet: req.outlet || undefined, language: req.language || undefined },
+      },
+    });
   }
 
   // ready resolves once job events can be heard (see HttpTransport.ready).

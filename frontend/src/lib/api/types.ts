@@ -428,3 +428,90 @@ export interface QuoteEntry {
   count: number;
   articles: QuoteCarrier[];
 }
+
+// The archive the interface shows, and the sample archive beside it (the
+// first run: storydiff demo, or the button on an empty library).
+export interface ArchiveInfo {
+  path: string;
+  articles: number;
+  sample: boolean; // the interface shows the sample archive
+  home: string; // the user's own archive
+  sample_ready: boolean; // the sample archive exists already
+}
+
+export interface SampleArchive {
+  path: string;
+  articles: string; // the folder its articles were imported from
+  count: number;
+  repeated: number; // an article repeating a passage of its own
+  event: number;
+  thread: number;
+  duplicate: [number, number];
+}
+
+// The reuse graph of an event, a thread or a search: its versions and what
+// they share, each link from the version that carried it first (ordered
+// false: either is undated, so nobody can say which was first).
+export interface ReuseArticle {
+  id: number;
+  title: string;
+  outlet: string;
+  language?: string;
+  published: string | null;
+  words: number;
+  event?: number;
+}
+
+export type ReuseKind = 'passage' | 'quote' | 'duplicate';
+
+export interface ReuseLink {
+  from: number;
+  to: number;
+  kind: ReuseKind;
+  ordered: boolean;
+  words: number;
+  score: number;
+  text?: string;
+}
+
+export interface ReuseGraph {
+  label: string;
+  articles: ReuseArticle[];
+  links: ReuseLink[];
+  note?: string;
+}
+
+export interface ReuseRequest {
+  event?: number;
+  thread?: number;
+  query?: string;
+  limit?: number;
+}
+
+// The archive overview.
+export interface OverviewRequest {
+  period: 'week' | 'month';
+  outlet: string;
+  language: string;
+  split: 'outlet' | 'language';
+}
+
+export interface SizeBin {
+  size: number;
+  count: number;
+  kind?: string;
+}
+
+export interface Overview {
+  articles: number;
+  matching: number;
+  period: 'week' | 'month';
+  split: 'outlet' | 'language';
+  periods: string[];
+  series: { name: string; counts: number[] }[];
+  undated: number;
+  duplicated: number;
+  duplicate_groups: SizeBin[];
+  events: SizeBin[];
+  text: { body: number; title: number; boilerplate: number; repeat: number };
+}
