@@ -18,14 +18,15 @@ var templates embed.FS
 // The page is parsed once; html/template escapes every value by context, so
 // article text (titles, paths, passages, notes) can never open a tag.
 var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"time":      fmtTime,
-	"published": fmtPublished,
-	"ratio":     fmtRatio,
-	"percent":   fmtPercent,
-	"paths":     filePaths,
-	"dash":      orDash,
-	"ids":       ids,
-	"diffHTML":  diffHTML,
+	"time":       fmtTime,
+	"published":  fmtPublished,
+	"ratio":      fmtRatio,
+	"percent":    fmtPercent,
+	"paths":      filePaths,
+	"dash":       orDash,
+	"ids":        ids,
+	"diffHTML":   diffHTML,
+	"monthChart": monthChartSVG,
 	"article": func(as []Article, id int64) Article {
 		a, _ := articleByID(as, id)
 		return a

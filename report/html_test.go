@@ -13,7 +13,9 @@ import (
 // The only elements a report page may hold; article text must never add one.
 var allowedTags = map[string]bool{"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
 	"header": true, "h1": true, "h2": true, "h3": true, "p": true, "section": true, "table": true, "tr": true, "th": true,
-	"td": true, "div": true, "ins": true, "del": true, "a": true, "b": true, "span": true, "br": true, "strong": true}
+	"td": true, "div": true, "ins": true, "del": true, "a": true, "b": true, "span": true, "br": true, "strong": true,
+	// The archive report's chart of articles per month: drawing elements only.
+	"svg": true, "desc": true, "line": true, "rect": true, "text": true}
 
 var tagRE = regexp.MustCompile(`<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>`)
 

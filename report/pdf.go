@@ -424,6 +424,9 @@ func (p *pdfWriter) archive(a *Archive) {
 		if len(c.counts) == 0 {
 			p.text("None.")
 		}
+		if c.name == "By month published" {
+			p.monthChart(c.counts)
+		}
 		for _, n := range c.counts {
 			p.field(n.Value, strconv.Itoa(n.Count), false)
 		}
