@@ -25,10 +25,13 @@ if [ "${1:-}" != inner ]; then
 fi
 
 # --- inside Xvfb ---
-"$bin" >"$screens/window.log" 2>&1 &
-app=$!
+app=""
 trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true' EXIT
 
+# open_window starts the app on $STORYDIFF_DB and finds its window ($wid).
+open_window() {
+"$bin" >"$screens/window.log" 2>&1 &
+app=$!
 wid=""
 for _ in $(seq 1 60); do
 	# xdotool matches names without regard to case: keep the window whose
@@ -46,6 +49,8 @@ for _ in $(seq 1 60); do
 done
 [ -n "$wid" ] || { echo "window-test: no window named StoryDiff within 30 s" >&2; exit 1; }
 echo "window-test: window $wid: $(xdotool getwindowname "$wid")"
+}
+open_window
 
 # shot NAME: capture the window; fail when it is (nearly) one colour, or
 # when it is the same picture as the one before (the action did nothing).
@@ -92,10 +97,27 @@ xdotool key Home Down Return
 settle 2
 shot article
 
-# The other views through their keyboard shortcuts (Alt+2..4).
-for v in 2:duplicates 3:stories 4:import; do
+# The other views through their keyboard shortcuts (Alt+2..5).
+for v in 2:duplicates 3:stories 4:overview 5:import; do
 	xdotool key "alt+${v%%:*}"
 	settle 1.5
 	shot "${v#*:}"
 done
+
+# The first run: an empty archive offers the sample, its button focused;
+# Enter opens it.
+kill "$app"
+wait "$app" 2>/dev/null || true
+STORYDIFF_DB="$(dirname "$STORYDIFF_DB")/empty/archive.db"
+export STORYDIFF_DB
+mkdir -p "$(dirname "$STORYDIFF_DB")"
+open_window
+prev=""
+settle 3
+shot first-run-empty
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
+xdotool key Return
+settle 4
+shot first-run-sample
+[ -f "$(dirname "$STORYDIFF_DB")/storydiff-sample/sample.db" ] || { echo "window-test: no sample archive was made" >&2; exit 1; }
 echo "window-test: ok"

@@ -1,0 +1,68 @@
+// Takes the README's screenshots in Chromium: the first run from an empty
+// archive to the sample, the timeline of the sample's thread, and, from an
+// archive of the BBC corpus (given as the first argument: import and
+// analyse it first; corpora never go into the repository), the reuse network
+// of its largest event and its archive overview.
+//
+//   node e2e/screenshots.mjs BBC_ARCHIVE.db   (writes docs/screenshots/*.png)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, root, startServer, tempDir } from './harness.mjs';
+
+const bbc = process.argv[2];
+if (!bbc) {
+  console.error('usage: node e2e/screenshots.mjs BBC_ARCHIVE.db');
+  process.exit(2);
+}
+const out = join(root, 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+const raw = tempDir('storydiff-shots-');
+
+// small writes a screenshot as a small PNG (64 colours, 1100 px wide).
+async function shot(page, name, opts = {}) {
+  const full = join(raw, name + '.png');
+  await page.screenshot({ path: full, ...opts });
+  execFileSync('/usr/bin/convert', [full, '-resize', '1100x>', '-colors', '64', 'PNG8:' + join(out, name + '.png')]);
+  console.log('wrote', join(out, name + '.png'));
+}
+
+const chrome = await launchBrowser();
+const page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
+await page.setViewportSize({ width: 1280, height: 800 });
+chrome.context.setDefaultTimeout(120000);
+
+const empty = await startServer(join(raw, 'archive.db'));
+try {
+  await page.goto(empty.url);
+  await page.getByTestId('sample-offer').waitFor();
+  await shot(page, 'first-run-empty');
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('sample-guide').waitFor();
+  await page.getByText('6 articles').waitFor();
+  await shot(page, 'first-run-sample');
+  await page.getByTestId('guide-timeline').click();
+  await page.getByTestId('timeline').waitFor();
+  await page.getByTestId('pictures').scrollIntoViewIfNeeded();
+  await shot(page, 'timeline-sample-thread');
+} finally {
+  await empty.stop();
+}
+
+const server = await startServer(bbc);
+try {
+  const events = await (await page.request.get(server.url + 'api/events?limit=1')).json();
+  await page.goto(server.url + `#/story/${events[0].id}/network`);
+  await page.locator('[data-testid=network][data-layout-ms]').waitFor();
+  await page.getByTestId('pictures').scrollIntoViewIfNeeded();
+  await shot(page, 'network-bbc-event');
+  await page.goto(server.url + '#/overview');
+  // The BBC corpus has no dates: its overview has no chart over time.
+  await page.getByTestId('overview-summary').waitFor();
+  await page.getByTestId('chart-duplicates').waitFor();
+  await shot(page, 'overview-bbc', { fullPage: true });
+} finally {
+  await server.stop();
+  await chrome.close();
+  rmSync(raw, { recursive: true, force: true });
+}
