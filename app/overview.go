@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -64,8 +65,43 @@ type Overview struct {
 // are summed as "Other": more colours than that cannot be told apart.
 const overviewSeries = 8
 
+// overviewCache keeps the overviews made since the archive last changed (by
+// store.Stamp): at 100,000 articles one takes seconds to count.
+type overviewCache struct {
+	mu      sync.Mutex
+	stamp   string
+	entries map[OverviewRequest]*Overview
+}
+
 // Overview summarises the archive.
 func (s *Service) Overview(ctx context.Context, req OverviewRequest) (*Overview, error) {
+	stamp, err := s.db.Stamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.overviews
+	c.mu.Lock()
+	if c.stamp == stamp {
+		if o, ok := c.entries[req]; ok {
+			c.mu.Unlock()
+			return o, nil
+		}
+	}
+	c.mu.Unlock()
+	o, err := s.overview(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.stamp != stamp || len(c.entries) >= 16 {
+		c.stamp, c.entries = stamp, map[OverviewRequest]*Overview{}
+	}
+	c.entries[req] = o
+	c.mu.Unlock()
+	return o, nil
+}
+
+func (s *Service) overview(ctx context.Context, req OverviewRequest) (*Overview, error) {
 	if req.Period == "" {
 		req.Period = "month"
 	}

@@ -2,6 +2,8 @@ package app_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/storydiff/storydiff/app"
@@ -67,5 +69,46 @@ func TestOverviewOfTheSample(t *testing.T) {
 	}
 	if _, err := ui.Overview(ctx, app.OverviewRequest{Period: "day"}); err == nil {
 		t.Error("a period of a day was accepted")
+	}
+}
+
+// The overview is kept between calls, and made again once an import or a
+// verdict changed what it counts.
+func TestOverviewFollowsImportsAndVerdicts(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	svc, err := app.Open(ctx, filepath.Join(dir, "archive.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.Import(ctx, []string{"../testdata/seeds"}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	o, err := svc.Overview(ctx, app.OverviewRequest{})
+	if err != nil || o.Articles != 5 || o.Duplicated != 0 {
+		t.Fatalf("seeds: %+v, %v", o, err)
+	}
+	seed, err := os.ReadFile("../testdata/seeds/000_e445162bcb1b35cb.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "copy.txt")
+	if err := os.WriteFile(copyPath, append([]byte("Republished: "), seed...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Import(ctx, []string{copyPath}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	o, err = svc.Overview(ctx, app.OverviewRequest{})
+	if err != nil || o.Articles != 6 || o.Duplicated != 2 {
+		t.Fatalf("after importing a copy: %d articles, %d duplicated (%v); want 6 and 2", o.Articles, o.Duplicated, err)
+	}
+	if err := svc.Judge(ctx, "1", "6", "duplicate", false, "not a copy"); err != nil {
+		t.Fatal(err)
+	}
+	o, err = svc.Overview(ctx, app.OverviewRequest{})
+	if err != nil || o.Duplicated != 0 {
+		t.Fatalf("after a verdict: %d duplicated (%v), want 0", o.Duplicated, err)
 	}
 }

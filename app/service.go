@@ -34,6 +34,8 @@ type Service struct {
 	sample *Service
 	// sampleMu lets one call at a time fill this archive as the sample.
 	sampleMu sync.Mutex
+	// overviews are the archive overviews made since it last changed.
+	overviews overviewCache
 
 	variants variantIndex
 }

@@ -61,8 +61,10 @@ test('the page is served with a strict CSP and has no inline script', async () =
   assert.match(await page.title(), /StoryDiff/);
 });
 
-test('an empty archive invites an import', async () => {
-  await page.getByText('The archive is empty').waitFor();
+test('an empty archive offers the sample and an import', async () => {
+  await page.getByText('Your archive is empty').waitFor();
+  await page.getByTestId('open-sample').waitFor();
+  await page.getByRole('link', { name: 'import a folder of your own articles' }).waitFor();
 });
 
 test('import the seeds through the Import view', async () => {

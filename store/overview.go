@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // The archive overview's counts: read-only aggregates over the articles,
@@ -106,4 +107,40 @@ func (db *DB) TextByKind(ctx context.Context) (map[string]int64, error) {
 		out[k] = n
 	}
 	return out, r.Err()
+}
+
+// Stamp is a short text that changes whenever what the overview counts may
+// have changed: an article added (the largest id), analysis writing features,
+// pairs, events or repeats (the counts its triggers keep), a verdict or a
+// correction. Reading it costs a few index lookups, where the overview's
+// aggregates read every article and every line (seconds at 100,000
+// articles), so the overview is kept until the stamp moves.
+func (db *DB) Stamp(ctx context.Context) (string, error) {
+	var b strings.Builder
+	var maxID, corr, judged, same int64
+	var judgedLast string
+	if err := db.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&maxID); err != nil {
+		return "", err
+	}
+	if err := db.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM corrections`).Scan(&corr); err != nil {
+		return "", err
+	}
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*), coalesce(max(created_at), ''), coalesce(sum(same), 0) FROM judgements`).Scan(&judged, &judgedLast, &same); err != nil {
+		return "", err
+	}
+	fmt.Fprintf(&b, "a%d c%d j%d/%s/%d", maxID, corr, judged, judgedLast, same)
+	r, err := db.read.QueryContext(ctx, `SELECT name, tag, n FROM row_counts ORDER BY name, tag`)
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	for r.Next() {
+		var name string
+		var tag, n int64
+		if err := r.Scan(&name, &tag, &n); err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, " %s/%d=%d", name, tag, n)
+	}
+	return b.String(), r.Err()
 }
