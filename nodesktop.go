@@ -11,7 +11,7 @@ import (
 // tag, it links neither Wails nor GTK, and serves the CLI and `serve` only.
 // It names the archive asked for, so the way to it in a browser can be
 // copied as it is.
-func runDesktop(dbPath string) error {
+func runDesktop(dbPath, _ string) error {
 	serve := "storydiff serve"
 	if dbPath != "" {
 		serve = fmt.Sprintf("storydiff --db %s serve", shellQuote(dbPath))

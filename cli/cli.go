@@ -28,9 +28,11 @@ type Env struct {
 	// StdoutIsTerminal says whether colours may be used.
 	StdoutIsTerminal bool
 	// OpenWindow opens the desktop window on the archive at dbPath ("" for
-	// the default) and returns when it is closed: what `storydiff` and
-	// `storydiff --db PATH` do with no command. Nil prints the help instead.
-	OpenWindow func(dbPath string) error
+	// the default), showing route ("" for the library; else a deep link
+	// such as #/story/12), and returns when it is closed: what `storydiff`
+	// and `storydiff --db PATH [--open ROUTE]` do with no command. Nil prints
+	// the help instead.
+	OpenWindow func(dbPath, route string) error
 }
 
 // Open opens the archive the command works on.
@@ -99,6 +101,7 @@ func Main(ctx context.Context, args []string, env *Env) int {
 	global.StringVar(&env.DBPath, "db", "", "archive file (default $STORYDIFF_DB or $XDG_DATA_HOME/storydiff/archive.db)")
 	// Not listed in the usage: a CPU profile of one command, for benchmarks.
 	cpuProfile := global.String("cpuprofile", "", "write a CPU profile of the command to this file")
+	route := global.String("open", "", "with no command: open the window on this view, e.g. '#/story/12'")
 	help := global.Bool("help", false, "show help")
 	global.BoolVar(help, "h", false, "show help")
 	if err := global.Parse(args); err != nil {
@@ -113,7 +116,11 @@ func Main(ctx context.Context, args []string, env *Env) int {
 				termField(env.DBPath), termField(filepath.Join(env.DBPath, "archive.db")))
 			return 2
 		}
-		if err := env.OpenWindow(env.DBPath); err != nil {
+		if !validRoute(*route) {
+			fmt.Fprintf(env.Stderr, "storydiff: --open %s: a view is a deep link of the app, such as #/story/12, #/thread/3 or #/overview\n", termField(*route))
+			return 2
+		}
+		if err := env.OpenWindow(env.DBPath, *route); err != nil {
 			fmt.Fprintf(env.Stderr, "storydiff: %s\n", oneLine(err.Error()))
 			return 1
 		}
@@ -226,7 +233,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprint(w, `StoryDiff: an archive of news articles that finds duplicates, repeated passages and versions of a story.
 
 Usage:
-  storydiff                       open the desktop app
+  storydiff [--db PATH] [--open VIEW]   open the desktop app (VIEW: a deep link such as '#/thread/3')
   storydiff [--db PATH] COMMAND [ARGS]
 
 Commands:
@@ -250,3 +257,23 @@ func printCommandUsage(w io.Writer, c *Command) {
 
 // IsTerminal reports whether f is a terminal.
 func IsTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+// validRoute accepts "" and the app's deep links: "#/" then letters,
+// digits and / - _ . % only, so that the route is passed to the window as
+// an address and never as anything else.
+func validRoute(r string) bool {
+	if r == "" {
+		return true
+	}
+	if !strings.HasPrefix(r, "#/") || len(r) > 512 {
+		return false
+	}
+	for _, c := range r[2:] {
+		ok := c == '/' || c == '-' || c == '_' || c == '.' || c == '%' ||
+			(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -6,12 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"strconv"
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	wailsruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
 // Options are what the window is built from.
@@ -22,6 +24,9 @@ type Options struct {
 	Icon []byte
 	// DBPath is the archive to open ("" for $STORYDIFF_DB or the default).
 	DBPath string
+	// Route is the view to open on ("" for the library): a deep link of
+	// the app such as #/thread/3, checked by the command line.
+	Route string
 }
 
 // Run opens the archive (opts.DBPath, else $STORYDIFF_DB or the default) in the desktop
@@ -42,13 +47,20 @@ func Run(opts Options) error {
 	defer svc.Close()
 	bindings, startup := NewBindings(svc)
 	return wails.Run(&options.App{
-		Title:            "StoryDiff",
-		Width:            1200,
-		Height:           800,
-		MinWidth:         720,
-		MinHeight:        480,
-		AssetServer:      &assetserver.Options{Assets: opts.UI},
-		OnStartup:        startup,
+		Title:       "StoryDiff",
+		Width:       1200,
+		Height:      800,
+		MinWidth:    720,
+		MinHeight:   480,
+		AssetServer: &assetserver.Options{Assets: opts.UI},
+		OnStartup:   startup,
+		OnDomReady: func(ctx context.Context) {
+			if opts.Route != "" {
+				// The route is only #/ and [A-Za-z0-9/_.%-] (cli.validRoute), so
+				// quoted it is a plain string literal.
+				wailsruntime.WindowExecJS(ctx, "location.hash = "+strconv.Quote(opts.Route))
+			}
+		},
 		Bind:             []any{bindings},
 		ErrorFormatter:   FormatError,
 		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},

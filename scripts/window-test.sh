@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Opens the real desktop window under Xvfb on a temporary archive holding the
-# seed articles, drives it with xdotool and checks screenshots are not blank.
+# seed articles, drives it with xdotool and checks screenshots are not blank;
+# then an empty archive's first run, and the sample's pictures opened by --open.
 # Screenshots are kept in build/screens/ (look at them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +29,10 @@ fi
 app=""
 trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true' EXIT
 
-# open_window starts the app on $STORYDIFF_DB and finds its window ($wid).
+# open_window starts the app on $STORYDIFF_DB (with the arguments given,
+# e.g. --open VIEW) and finds its window ($wid).
 open_window() {
-"$bin" >"$screens/window.log" 2>&1 &
+"$bin" "$@" >"$screens/window.log" 2>&1 &
 app=$!
 wid=""
 for _ in $(seq 1 60); do
@@ -119,5 +121,25 @@ xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
 xdotool key Return
 settle 4
 shot first-run-sample
-[ -f "$(dirname "$STORYDIFF_DB")/storydiff-sample/sample.db" ] || { echo "window-test: no sample archive was made" >&2; exit 1; }
+sample="$(dirname "$STORYDIFF_DB")/storydiff-sample/sample.db"
+[ -f "$sample" ] || { echo "window-test: no sample archive was made" >&2; exit 1; }
+
+# The pictures, opened from the command line on a deep link (--open): the
+# sample thread's timeline, its largest event's reuse network, the
+# overview.
+kill "$app"
+wait "$app" 2>/dev/null || true
+STORYDIFF_DB=$sample
+export STORYDIFF_DB
+thread=$("$bin" threads --json | sed -n 's/^ *"id": \([0-9]*\),*$/\1/p' | head -1)
+event=$("$bin" stories --json | sed -n 's/^ *"id": \([0-9]*\),*$/\1/p' | head -1)
+[ -n "$thread" ] && [ -n "$event" ] || { echo "window-test: the sample has no thread or event" >&2; exit 1; }
+prev=""
+for v in "timeline:#/thread/$thread" "network:#/story/$event/network" "overview:#/overview"; do
+	open_window --open "${v#*:}"
+	settle 4
+	shot "window-${v%%:*}"
+	kill "$app"
+	wait "$app" 2>/dev/null || true
+done
 echo "window-test: ok"
