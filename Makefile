@@ -12,11 +12,11 @@ run: deps-desktop build
 
 ## build: the desktop binary (window + CLI + serve), with the frontend embedded.
 build: frontend
-	CGO_ENABLED=1 $(GO) build -tags $(DESKTOP_TAGS) -ldflags "-w -s" -o $(BIN) .
+	CGO_ENABLED=1 $(GO) build -buildvcs=true -tags $(DESKTOP_TAGS) -ldflags "-w -s" -o $(BIN) .
 
 ## build-cli: the same binary without the desktop window (no GTK needed).
 build-cli: frontend
-	CGO_ENABLED=0 $(GO) build -o build/bin/storydiff-cli .
+	CGO_ENABLED=0 $(GO) build -buildvcs=true -o build/bin/storydiff-cli .
 
 frontend:
 	./scripts/frontend-build.sh

@@ -78,6 +78,7 @@ var commands = []*Command{
 	backupCommand,
 	checkCommand,
 	reportCommand,
+	versionCommand,
 }
 
 // Register adds a command; packages built beside cli (such as the serve

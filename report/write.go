@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/version"
 )
 
 // Format is an output format.
@@ -47,40 +47,17 @@ func ParseFormat(s string) (Format, error) {
 // Extension is the file name extension for f, with its dot.
 func (f Format) Extension() string { return "." + string(f) }
 
-// Version is StoryDiff's version as reports state it. Release builds set it
-// with -ldflags "-X github.com/storydiff/storydiff/report.Version=v1.2.3";
-// otherwise it comes from the module's build information.
+// Version, when set, is the version reports state instead of the build's
+// (tests set it so that golden reports do not depend on the checkout).
 var Version = ""
 
-// ToolVersion returns Version, or the main module's version and VCS revision
-// from the build information, or "devel".
+// ToolVersion returns Version, or the build's version (package version:
+// the release tag, or the commit, its date and whether it was modified).
 func ToolVersion() string {
 	if Version != "" {
 		return Version
 	}
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "devel"
-	}
-	v := info.Main.Version
-	if v == "" || v == "(devel)" {
-		v = "devel"
-	}
-	rev, dirty := "", false
-	for _, s := range info.Settings {
-		switch {
-		case s.Key == "vcs.revision" && len(s.Value) >= 12:
-			rev = "+" + s.Value[:12]
-		case s.Key == "vcs.modified":
-			dirty = s.Value == "true"
-		}
-	}
-	if rev != "" && dirty {
-		// Built from a tree with changes not committed: a revision alone
-		// would claim more than it knows.
-		rev += "-dirty"
-	}
-	return v + rev
+	return version.String()
 }
 
 // Now is the time a report says it was made: SOURCE_DATE_EPOCH (seconds since
