@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -625,4 +626,42 @@ func (s *Service) eventCorrections(ctx context.Context, st Story) ([]core.Correc
 		}
 	}
 	return out, nil
+}
+
+// ReportName is the file name the report req asks for is saved under
+// (report.FileName): its kind, the ids, a pair's first title, a story's
+// label or the archive's file name, and the day.
+func (s *Service) ReportName(ctx context.Context, req ReportRequest) (string, error) {
+	f, err := req.check()
+	if err != nil {
+		return "", err
+	}
+	now, err := report.Now()
+	if err != nil {
+		return "", err
+	}
+	n := report.Name{Kind: report.Kind(req.Kind), Created: now, Format: f}
+	switch n.Kind {
+	case report.KindPair:
+		for _, ref := range req.Refs {
+			d, err := s.GetArticle(ctx, ref)
+			if err != nil {
+				return "", err
+			}
+			n.IDs = append(n.IDs, d.Article.ID)
+			if n.Title == "" {
+				n.Title = d.Article.Title
+			}
+		}
+	case report.KindStory:
+		sts, err := s.Stories(ctx, req.StoryID)
+		if err != nil {
+			return "", err
+		}
+		n.IDs, n.Title = []int64{sts[0].ID}, sts[0].Label
+	case report.KindArchive:
+		base := filepath.Base(s.DBPath())
+		n.Title = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	return report.FileName(n), nil
 }

@@ -224,6 +224,11 @@ func (u *UI) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
 	return u.service().Report(ctx, req, w)
 }
 
+// ReportName is the file name a report is downloaded or saved under.
+func (u *UI) ReportName(ctx context.Context, req ReportRequest) (string, error) {
+	return u.service().ReportName(ctx, req)
+}
+
 // StartReport writes a report to path in the background (the window saves
 // it where its dialog was told).
 func (u *UI) StartReport(req ReportRequest, path string) (*JobStarted, error) {

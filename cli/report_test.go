@@ -75,3 +75,38 @@ func TestReportCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestReportIntoAFolder checks that --out naming a folder writes the report
+// there under the name that says what it holds, and prints that path.
+func TestReportIntoAFolder(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "archive.db")
+	if r := run(t, db, "import", "../testdata/seeds"); r.code != 0 {
+		t.Fatalf("import: exit %d, %s", r.code, r.stderr)
+	}
+	out := filepath.Join(dir, "reports")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", "--pair", "003_d2567b8d7e929331.txt", "004_0cbc97742eea5343.txt", "--format", "md", "--out", out}, "storydiff-pair-4-vs-5-ukraine-war-austin-talks-to-russian-counterpart-on-the-phone-2023-11-14.md"},
+		{[]string{"report", "--dupes", "--format", "csv", "--out", out}, "storydiff-duplicates-2023-11-14.csv"},
+		{[]string{"report", "--archive", "--format", "json", "--out", out}, "storydiff-archive-archive-2023-11-14.json"},
+	} {
+		r := run(t, db, c.args...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d, %s", c.args, r.code, r.stderr)
+		}
+		want := filepath.Join(out, c.want)
+		if strings.TrimSpace(r.stdout) != want {
+			t.Errorf("%v printed %q, want the path %q", c.args, r.stdout, want)
+		}
+		if fi, err := os.Stat(want); err != nil || fi.Size() == 0 {
+			t.Errorf("%v: %s not written: %v", c.args, want, err)
+		}
+	}
+}

@@ -20,9 +20,15 @@ func (b *Bindings) ChooseFolder() (string, error) {
 // writes it there in the background. It returns a null job when the user
 // closed the dialog.
 func (b *Bindings) ExportReport(req app.ReportRequest) (*app.JobStarted, error) {
+	// The name says what the report holds (kind, ids, title, day); a
+	// request the service refuses is refused before the dialog opens.
+	name, err := b.ui.ReportName(b.context(), req)
+	if err != nil {
+		return nil, err
+	}
 	path, err := runtime.SaveFileDialog(b.context(), runtime.SaveDialogOptions{
 		Title:           "Save the report",
-		DefaultFilename: "storydiff-" + req.Kind + "." + req.Format,
+		DefaultFilename: name,
 	})
 	if err != nil {
 		return nil, &core.Error{Code: core.EINTERNAL, Op: "ExportReport", Err: err}

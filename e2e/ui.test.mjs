@@ -258,7 +258,8 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
 test('export the comparison as an HTML report', async () => {
   await page.getByLabel('Report format').selectOption('html');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
-  assert.match(download.suggestedFilename(), /\.html$/);
+  // Named for what it holds: the two ids, the first title's words, the day.
+  assert.match(download.suggestedFilename(), /^storydiff-pair-\d+-vs-\d+-[a-z0-9-]+-\d{4}-\d\d-\d\d\.html$/);
   const file = join(dir.root, 'report.html');
   await download.saveAs(file);
   const html = readFileSync(file, 'utf8');

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -199,6 +200,11 @@ func (s *server) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, err)
 		return
 	}
+	name, err := s.ui.ReportName(r.Context(), req)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
 	var buf bytes.Buffer
 	if err := s.ui.Report(r.Context(), req, &buf); err != nil {
 		writeError(w, r, err)
@@ -212,7 +218,7 @@ func (s *server) report(w http.ResponseWriter, r *http.Request) {
 		ct = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ct)
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="storydiff-%s.%s"`, safeName(req.Kind), safeName(req.Format)))
+	w.Header().Set("Content-Disposition", attachment(name))
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(buf.Bytes())
 }
@@ -225,4 +231,18 @@ func safeName(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// attachment is a Content-Disposition naming a download in both of RFC
+// 6266's forms: the plain filename for old clients and filename* (RFC 8187)
+// for the others. Report names hold only ASCII letters, digits, hyphens and
+// a dot, so both say the same; anything else is escaped all the same.
+func attachment(name string) string {
+	plain := strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, plain, url.PathEscape(name))
 }

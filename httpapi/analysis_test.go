@@ -3,7 +3,9 @@ package httpapi_test
 import (
 	"context"
 	"fmt"
+	"mime"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -72,8 +74,14 @@ func TestAnalysisRoutes(t *testing.T) {
 		{"compare with an unknown granularity", request{target: "/api/compare?a=1&b=2&by=page"}, 400, wantCode("invalid")},
 		{"compare needs both sides", request{target: "/api/compare?a=1"}, 400, wantCode("invalid")},
 		{"pair report as an HTML download", request{target: "/api/report?kind=pair&a=" + a + "&b=" + b + "&format=html"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
-			if cd := w.Header().Get("Content-Disposition"); cd != `attachment; filename="storydiff-pair.html"` {
+			// Named for what it holds, in both of RFC 6266's forms.
+			cd := w.Header().Get("Content-Disposition")
+			name := regexp.MustCompile(`^attachment; filename="(storydiff-pair-\d+-vs-\d+-[a-z0-9-]+-\d{4}-\d\d-\d\d\.html)"; filename\*=UTF-8''(.+)$`).FindStringSubmatch(cd)
+			if name == nil || name[1] != name[2] || !strings.Contains(name[1], "-ukraine-war-austin-") {
 				t.Errorf("Content-Disposition: got %q", cd)
+			}
+			if _, params, err := mime.ParseMediaType(cd); err != nil || params["filename"] == "" {
+				t.Errorf("Content-Disposition %q does not parse: %v", cd, err)
 			}
 			if !strings.Contains(strings.ToLower(w.Body.String()), "<html") {
 				t.Errorf("body is not HTML: %.80s", w.Body.String())
