@@ -40,6 +40,9 @@ type ReportRequest struct {
 	// MinSimilarity is the near-duplicate threshold of a duplicates report;
 	// 0 or less means the default.
 	MinSimilarity float64 `json:"min_similarity"`
+	// Full makes an archive report list every article, duplicate group,
+	// story, outlet and language; by default it is a summary.
+	Full bool `json:"full"`
 	// RawCSV keeps CSV cells that look like spreadsheet formulas as they
 	// are (for R and pandas); by default they get a leading apostrophe.
 	RawCSV bool `json:"raw_csv"`
@@ -149,7 +152,7 @@ func (s *Service) reportModel(ctx context.Context, req ReportRequest, progress c
 	case report.KindDuplicates:
 		return s.duplicatesReport(ctx, req, prov)
 	}
-	return s.archiveReport(ctx, prov)
+	return s.archiveReport(ctx, prov, req.Full)
 }
 
 // reportSettings lists what the results depend on: the analysis parameters
@@ -198,6 +201,7 @@ func (s *Service) reportSettings(ctx context.Context, req ReportRequest) ([]repo
 		out = append(out, report.Setting{Group: "duplicates", Name: "min_similarity", Value: fmtSim(s.minSimilarity(req))})
 	case report.KindArchive:
 		out = append(out, report.Setting{Group: "duplicates", Name: "min_similarity", Value: fmtSim(DefaultMinSimilarity())})
+		out = append(out, report.Setting{Group: "report", Name: "full", Value: strconv.FormatBool(req.Full)})
 	}
 	if req.RawCSV && strings.EqualFold(req.Format, string(report.CSV)) {
 		out = append(out, report.Setting{Group: "csv", Name: report.CSVFormulas, Value: report.RawCSV})
@@ -492,7 +496,7 @@ func sortedPassages(shared map[string]*report.StoryPassage, order map[int64]int)
 
 func (s *Service) duplicatesReport(ctx context.Context, req ReportRequest, prov report.Provenance) (*report.Duplicates, error) {
 	minSim := s.minSimilarity(req)
-	groups, err := s.reportGroups(ctx, minSim)
+	groups, err := s.reportGroups(ctx, minSim, false)
 	if err != nil {
 		return nil, err
 	}
@@ -508,18 +512,47 @@ func (s *Service) duplicatesReport(ctx context.Context, req ReportRequest, prov 
 	return m, nil
 }
 
-func (s *Service) reportGroups(ctx context.Context, minSim float64) ([]report.Group, error) {
+// reportGroups gives the duplicate groups with their members and pairs. A
+// summary lists only the report.TopN largest: the others get their members'
+// ids alone, which the summary's counts need, instead of a read of every
+// member (thousands of groups in a large archive).
+func (s *Service) reportGroups(ctx context.Context, minSim float64, summary bool) ([]report.Group, error) {
 	groups, err := s.DuplicateGroups(ctx, minSim)
 	if err != nil {
 		return nil, err
+	}
+	listed := map[int]bool{}
+	if summary {
+		order := make([]int, len(groups))
+		for i := range order {
+			order[i] = i
+		}
+		// The order report.Archive's summary keeps the largest in.
+		sort.SliceStable(order, func(i, j int) bool {
+			gi, gj := groups[order[i]], groups[order[j]]
+			if len(gi.Articles) != len(gj.Articles) {
+				return len(gi.Articles) > len(gj.Articles)
+			}
+			return gi.Similarity > gj.Similarity
+		})
+		for _, i := range order[:min(report.TopN, len(order))] {
+			listed[i] = true
+		}
 	}
 	pairs, err := s.db.Pairs(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]report.Group, 0, len(groups))
-	for _, g := range groups {
+	for i, g := range groups {
 		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Keep: g.Keep, Pairs: []core.Pair{}}
+		if summary && !listed[i] {
+			for _, id := range g.Articles {
+				rg.Members = append(rg.Members, report.Article{ID: id})
+			}
+			out = append(out, rg)
+			continue
+		}
 		in := map[int64]bool{}
 		for _, id := range g.Articles {
 			in[id] = true
@@ -548,10 +581,10 @@ func (s *Service) reportGroups(ctx context.Context, minSim float64) ([]report.Gr
 	return out, nil
 }
 
-func (s *Service) archiveReport(ctx context.Context, prov report.Provenance) (*report.Archive, error) {
-	m := &report.Archive{Provenance: prov}
+func (s *Service) archiveReport(ctx context.Context, prov report.Provenance, full bool) (*report.Archive, error) {
+	m := &report.Archive{Provenance: prov, Full: full}
 	var err error
-	if m.Groups, err = s.reportGroups(ctx, DefaultMinSimilarity()); err != nil {
+	if m.Groups, err = s.reportGroups(ctx, DefaultMinSimilarity(), !full); err != nil {
 		return nil, err
 	}
 	stories, err := s.Stories(ctx, 0)

@@ -14,7 +14,7 @@ import (
 
 var reportCommand = &Command{
 	Name:    "report",
-	Args:    "(--pair REF REF | --story ID | --dupes | --archive) --format html|pdf|md|csv|json [--raw-csv] [--out FILE|FOLDER]",
+	Args:    "(--pair REF REF | --story ID | --dupes | --archive [--full]) --format html|pdf|md|csv|json [--raw-csv] [--out FILE|FOLDER]",
 	Summary: "write a comparison report with provenance (HTML, PDF, Markdown, CSV or JSON)",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		pair := fs.Bool("pair", false, "report on two articles given as arguments (ids or file names)")
@@ -27,6 +27,7 @@ var reportCommand = &Command{
 		ignore := fs.String("ignore", "", `"minor" hides minor edits (case, punctuation, spacing, quotes, name variants, boilerplate)`)
 		base := fs.String("base", "previous", "compare each story version with the previous, the first, or one version (an id or file name)")
 		minSim := fs.Float64("min-similarity", 0, "near-duplicate threshold for --dupes (0: the analysis default)")
+		full := fs.Bool("full", false, "with --archive: list every article, duplicate group, story, outlet and language (by default a summary: figures and the 20 largest)")
 		rawCSV := fs.Bool("raw-csv", false, "keep CSV cells that start with = + - @ as they are, for R and pandas (by default they get a leading ' so that spreadsheets do not run them)")
 		alignMode := fs.String("align", "auto", "how --pair compares: auto (sentences aligned for related versions, the word diff for near-duplicates), aligned or diff")
 		return func(ctx context.Context, env *Env, args []string) (err error) {
@@ -41,6 +42,8 @@ var reportCommand = &Command{
 			switch {
 			case chosen != 1:
 				return usagef("choose one of --pair REF REF, --story ID, --dupes or --archive")
+			case *full && !*archive:
+				return usagef("--full is for --archive")
 			case *rawCSV && *format != "csv":
 				return usagef("--raw-csv is for --format csv")
 			case *ignore != "" && *ignore != "minor":
@@ -58,7 +61,7 @@ var reportCommand = &Command{
 			case *dupes:
 				req.Kind = "duplicates"
 			default:
-				req.Kind = "archive"
+				req.Kind, req.Full = "archive", *full
 			}
 			f, err := report.ParseFormat(*format)
 			if err != nil {

@@ -30,7 +30,9 @@ func TestReportCommand(t *testing.T) {
 	}{
 		{"pair as markdown", []string{"report", "--pair", "1", "2", "--format", "md"}, 0, "# Comparison of articles 1 and 2", "", false},
 		{"flags after the refs", []string{"report", "1", "2", "--pair", "--format", "json"}, 0, `"schema_version": "1"`, "", false},
-		{"archive as csv", []string{"report", "--archive", "--format", "csv"}, 0, "group,group_kind,", "", false},
+		{"archive summary as csv", []string{"report", "--archive", "--format", "csv"}, 0, "section,name,value,detail,", "", false},
+		{"every article of the archive as csv", []string{"report", "--archive", "--full", "--format", "csv"}, 0, "group,group_kind,", "", false},
+		{"--full is for --archive", []string{"report", "--dupes", "--full", "--format", "csv"}, 2, "", "--full", false},
 		{"duplicates", []string{"report", "--dupes", "--format", "md"}, 0, "# Duplicate groups", "", false},
 		{"story", []string{"report", "--story", "1", "--format", "md", "--base", "first"}, 0, "each version against the first", "", false},
 		{"html to a file", []string{"report", "--pair", "1", "2", "--format", "html", "--out", out}, 0, "<!DOCTYPE html>", "", false},

@@ -184,6 +184,9 @@ func reportRequest(r *http.Request) (req app.ReportRequest, err error) {
 	if req.RawCSV, err = app.ParseFlag("raw_csv", q.Get("raw_csv")); err != nil {
 		return req, err
 	}
+	if req.Full, err = app.ParseFlag("full", q.Get("full")); err != nil {
+		return req, err
+	}
 	req.Compare, err = compareOptions(r)
 	return req, err
 }

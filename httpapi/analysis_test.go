@@ -87,6 +87,23 @@ func TestAnalysisRoutes(t *testing.T) {
 				t.Errorf("body is not HTML: %.80s", w.Body.String())
 			}
 		}},
+		{"archive report: a summary by default, every article with full=1", request{target: "/api/report?kind=archive&format=json"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			if r := decode[struct {
+				Full     bool  `json:"full"`
+				Articles []any `json:"articles"`
+			}](t, w); r.Full || len(r.Articles) != 0 {
+				t.Errorf("got full %v and %d articles, want a summary", r.Full, len(r.Articles))
+			}
+		}},
+		{"archive report in full", request{target: "/api/report?kind=archive&format=json&full=1"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {
+			if r := decode[struct {
+				Full     bool  `json:"full"`
+				Articles []any `json:"articles"`
+			}](t, w); !r.Full || len(r.Articles) < 5 {
+				t.Errorf("got full %v and %d articles, want every article", r.Full, len(r.Articles))
+			}
+		}},
+		{"full takes a flag", request{target: "/api/report?kind=archive&full=maybe"}, 400, wantCode("invalid")},
 		{"report of an unknown kind", request{target: "/api/report?kind=poem"}, 400, wantCode("invalid")},
 		{"report with a threshold above 1", request{target: "/api/report?kind=duplicates&min=2"}, 400, wantCode("invalid")},
 		{"badges: only seed 001 repeats itself", request{target: "/api/articles?badge=repeat"}, 200, func(t *testing.T, w *httptest.ResponseRecorder) {

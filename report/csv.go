@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/storydiff/storydiff/align"
 )
@@ -125,8 +126,13 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 		}
 	case *Archive:
 		prov = v.Provenance
-		rows = archiveRows(v)
-		if err := cw.Write(append(append([]string{}, articleColumns...), provenanceColumns...)); err != nil {
+		columns := articleColumns
+		if v.Full {
+			rows = archiveRows(v)
+		} else {
+			rows, columns = summaryRows(v), summaryColumns
+		}
+		if err := cw.Write(append(append([]string{}, columns...), provenanceColumns...)); err != nil {
 			return err
 		}
 	}
@@ -284,4 +290,44 @@ func csvTime(a Article) string {
 // csvText keeps a cell on one line.
 func csvText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// summaryColumns are an archive summary's: one line per figure, in
+// sections (totals, outlet, language, month, group, story).
+var summaryColumns = []string{"section", "name", "value", "detail"}
+
+// summaryRows lists an archive summary's figures, one per line.
+func summaryRows(a *Archive) [][]string {
+	t := a.Totals
+	var rows [][]string
+	add := func(section, name, value, detail string) { rows = append(rows, []string{section, name, value, detail}) }
+	date := func(p *time.Time) string {
+		if p == nil {
+			return ""
+		}
+		return p.UTC().Format("2006-01-02T15:04:05Z")
+	}
+	for _, kv := range [][2]string{{"articles", strconv.Itoa(t.Articles)}, {"undated", strconv.Itoa(t.Undated)},
+		{"exact_groups", strconv.Itoa(t.ExactGroups)}, {"near_groups", strconv.Itoa(t.NearGroups)},
+		{"duplicates", strconv.Itoa(t.Duplicates)}, {"duplicate_rate", fmtRatio(t.DuplicateRate)},
+		{"stories", strconv.Itoa(t.Stories)}, {"outlets", strconv.Itoa(t.Outlets)}, {"languages", strconv.Itoa(t.Languages)},
+		{"first_published", date(t.FirstPublished)}, {"last_published", date(t.LastPublished)}} {
+		add("totals", kv[0], kv[1], "")
+	}
+	for _, c := range []struct {
+		section string
+		counts  []Count
+	}{{"outlet", a.ByOutlet}, {"language", a.ByLanguage}, {"month", a.ByMonth}} {
+		for _, n := range c.counts {
+			add(c.section, csvText(n.Value), strconv.Itoa(n.Count), "")
+		}
+	}
+	for i, g := range a.Groups {
+		add("group", strconv.Itoa(i+1), strconv.Itoa(len(g.Members)),
+			csvText(g.Kind+"; similarity "+fmtRatio(g.Similarity)+"; first "+firstMember(g)))
+	}
+	for _, st := range a.Stories {
+		add("story", i64(st.ID), strconv.Itoa(st.Versions), csvText("earliest "+i64(st.Earliest)+": "+st.Label))
+	}
+	return rows
 }

@@ -87,7 +87,7 @@ func archiveModel() *report.Archive {
 	undated := article(3, "Undated")
 	undated.Published = nil
 	undated.Outlet = ""
-	return &report.Archive{Provenance: prov(), Articles: []report.Article{article(1, "A"), article(2, "B"), undated},
+	return &report.Archive{Provenance: prov(), Full: true, Articles: []report.Article{article(1, "A"), article(2, "B"), undated},
 		Groups:  []report.Group{{Kind: "exact", Similarity: 1, Members: []report.Article{article(1, "A"), article(2, "B")}}},
 		Stories: []report.StorySummary{{ID: 1, Label: "<em>story</em>", Versions: 2, Earliest: 1}}}
 }
@@ -101,6 +101,7 @@ var models = []struct {
 	{"story", func() any { return storyModel() }},
 	{"duplicates", func() any { return duplicatesModel() }},
 	{"archive", func() any { return archiveModel() }},
+	{"archive summary", func() any { m := archiveModel(); m.Full = false; return m }},
 }
 
 func write(t testing.TB, model any, f report.Format) []byte {

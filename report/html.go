@@ -31,7 +31,8 @@ var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 		a, _ := articleByID(as, id)
 		return a
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":         func(a, b int) int { return a + b },
+	"firstMember": firstMember,
 	// Aligned rows and collation cells (see aligned.go).
 	"sideA":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'a', hide) },
 	"sideB":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'b', hide) },

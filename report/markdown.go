@@ -302,8 +302,12 @@ func (m *mdWriter) archive(a *Archive) {
 	t := a.Totals
 	m.printf("StoryDiff archive report, made %s.\n\n## Totals\n\n| Figure | Value |\n|---|---:|\n", fmtTime(a.Provenance.Created))
 	m.printf("| Articles | %d |\n| Undated | %d |\n| Exact duplicate groups | %d |\n| Near-duplicate groups | %d |\n"+
-		"| Duplicate copies | %d |\n| Duplicate rate | %s |\n| Stories | %d |\n\n",
-		t.Articles, t.Undated, t.ExactGroups, t.NearGroups, t.Duplicates, fmtPercent(t.DuplicateRate), t.Stories)
+		"| Duplicate copies | %d |\n| Duplicate rate | %s |\n| Stories | %d |\n| Outlets | %d |\n| Languages | %d |\n| Published | %s |\n\n",
+		t.Articles, t.Undated, t.ExactGroups, t.NearGroups, t.Duplicates, fmtPercent(t.DuplicateRate), t.Stories,
+		t.Outlets, t.Languages, a.DateRange())
+	if note := a.SummaryNote(); note != "" {
+		m.printf("%s\n\n", mdText(note))
+	}
 	for _, c := range []struct {
 		name   string
 		counts []Count
@@ -319,7 +323,17 @@ func (m *mdWriter) archive(a *Archive) {
 		}
 		m.printf("\n")
 	}
-	m.printf("## Stories\n\n")
+	m.printf("## %s\n\n", a.GroupsHeading())
+	if len(a.Groups) == 0 {
+		m.printf("No duplicate groups.\n\n")
+	} else {
+		m.printf("| Group | Kind | Similarity | Members | First member |\n|---:|---|---:|---:|---|\n")
+		for i, g := range a.Groups {
+			m.printf("| %d | %s | %s | %d | %s |\n", i+1, mdText(g.Kind), fmtRatio(g.Similarity), len(g.Members), mdText(firstMember(g)))
+		}
+		m.printf("\n")
+	}
+	m.printf("## %s\n\n", a.StoriesHeading())
 	if len(a.Stories) == 0 {
 		m.printf("No stories.\n\n")
 	} else {
@@ -330,9 +344,11 @@ func (m *mdWriter) archive(a *Archive) {
 		m.printf("\n")
 	}
 	m.corrections(a.Corrections)
-	m.printf("## Articles\n\n")
-	for _, ar := range a.Articles {
-		m.article("", ar)
+	if a.Full {
+		m.printf("## Articles\n\n")
+		for _, ar := range a.Articles {
+			m.article("", ar)
+		}
 	}
 	m.provenance(a.Provenance)
 }

@@ -220,10 +220,18 @@ type StorySummary struct {
 	Earliest int64  `json:"earliest"`
 }
 
-// Archive is a summary of the whole archive. The app fills Articles, Groups
-// and Stories; Write computes the counts from them.
+// TopN is how many outlets, languages, duplicate groups and stories an
+// archive summary lists, the largest first.
+const TopN = 20
+
+// Archive is a report on the whole archive. The app fills Articles, Groups
+// and Stories; Write computes the counts from them and, unless Full, keeps
+// only the TopN largest of each list and no article: a summary whose size
+// does not grow with the archive.
 type Archive struct {
-	Provenance Provenance     `json:"provenance"`
+	Provenance Provenance `json:"provenance"`
+	// Full lists every article, group, story, outlet and language.
+	Full       bool           `json:"full"`
 	Totals     ArchiveTotals  `json:"totals"`
 	ByOutlet   []Count        `json:"by_outlet"`
 	ByLanguage []Count        `json:"by_language"`
@@ -247,4 +255,11 @@ type ArchiveTotals struct {
 	// DuplicateRate is Duplicates / Articles.
 	DuplicateRate float64 `json:"duplicate_rate"`
 	Stories       int     `json:"stories"`
+	// Outlets and Languages count the distinct values ("(unknown)" among
+	// them), which a summary lists only the TopN of.
+	Outlets   int `json:"outlets"`
+	Languages int `json:"languages"`
+	// FirstPublished and LastPublished bound the dated articles.
+	FirstPublished *time.Time `json:"first_published,omitempty"`
+	LastPublished  *time.Time `json:"last_published,omitempty"`
 }

@@ -413,8 +413,12 @@ func (p *pdfWriter) archive(a *Archive) {
 	for _, kv := range [][2]string{{"Articles", strconv.Itoa(t.Articles)}, {"Undated", strconv.Itoa(t.Undated)},
 		{"Exact duplicate groups", strconv.Itoa(t.ExactGroups)}, {"Near-duplicate groups", strconv.Itoa(t.NearGroups)},
 		{"Duplicate copies", strconv.Itoa(t.Duplicates)}, {"Duplicate rate", fmtPercent(t.DuplicateRate)},
-		{"Stories", strconv.Itoa(t.Stories)}} {
+		{"Stories", strconv.Itoa(t.Stories)}, {"Outlets", strconv.Itoa(t.Outlets)}, {"Languages", strconv.Itoa(t.Languages)},
+		{"Published", a.DateRange()}} {
 		p.field(kv[0], kv[1], false)
+	}
+	if note := a.SummaryNote(); note != "" {
+		p.text(note)
 	}
 	for _, c := range []struct {
 		name   string
@@ -431,7 +435,15 @@ func (p *pdfWriter) archive(a *Archive) {
 			p.field(n.Value, strconv.Itoa(n.Count), false)
 		}
 	}
-	p.heading(2, "Stories")
+	p.heading(2, a.GroupsHeading())
+	if len(a.Groups) == 0 {
+		p.text("No duplicate groups.")
+	}
+	for i, g := range a.Groups {
+		p.field(fmt.Sprintf("Group %d", i+1), fmt.Sprintf("%s, similarity %s, %d members, first %s", g.Kind,
+			fmtRatio(g.Similarity), len(g.Members), firstMember(g)), false)
+	}
+	p.heading(2, a.StoriesHeading())
 	if len(a.Stories) == 0 {
 		p.text("No stories.")
 	}
@@ -439,9 +451,11 @@ func (p *pdfWriter) archive(a *Archive) {
 		p.field(fmt.Sprintf("Story %d", s.ID), fmt.Sprintf("%d versions, earliest article %d: %s", s.Versions, s.Earliest, s.Label), false)
 	}
 	p.corrections(a.Corrections)
-	p.heading(2, "Articles")
-	for _, ar := range a.Articles {
-		p.compactArticle(ar)
+	if a.Full {
+		p.heading(2, "Articles")
+		for _, ar := range a.Articles {
+			p.compactArticle(ar)
+		}
 	}
 }
 

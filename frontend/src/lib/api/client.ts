@@ -358,6 +358,7 @@ export class Api {
       align: req.align,
       by: req.compare?.by,
       ignore_minor: req.compare?.ignore_minor,
+      full: req.full ? 1 : undefined,
       token: this.transport.token || undefined,
     });
   }

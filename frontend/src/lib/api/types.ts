@@ -265,6 +265,9 @@ export interface ReportRequest {
   // How a pair report compares its articles: as the view shows them, or
   // 'auto' for the engine's choice.
   align?: 'auto' | AlignMode;
+  // An archive report lists every article only when full; by default it
+  // is a summary (figures and the largest groups and stories).
+  full?: boolean;
 }
 
 export interface AnalyzeSummary {

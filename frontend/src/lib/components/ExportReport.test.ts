@@ -1,6 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Api } from '../api/client';
+import { HttpTransport } from '../api/http';
 import { FakeTransport, deferred } from '../testing';
 import ExportReport from './ExportReport.svelte';
 
@@ -67,3 +68,48 @@ describe('ExportReport in the window', () => {
     expect(s.target.querySelector('[role=alert]')?.textContent).toBe('the disk holding /home/r is full');
   });
 });
+
+describe('ExportReport of the archive', () => {
+  it('asks for every article only when the box is ticked', async () => {
+    const s = setup();
+    cleanup.push(() => unmount(s.component), () => s.target.remove());
+    const asked: unknown[] = [];
+    s.t.handlers.ExportReport = (req: unknown) => {
+      asked.push(req);
+      return null;
+    };
+    s.click();
+    await settle();
+    (s.target.querySelector('[data-testid=export-full]') as HTMLInputElement).click();
+    flushSync();
+    s.click();
+    await settle();
+    expect(asked).toEqual([
+      { kind: 'archive', format: 'html' },
+      { kind: 'archive', format: 'html', full: true },
+    ]);
+  });
+
+  it('offers no such box for other reports', () => {
+    const t = new FakeTransport('wails');
+    const target = document.createElement('div');
+    document.body.append(target);
+    const component = mount(ExportReport, { target, props: { request: { kind: 'duplicates' }, api: new Api(t) } });
+    cleanup.push(() => unmount(component), () => target.remove());
+    expect(target.querySelector('[data-testid=export-full]')).toBeNull();
+  });
+
+  it('puts full=1 in the browser download link', () => {
+    const t = new HttpTransport({ fetch: (() => Promise.reject(new Error('no fetch'))) as unknown as typeof fetch });
+    const target = document.createElement('div');
+    document.body.append(target);
+    const component = mount(ExportReport, { target, props: { request: { kind: 'archive' }, api: new Api(t) } });
+    cleanup.push(() => unmount(component), () => target.remove());
+    const link = () => (target.querySelector('[data-testid=export]') as HTMLAnchorElement).getAttribute('href') ?? '';
+    expect(link()).not.toContain('full=');
+    (target.querySelector('[data-testid=export-full]') as HTMLInputElement).click();
+    flushSync();
+    expect(link()).toContain('full=1');
+  });
+});
+
