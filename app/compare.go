@@ -30,7 +30,9 @@ func (o CompareOptions) diffOptions() (diffing.Options, error) {
 	return diffing.Options{Granularity: g, IgnoreMinor: o.IgnoreMinor, Timeout: o.Timeout}, nil
 }
 
-// Comparison is the diff of article A against article B.
+// Comparison is the diff of article A against article B, with the pair's
+// similarity (Service.Similarity), which the diff does not decide: its own
+// figure is Stats.ChangedShare.
 type Comparison struct {
 	A          int64   `json:"a"`
 	B          int64   `json:"b"`
@@ -50,7 +52,11 @@ func (s *Service) Compare(ctx context.Context, refA, refB string, opt CompareOpt
 	}
 	dopt.BoilerplateA, dopt.BoilerplateB = a.boilerplate, b.boilerplate
 	r := diffing.Diff(a.text, b.text, dopt)
-	return &Comparison{A: a.id, B: b.id, Similarity: r.Stats.Similarity, Result: r}, nil
+	sim, err := s.Similarity(ctx, a.id, b.id)
+	if err != nil {
+		return nil, err
+	}
+	return &Comparison{A: a.id, B: b.id, Similarity: sim, Result: r}, nil
 }
 
 // CompareMany diffs each of refs against the one before it (chain) or
@@ -81,7 +87,11 @@ func (s *Service) CompareMany(ctx context.Context, refs []string, againstFirst b
 		o := dopt
 		o.BoilerplateA, o.BoilerplateB = base.boilerplate, texts[i].boilerplate
 		r := diffing.Diff(base.text, texts[i].text, o)
-		out = append(out, &Comparison{A: base.id, B: texts[i].id, Similarity: r.Stats.Similarity, Result: r})
+		sim, err := s.Similarity(ctx, base.id, texts[i].id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &Comparison{A: base.id, B: texts[i].id, Similarity: sim, Result: r})
 	}
 	return out, nil
 }

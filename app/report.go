@@ -257,7 +257,7 @@ func (s *Service) pairReport(ctx context.Context, req ReportRequest, prov report
 	if err != nil {
 		return nil, err
 	}
-	m := &report.Pair{Provenance: prov, Diff: report.Diff{A: c.A, B: c.B, HideMinor: req.Compare.IgnoreMinor, Result: c.Result}}
+	m := &report.Pair{Provenance: prov, Diff: report.Diff{A: c.A, B: c.B, Similarity: c.Similarity, HideMinor: req.Compare.IgnoreMinor, Result: c.Result}}
 	if m.A, err = s.reportArticle(ctx, itoa(c.A)); err != nil {
 		return nil, err
 	}
@@ -410,7 +410,7 @@ func (s *Service) storyDiffs(ctx context.Context, refs []string, pairs [][2]int,
 					errs[i] = err
 					continue
 				}
-				d := report.Diff{A: c.A, B: c.B, HideMinor: opt.IgnoreMinor, Result: c.Result}
+				d := report.Diff{A: c.A, B: c.B, Similarity: c.Similarity, HideMinor: opt.IgnoreMinor, Result: c.Result}
 				d.Passages, errs[i] = s.reportPassages(ctx, c.A, c.B)
 				out[i] = d
 				mu.Lock()

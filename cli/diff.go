@@ -69,8 +69,8 @@ var diffCommand = &Command{
 
 func printComparison(w io.Writer, c *app.Comparison, format string, ropt render.Options) {
 	st := c.Stats
-	header := fmt.Sprintf("Article %d -> %d: similarity %.3f; %d words inserted, %d deleted, %d moved (%d moves); %d paragraphs changed; %d minor edits",
-		c.A, c.B, st.Similarity, st.WordsInserted, st.WordsDeleted, st.WordsMoved, st.Moves, st.ParagraphsChanged, st.MinorEdits)
+	header := fmt.Sprintf("Article %d -> %d: similarity %.3f; changed words %.1f%%; %d words inserted, %d deleted, %d moved (%d moves); %d paragraphs changed; %d minor edits",
+		c.A, c.B, c.Similarity, 100*st.ChangedShare, st.WordsInserted, st.WordsDeleted, st.WordsMoved, st.Moves, st.ParagraphsChanged, st.MinorEdits)
 	if c.Degraded {
 		header += "; coarser than asked: " + c.Reason
 	}

@@ -248,8 +248,13 @@ var relatedCommand = &Command{
 			if len(rel) == 0 {
 				fmt.Fprintln(env.Stdout, "No related articles.")
 			}
+			if len(rel) > 0 {
+				// The number is the probability the two report one event,
+				// not their similarity (which `diff` and `dupes` give).
+				fmt.Fprintln(env.Stdout, "   id  same-event probability  title")
+			}
 			for _, e := range rel {
-				fmt.Fprintf(env.Stdout, "%5d  %.2f  %s\n", e.B, e.Score, clip(e.Title, 80))
+				fmt.Fprintf(env.Stdout, "%5d  %22.2f  %s\n", e.B, e.Score, clip(e.Title, 80))
 				for _, v := range e.Evidence[:min(len(e.Evidence), 4)] {
 					fmt.Fprintf(env.Stdout, "         %+6.2f  %-8s %s\n", v.Weight, v.Kind, clip(v.AText, 60))
 				}

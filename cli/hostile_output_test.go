@@ -92,7 +92,7 @@ func TestHostileTerminalOutput(t *testing.T) {
 func TestHostileCSVReport(t *testing.T) {
 	db := hostileArchive(t)
 	title := func(args ...string) (string, string) {
-		r := run(t, db, append([]string{"report", "--archive", "--format", "csv"}, args...)...)
+		r := run(t, db, append([]string{"report", "--archive", "--full", "--format", "csv"}, args...)...)
 		if r.code != 0 {
 			t.Fatalf("report: exit %d, %s", r.code, r.stderr)
 		}

@@ -29,7 +29,7 @@ func TestReportCommand(t *testing.T) {
 		terminal bool
 	}{
 		{"pair as markdown", []string{"report", "--pair", "1", "2", "--format", "md"}, 0, "# Comparison of articles 1 and 2", "", false},
-		{"flags after the refs", []string{"report", "1", "2", "--pair", "--format", "json"}, 0, `"schema_version": "1"`, "", false},
+		{"flags after the refs", []string{"report", "1", "2", "--pair", "--format", "json"}, 0, `"schema_version": "2"`, "", false},
 		{"archive summary as csv", []string{"report", "--archive", "--format", "csv"}, 0, "section,name,value,detail,", "", false},
 		{"every article of the archive as csv", []string{"report", "--archive", "--full", "--format", "csv"}, 0, "group,group_kind,", "", false},
 		{"--full is for --archive", []string{"report", "--dupes", "--full", "--format", "csv"}, 2, "", "--full", false},

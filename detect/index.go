@@ -419,3 +419,19 @@ func (ix *Index) Pairs(ctx context.Context) ([]core.Pair, error) {
 	sortPairs(out)
 	return out, nil
 }
+
+// PairSimilarity is the similarity of two articles, the one number StoryDiff
+// shows for a pair: the score their near-duplicate verification judges them
+// by (1 for exact copies: same bytes, same normalised text, same text
+// without boilerplate; the Jaccard of their 4-word shingle sets when it
+// reaches the near threshold; the containment of the smaller in the larger
+// when that makes them near-duplicates), and for two articles that are no
+// duplicates the Jaccard of their shingles. A verified pair's Score is this
+// number, so every view of a pair and of its duplicate group agrees.
+func PairSimilarity(p Params, fa, fb *Features) float64 {
+	pr, ok := verifyFeatures(p, 1, 2, fa, fb)
+	if ok {
+		return pr.Score
+	}
+	return pr.Jaccard
+}

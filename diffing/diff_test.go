@@ -217,8 +217,9 @@ func TestStats(t *testing.T) {
 			if s.ParagraphsChanged != c.paragraphs {
 				t.Errorf("paragraphs changed = %d, want %d", s.ParagraphsChanged, c.paragraphs)
 			}
-			if d := s.Similarity - c.similarity; d > 1e-9 || d < -1e-9 {
-				t.Errorf("similarity = %v, want %v", s.Similarity, c.similarity)
+			// The share of both texts' words the diff marks changed.
+			if d := s.ChangedShare - (1 - c.similarity); d > 1e-9 || d < -1e-9 {
+				t.Errorf("changed share = %v, want %v", s.ChangedShare, 1-c.similarity)
 			}
 		})
 	}

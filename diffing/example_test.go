@@ -17,7 +17,7 @@ func ExampleDiff() {
 			fmt.Printf("%s %q a=%v b=%v minor=%q\n", o.Op, o.Text, o.A, o.B, o.Why)
 		}
 	}
-	fmt.Printf("similarity %.2f, %d minor edit(s)\n", r.Stats.Similarity, r.Stats.MinorEdits)
+	fmt.Printf("changed words %.2f, %d minor edit(s)\n", r.Stats.ChangedShare, r.Stats.MinorEdits)
 	// Output:
 	// Zelensky{+y+} said the gover{+n+}ment would reply on [-Monday-]{+Tuesday+}.
 	// delete "Zelensky" a={0 8} b={0 0} minor="variant"
@@ -26,7 +26,7 @@ func ExampleDiff() {
 	// insert "government" a={27 27} b={19 29} minor=""
 	// delete "Monday" a={43 49} b={45 45} minor=""
 	// insert "Tuesday" a={49 49} b={45 52} minor=""
-	// similarity 0.62, 1 minor edit(s)
+	// changed words 0.38, 1 minor edit(s)
 }
 
 func ExampleDiffChain() {

@@ -35,7 +35,7 @@ func FuzzDiff(f *testing.F) {
 				t.Fatalf("empty op %+v", o)
 			}
 		}
-		if s := r.Stats.Similarity; s < 0 || s > 1 {
+		if s := r.Stats.ChangedShare; s < 0 || s > 1 {
 			t.Fatalf("similarity %v out of [0,1]", s)
 		}
 	})

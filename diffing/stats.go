@@ -64,13 +64,14 @@ func (e *engine) stats(ops []iop) Stats {
 	}
 	st.Moves = len(ids)
 	total := st.WordsA + st.WordsB
+	unchanged := 0.0
 	switch {
 	case total > 0:
-		st.Similarity = float64(kept) / float64(total)
+		unchanged = float64(kept) / float64(total)
 	case e.a == e.b:
-		st.Similarity = 1
+		unchanged = 1
 	}
-	st.Similarity = min(st.Similarity, 1)
+	st.ChangedShare = max(0, 1-min(unchanged, 1))
 	st.ParagraphsChanged = e.paragraphsChanged(ops)
 	return st
 }

@@ -149,9 +149,12 @@ type Op struct {
 // at Char granularity a changed piece of a word counts as a word inserted
 // or deleted.
 type Stats struct {
-	// Similarity is 2*unchanged words / (words in A + words in B), in [0,1];
-	// moved words count as unchanged, and so do minor edits under IgnoreMinor.
-	Similarity        float64 `json:"similarity"`
+	// ChangedShare is the share of both texts' words the diff marks
+	// changed: 1 - 2*unchanged words / (words in A + words in B), in [0,1];
+	// moved words count as unchanged, and so do minor edits under
+	// IgnoreMinor. It is not the pair's similarity (the near-duplicate
+	// measure, app.Service.Similarity), which a diff does not decide.
+	ChangedShare      float64 `json:"changed_share"`
 	WordsA            int     `json:"words_a"`
 	WordsB            int     `json:"words_b"`
 	WordsInserted     int     `json:"words_inserted"`

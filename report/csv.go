@@ -82,12 +82,12 @@ func provenanceCells(p Provenance) []string {
 	return []string{p.Version, p.Archive, p.Created.UTC().Format("2006-01-02T15:04:05Z"), strings.Join(s, "; ")}
 }
 
-var pairColumns = []string{"story", "position", "a", "b", "similarity", "words_a", "words_b", "words_inserted",
+var pairColumns = []string{"story", "position", "a", "b", "similarity", "changed_share", "words_a", "words_b", "words_inserted",
 	"words_deleted", "words_moved", "moves", "paragraphs_changed", "minor_edits", "shared_passages", "degraded",
 	"a_title", "b_title", "a_published", "b_published", "a_sha256", "b_sha256", "a_imported_at", "b_imported_at",
 	"a_files", "b_files"}
 
-var articleColumns = []string{"group", "group_kind", "group_similarity", "score_to_first", "jaccard_to_first",
+var articleColumns = []string{"group", "group_kind", "group_similarity", "similarity_to_first", "jaccard_to_first",
 	"containment_to_first", "story", "article", "title", "outlet", "published", "language", "words", "sha256",
 	"imported_at", "files"}
 
@@ -227,7 +227,7 @@ func pairRow(story string, pos int, d Diff, a, b Article) []string {
 		p = strconv.Itoa(pos)
 	}
 	it := strconv.Itoa
-	return []string{story, p, i64(d.A), i64(d.B), fmtRatio(st.Similarity), it(st.WordsA), it(st.WordsB),
+	return []string{story, p, i64(d.A), i64(d.B), fmtRatio(d.Similarity), fmtRatio(st.ChangedShare), it(st.WordsA), it(st.WordsB),
 		it(st.WordsInserted), it(st.WordsDeleted), it(st.WordsMoved), it(st.Moves), it(st.ParagraphsChanged),
 		it(st.MinorEdits), it(len(d.Passages)), strconv.FormatBool(d.Result.Degraded),
 		csvText(a.Title), csvText(b.Title), csvDate(a), csvDate(b), a.SHA256, b.SHA256,

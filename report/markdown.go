@@ -95,9 +95,9 @@ func (m *mdWriter) diff(d Diff) {
 
 func (m *mdWriter) stats(d Diff) {
 	st := d.Result.Stats
-	m.printf("| Similarity | Words in A | Words in B | Inserted | Deleted | Moved | Moves | Paragraphs changed | Minor edits | Shared passages |\n")
-	m.printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	m.printf("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |\n\n", fmtRatio(st.Similarity), st.WordsA, st.WordsB,
+	m.printf("| Similarity | Changed words | Words in A | Words in B | Inserted | Deleted | Moved | Moves | Paragraphs changed | Minor edits | Shared passages |\n")
+	m.printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	m.printf("| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |\n\n", fmtRatio(d.Similarity), fmtPercent(st.ChangedShare), st.WordsA, st.WordsB,
 		st.WordsInserted, st.WordsDeleted, st.WordsMoved, st.Moves, st.ParagraphsChanged, st.MinorEdits, len(d.Passages))
 	if d.Result.Degraded {
 		m.printf("Coarser than asked: %s\n\n", mdText(d.Result.Reason))
@@ -274,7 +274,7 @@ func (m *mdWriter) duplicates(d *Duplicates) {
 			m.article("", a)
 		}
 		if len(g.Pairs) > 0 {
-			m.printf("| A | B | Found as | Score | Jaccard | Containment |\n|---:|---:|---|---:|---:|---:|\n")
+			m.printf("| A | B | Found as | Similarity | Jaccard | Containment |\n|---:|---:|---|---:|---:|---:|\n")
 			for _, p := range g.Pairs {
 				m.printf("| %d | %d | %s | %s | %s | %s |\n", p.A, p.B, mdText(p.Kind), fmtRatio(p.Score), fmtRatio(p.Jaccard), fmtRatio(p.Containment))
 			}

@@ -21,7 +21,7 @@ import (
 
 // SchemaVersion is the version of the JSON report layout described by
 // docs/report-schema.json. Bump it whenever a field changes meaning or goes.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // Kind is what a report is about.
 type Kind string
@@ -88,6 +88,10 @@ func ArticleFrom(a core.Article) Article {
 type Diff struct {
 	A int64 `json:"a"`
 	B int64 `json:"b"`
+	// Similarity is the pair's similarity (app.Service.Similarity: the
+	// near-duplicate score), the same number the duplicates listing and the
+	// Compare view give; the diff's own figure is Result.Stats.ChangedShare.
+	Similarity float64 `json:"similarity"`
 	// HideMinor shows minor edits as B's text in the rendered diff (they stay
 	// in Result.Ops, marked minor).
 	HideMinor bool            `json:"hide_minor"`

@@ -188,8 +188,8 @@ func (p *pdfWriter) diff(d Diff) {
 
 func (p *pdfWriter) stats(d Diff) {
 	st := d.Result.Stats
-	p.text(fmt.Sprintf("Similarity %s; words in A %d, in B %d; %d inserted, %d deleted, %d moved (%d moves); "+
-		"%d paragraphs changed; %d minor edits; %d shared passages.", fmtRatio(st.Similarity), st.WordsA, st.WordsB,
+	p.text(fmt.Sprintf("Similarity %s; changed words %s; words in A %d, in B %d; %d inserted, %d deleted, %d moved (%d moves); "+
+		"%d paragraphs changed; %d minor edits; %d shared passages.", fmtRatio(d.Similarity), fmtPercent(st.ChangedShare), st.WordsA, st.WordsB,
 		st.WordsInserted, st.WordsDeleted, st.WordsMoved, st.Moves, st.ParagraphsChanged, st.MinorEdits, len(d.Passages)))
 	if d.Result.Degraded {
 		p.text("Coarser than asked: " + d.Result.Reason)
@@ -390,7 +390,7 @@ func (p *pdfWriter) duplicates(d *Duplicates) {
 			p.article("", a)
 		}
 		for _, x := range g.Pairs {
-			p.field(fmt.Sprintf("Pair %d and %d", x.A, x.B), fmt.Sprintf("found as %s; score %s, Jaccard %s, containment %s",
+			p.field(fmt.Sprintf("Pair %d and %d", x.A, x.B), fmt.Sprintf("found as %s; similarity %s, Jaccard %s, containment %s",
 				x.Kind, fmtRatio(x.Score), fmtRatio(x.Jaccard), fmtRatio(x.Containment)), false)
 		}
 	}

@@ -64,7 +64,7 @@ func main() {
 	fmt.Printf("`go run ./bench/diffbench -storydiff %q` (generated article pairs, %.0f%% of words replaced, deleted or followed by an insertion).\n\n", *bin, *share*100)
 	fmt.Println("In process, `diffing.Diff` at word granularity (default options):")
 	fmt.Println()
-	fmt.Println("| pair | runs | median | p95 | CPU median | ops | similarity | degraded runs |")
+	fmt.Println("| pair | runs | median | p95 | CPU median | ops | changed words | degraded runs |")
 	fmt.Println("|---|---|---|---|---|---|---|---|")
 	for _, p := range pairs {
 		n := *runs
@@ -81,7 +81,7 @@ func main() {
 			}
 			return selfCPU() - c0
 		})
-		fmt.Printf("| %s | %d | %s | %s | %s | %d | %.3f | %d |\n", p.name, n, ms(median(ts)), ms(p95(ts)), ms(median(cpu)), len(r.Ops), r.Stats.Similarity, degraded)
+		fmt.Printf("| %s | %d | %s | %s | %s | %d | %.3f | %d |\n", p.name, n, ms(median(ts)), ms(p95(ts)), ms(median(cpu)), len(r.Ops), r.Stats.ChangedShare, degraded)
 	}
 	fmt.Println()
 

@@ -232,7 +232,8 @@ export interface DiffOp {
 }
 
 export interface DiffStats {
-  similarity: number;
+  // The share of both texts' words the diff marks inserted or deleted.
+  changed_share: number;
   words_a: number;
   words_b: number;
   words_inserted: number;
@@ -246,6 +247,7 @@ export interface DiffStats {
 export interface Comparison {
   a: number;
   b: number;
+  // The pair's similarity, as the duplicates listing and every report give it.
   similarity: number;
   stats: DiffStats;
   ops: DiffOp[] | null;
