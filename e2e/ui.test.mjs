@@ -234,6 +234,10 @@ test('open the story of 003 and compare 003 with 004, hiding minor edits', async
   const inline = await page.getByTestId('diff').textContent();
   const moves = await page.locator('.movelink').allTextContents();
   assert.equal(inline.length - moves.join('').length, cmp.ops.reduce((n, o) => n + o.text.length, 0));
+  // The pair's similarity is the answer's, and the diff's own figure goes by another name.
+  assert.equal(await page.getByTestId('stats').getByTestId('similarity').textContent(), (cmp.similarity * 100).toFixed(1) + ' %');
+  assert.equal(cmp.stats.similarity, undefined);
+  assert.match(await page.getByTestId('stats').textContent(), /Changed words/);
 
   const asked = page.waitForRequest((r) => r.url().includes('/api/compare') && r.url().includes('ignore_minor=true'));
   await page.getByLabel('Hide minor edits').check();
