@@ -78,6 +78,22 @@ type Article struct {
 	ImportedAt time.Time `json:"imported_at"`
 	Paths      []string  `json:"paths"`
 	Text       string    `json:"text,omitempty"`
+	// Edits lists the fields a researcher changed, each with its imported
+	// value; Title, Outlet and Published hold the edited values.
+	Edits []Edit `json:"edits,omitempty"`
+	// Tags are a researcher's labels, in order; Note their free text.
+	Tags []string `json:"tags,omitempty"`
+	Note *Note    `json:"note,omitempty"`
+}
+
+// EditOf returns the article's edit of field, nil when it is as imported.
+func (a *Article) EditOf(field string) *Edit {
+	for i := range a.Edits {
+		if a.Edits[i].Field == field {
+			return &a.Edits[i]
+		}
+	}
+	return nil
 }
 
 // FileLocation is one place an article's bytes were found.

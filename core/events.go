@@ -30,6 +30,10 @@ type Event struct {
 	Articles []EventArticle `json:"articles"`
 	// Thread is the running topic the event belongs to, 0 if none.
 	Thread int64 `json:"thread,omitempty"`
+	// Tags and Note are a researcher's; they follow the event when it
+	// merges into another.
+	Tags []string `json:"tags,omitempty"`
+	Note *Note    `json:"note,omitempty"`
 }
 
 // Thread groups the events of one running topic.

@@ -12,6 +12,8 @@ type ListQuery struct {
 	Language string     `json:"language"`
 	From     *time.Time `json:"from"`
 	To       *time.Time `json:"to"`
+	// Tag keeps only the articles a researcher tagged so.
+	Tag string `json:"tag"`
 	// IDs restricts the list to these articles (e.g. those with a badge).
 	IDs []int64 `json:"-"`
 }

@@ -79,6 +79,8 @@ type SearchFilter struct {
 	Language string
 	From     *time.Time
 	To       *time.Time
+	// Tag keeps only the articles a researcher tagged so.
+	Tag string
 	// IDs, when not nil, keeps only these articles (e.g. those with a badge).
 	IDs []int64
 }

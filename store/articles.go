@@ -148,6 +148,9 @@ func (db *DB) Article(ctx context.Context, id int64) (*core.Article, error) {
 	if err := db.fillPaths(ctx, []*core.Article{&a}); err != nil {
 		return nil, err
 	}
+	if err := db.fillCuration(ctx, []*core.Article{&a}); err != nil {
+		return nil, err
+	}
 	return &a, nil
 }
 
@@ -237,6 +240,9 @@ func (db *DB) listArticles(ctx context.Context, q core.ListQuery, withTotal bool
 	if q.To != nil {
 		where, args = append(where, "a.published <= ?"), append(args, q.To.UTC().Format(time.RFC3339))
 	}
+	if q.Tag != "" {
+		where, args = append(where, tagged), append(args, q.Tag)
+	}
 	if q.IDs != nil {
 		ids := make([]string, len(q.IDs))
 		for i, id := range q.IDs {
@@ -278,7 +284,10 @@ func (db *DB) listArticles(ctx context.Context, q core.ListQuery, withTotal bool
 	for i := range page.Articles {
 		ptrs[i] = &page.Articles[i]
 	}
-	return page, db.fillPaths(ctx, ptrs)
+	if err := db.fillPaths(ctx, ptrs); err != nil {
+		return nil, err
+	}
+	return page, db.fillCuration(ctx, ptrs)
 }
 
 // ArticleIDs returns every article id in ascending order.

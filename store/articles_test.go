@@ -342,7 +342,8 @@ func TestMigrationGivesStoredDatesTheirConfidence(t *testing.T) {
 	ids := addBatch(t, db, batch...)
 	db.Close()
 	rawExec(t, path, "ALTER TABLE articles DROP COLUMN published_confidence", "ALTER TABLE articles DROP COLUMN no_body",
-		"ALTER TABLE import_errors DROP COLUMN kind", "ALTER TABLE import_errors DROP COLUMN reason", "PRAGMA user_version = 7")
+		"ALTER TABLE import_errors DROP COLUMN kind", "ALTER TABLE import_errors DROP COLUMN reason",
+		"DROP TRIGGER articles_curation_delete", "DROP TABLE article_edits", "DROP TABLE tags", "DROP TABLE notes", "PRAGMA user_version = 7")
 	db, err = store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)

@@ -61,6 +61,7 @@ func (db *DB) ApplyClustering(ctx context.Context, ch ClusterChanges, replace bo
 	for _, r := range ch.EventRedirects {
 		w.dropEvent(r.From)
 		w.redirect("event_redirects", r)
+		w.moveEventCuration(r.From, r.To)
 	}
 	for _, id := range ch.RemovedThreads {
 		w.dropThread(id)

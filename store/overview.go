@@ -112,7 +112,7 @@ func (db *DB) TextByKind(ctx context.Context) (map[string]int64, error) {
 // Stamp is a short text that changes whenever what the overview counts may
 // have changed: an article added (the largest id), analysis writing features,
 // pairs, events or repeats (the counts its triggers keep), a verdict or a
-// correction. Reading it costs a few index lookups, where the overview's
+// correction, an edit of an article's title, date or outlet. Reading it costs a few index lookups, where the overview's
 // aggregates read every article and every line (seconds at 100,000
 // articles), so the overview is kept until the stamp moves.
 func (db *DB) Stamp(ctx context.Context) (string, error) {
@@ -129,6 +129,11 @@ func (db *DB) Stamp(ctx context.Context) (string, error) {
 		return "", err
 	}
 	fmt.Fprintf(&b, "a%d c%d j%d/%s/%d", maxID, corr, judged, judgedLast, same)
+	var edits string
+	if err := db.read.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM settings WHERE key = ?), '0')`, metadataEdits).Scan(&edits); err != nil {
+		return "", err
+	}
+	fmt.Fprintf(&b, " e%s", edits)
 	r, err := db.read.QueryContext(ctx, `SELECT name, tag, n FROM row_counts ORDER BY name, tag`)
 	if err != nil {
 		return "", err

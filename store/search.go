@@ -216,6 +216,9 @@ func filterSQL(f core.SearchFilter) (string, []any) {
 	if f.To != nil {
 		where, args = append(where, "a.published <= ?"), append(args, f.To.UTC().Format(time.RFC3339))
 	}
+	if f.Tag != "" {
+		where, args = append(where, tagged), append(args, f.Tag)
+	}
 	if f.IDs != nil {
 		ids := make([]string, len(f.IDs), len(f.IDs)+1)
 		for i, id := range f.IDs {
@@ -377,7 +380,11 @@ func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]core.S
 			hits = append(hits, *h)
 		}
 	}
-	return hits, nil
+	arts := make([]*core.Article, len(hits))
+	for i := range hits {
+		arts[i] = &hits[i].Article
+	}
+	return hits, db.fillCuration(ctx, arts)
 }
 
 // fragments splits a snippet marked with \x02...\x03 into fragments.
@@ -464,10 +471,12 @@ func (db *DB) IndexedTerms(ctx context.Context, prefix string) ([]string, error)
 }
 
 // IndexStamp changes whenever articles are added to the search index (it is
-// the newest article's id), so that what is read from the index's
+// the newest article's id plus the number of metadata edits), so that what is read from the index's
 // vocabulary can be kept until then.
 func (db *DB) IndexStamp(ctx context.Context) (int64, error) {
 	var id int64
-	err := db.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&id)
+	// Edited titles change the index too; both terms only grow.
+	err := db.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) +
+		coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0) FROM articles`, metadataEdits).Scan(&id)
 	return id, err
 }
