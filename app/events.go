@@ -172,7 +172,7 @@ func (s *Service) eventViews(ctx context.Context, heads []store.EventHead) ([]co
 		markEarliest(&e)
 		out = append(out, e)
 	}
-	return out, nil
+	return out, s.fillEventCuration(ctx, out)
 }
 
 // compareVersions orders an event's versions: by date, undated ones after

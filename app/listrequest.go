@@ -20,12 +20,14 @@ type ListRequest struct {
 	To       string `json:"to"`
 	// Badge keeps only the articles with this badge (see the Badge constants).
 	Badge string `json:"badge"`
+	// Tag keeps only the articles a researcher tagged so.
+	Tag string `json:"tag"`
 }
 
 // Query converts the request for the store. To is inclusive: a date means
 // up to the end of that day. A zero Limit is the store's default page.
 func (r ListRequest) Query() (core.ListQuery, error) {
-	q := core.ListQuery{Offset: r.Offset, Limit: r.Limit, Sort: r.Sort, Desc: r.Desc, Outlet: r.Outlet, Language: r.Language}
+	q := core.ListQuery{Offset: r.Offset, Limit: r.Limit, Sort: r.Sort, Desc: r.Desc, Outlet: r.Outlet, Language: r.Language, Tag: strings.TrimSpace(r.Tag)}
 	if err := (Page{Offset: r.Offset, Limit: r.Limit}).Check(); err != nil {
 		return q, err
 	}

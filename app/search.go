@@ -29,12 +29,14 @@ type SearchRequest struct {
 	Badge string `json:"badge"`
 	// Prefix lets the last word match as a prefix (search as you type).
 	Prefix bool `json:"prefix"`
+	// Tag keeps only the articles a researcher tagged so.
+	Tag string `json:"tag"`
 }
 
 // Options converts the request for the service.
 func (r SearchRequest) Options() (core.SearchOptions, error) {
 	opt := core.SearchOptions{Offset: r.Offset, Limit: r.Limit, Prefix: r.Prefix,
-		Filter: core.SearchFilter{Outlet: r.Outlet, Language: r.Language}}
+		Filter: core.SearchFilter{Outlet: r.Outlet, Language: r.Language, Tag: strings.TrimSpace(r.Tag)}}
 	if err := (Page{Offset: r.Offset, Limit: r.Limit}).Check(); err != nil {
 		return opt, err
 	}

@@ -260,3 +260,31 @@ func (u *UI) Quotes(ctx context.Context, ref string, story int64, pg Page) ([]Qu
 	}
 	return orEmpty(u.service().Quotes(ctx, QuotesRequest{Ref: strings.TrimSpace(ref), Story: story, Page: pg}))
 }
+
+// EditArticle edits an article's title, date or outlet (the imported
+// values are kept) and returns the article as it is now.
+func (u *UI) EditArticle(ctx context.Context, ref string, r EditRequest) (*ArticleDetail, error) {
+	return u.service().EditArticle(ctx, ref, r)
+}
+
+// RevertArticle puts fields (title, date, outlet or all) of an article
+// back to their imported values.
+func (u *UI) RevertArticle(ctx context.Context, ref string, fields []string) (*ArticleDetail, error) {
+	return u.service().RevertArticle(ctx, ref, fields)
+}
+
+// TagItem adds tags to an article or an event, or takes them off with
+// remove, and returns its tags.
+func (u *UI) TagItem(ctx context.Context, it Item, tags []string, remove bool) ([]string, error) {
+	return u.service().TagItem(ctx, it, tags, remove)
+}
+
+// SetNote writes the note on an article or an event ("" removes it).
+func (u *UI) SetNote(ctx context.Context, it Item, text string) (*core.Note, error) {
+	return u.service().SetNote(ctx, it, text)
+}
+
+// Tags lists every tag with how many articles and events carry it.
+func (u *UI) Tags(ctx context.Context) ([]core.TagCount, error) {
+	return orEmpty(u.service().Tags(ctx))
+}
