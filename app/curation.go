@@ -266,3 +266,32 @@ func (s *Service) fillEventCuration(ctx context.Context, evs []core.Event) error
 	}
 	return nil
 }
+
+// ItemTags returns the tags of an article or an event.
+func (s *Service) ItemTags(ctx context.Context, it Item) ([]string, error) {
+	id, err := s.resolve(ctx, it)
+	if err != nil {
+		return nil, err
+	}
+	got, err := s.db.TagsOf(ctx, kindOf(it), []int64{id})
+	if err != nil || got[id] == nil {
+		return []string{}, err
+	}
+	return got[id], nil
+}
+
+// ItemNote returns the note on an article or an event, nil if none.
+func (s *Service) ItemNote(ctx context.Context, it Item) (*core.Note, error) {
+	id, err := s.resolve(ctx, it)
+	if err != nil {
+		return nil, err
+	}
+	notes, err := s.db.NotesOf(ctx, kindOf(it), []int64{id})
+	if err != nil {
+		return nil, err
+	}
+	if n, ok := notes[id]; ok {
+		return &n, nil
+	}
+	return nil, nil
+}

@@ -173,3 +173,50 @@ func TestBadCurationIsRefusedNamingTheArticle(t *testing.T) {
 		}
 	}
 }
+
+// Every report kind states the edits (with the imported values), tags and
+// notes on the articles and events it covers, in every format.
+func TestReportsCarryCuration(t *testing.T) {
+	ctx := context.Background()
+	ra := newReportArchive(t)
+	svc := ra.svc
+	id, err := svc.Resolve(ctx, "004_crlf.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.EditArticle(ctx, ref(id), app.EditRequest{Outlet: str("Curated outlet")}); err != nil {
+		t.Fatal(err)
+	}
+	svc.TagItem(ctx, app.Item{Ref: ref(id)}, []string{"<script>alert(1)</script>"}, false)
+	svc.SetNote(ctx, app.Item{Ref: ref(id)}, "A note on the copy")
+	story := ra.storyOf(t, "004_crlf.txt")
+	svc.TagItem(ctx, app.Item{Kind: core.ItemEvent, Ref: ref(story)}, []string{"event-tag"}, false)
+	reqs := map[string]app.ReportRequest{
+		"pair":       {Kind: "pair", Refs: []string{"004_crlf.txt", "004_0cbc97742eea5343.txt"}},
+		"story":      {Kind: "story", StoryID: story},
+		"duplicates": {Kind: "duplicates"},
+		"archive":    {Kind: "archive"},
+	}
+	for name, req := range reqs {
+		for _, f := range []string{"html", "md", "csv", "json"} {
+			req.Format = f
+			var buf strings.Builder
+			if err := svc.Report(ctx, req, &buf); err != nil {
+				t.Fatalf("%s %s: %v", name, f, err)
+			}
+			out := buf.String()
+			wants := []string{"Curated outlet", "A note on the copy", "imported"}
+			if name == "story" || name == "archive" {
+				wants = append(wants, "event-tag")
+			}
+			for _, w := range wants {
+				if !strings.Contains(out, w) {
+					t.Errorf("%s report in %s lacks %q", name, f, w)
+				}
+			}
+			if f == "html" && strings.Contains(out, "<script>alert(1)") {
+				t.Errorf("%s report in HTML carries a tag as markup", name)
+			}
+		}
+	}
+}

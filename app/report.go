@@ -109,6 +109,9 @@ func (s *Service) writeReport(ctx context.Context, req ReportRequest, w io.Write
 	if err != nil {
 		return err
 	}
+	if err := s.addCuration(ctx, model); err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

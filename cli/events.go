@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
@@ -39,14 +40,18 @@ func parseID(s, what string) (int64, error) {
 
 var storiesCommand = &Command{
 	Name:    "stories",
-	Args:    "[--json] [--offset N] [--limit N] [--search Q] [ID]",
+	Args:    "[--json] [--offset N] [--limit N] [--search Q] [--tag T] [ID]",
 	Summary: "events: the versions of one news event (other outlets, translations, updates), the largest first",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, `print [{"id","label","earliest","thread","articles":[{"id","published","title","outlet","earliest"}]}]`)
 		offset, limit, search := pageFlags(fs, "events")
+		tag := fs.String("tag", "", "only events a researcher tagged so (every one of them, largest first)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 1 {
 				return usagef("give at most one event id")
+			}
+			if *tag != "" && (len(args) > 0 || *search != "") {
+				return usagef("--tag lists the tagged events: give it without an id or --search")
 			}
 			if err := checkPage(*offset, *limit); err != nil {
 				return err
@@ -67,6 +72,10 @@ var storiesCommand = &Command{
 					return err
 				}
 				evs = []core.Event{*e}
+			} else if *tag != "" {
+				if evs, err = svc.EventsTagged(ctx, *tag); err != nil {
+					return err
+				}
 			} else if evs, err = svc.Events(ctx, *search, app.Page{Offset: *offset, Limit: *limit}); err != nil {
 				return err
 			}
@@ -76,7 +85,9 @@ var storiesCommand = &Command{
 				}
 				return writeJSON(env.Stdout, evs)
 			}
-			if len(evs) == 0 {
+			if len(evs) == 0 && *tag != "" {
+				fmt.Fprintf(env.Stdout, "No event is tagged %s.\n", termField(*tag))
+			} else if len(evs) == 0 {
 				fmt.Fprintln(env.Stdout, "No events: import articles, then run storydiff analyze.")
 			}
 			for _, e := range evs {
@@ -93,6 +104,12 @@ func printEvent(w io.Writer, e core.Event) {
 		thread = fmt.Sprintf(", thread %d", e.Thread)
 	}
 	fmt.Fprintf(w, "Event %d: %s (%d versions%s)\n", e.ID, clip(e.Label, 90), len(e.Articles), thread)
+	if len(e.Tags) > 0 {
+		fmt.Fprintf(w, "  Tags: %s\n", termField(strings.Join(e.Tags, ", ")))
+	}
+	if e.Note != nil {
+		fmt.Fprintf(w, "  Note: %s\n", clip(e.Note.Text, 200))
+	}
 	for _, a := range e.Articles {
 		mark := " "
 		if a.Earliest {

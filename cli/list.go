@@ -13,7 +13,7 @@ import (
 
 var listCommand = &Command{
 	Name:    "list",
-	Args:    "[--json] [--limit N] [--offset N] [--sort id|title|outlet|published|words] [--desc]",
+	Args:    "[--json] [--limit N] [--offset N] [--sort id|title|outlet|published|words] [--desc] [--outlet O] [--language L] [--tag T]",
 	Summary: "list the articles in the archive",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, "print a JSON array")
@@ -23,6 +23,7 @@ var listCommand = &Command{
 		desc := fs.Bool("desc", false, "descending order")
 		outlet := fs.String("outlet", "", "only articles from this outlet")
 		lang := fs.String("language", "", "only articles in this language (ISO 639-1)")
+		tag := fs.String("tag", "", "only articles tagged so (see storydiff tags)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
 				return usagef("list takes no arguments")
@@ -32,7 +33,7 @@ var listCommand = &Command{
 				return err
 			}
 			defer svc.Close()
-			q := core.ListQuery{Offset: *offset, Sort: *sortBy, Desc: *desc, Outlet: *outlet, Language: *lang}
+			q := core.ListQuery{Offset: *offset, Sort: *sortBy, Desc: *desc, Outlet: *outlet, Language: *lang, Tag: *tag}
 			out := newArticleWriter(env.Stdout, *asJSON)
 			// Page through the archive so that a million articles stream
 			// out without being held in memory.

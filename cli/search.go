@@ -14,7 +14,7 @@ import (
 
 var searchCommand = &Command{
 	Name:    "search",
-	Args:    `[--offset N] [--limit N] [--outlet O] [--language L] [--from DATE] [--to DATE] [--format text|csv|json] [--rank-all] QUERY`,
+	Args:    `[--offset N] [--limit N] [--outlet O] [--language L] [--from DATE] [--to DATE] [--tag T] [--format text|csv|json] [--rank-all] QUERY`,
 	Summary: `full-text search over titles and texts (words, "quoted phrases"); names match their other spellings`,
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, "print the page of hits as JSON (as --format json)")
@@ -25,6 +25,7 @@ var searchCommand = &Command{
 		language := fs.String("language", "", "only articles in this language (a code such as en or fr)")
 		from := fs.String("from", "", "only articles published on or after this day (YYYY-MM-DD)")
 		to := fs.String("to", "", "only articles published on or before this day (YYYY-MM-DD)")
+		tag := fs.String("tag", "", "only articles tagged so (see storydiff tags)")
 		rankAll := fs.Bool("rank-all", false, "rank every match, however many (slow on broad searches in a large archive)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			query := strings.Join(args, " ")
@@ -47,7 +48,7 @@ var searchCommand = &Command{
 			default:
 				return usagef("--format is text, csv or json, not %q", *format)
 			}
-			opt, err := app.SearchRequest{Offset: *offset, Limit: *limit, Outlet: *outlet, Language: *language, From: *from, To: *to}.Options()
+			opt, err := app.SearchRequest{Offset: *offset, Limit: *limit, Outlet: *outlet, Language: *language, From: *from, To: *to, Tag: *tag}.Options()
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
+
+	"github.com/storydiff/storydiff/core"
 )
 
 var showCommand = &Command{
@@ -30,8 +33,13 @@ var showCommand = &Command{
 			}
 			w := env.Stdout
 			fmt.Fprintf(w, "Article %d: %s\n", a.ID, clip(a.Title, 200))
+			if e := editedNote(a.Article, core.FieldTitle); e != "" {
+				fmt.Fprintf(w, "Title:%s\n", e)
+			}
 			fmt.Fprintf(w, "Published: %s", date(a.Article))
 			switch {
+			case a.EditOf(core.FieldDate) != nil:
+				fmt.Fprint(w, editedNote(a.Article, core.FieldDate))
 			case a.Published != nil && a.PublishedRaw != "":
 				fmt.Fprintf(w, " (%s, from %s, written %q)", dash(a.PublishedConfidence), termField(a.PublishedFrom), a.PublishedRaw)
 			case a.PublishedRaw != "":
@@ -40,8 +48,8 @@ var showCommand = &Command{
 			if a.NoBody {
 				fmt.Fprintf(w, "\nBody: none; the record had a title alone, which stands as its text")
 			}
-			fmt.Fprintf(w, "\nOutlet: %s  Language: %s  Words: %d  Format: %s  Encoding: %s\n",
-				dash(a.Outlet), dash(a.Language), a.Words, dash(a.Format), dash(a.Encoding))
+			fmt.Fprintf(w, "\nOutlet: %s%s  Language: %s  Words: %d  Format: %s  Encoding: %s\n",
+				dash(a.Outlet), editedNote(a.Article, core.FieldOutlet), dash(a.Language), a.Words, dash(a.Format), dash(a.Encoding))
 			fmt.Fprintf(w, "SHA-256: %s\nImported: %s (import %d)\n", a.SHA256, a.ImportedAt.Format("2006-01-02 15:04:05 MST"), a.ImportID)
 			for _, l := range a.Locations {
 				if l.Record > 0 {
@@ -49,6 +57,12 @@ var showCommand = &Command{
 				} else {
 					fmt.Fprintf(w, "File: %s\n", quotePath(l.Path))
 				}
+			}
+			if len(a.Tags) > 0 {
+				fmt.Fprintf(w, "Tags: %s\n", termField(strings.Join(a.Tags, ", ")))
+			}
+			if a.Note != nil {
+				fmt.Fprintf(w, "Note (changed %s):\n%s\n", a.Note.UpdatedAt.Local().Format("2006-01-02 15:04"), termText(a.Note.Text))
 			}
 			fmt.Fprintf(w, "\n%s\n", termText(a.Text))
 			return nil

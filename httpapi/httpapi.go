@@ -61,6 +61,7 @@ func New(svc *app.Service, opts Options) http.Handler {
 	s.analysisRoutes(api)
 	s.eventRoutes(api)
 	s.pictureRoutes(api)
+	s.curationRoutes(api)
 	api.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, core.Errorf(core.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path))
 	})
@@ -75,7 +76,7 @@ func (s *server) listArticles(w http.ResponseWriter, r *http.Request) (any, erro
 	v := r.URL.Query()
 	req := app.ListRequest{
 		Sort: v.Get("sort"), Outlet: v.Get("outlet"), Language: v.Get("language"),
-		From: v.Get("from"), To: v.Get("to"), Badge: v.Get("badge"),
+		From: v.Get("from"), To: v.Get("to"), Badge: v.Get("badge"), Tag: v.Get("tag"),
 	}
 	var err error
 	if req.Offset, err = app.ParseCount("offset", v.Get("offset")); err != nil {
@@ -107,7 +108,7 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) (any, error) {
 func searchRequest(r *http.Request) (app.SearchRequest, error) {
 	v := r.URL.Query()
 	req := app.SearchRequest{Query: v.Get("q"), Outlet: v.Get("outlet"), Language: v.Get("language"),
-		From: v.Get("from"), To: v.Get("to"), Badge: v.Get("badge")}
+		From: v.Get("from"), To: v.Get("to"), Badge: v.Get("badge"), Tag: v.Get("tag")}
 	var err error
 	if req.Offset, err = app.ParseCount("offset", v.Get("offset")); err != nil {
 		return req, err

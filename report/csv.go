@@ -96,13 +96,12 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 	cw.UseCRLF = true
 	var prov Provenance
 	var rows [][]string
+	var header []string
 	switch v := model.(type) {
 	case *Pair:
 		prov = v.Provenance
 		rows = alignedRows(v)
-		if err := cw.Write(concat(pairColumns, alignColumns, provenanceColumns)); err != nil {
-			return err
-		}
+		header = concat(pairColumns, alignColumns)
 	case *Story:
 		prov = v.Provenance
 		for i, d := range v.Diffs {
@@ -111,9 +110,7 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 			rows = append(rows, append(pairRow(strconv.FormatInt(v.ID, 10), i+1, d, a, b), make([]string, len(collationColumnNames))...))
 		}
 		rows = append(rows, collationRows(v)...)
-		if err := cw.Write(concat(pairColumns, collationColumnNames, provenanceColumns)); err != nil {
-			return err
-		}
+		header = concat(pairColumns, collationColumnNames)
 	case *Duplicates:
 		prov = v.Provenance
 		for i, g := range v.Groups {
@@ -121,24 +118,35 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 				rows = append(rows, articleRow(strconv.Itoa(i+1), g, "", a))
 			}
 		}
-		if err := cw.Write(append(append([]string{}, articleColumns...), provenanceColumns...)); err != nil {
-			return err
-		}
+		header = articleColumns
 	case *Archive:
 		prov = v.Provenance
-		columns := articleColumns
 		if v.Full {
-			rows = archiveRows(v)
+			rows, header = archiveRows(v), articleColumns
 		} else {
-			rows, columns = summaryRows(v), summaryColumns
+			// A summary's rows are figures, not articles: no row to
+			// carry an article's curation (the other formats give it
+			// in their provenance).
+			rows, header = summaryRows(v), summaryColumns
+			prov.Curation = nil
 		}
-		if err := cw.Write(append(append([]string{}, columns...), provenanceColumns...)); err != nil {
-			return err
-		}
+	}
+	// The researchers' tags, notes and imported values of each row's
+	// articles and event come before the provenance, in a report that has
+	// any: a table without them keeps the columns it always had.
+	curated := !prov.Curation.Empty()
+	if curated {
+		header = concat(header, curationColumns)
+	}
+	if err := cw.Write(concat(header, provenanceColumns)); err != nil {
+		return err
 	}
 	raw, prov := csvMode(prov)
 	pc := provenanceCells(prov)
 	for _, r := range rows {
+		if curated {
+			r = append(r, curationCells(prov.Curation, header, r)...)
+		}
 		r = append(r, pc...)
 		if !raw {
 			for i := range r {

@@ -360,6 +360,40 @@ func (m *mdWriter) provenance(p Provenance) {
 		m.printf("| %s | %s | %s |\n", mdText(s.Group), mdText(s.Name), mdText(s.Value))
 	}
 	m.printf("\n")
+	m.curation(p.Curation)
+}
+
+// curation lists the researchers' edits, tags and notes: every piece of it
+// escaped, notes in code fences, as typed text never becomes markup.
+func (m *mdWriter) curation(c *Curation) {
+	if c.Empty() {
+		return
+	}
+	m.printf("### Curation: researchers' edits, tags and notes\n\n")
+	for _, a := range c.Articles {
+		m.printf("- Article %d: %s\n", a.ID, mdText(orDash(a.Title)))
+		for _, e := range a.Edits {
+			m.printf("  - Edited %s\n", mdText(e.EditLine()))
+		}
+		if len(a.Tags) > 0 {
+			m.printf("  - Tags: %s\n", mdText(strings.Join(a.Tags, ", ")))
+		}
+		if a.Note != nil {
+			m.printf("  - Note (changed %s):\n\n", a.Note.When())
+			m.fence(a.Note.Text)
+		}
+	}
+	for _, e := range c.Events {
+		m.printf("- Event %d: %s\n", e.ID, mdText(orDash(e.Label)))
+		if len(e.Tags) > 0 {
+			m.printf("  - Tags: %s\n", mdText(strings.Join(e.Tags, ", ")))
+		}
+		if e.Note != nil {
+			m.printf("  - Note (changed %s):\n\n", e.Note.When())
+			m.fence(e.Note.Text)
+		}
+	}
+	m.printf("\n")
 }
 
 // fence writes s as a code block whose fence is longer than any run of

@@ -47,6 +47,9 @@ type Provenance struct {
 	Archive  string    `json:"archive"`
 	Created  time.Time `json:"created"`
 	Settings []Setting `json:"settings"`
+	// Curation is the researchers' edits, tags and notes on what the
+	// report covers; nil when there are none.
+	Curation *Curation `json:"curation,omitempty"`
 }
 
 // File is one place an article's bytes were found.

@@ -483,6 +483,37 @@ func (p *pdfWriter) provenance(pr Provenance) {
 	for _, s := range pr.Settings {
 		p.field(s.Group+" "+s.Name, s.Value, false)
 	}
+	p.curation(pr.Curation)
+}
+
+// curation lists the researchers' edits (with the values imported), tags
+// and notes, drawn as text.
+func (p *pdfWriter) curation(c *Curation) {
+	if c.Empty() {
+		return
+	}
+	p.heading(3, "Curation: researchers' edits, tags and notes")
+	for _, a := range c.Articles {
+		p.field("Article "+strconv.FormatInt(a.ID, 10), orDash(a.Title), false)
+		for _, e := range a.Edits {
+			p.field("  Edited", e.EditLine(), false)
+		}
+		if len(a.Tags) > 0 {
+			p.field("  Tags", strings.Join(a.Tags, ", "), false)
+		}
+		if a.Note != nil {
+			p.field("  Note ("+a.Note.When()+")", a.Note.Text, false)
+		}
+	}
+	for _, e := range c.Events {
+		p.field("Event "+strconv.FormatInt(e.ID, 10), orDash(e.Label), false)
+		if len(e.Tags) > 0 {
+			p.field("  Tags", strings.Join(e.Tags, ", "), false)
+		}
+		if e.Note != nil {
+			p.field("  Note ("+e.Note.When()+")", e.Note.Text, false)
+		}
+	}
 }
 
 // clean makes article text safe for the PDF text operators and the sans

@@ -458,3 +458,16 @@ func (w *clusterWriter) moveEventCuration(from, to int64) {
 // tagged is the condition on articles a that keeps those with a tag (one
 // argument): a lookup in the tags' primary key for each article.
 const tagged = `EXISTS (SELECT 1 FROM tags t WHERE t.kind = 'article' AND t.item_id = a.id AND t.tag = ?)`
+
+// CuratedIDs returns the articles a researcher edited, tagged or noted, and
+// the events tagged or noted, each in ascending order.
+func (db *DB) CuratedIDs(ctx context.Context) (articles, events []int64, err error) {
+	articles, err = db.idsWhere(ctx, `SELECT article_id FROM article_edits
+		UNION SELECT item_id FROM tags WHERE kind = 'article' UNION SELECT item_id FROM notes WHERE kind = 'article' ORDER BY 1`)
+	if err != nil {
+		return nil, nil, err
+	}
+	events, err = db.idsWhere(ctx, `SELECT item_id FROM tags WHERE kind = 'event'
+		UNION SELECT item_id FROM notes WHERE kind = 'event' ORDER BY 1`)
+	return articles, events, err
+}
