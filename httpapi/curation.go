@@ -72,10 +72,6 @@ func (s *server) note(w http.ResponseWriter, r *http.Request) (any, error) {
 	if err := readJSON(w, r, &b); err != nil {
 		return nil, err
 	}
-	n, err := s.ui.SetNote(r.Context(), b.Item, b.Text)
-	if err != nil {
-		return nil, err
-	}
-	// A removed note is {"note": null}, so that every answer is an object.
-	return map[string]*core.Note{"note": n}, nil
+	// A removed note is null.
+	return s.ui.SetNote(r.Context(), b.Item, b.Text)
 }

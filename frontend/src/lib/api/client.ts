@@ -18,6 +18,11 @@ import type {
   CompareOptions,
   Correction,
   Collation,
+  EditField,
+  EditRequest,
+  Item,
+  Note,
+  TagCount,
   DuplicateGroup,
   Event,
   Explanation,
@@ -94,9 +99,54 @@ export class Api {
       from: req.from,
       to: req.to,
       badge: req.badge,
+      tag: req.tag,
       format,
       token: this.transport.token || undefined,
     });
+  }
+
+  // editArticle changes an article's title, date or outlet (the imported
+  // values are kept) and returns it as it is now.
+  editArticle(ref: string, edit: EditRequest): Promise<ArticleDetail> {
+    return this.transport.call<ArticleDetail>({
+      binding: 'EditArticle',
+      args: [ref, edit],
+      http: { method: 'POST', path: '/api/edit', body: { ref, ...edit } },
+    });
+  }
+
+  revertArticle(ref: string, fields: (EditField | 'all')[]): Promise<ArticleDetail> {
+    return this.transport.call<ArticleDetail>({
+      binding: 'RevertArticle',
+      args: [ref, fields],
+      http: { method: 'POST', path: '/api/revert', body: { ref, fields } },
+    });
+  }
+
+  // tagItem adds tags to an article or an event (or takes them off) and
+  // returns its tags.
+  async tagItem(item: Item, tags: string[], remove = false): Promise<string[]> {
+    const r = await this.transport.call<string[] | null>({
+      binding: 'TagItem',
+      args: [item, tags, remove],
+      http: { method: 'POST', path: '/api/tags', body: { ...item, tags, remove } },
+    });
+    return r ?? [];
+  }
+
+  // setNote writes the note on an item ('' removes it).
+  async setNote(item: Item, text: string): Promise<Note | null> {
+    const r = await this.transport.call<Note | null>({
+      binding: 'SetNote',
+      args: [item, text],
+      http: { method: 'POST', path: '/api/note', body: { ...item, text } },
+    });
+    return r ?? null;
+  }
+
+  async tags(): Promise<TagCount[]> {
+    const r = await this.transport.call<TagCount[] | null>({ binding: 'Tags', args: [], http: { method: 'GET', path: '/api/tags' } });
+    return r ?? [];
   }
 
   facets(): Promise<Facets> {

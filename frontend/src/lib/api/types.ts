@@ -25,6 +25,47 @@ export interface Article {
   paths: string[];
   badges?: string[];
   text?: string;
+  // A researcher's edits (the fields above hold the edited values), tags and note.
+  edits?: Edit[];
+  tags?: string[];
+  note?: Note | null;
+}
+
+export type EditField = 'title' | 'date' | 'outlet';
+
+// Edit is one field a researcher changed, with the value it was imported with
+// (a date as RFC 3339, '' when none).
+export interface Edit {
+  field: EditField;
+  imported: string;
+  importedFrom?: string;
+  importedConfidence?: string;
+  editedAt: string;
+}
+
+// EditRequest changes the fields given; a date is YYYY-MM-DD.
+export interface EditRequest {
+  title?: string;
+  date?: string;
+  outlet?: string;
+}
+
+export interface Note {
+  text: string;
+  updatedAt: string;
+}
+
+export type ItemKind = 'article' | 'event';
+
+export interface Item {
+  kind: ItemKind;
+  ref: string;
+}
+
+export interface TagCount {
+  tag: string;
+  articles: number;
+  events: number;
 }
 
 export interface ArticlePage {
@@ -44,6 +85,7 @@ export interface ListQuery {
   from?: string;
   to?: string;
   badge?: string; // duplicate, near_duplicate, repeat or story
+  tag?: string;
 }
 
 export interface FileLocation {
@@ -96,6 +138,7 @@ export interface SearchRequest {
   to?: string;
   badge?: string;
   prefix?: boolean;
+  tag?: string;
 }
 
 // SearchPage is one page of a search and the number of matches in all.
@@ -303,6 +346,8 @@ export interface Event {
   earliest: number;
   articles: EventArticle[] | null;
   thread?: number; // 0 or absent: in no thread
+  tags?: string[];
+  note?: Note | null;
 }
 
 export interface Thread {

@@ -40,6 +40,16 @@ export class ArticleStore {
     }
   }
 
+  // replace shows the article as the service returned it after an edit.
+  replace(d: ArticleDetail): void {
+    if (String(d.id) === String(this.detail?.id)) this.detail = { ...d, badges: d.badges ?? this.detail?.badges };
+  }
+
+  // patch changes what a tag or note call returned on the article shown.
+  patch(p: Pick<Partial<ArticleDetail>, 'tags' | 'note'>): void {
+    if (this.detail) this.detail = { ...this.detail, ...p };
+  }
+
   // loadFindings fetches what the analysis found about the article; the
   // article shows at once and these fill in.
   async loadFindings(ref: string, seq = this.seq): Promise<void> {

@@ -134,6 +134,11 @@ export class EventPage {
     return byDate(members(this.event));
   }
 
+  // patch shows what a tag or note call returned on the event shown.
+  patch(p: Pick<Partial<Event>, 'tags' | 'note'>): void {
+    if (this.event) this.event = { ...this.event, ...p };
+  }
+
   async load(id: number): Promise<void> {
     const seq = ++this.seq;
     if (id !== this.id) {

@@ -1,6 +1,6 @@
 import { api as defaultApi, type Api } from '../api/client';
 import { toAppError, type AppError } from '../api/errors';
-import type { Article, Facets, ListQuery, SearchHit, SearchRequest, SortKey } from '../api/types';
+import type { Article, Facets, ListQuery, SearchHit, SearchRequest, SortKey, TagCount } from '../api/types';
 
 export interface LibraryOptions {
   pageSize?: number;
@@ -19,6 +19,9 @@ export class LibraryStore {
   from = $state('');
   to = $state('');
   badge = $state('');
+  // tag keeps the articles a researcher tagged so; tags lists them all.
+  tag = $state('');
+  tags = $state.raw<TagCount[]>([]);
   query = $state('');
   hits = $state.raw<SearchHit[]>([]);
   // hitsTotal is how many articles match the shown search with the filters;
@@ -67,6 +70,7 @@ export class LibraryStore {
       from: this.from || undefined,
       to: this.to || undefined,
       badge: this.badge || undefined,
+      tag: this.tag || undefined,
     };
   }
 
@@ -105,6 +109,7 @@ export class LibraryStore {
       from: this.from || undefined,
       to: this.to || undefined,
       badge: this.badge || undefined,
+      tag: this.tag || undefined,
     };
   }
 
@@ -125,10 +130,21 @@ export class LibraryStore {
   }
 
   async loadFacets(): Promise<void> {
+    void this.loadTags();
     try {
       this.facets = await this.api.facets();
     } catch (e) {
       this.error = toAppError(e);
+    }
+  }
+
+  // loadTags lists the tags for the filter; the filter is only offered
+  // again by the next load when this fails, and the library still shows.
+  async loadTags(): Promise<void> {
+    try {
+      this.tags = await this.api.tags();
+    } catch {
+      this.tags = [];
     }
   }
 
@@ -174,7 +190,8 @@ export class LibraryStore {
     return this.reload();
   }
 
-  setFilter(f: Partial<Pick<LibraryStore, 'outlet' | 'language' | 'from' | 'to' | 'badge'>>): Promise<void> {
+  setFilter(f: Partial<Pick<LibraryStore, 'outlet' | 'language' | 'from' | 'to' | 'badge' | 'tag'>>): Promise<void> {
+    if (f.tag !== undefined) this.tag = f.tag;
     if (f.outlet !== undefined) this.outlet = f.outlet;
     if (f.language !== undefined) this.language = f.language;
     if (f.from !== undefined) this.from = f.from;
