@@ -4,15 +4,21 @@
 // analyse it first; corpora never go into the repository), the reuse network
 // of its largest event and its archive overview.
 //
+// It also shows an article a researcher edited, tagged and noted (made from
+// the seeds). `--only curated-article` takes that one alone, without the BBC
+// archive.
+//
 //   node e2e/screenshots.mjs BBC_ARCHIVE.db   (writes docs/screenshots/*.png)
+//   node e2e/screenshots.mjs --only curated-article
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, root, startServer, tempDir } from './harness.mjs';
+import { cli, launchBrowser, root, startServer, tempDir } from './harness.mjs';
 
-const bbc = process.argv[2];
-if (!bbc) {
-  console.error('usage: node e2e/screenshots.mjs BBC_ARCHIVE.db');
+const only = process.argv[2] === '--only' ? process.argv[3] : null;
+const bbc = only ? null : process.argv[2];
+if (!bbc && only !== 'curated-article') {
+  console.error('usage: node e2e/screenshots.mjs BBC_ARCHIVE.db | --only curated-article');
   process.exit(2);
 }
 const out = join(root, 'docs', 'screenshots');
@@ -31,6 +37,28 @@ const chrome = await launchBrowser();
 const page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
 await page.setViewportSize({ width: 1280, height: 800 });
 chrome.context.setDefaultTimeout(120000);
+
+// An article with a corrected title and outlet, two tags and a note: the
+// edits made through the API, the page as a researcher then sees it.
+execFileSync(cli, ['--db', join(raw, 'curated.db'), 'import', join(root, 'testdata/seeds')]);
+const curated = await startServer(join(raw, 'curated.db'));
+try {
+  const post = (path, data) => page.request.post(curated.url + path, { data });
+  await post('api/edit', { ref: '3', title: 'Pentagon chief urges Russian counterpart to keep lines of communication open', outlet: 'Forbes' });
+  await post('api/tags', { kind: 'article', ref: '3', tags: ['phone call', 'to verify'] });
+  await post('api/note', { kind: 'article', ref: '3', text: 'Outlet and headline taken from the page as published; the file had neither the outlet nor a full title.' });
+  await page.goto(curated.url + '#/article/3');
+  await page.getByTestId('imported-title').waitFor();
+  await page.getByTestId('note-when').waitFor();
+  await shot(page, 'article-curated');
+} finally {
+  await curated.stop();
+}
+if (only) {
+  await chrome.close();
+  rmSync(raw, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const empty = await startServer(join(raw, 'archive.db'));
 try {

@@ -1,5 +1,5 @@
 import type { Article, Edit, EditField } from './api/types';
-import { formatDate } from './text';
+import { formatDate, formatDateTime } from './text';
 
 // editOf returns the article's edit of field, undefined when the field is as
 // imported.
@@ -11,8 +11,10 @@ export function editOf(a: Pick<Article, 'edits'> | null | undefined, field: Edit
 // YYYY-MM-DD with where it came from, 'none' when there was none.
 export function importedValue(e: Edit): string {
   if (e.field === 'date') {
-    const day = formatDate(e.imported);
+    let day = formatDate(e.imported);
     if (!day) return 'undated';
+    // A time of day is shown, so that a date moved by hours reads right.
+    if (!e.imported.includes('T00:00:00')) day = formatDateTime(e.imported);
     return e.importedFrom ? `${day}, from ${e.importedFrom}` : day;
   }
   return e.imported === '' ? 'none' : e.imported;

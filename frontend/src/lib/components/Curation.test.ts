@@ -51,6 +51,8 @@ describe('curation helpers', () => {
     expect(editedNote(a, 'outlet')).toBe('(edited; imported: reuters.com)');
     expect(editedNote(a, 'date')).toBe('(edited; imported: 2021-03-04, from meta:date)');
     expect(editedNote(a, 'title')).toBe('(edited; imported: none)');
+    a.edits[1].imported = '2022-10-21T15:25:00Z';
+    expect(editedNote(a, 'date')).toBe('(edited; imported: 2022-10-21 15:25 UTC, from meta:date)');
     expect(editedNote({ edits: [] }, 'outlet')).toBe('');
     expect(cleanTag('  to   check ')).toBe('to check');
   });
