@@ -124,9 +124,8 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 		if v.Full {
 			rows, header = archiveRows(v), articleColumns
 		} else {
-			// A summary's rows are figures, not articles: no row to
-			// carry an article's curation (the other formats give it
-			// in their provenance).
+			// A summary's rows are figures, not articles: its curation
+			// comes as lines of their own (section "curation").
 			rows, header = summaryRows(v), summaryColumns
 			prov.Curation = nil
 		}
@@ -336,6 +335,30 @@ func summaryRows(a *Archive) [][]string {
 	}
 	for _, st := range a.Stories {
 		add("story", i64(st.ID), strconv.Itoa(st.Versions), csvText("earliest "+i64(st.Earliest)+": "+st.Label))
+	}
+	// The curation, one line for each tag list, note and edit.
+	if c := a.Provenance.Curation; !c.Empty() {
+		for _, ca := range c.Articles {
+			who := "article " + i64(ca.ID)
+			if len(ca.Tags) > 0 {
+				add("curation", who, "tags", csvText(strings.Join(ca.Tags, ", ")))
+			}
+			if ca.Note != nil {
+				add("curation", who, "note", csvText(ca.Note.Text))
+			}
+			for _, e := range ca.Edits {
+				add("curation", who, "edit", csvText(e.EditLine()))
+			}
+		}
+		for _, ce := range c.Events {
+			who := "event " + i64(ce.ID)
+			if len(ce.Tags) > 0 {
+				add("curation", who, "tags", csvText(strings.Join(ce.Tags, ", ")))
+			}
+			if ce.Note != nil {
+				add("curation", who, "note", csvText(ce.Note.Text))
+			}
+		}
 	}
 	return rows
 }
