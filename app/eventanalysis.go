@@ -199,14 +199,22 @@ func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile
 		}()
 	}
 	wg.Wait()
-	// Each pair once, with the scores it was given (both ends score it the
-	// same: Score is symmetric up to the order of the evidence).
+	var all []store.Link
+	for _, ls := range perArticle {
+		all = append(all, ls...)
+	}
+	return trimLinks(all)
+}
+
+// trimLinks keeps each pair once, with the scores it was given (both ends
+// score it the same: Score is symmetric up to the order of the evidence),
+// then the strongest links first while both ends have fewer than maxLinks,
+// sorted by ends.
+func trimLinks(links []store.Link) []store.Link {
 	type pair struct{ a, b int64 }
 	seen := map[pair]store.Link{}
-	for _, ls := range perArticle {
-		for _, l := range ls {
-			seen[pair{l.A, l.B}] = l
-		}
+	for _, l := range links {
+		seen[pair{l.A, l.B}] = l
 	}
 	all := make([]store.Link, 0, len(seen))
 	for _, l := range seen {

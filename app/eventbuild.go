@@ -27,8 +27,12 @@ func (s *Service) clusterAll(ctx context.Context, ids []int64, links []store.Lin
 	if err != nil {
 		return err
 	}
-	res := events.Build(eventConfig, arts, toEventLinks(links), toEventConstraints(cons))
+	return s.storeClustering(ctx, events.Build(eventConfig, arts, toEventLinks(links), toEventConstraints(cons)))
+}
 
+// storeClustering stores a clustering made from scratch, keeping the ids of
+// the events and threads it can.
+func (s *Service) storeClustering(ctx context.Context, res events.Result) error {
 	oldEvent, err := s.db.Memberships(ctx)
 	if err != nil {
 		return err

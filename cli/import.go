@@ -17,7 +17,7 @@ import (
 
 var importCommand = &Command{
 	Name:    "import",
-	Args:    "[--json] [--max-size MB] [--follow-links] [--field ROLE=FIELD]... [--date-format LAYOUT] [--outlet NAME | --outlet-from folder] PATH...",
+	Args:    "[--json] [--analysis DIR | [--max-size MB] [--follow-links] [--field ROLE=FIELD]... [--date-format LAYOUT] [--outlet NAME | --outlet-from folder] PATH...]",
 	Summary: "add the article files in folders or files to the archive",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		asJSON := fs.Bool("json", false, "print the summary as JSON")
@@ -31,7 +31,14 @@ var importCommand = &Command{
 			"strftime's form when it holds %, e.g. '%d/%m/%Y %H:%M', else Go's layout written with its reference time, e.g. '02/01/2006 15:04'")
 		outlet := fs.String("outlet", "", "name the outlet of every article imported, over what the articles say")
 		outletFrom := fs.String("outlet-from", "", "'folder': name each article's outlet after the first folder under the path given, over what the articles say")
+		analysis := fs.String("analysis", "", "merge the analysis folder DIR written by storydiff-pipeline into a new archive, without analysing again")
 		return func(ctx context.Context, env *Env, args []string) error {
+			if *analysis != "" {
+				if len(args) > 0 {
+					return usagef("--analysis takes the folder the pipeline wrote, and no other paths")
+				}
+				return importAnalysis(ctx, env, *analysis, *asJSON)
+			}
 			if len(args) == 0 {
 				return usagef("give at least one folder or file to import")
 			}
@@ -69,6 +76,34 @@ var importCommand = &Command{
 			return nil
 		}
 	},
+}
+
+func importAnalysis(ctx context.Context, env *Env, dir string, asJSON bool) error {
+	svc, err := env.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	bar := newBar(env, "merging")
+	sum, err := svc.ImportAnalysis(ctx, dir, bar.update)
+	bar.finish()
+	if sum != nil {
+		if asJSON {
+			if err := writeJSON(env.Stdout, sum); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(env.Stdout, "Analysis %s %s: %d articles added, %d already present, %d pairs, %d links, %d events, %d threads (%.1f s).\n",
+				sum.ID, sum.Status, sum.Added, sum.Present, sum.Pairs, sum.Links, sum.Events, sum.Threads, sum.Seconds)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Status == "canceled" {
+		return core.Errorf(core.ECANCELED, "merge canceled: what was stored stays; run the same command again to complete it")
+	}
+	return nil
 }
 
 func printImportSummary(w io.Writer, s *app.ImportSummary) {
