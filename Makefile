@@ -5,7 +5,7 @@ GO ?= go
 BIN := build/bin/storydiff
 DESKTOP_TAGS := desktop,production,webkit2_41
 
-.PHONY: run test bench eval fuzz build build-cli frontend deps-desktop deps-test go-test ui-test window-test clean
+.PHONY: run test bench eval fuzz build build-cli pipeline pipeline-test frontend deps-desktop deps-test go-test ui-test window-test clean
 
 run: deps-desktop build
 	./$(BIN)
@@ -17,6 +17,14 @@ build: frontend
 ## build-cli: the same binary without the desktop window (no GTK needed).
 build-cli: frontend
 	CGO_ENABLED=0 $(GO) build -buildvcs=true -o build/bin/storydiff-cli .
+
+## pipeline: the analysis as an Apache Beam pipeline, a nested module (pipeline/)
+## so that Beam's dependencies never enter the storydiff binary.
+pipeline:
+	cd pipeline && CGO_ENABLED=0 $(GO) build -o ../build/bin/storydiff-pipeline ./cmd/storydiff-pipeline
+
+pipeline-test:
+	cd pipeline && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
 
 frontend:
 	./scripts/frontend-build.sh
@@ -32,6 +40,7 @@ test: deps-test go-test ui-test window-test
 go-test:
 	CGO_ENABLED=0 $(GO) vet ./...
 	CGO_ENABLED=0 $(GO) test -count=1 ./...
+	$(MAKE) pipeline-test
 	./scripts/fuzz.sh short
 
 ui-test: build-cli

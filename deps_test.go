@@ -69,3 +69,13 @@ func TestOnlyDesktopImportsWails(t *testing.T) {
 		}
 	}
 }
+
+// The Beam pipeline is a module of its own (pipeline/): its dependencies
+// (gRPC, cloud SDKs) must never reach the storydiff binary.
+func TestTheBinaryLinksNoBeam(t *testing.T) {
+	for _, p := range goList(t, "-deps", ".") {
+		if strings.HasPrefix(p, "github.com/apache/beam") || strings.HasPrefix(p, "github.com/storydiff/storydiff/pipeline") {
+			t.Errorf("storydiff depends on %s: Beam belongs to the pipeline module only", p)
+		}
+	}
+}

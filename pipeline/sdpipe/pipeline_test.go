@@ -1,0 +1,227 @@
+package sdpipe
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+	_ "modernc.org/sqlite"
+
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/core"
+)
+
+// corpus writes the seed articles and what makes each analysis step do
+// something: a reworded copy (near duplicate), the same bytes in another
+// folder (one article, two locations), records in a JSONL file, and a
+// folder whose articles share a footer line (boilerplate by count).
+func corpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	seeds, err := filepath.Glob("../../testdata/seeds/*.txt")
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var texts []string
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		write("seeds/"+filepath.Base(s), string(b))
+	}
+	write("copies/again.txt", texts[0])
+	words := strings.Fields(texts[1])
+	for i := 7; i < len(words); i += 23 {
+		words[i] = "altered"
+	}
+	write("reworded/near.txt", strings.Join(words, " "))
+	var jsonl strings.Builder
+	for i, tx := range texts[2:] {
+		fmt.Fprintf(&jsonl, "{\"title\": \"Record %d\", \"text\": %q}\n", i, tx+"\nAdded in the wire copy.")
+	}
+	write("wire/records.jsonl", jsonl.String())
+	for i := 0; i < 6; i++ {
+		write(fmt.Sprintf("site/%02d.txt", i), fmt.Sprintf("Item %d\n\nCouncil meets on day %d to discuss budget line %d and road %d.\n\nFollow us on the site for more news", i, i, i*7, i*13))
+	}
+	return dir
+}
+
+type facts struct {
+	articles, pairs, links, events, threads []string
+}
+
+// read collects an archive's findings named by content, not by id.
+func read(t *testing.T, path string) facts {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	q := func(query string) []string {
+		rows, err := db.Query(query)
+		if err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		slices.Sort(out)
+		return out
+	}
+	var f facts
+	f.articles = q(`SELECT sha256 || ' ' || (SELECT group_concat(path || '#' || record, ',') FROM (SELECT path, record FROM article_files WHERE article_id = a.id ORDER BY path, record)) FROM articles a`)
+	f.pairs = q(`SELECT x.sha256 || ' ' || y.sha256 || ' ' || p.kind || ' ' || printf('%.6f', p.score) FROM pairs p JOIN articles x ON x.id = p.a JOIN articles y ON y.id = p.b`)
+	f.links = q(`SELECT x.sha256 || ' ' || y.sha256 || ' ' || printf('%.5f %.5f', l.event_p, l.thread_p) FROM event_links l JOIN articles x ON x.id = l.a JOIN articles y ON y.id = l.b`)
+	members := `(SELECT group_concat(sha256, ',') FROM (SELECT a.sha256 FROM event_members m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id ORDER BY a.sha256))`
+	f.events = q(`SELECT ` + members + ` FROM events e`)
+	f.threads = q(`SELECT group_concat(ev, ' | ') FROM (SELECT te.thread_id AS t, ` + members + ` AS ev FROM thread_events te JOIN events e ON e.id = te.event_id ORDER BY ev) GROUP BY t`)
+	return f
+}
+
+func compare(t *testing.T, what string, want, got []string) {
+	t.Helper()
+	if !slices.Equal(want, got) {
+		t.Errorf("%s differ: import has %d, the merged analysis %d\nimport: %q\nmerged: %q", what, len(want), len(got), want, got)
+	}
+}
+
+func runPipeline(t *testing.T, inputs []string, out string) {
+	t.Helper()
+	p, s := beam.NewPipelineWithRoot()
+	if err := Build(s, Options{Inputs: inputs, Output: out, Shards: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prism.Execute(context.Background(), p); err != nil {
+		t.Fatalf("pipeline on Prism: %v", err)
+	}
+}
+
+// The pipeline run on Prism and merged gives the archive an import of the
+// same folder gives: the same articles and locations, pairs with their
+// scores, links, events and threads; merging twice adds nothing.
+func TestPipelineMatchesImport(t *testing.T) {
+	ctx := context.Background()
+	in := os.Getenv("STORYDIFF_COMPARE_CORPUS") // a measured run on a real corpus (BENCHMARKS.md)
+	if in == "" {
+		in = corpus(t)
+	}
+	work := t.TempDir()
+
+	imported := filepath.Join(work, "imported.db")
+	svc, err := app.Open(ctx, imported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := svc.Import(ctx, []string{in}, app.ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) > 0 {
+		t.Fatalf("import failed files: %v", sum.Failed)
+	}
+	svc.Close()
+
+	out := filepath.Join(work, "analysis")
+	runPipeline(t, []string{in}, out)
+
+	merged := filepath.Join(work, "merged.db")
+	svc, err = app.Open(ctx, merged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	ms, err := svc.ImportAnalysis(ctx, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms.Added != sum.Added {
+		t.Errorf("merged %d articles, the import added %d", ms.Added, sum.Added)
+	}
+	if a := ms.Analysis; a == nil || a.Analysed != 0 || a.Pass != "" {
+		t.Errorf("the analysis after merging recomputed something: %+v", a)
+	}
+	want, got := read(t, imported), read(t, merged)
+	if len(want.pairs) == 0 || len(want.events) == 0 {
+		t.Fatalf("the corpus makes no pairs or events: the comparison would prove nothing")
+	}
+	t.Logf("%d articles, %d pairs, %d links, %d events, %d threads", len(want.articles), len(want.pairs), len(want.links), len(want.events), len(want.threads))
+	compare(t, "articles", want.articles, got.articles)
+	compare(t, "pairs", want.pairs, got.pairs)
+	compare(t, "links", want.links, got.links)
+	compare(t, "events", want.events, got.events)
+	compare(t, "threads", want.threads, got.threads)
+
+	again, err := svc.ImportAnalysis(ctx, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Added != 0 || again.Status != "already merged" {
+		t.Errorf("merging again: %+v", again)
+	}
+	if after := read(t, merged); !slices.Equal(after.articles, got.articles) || !slices.Equal(after.pairs, got.pairs) {
+		t.Error("merging again changed the archive")
+	}
+}
+
+// A folder the pipeline has not finished (no manifest, or a shard that does
+// not match it) is refused before anything is stored.
+func TestMergeRefusesUnfinishedFolder(t *testing.T) {
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "analysis")
+	runPipeline(t, []string{corpus(t)}, out)
+	shards, _ := filepath.Glob(filepath.Join(out, "pairs-*.jsonl"))
+	if len(shards) == 0 {
+		t.Fatal("no pair shards written")
+	}
+	if err := os.WriteFile(shards[0], []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := app.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.ImportAnalysis(ctx, out, nil); err == nil || !strings.Contains(err.Error(), "does not match the manifest") {
+		t.Errorf("an altered shard: %v", err)
+	}
+	os.Remove(filepath.Join(out, "manifest.json"))
+	if _, err := svc.ImportAnalysis(ctx, out, nil); err == nil || !strings.Contains(err.Error(), "has not finished") {
+		t.Errorf("no manifest: %v", err)
+	}
+	if ids, _ := svc.ListArticles(ctx, core.ListQuery{Limit: 1}); ids != nil && ids.Total != 0 {
+		t.Errorf("a refused merge stored %d articles", ids.Total)
+	}
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	beam.Init()
+	os.Exit(m.Run())
+}

@@ -1,0 +1,681 @@
+package sdpipe
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
+
+	"github.com/storydiff/storydiff/analysisdir"
+	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/detect"
+	"github.com/storydiff/storydiff/events"
+	"github.com/storydiff/storydiff/evidence"
+	"github.com/storydiff/storydiff/ingest"
+	"github.com/storydiff/storydiff/store"
+)
+
+func init() {
+	for _, f := range []any{parseFile, mergeLocations, constOne, countValue, orderKey, numberAll, attachOrdinal,
+		articleLines, keepRecurring, articleTerms, termJSON, sketchBuckets, bucketPairs, sketchTerms, atLeastTwo,
+		featuresOf, splitPair, withFirst, profileKeys, keySharers, pairEnds, chooseCandidates, profileOf,
+		offerProfile, scoreCandidates, dateOf, clusterAll} {
+		beam.RegisterFunction(f)
+	}
+	for _, t := range []any{analyseFn{}, storyPairsFn{}, verifyFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
+		beam.RegisterType(reflect.TypeOf(t))
+	}
+}
+
+// located is an article as read at one place, with the key that orders it
+// as an import walks the files.
+type located struct {
+	Order string              `json:"order"`
+	Art   analysisdir.Article `json:"art"`
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only our own plain structs are encoded
+	}
+	return string(b)
+}
+
+// walkOrder sorts paths as a walk of folders does (by each name in turn,
+// so "a/x" comes before "a-b/x"), then records in file order.
+func walkOrder(path string, record int) string {
+	return strings.ReplaceAll(path, "/", "\x00") + "\x01" + fmt.Sprintf("%012d", record)
+}
+
+// parseFile parses one matched file with ingest into its documents, each
+// prepared as an import prepares it. A file that cannot be read is logged
+// and skipped, as an import lists it and goes on.
+func parseFile(ctx context.Context, f fileio.ReadableFile, emit func(string, string)) {
+	path := f.Metadata.Path
+	if !ingest.IsArticleFile(path) {
+		return
+	}
+	if f.Metadata.Size > ingest.DefaultMaxSize {
+		log.Warnf(ctx, "%s: skipped, larger than %d MB", path, ingest.DefaultMaxSize>>20)
+		return
+	}
+	data, err := f.Read(ctx)
+	if err != nil {
+		log.Warnf(ctx, "%s: %v", path, err)
+		return
+	}
+	mod := f.Metadata.LastModified
+	err = ingest.ParseEachWith(ctx, path, data, ingest.ParseOptions{}, func(d core.Document) error {
+		na := app.PrepareDocument(d, f.Metadata.Size, mod)
+		art := analysisdir.Article{Doc: d, SHA256: na.SHA256, TextHash: na.TextHash, Words: na.Words, ImportBlocks: na.Blocks,
+			Locations: []analysisdir.Location{{Path: path, Record: d.Record, Size: f.Metadata.Size, ModTime: mod}}}
+		emit(na.SHA256, mustJSON(located{Order: walkOrder(path, d.Record), Art: art}))
+		return nil
+	})
+	if err != nil {
+		log.Warnf(ctx, "%s: %v", path, err)
+	}
+}
+
+// mergeLocations makes one article of the same bytes found at several
+// places: the first in walk order gives the document, all are locations.
+func mergeLocations(sha string, vals func(*string) bool, emit func(string, string)) error {
+	var all []located
+	var v string
+	for vals(&v) {
+		var l located
+		if err := json.Unmarshal([]byte(v), &l); err != nil {
+			return err
+		}
+		all = append(all, l)
+	}
+	slices.SortFunc(all, func(a, b located) int { return strings.Compare(a.Order, b.Order) })
+	first := all[0]
+	for _, l := range all[1:] {
+		if l.Order != all[0].Order {
+			first.Art.Locations = append(first.Art.Locations, l.Art.Locations...)
+		}
+	}
+	emit(sha, mustJSON(first))
+	return nil
+}
+
+func constOne(_ string, _ string) int { return 0 }
+func countValue(_ int, n int) int    { return n }
+
+func orderKey(sha string, v string) (string, error) {
+	var l located
+	if err := json.Unmarshal([]byte(v), &l); err != nil {
+		return "", err
+	}
+	return l.Order + "\x02" + sha, nil
+}
+
+// numberAll gives every article its ordinal: the one global sort.
+func numberAll(_ int, keys func(*string) bool, emit func(string, int64)) {
+	var all []string
+	var k string
+	for keys(&k) {
+		all = append(all, k)
+	}
+	slices.Sort(all)
+	for i, k := range all {
+		_, sha, _ := strings.Cut(k, "\x02")
+		emit(sha, int64(i+1))
+	}
+}
+
+func attachOrdinal(sha string, arts func(*string) bool, ords func(*int64) bool, emit func(string)) error {
+	var v string
+	var o int64
+	if !arts(&v) || !ords(&o) {
+		return fmt.Errorf("article %s lost its ordinal", sha)
+	}
+	var l located
+	if err := json.Unmarshal([]byte(v), &l); err != nil {
+		return err
+	}
+	l.Art.Ordinal = o
+	emit(mustJSON(l.Art))
+	return nil
+}
+
+func decodeArticle(v string) (analysisdir.Article, error) {
+	var a analysisdir.Article
+	err := json.Unmarshal([]byte(v), &a)
+	return a, err
+}
+
+func groupOf(a analysisdir.Article) string { return app.LineGroup(a.Doc.Outlet, a.Locations[0].Path) }
+
+// articleLines emits each distinct short line of an article in its group,
+// and the group's article (hash 0), to be summed.
+func articleLines(v string, emit func(string, int)) error {
+	a, err := decodeArticle(v)
+	if err != nil {
+		return err
+	}
+	g := groupOf(a)
+	for _, h := range detect.NewLineCounts().LinesOf(a.Doc.Text) {
+		emit(g+"\x00"+strconv.FormatUint(h, 10), 1)
+	}
+	emit(g+"\x00"+"0", 1)
+	return nil
+}
+
+// keepRecurring keeps the counts an archive keeps: lines seen more than
+// once, and each group's article count.
+func keepRecurring(k string, c int, emit func(string)) {
+	g, hs, _ := strings.Cut(k, "\x00")
+	h, _ := strconv.ParseUint(hs, 10, 64)
+	if h == 0 || c > 1 {
+		emit(mustJSON(core.LineCount{Group: g, Hash: h, Count: c}))
+	}
+}
+
+// analyseFn computes each article's analysis with the archive's line
+// counts, read once per worker from the side input.
+type analyseFn struct {
+	lines *detect.LineCounts
+}
+
+func (fn *analyseFn) ProcessElement(v string, rows func(*string) bool, emit func(int64, string)) error {
+	if fn.lines == nil {
+		var rs []core.LineCount
+		var r string
+		for rows(&r) {
+			var lc core.LineCount
+			if err := json.Unmarshal([]byte(r), &lc); err != nil {
+				return err
+			}
+			rs = append(rs, lc)
+		}
+		fn.lines = detect.NewLineCounts()
+		fn.lines.Load(rs)
+	}
+	a, err := decodeArticle(v)
+	if err != nil {
+		return err
+	}
+	in := store.AnalysisInput{ID: a.Ordinal, Text: a.Doc.Text, Original: a.Doc.Original, Title: a.Doc.Title,
+		Outlet: a.Doc.Outlet, Path: a.Locations[0].Path, Published: a.Doc.Published}
+	an, prof := app.AnalyseArticle(in, a.Doc.Language, fn.lines)
+	a.ParamsHash, a.Features, a.Sketch, a.SketchHash, a.SketchKeys = an.ParamsHash, an.Features, an.Sketch, an.SketchHash, an.SketchKeys
+	a.Blocks, a.Repeats = an.Blocks, an.Repeats
+	a.Profile, a.ProfileKeys = prof.Data, prof.Keys
+	emit(a.Ordinal, mustJSON(a))
+	return nil
+}
+
+func features(a analysisdir.Article) (*detect.Features, error) {
+	f := new(detect.Features)
+	return f, f.UnmarshalBinary(a.Features)
+}
+
+func sketch(a analysisdir.Article) (detect.Sketch, error) {
+	var s detect.Sketch
+	return s, s.UnmarshalBinary(a.Sketch)
+}
+
+func articleTerms(_ int64, v string, emit func(int64, int)) error {
+	a, err := decodeArticle(v)
+	if err != nil {
+		return err
+	}
+	f, err := features(a)
+	if err != nil {
+		return err
+	}
+	for _, t := range f.Terms {
+		emit(int64(t.Hash), 1)
+	}
+	return nil
+}
+
+func termJSON(h int64, c int) string { return mustJSON(analysisdir.Term{Hash: uint64(h), DF: int32(c)}) }
+
+// sketchBuckets keys an article by each exact hash and LSH band.
+func sketchBuckets(o int64, v string, emit func(string, int64)) error {
+	a, err := decodeArticle(v)
+	if err != nil {
+		return err
+	}
+	sk, err := sketch(a)
+	if err != nil {
+		return err
+	}
+	for e, h := range sk.Exact {
+		emit(fmt.Sprintf("e%d:%d", e, h), o)
+	}
+	for b, h := range sk.Bands {
+		emit(fmt.Sprintf("b%d:%d", b, h), o)
+	}
+	return nil
+}
+
+func pairKey(a, b int64) string { return strconv.FormatInt(a, 10) + ":" + strconv.FormatInt(b, 10) }
+
+func bucketPairs(_ string, ords func(*int64) bool, emit func(string)) {
+	var ids []int64
+	var o int64
+	for ords(&o) {
+		ids = append(ids, o)
+	}
+	for _, p := range detect.BucketPairs(ids) {
+		emit(pairKey(p[0], p[1]))
+	}
+}
+
+func sketchTerms(o int64, v string, emit func(int64, int64)) error {
+	a, err := decodeArticle(v)
+	if err != nil {
+		return err
+	}
+	sk, err := sketch(a)
+	if err != nil {
+		return err
+	}
+	for _, t := range sk.Top {
+		emit(int64(t), o)
+	}
+	return nil
+}
+
+// storyPairsFn proposes, for one rarest term, every pair of the articles
+// holding it (unless too many do), to be counted: two shared terms make a
+// story candidate.
+type storyPairsFn struct{}
+
+func (storyPairsFn) ProcessElement(_ int64, ords func(*int64) bool, n int, emit func(string, int)) {
+	var ps []int64
+	var o int64
+	for ords(&o) {
+		ps = append(ps, o)
+	}
+	if len(ps) > detect.PostingLimit(n) {
+		return
+	}
+	slices.Sort(ps)
+	for x := range ps {
+		for y := x + 1; y < len(ps); y++ {
+			if ps[x] < ps[y] {
+				emit(pairKey(ps[x], ps[y]), 1)
+			}
+		}
+	}
+}
+
+func atLeastTwo(k string, c int, emit func(string)) {
+	if c >= 2 {
+		emit(k)
+	}
+}
+
+func featuresOf(o int64, v string) (int64, []byte, error) {
+	a, err := decodeArticle(v)
+	return o, a.Features, err
+}
+
+func splitPair(k string) (int64, int64, error) {
+	as, bs, _ := strings.Cut(k, ":")
+	a, err := strconv.ParseInt(as, 10, 64)
+	if err != nil {
+		return 0, 0, err
+	}
+	b, err := strconv.ParseInt(bs, 10, 64)
+	return a, b, err
+}
+
+type half struct {
+	A int64  `json:"a"`
+	F []byte `json:"f"`
+}
+
+// withFirst sends the features of a to each b it is a candidate with.
+func withFirst(a int64, bs func(*int64) bool, fs func(*[]byte) bool, emit func(int64, string)) {
+	var f []byte
+	if !fs(&f) {
+		return
+	}
+	var b int64
+	for bs(&b) {
+		emit(b, mustJSON(half{A: a, F: f}))
+	}
+}
+
+// verifyFn verifies each candidate pair with both features and the term
+// census, read once per worker.
+type verifyFn struct {
+	census *detect.Census
+}
+
+func (fn *verifyFn) ProcessElement(b int64, halves func(*string) bool, fs func(*[]byte) bool, terms func(*string) bool, n int, emit func(string)) error {
+	if fn.census == nil {
+		c := &detect.Census{N: n, DF: map[uint64]int32{}}
+		var t string
+		for terms(&t) {
+			var tm analysisdir.Term
+			if err := json.Unmarshal([]byte(t), &tm); err != nil {
+				return err
+			}
+			c.DF[tm.Hash] = tm.DF
+		}
+		fn.census = c
+	}
+	var fbData []byte
+	if !fs(&fbData) {
+		return nil
+	}
+	fb := new(detect.Features)
+	if err := fb.UnmarshalBinary(fbData); err != nil {
+		return err
+	}
+	p := detect.DefaultParams()
+	var h string
+	for halves(&h) {
+		var x half
+		if err := json.Unmarshal([]byte(h), &x); err != nil {
+			return err
+		}
+		fa := new(detect.Features)
+		if err := fa.UnmarshalBinary(x.F); err != nil {
+			return err
+		}
+		if pr, ok := detect.VerifyWithCensus(p, fn.census, x.A, b, fa, fb); ok {
+			emit(mustJSON(pr))
+		}
+	}
+	return nil
+}
+
+func profileKeys(o int64, v string, emit func(int64, int64)) error {
+	a, err := decodeArticle(v)
+	if err != nil {
+		return err
+	}
+	for _, k := range a.ProfileKeys {
+		emit(int64(k), o)
+	}
+	return nil
+}
+
+// keySharers sends each holder of a rare key the list of its holders,
+// unless the key is too common to propose anything.
+func keySharers(_ int64, ords func(*int64) bool, emit func(int64, string)) {
+	var ids []int64
+	var o int64
+	for ords(&o) {
+		ids = append(ids, o)
+	}
+	if len(ids) > app.LinkKeyCap {
+		return
+	}
+	list := mustJSON(ids)
+	for _, x := range ids {
+		emit(x, list)
+	}
+}
+
+func pairEnds(v string, emit func(int64, int64)) error {
+	var p core.Pair
+	if err := json.Unmarshal([]byte(v), &p); err != nil {
+		return err
+	}
+	emit(p.A, p.B)
+	emit(p.B, p.A)
+	return nil
+}
+
+// chooseCandidates picks the articles x is scored against, and asks each
+// for its profile.
+func chooseCandidates(x int64, lists func(*string) bool, partners func(*int64) bool, emit func(int64, int64)) error {
+	counts := map[int64]int{}
+	var l string
+	for lists(&l) {
+		var ids []int64
+		if err := json.Unmarshal([]byte(l), &ids); err != nil {
+			return err
+		}
+		for _, y := range ids {
+			counts[y]++
+		}
+	}
+	var extra []int64
+	var y int64
+	for partners(&y) {
+		extra = append(extra, y)
+	}
+	slices.Sort(extra)
+	extra = slices.Compact(extra)
+	for _, y := range app.TopLinkCandidates(counts, x, extra) {
+		emit(y, x)
+	}
+	return nil
+}
+
+func profileOf(o int64, v string) (int64, []byte, error) {
+	a, err := decodeArticle(v)
+	return o, a.Profile, err
+}
+
+type offer struct {
+	Y int64  `json:"y"`
+	P []byte `json:"p"`
+}
+
+func offerProfile(y int64, xs func(*int64) bool, profs func(*[]byte) bool, emit func(int64, string)) {
+	var p []byte
+	if !profs(&p) {
+		return
+	}
+	var x int64
+	for xs(&x) {
+		emit(x, mustJSON(offer{Y: y, P: p}))
+	}
+}
+
+func decodeProfile(b []byte) (*evidence.Profile, error) {
+	p := &evidence.Profile{}
+	return p, p.UnmarshalBinary(b)
+}
+
+// scoreCandidates scores x against the candidates it chose.
+func scoreCandidates(x int64, own func(*[]byte) bool, offers func(*string) bool, emit func(string)) error {
+	var pb []byte
+	if !own(&pb) {
+		return nil
+	}
+	px, err := decodeProfile(pb)
+	if err != nil {
+		return err
+	}
+	profs := map[int64]*evidence.Profile{}
+	var cands []int64
+	var o string
+	for offers(&o) {
+		var of offer
+		if err := json.Unmarshal([]byte(o), &of); err != nil {
+			return err
+		}
+		if profs[of.Y], err = decodeProfile(of.P); err != nil {
+			return err
+		}
+		cands = append(cands, of.Y)
+	}
+	slices.Sort(cands)
+	for _, l := range app.ScoreLinks(x, px, cands, profs) {
+		emit(mustJSON(analysisdir.Link{A: l.A, B: l.B, Event: l.Event, Thread: l.Thread}))
+	}
+	return nil
+}
+
+type dated struct {
+	ID        int64      `json:"id"`
+	Published *time.Time `json:"published,omitempty"`
+}
+
+func dateOf(o int64, v string) (string, error) {
+	a, err := decodeArticle(v)
+	return mustJSON(dated{ID: o, Published: a.Doc.Published}), err
+}
+
+// clusterAll is the global step: every link trimmed to each article's
+// strongest, and the events and threads built from them in ordinal order.
+func clusterAll(_ int, linkVals func(*string) bool, dateVals func(*string) bool, emitLink func(string), emitClustering func(string)) error {
+	var links []store.Link
+	var v string
+	for linkVals(&v) {
+		var l analysisdir.Link
+		if err := json.Unmarshal([]byte(v), &l); err != nil {
+			return err
+		}
+		links = append(links, store.Link{A: l.A, B: l.B, Event: l.Event, Thread: l.Thread})
+	}
+	var arts []events.Article
+	for dateVals(&v) {
+		var d dated
+		if err := json.Unmarshal([]byte(v), &d); err != nil {
+			return err
+		}
+		arts = append(arts, events.Article{ID: d.ID, Published: d.Published})
+	}
+	links = app.TrimLinks(links)
+	for _, l := range links {
+		emitLink(mustJSON(analysisdir.Link{A: l.A, B: l.B, Event: l.Event, Thread: l.Thread}))
+	}
+	res := app.BuildEvents(arts, links)
+	var c analysisdir.Clustering
+	for _, e := range res.Events {
+		c.Events = append(c.Events, analysisdir.Event{ID: e.ID, Members: e.Members, First: e.First, Last: e.Last, Thread: e.Thread})
+	}
+	for _, t := range res.Threads {
+		c.Threads = append(c.Threads, analysisdir.Thread{ID: t.ID, Events: t.Events})
+	}
+	emitClustering(mustJSON(c))
+	return nil
+}
+
+// byOrdinalFn cuts articles into shards of consecutive ordinals, so that
+// reading the shards in name order reads the articles in ordinal order.
+type byOrdinalFn struct{ Shards int }
+
+func (fn *byOrdinalFn) ProcessElement(o int64, v string, n int) (int, string) {
+	return int((o - 1) * int64(fn.Shards) / int64(max(n, 1))), v
+}
+
+// byHashFn spreads records over shards by their hash.
+type byHashFn struct{ Shards int }
+
+func (fn *byHashFn) ProcessElement(v string) (int, string) {
+	h := fnv.New32a()
+	io.WriteString(h, v)
+	return int(h.Sum32() % uint32(fn.Shards)), v
+}
+
+// writeShardFn writes one shard, its records sorted (articles by ordinal),
+// and says what it wrote for the manifest.
+type writeShardFn struct {
+	Output string
+	Kind   string
+	Shards int
+}
+
+func (fn *writeShardFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) (string, error) {
+	var all []string
+	var l string
+	for lines(&l) {
+		all = append(all, l)
+	}
+	if fn.Kind == analysisdir.KindArticles {
+		ord := func(s string) int64 {
+			var a struct {
+				Ordinal int64 `json:"ordinal"`
+			}
+			_ = json.Unmarshal([]byte(s), &a)
+			return a.Ordinal
+		}
+		slices.SortFunc(all, func(a, b string) int { return int(ord(a) - ord(b)) })
+	} else {
+		slices.Sort(all)
+	}
+	name := fmt.Sprintf("%s-%05d-of-%05d.jsonl", fn.Kind, shard, fn.Shards)
+	path := fn.Output + "/" + name
+	fsys, err := filesystem.New(ctx, path)
+	if err != nil {
+		return "", err
+	}
+	defer fsys.Close()
+	w, err := fsys.OpenWrite(ctx, path)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	out := io.MultiWriter(w, h)
+	for _, l := range all {
+		if _, err := io.WriteString(out, l+"\n"); err != nil {
+			w.Close()
+			return "", err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return "", err
+	}
+	return mustJSON(analysisdir.File{Name: name, Kind: fn.Kind, Records: len(all), SHA256: hex.EncodeToString(h.Sum(nil))}), nil
+}
+
+// manifestFn writes the manifest once every shard is written: the folder is
+// complete from that moment.
+type manifestFn struct {
+	Output string
+	Inputs []string
+}
+
+func (fn *manifestFn) ProcessElement(ctx context.Context, _ int, files func(*string) bool, n int) error {
+	m := analysisdir.Manifest{Version: analysisdir.Version, Params: detect.DefaultParams(), ProfileVersion: evidence.ProfileVersion,
+		Inputs: fn.Inputs, Census: n, Counts: map[string]int{}}
+	var v string
+	for files(&v) {
+		var f analysisdir.File
+		if err := json.Unmarshal([]byte(v), &f); err != nil {
+			return err
+		}
+		m.Files = append(m.Files, f)
+		m.Counts[f.Kind] += f.Records
+	}
+	slices.SortFunc(m.Files, func(a, b analysisdir.File) int { return strings.Compare(a.Name, b.Name) })
+	m.ID = m.ComputeID()
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	path := fn.Output + "/" + analysisdir.ManifestName
+	fsys, err := filesystem.New(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	w, err := fsys.OpenWrite(ctx, path)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(append(data, '\n')); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
