@@ -106,7 +106,7 @@ func Build(s beam.Scope, opt Options) error {
 	ns := s.Scope("number")
 	orders := beam.ParDo(ns, orderKey, articles)
 	ordinals := beam.ParDo(ns, numberAll, beam.GroupByKey(ns, beam.AddFixedKey(ns, orders))) // KV<sha, ordinal>
-	numbered := beam.ParDo(ns, attachOrdinal, beam.CoGroupByKey(ns, articles, ordinals))      // articleJSON with ordinal
+	numbered := beam.ParDo(ns, attachOrdinal, beam.CoGroupByKey(ns, articles, ordinals))     // articleJSON with ordinal
 
 	// lines
 	ls := s.Scope("lines")
@@ -138,9 +138,9 @@ func Build(s beam.Scope, opt Options) error {
 	keyLists := beam.ParDo(lks, keySharers, beam.GroupByKey(lks, beam.ParDo(lks, profileKeys, analysed)))
 	partners := beam.ParDo(lks, pairEnds, pairs)
 	requests := beam.ParDo(lks, chooseCandidates, beam.CoGroupByKey(lks, keyLists, partners)) // KV<y, x>
-	profiles := beam.ParDo(lks, profileOf, analysed)                                           // KV<ordinal, profile>
-	offered := beam.ParDo(lks, offerProfile, beam.CoGroupByKey(lks, requests, profiles))       // KV<x, candJSON>
-	links := beam.ParDo(lks, scoreCandidates, beam.CoGroupByKey(lks, profiles, offered))       // linkJSON
+	profiles := beam.ParDo(lks, profileOf, analysed)                                          // KV<ordinal, profile>
+	offered := beam.ParDo(lks, offerProfile, beam.CoGroupByKey(lks, requests, profiles))      // KV<x, candJSON>
+	links := beam.ParDo(lks, scoreCandidates, beam.CoGroupByKey(lks, profiles, offered))      // linkJSON
 
 	// cluster
 	cs := s.Scope("cluster")

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
@@ -148,8 +149,11 @@ func TestPipelineMatchesImport(t *testing.T) {
 	}
 	svc.Close()
 
+	t.Logf("import with analysis: %.1f s", sum.Seconds+sum.Analysis.Seconds)
 	out := filepath.Join(work, "analysis")
+	started := time.Now()
 	runPipeline(t, []string{in}, out)
+	t.Logf("pipeline on Prism: %.1f s", time.Since(started).Seconds())
 
 	merged := filepath.Join(work, "merged.db")
 	svc, err = app.Open(ctx, merged)
@@ -161,6 +165,7 @@ func TestPipelineMatchesImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("merge: %.1f s", ms.Seconds)
 	if ms.Added != sum.Added {
 		t.Errorf("merged %d articles, the import added %d", ms.Added, sum.Added)
 	}

@@ -116,7 +116,7 @@ func mergeLocations(sha string, vals func(*string) bool, emit func(string, strin
 }
 
 func constOne(_ string, _ string) int { return 0 }
-func countValue(_ int, n int) int    { return n }
+func countValue(_ int, n int) int     { return n }
 
 func orderKey(sha string, v string) (string, error) {
 	var l located
@@ -247,7 +247,9 @@ func articleTerms(_ int64, v string, emit func(int64, int)) error {
 	return nil
 }
 
-func termJSON(h int64, c int) string { return mustJSON(analysisdir.Term{Hash: uint64(h), DF: int32(c)}) }
+func termJSON(h int64, c int) string {
+	return mustJSON(analysisdir.Term{Hash: uint64(h), DF: int32(c)})
+}
 
 // sketchBuckets keys an article by each exact hash and LSH band.
 func sketchBuckets(o int64, v string, emit func(string, int64)) error {
