@@ -55,6 +55,10 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 		return nil
 	}
 	report(core.Progress{Stage: "linking", Total: len(ids)}, true)
+	c, err := s.newCensus(ctx)
+	if err != nil {
+		return err
+	}
 	var links []store.Link
 	for i := 0; i < len(ids); i += 200 {
 		chunk := ids[i:min(i+200, len(ids))]
@@ -64,7 +68,7 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 		}
 		for j, x := range chunk {
 			if px := profs[x]; px != nil {
-				ls, err := s.freshLinks(ctx, x, px)
+				ls, err := s.freshLinks(ctx, x, px, c)
 				if err != nil {
 					return err
 				}
@@ -162,6 +166,13 @@ func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile
 		keys[id] = ks
 		for _, k := range ks {
 			index[k] = append(index[k], id)
+		}
+	}
+	// The census of the archive is the index itself: the same keys the
+	// stored key index counts for freshLinks.
+	if cs := (evidence.Census{Articles: len(ids), Holding: func(k uint64) int { return len(index[k]) }}); evidence.CensusApplies(len(ids)) {
+		for _, id := range ids {
+			profs[id].Discount(cs)
 		}
 	}
 	perArticle := make([][]store.Link, len(ids))

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -241,7 +242,8 @@ func (s *Service) pairPartners(ctx context.Context, id int64) ([]int64, error) {
 
 // freshLinks finds and scores the candidates of article x through the
 // stored key index: a bounded number of rows and scores per article.
-func (s *Service) freshLinks(ctx context.Context, x int64, px *evidence.Profile) ([]store.Link, error) {
+// The census c (nil for none) weighs px and the candidates' profiles.
+func (s *Service) freshLinks(ctx context.Context, x int64, px *evidence.Profile, c *census) ([]store.Link, error) {
 	counts, err := s.db.KeyCandidates(ctx, px.RareKeys(), keyCap)
 	if err != nil {
 		return nil, err
@@ -253,6 +255,9 @@ func (s *Service) freshLinks(ctx context.Context, x int64, px *evidence.Profile)
 	cands := topCandidates(counts, x, extra, maxCandidates)
 	profs, err := s.loadProfiles(ctx, cands)
 	if err != nil {
+		return nil, err
+	}
+	if err := c.discount(ctx, append(slices.Collect(maps.Values(profs)), px)...); err != nil {
 		return nil, err
 	}
 	return scoreLinks(x, px, cands, profs), nil

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/storydiff/storydiff/core"
@@ -81,6 +82,13 @@ func (s *Service) Explain(ctx context.Context, refA, refB string) (*core.Explana
 	if err != nil {
 		return nil, err
 	}
+	c, err := s.newCensus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.discount(ctx, pa, pb); err != nil {
+		return nil, err
+	}
 	e, err := s.explanation(ctx, a, b, pa, pb)
 	if err != nil {
 		return nil, err
@@ -106,6 +114,13 @@ func (s *Service) Related(ctx context.Context, ref string, limit int) ([]core.Ex
 	if err != nil {
 		return nil, err
 	}
+	c, err := s.newCensus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.discount(ctx, px); err != nil {
+		return nil, err
+	}
 	links, err := s.db.LinksOf(ctx, x)
 	if err != nil {
 		return nil, err
@@ -115,7 +130,7 @@ func (s *Service) Related(ctx context.Context, ref string, limit int) ([]core.Ex
 		ids = append(ids, l.A+l.B-x)
 	}
 	if len(ids) < limit {
-		fresh, err := s.freshLinks(ctx, x, px)
+		fresh, err := s.freshLinks(ctx, x, px, c)
 		if err != nil {
 			return nil, err
 		}
@@ -127,6 +142,9 @@ func (s *Service) Related(ctx context.Context, ref string, limit int) ([]core.Ex
 	}
 	profs, err := s.loadProfiles(ctx, ids)
 	if err != nil {
+		return nil, err
+	}
+	if err := c.discount(ctx, slices.Collect(maps.Values(profs))...); err != nil {
 		return nil, err
 	}
 	out := []core.Explanation{}

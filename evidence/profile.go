@@ -26,6 +26,10 @@ type Item struct {
 	Key  uint64
 	Text string
 	W    float32
+	// Common is the share of its weight the archive's census took away
+	// (see Discount): 0 for a key few of its articles hold. It is not
+	// stored; profiles are discounted as they are read.
+	Common float32
 }
 
 // Profile is what one article contributes to pair scores, read once.
@@ -59,6 +63,8 @@ type Profile struct {
 	// Bundesregierung, Regierungssprecher) share them where whole words
 	// share nothing.
 	Grams []uint32
+	// discounted is set once Discount has weighed the lists.
+	discounted bool
 }
 
 // Caps on each list keep a profile to a few kilobytes whatever the

@@ -226,8 +226,8 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	// items they rest on, so that the evidence lists every reason.
 	la, lb := leadNames(a), leadNames(b)
 	x[FName] = overlap(a.Names, b.Names, "", 0, nil)
-	x[FNameCount] = min(1, math.Log1p(float64(sharedCount(a.Names, b.Names)))/math.Log1p(namesEnough))
-	x[FLeadNameCount] = min(1, math.Log1p(float64(leadShared(la, lb, a.Names, b.Names)))/math.Log1p(namesEnough))
+	x[FNameCount] = min(1, math.Log1p(sharedCount(a.Names, b.Names))/math.Log1p(namesEnough))
+	x[FLeadNameCount] = min(1, math.Log1p(leadShared(la, lb, a.Names, b.Names))/math.Log1p(namesEnough))
 	x[FNumber] = overlap(a.Numbers, b.Numbers, "", 0, nil)
 	x[FTerm] = overlap(a.Terms, b.Terms, "", 0, nil)
 	x[FTermCosine] = cosine(a.Terms, b.Terms)
@@ -236,8 +236,8 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 		// Across languages a short list (a translation that kept two
 		// names) is easily contained in a long one: the overlap counts in
 		// full only from crossEnough shared items on.
-		x[FCrossName] = x[FName] * min(1, float64(sharedCount(a.Names, b.Names))/crossEnough)
-		x[FCrossNumber] = x[FNumber] * min(1, float64(sharedCount(a.Numbers, b.Numbers))/crossEnough)
+		x[FCrossName] = x[FName] * min(1, sharedCount(a.Names, b.Names)/crossEnough)
+		x[FCrossNumber] = x[FNumber] * min(1, sharedCount(a.Numbers, b.Numbers)/crossEnough)
 	}
 	if ev != nil {
 		list(a.Names, b.Names, KindName, x[FName], w.W[FName]*x[FName]+w.W[FNameCount]*x[FNameCount]+w.W[FLeadNameCount]*x[FLeadNameCount]+w.W[FCrossName]*x[FCrossName], ev)
@@ -489,15 +489,21 @@ func gramOverlap(a, b []uint32) (float64, float64) {
 }
 
 // leadShared counts the keys of la found in nb and of lb found in na,
-// each once.
-func leadShared(la, lb, na, nb []Item) int {
+// each once, as sharedCount does.
+func leadShared(la, lb, na, nb []Item) float64 {
 	n := sharedCount(la, nb)
 	for _, it := range lb {
-		if hasKey(na, it.Key) && !hasKey(la, it.Key) {
-			n++
+		if i, ok := find(na, it.Key); ok && !hasKey(la, it.Key) {
+			n += float64(1 - max(it.Common, na[i].Common))
 		}
 	}
 	return n
+}
+
+// find returns the index of key k in the sorted items.
+func find(items []Item, k uint64) (int, bool) {
+	i := sort.Search(len(items), func(i int) bool { return items[i].Key >= k })
+	return i, i < len(items) && items[i].Key == k
 }
 
 // crossEnough shared names or numbers give the cross-language overlaps in
@@ -507,9 +513,10 @@ const crossEnough = 3
 // namesEnough shared names make FNameCount full.
 const namesEnough = 8
 
-// sharedCount is the number of keys two sorted item lists share.
-func sharedCount(a, b []Item) int {
-	n, i, j := 0, 0, 0
+// sharedCount is the number of keys two sorted item lists share, each
+// counted less by what the archive's census took from it (see Discount).
+func sharedCount(a, b []Item) float64 {
+	n, i, j := 0.0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i].Key < b[j].Key:
@@ -517,7 +524,7 @@ func sharedCount(a, b []Item) int {
 		case a[i].Key > b[j].Key:
 			j++
 		default:
-			n++
+			n += float64(1 - max(a[i].Common, b[j].Common))
 			i++
 			j++
 		}

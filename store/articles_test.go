@@ -343,7 +343,10 @@ func TestMigrationGivesStoredDatesTheirConfidence(t *testing.T) {
 	db.Close()
 	rawExec(t, path, "ALTER TABLE articles DROP COLUMN published_confidence", "ALTER TABLE articles DROP COLUMN no_body",
 		"ALTER TABLE import_errors DROP COLUMN kind", "ALTER TABLE import_errors DROP COLUMN reason",
-		"DROP TRIGGER articles_curation_delete", "DROP TABLE article_edits", "DROP TABLE tags", "DROP TABLE notes", "PRAGMA user_version = 7")
+		// and what later migrations added, which are run again.
+		"DROP TRIGGER articles_curation_delete", "DROP TABLE article_edits", "DROP TABLE tags", "DROP TABLE notes",
+		"DROP TRIGGER profile_keys_count_ins", "DROP TRIGGER profile_keys_count_del", "DROP TABLE key_counts",
+		"PRAGMA user_version = 7")
 	db, err = store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)

@@ -178,3 +178,35 @@ func int64Args(ids []int64) []any {
 	}
 	return out
 }
+
+// ProfileCount returns how many articles hold a profile made by version.
+func (db *DB) ProfileCount(ctx context.Context, version int) (int, error) {
+	return db.rowCount(ctx, "profiles", int64(version))
+}
+
+// KeyHolders returns, for each of keys, how many profiled articles hold it
+// (kept by the triggers of key_counts). Keys no article holds are left out.
+func (db *DB) KeyHolders(ctx context.Context, keys []uint64) (map[uint64]int, error) {
+	out := make(map[uint64]int, len(keys))
+	ids := make([]int64, len(keys))
+	for i, k := range keys {
+		ids[i] = int64(k)
+	}
+	err := inBatches(ids, func(part []any) error {
+		rows, err := db.read.QueryContext(ctx, `SELECT key, n FROM key_counts WHERE n > 0 AND key IN (?`+strings.Repeat(",?", len(part)-1)+`)`, part...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k int64
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				return err
+			}
+			out[uint64(k)] = n
+		}
+		return rows.Err()
+	})
+	return out, err
+}

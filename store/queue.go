@@ -155,5 +155,15 @@ func (db *DB) checkCounts(ctx context.Context) ([]string, error) {
 			}
 		}
 	}
+	// The key counts (migration 0010), one row a key: only how many differ.
+	var wrong int
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT key, count(*) AS n FROM profile_keys GROUP BY key) p
+		FULL JOIN key_counts k ON k.key = p.key
+		WHERE coalesce(p.n, 0) <> coalesce(k.n, 0)`).Scan(&wrong); err != nil {
+		return nil, err
+	}
+	if wrong > 0 {
+		problems = append(problems, fmt.Sprintf("kept counts of %d keys of the key index differ from the index", wrong))
+	}
 	return problems, nil
 }

@@ -367,7 +367,15 @@ func loadSemeval(dir string) ([]labelled, error) {
 		cache[file] = p
 		return p, nil
 	}
-	var out []labelled
+	// Every profile is read first, so that the corpus's census (how many
+	// of its articles hold each key) weighs them as an archive of these
+	// articles would (see evidence.Census).
+	type pairRow struct {
+		a, b    *evidence.Profile
+		overall float64
+		lang    string
+	}
+	var pairs []pairRow
 	rows, err := readTSV(filepath.Join(dir, "pairs.tsv"))
 	if err != nil {
 		return nil, err
@@ -385,8 +393,7 @@ func loadSemeval(dir string) ([]labelled, error) {
 		if err != nil {
 			return nil, err
 		}
-		y := math.Max(0, math.Min(1, (3.5-ov)/2))
-		out = append(out, labelled{x: evidence.Features(a, b), y: y, overall: ov, lang: r["lang"]})
+		pairs = append(pairs, pairRow{a, b, ov, r["lang"]})
 	}
 	rows, err = readTSV(filepath.Join(dir, "translations.tsv"))
 	if err != nil {
@@ -404,6 +411,13 @@ func loadSemeval(dir string) ([]labelled, error) {
 			return nil, err
 		}
 		orig, tr, langs = append(orig, a), append(tr, b), append(langs, r["lang_translation"])
+	}
+	takeCensus(cache)
+
+	var out []labelled
+	for _, p := range pairs {
+		y := math.Max(0, math.Min(1, (3.5-p.overall)/2))
+		out = append(out, labelled{x: evidence.Features(p.a, p.b), y: y, overall: p.overall, lang: p.lang})
 	}
 	for i := range orig {
 		out = append(out, labelled{x: evidence.Features(orig[i], tr[i]), y: 1, lang: langs[i], transl: true})
@@ -428,6 +442,21 @@ func loadSemeval(dir string) ([]labelled, error) {
 		hardest = append(hardest, best)
 	}
 	return out, nil
+}
+
+// takeCensus weighs every profile by how many of the corpus's articles hold
+// each of its keys, as an archive of them would.
+func takeCensus(profiles map[string]*evidence.Profile) {
+	holders := map[uint64]int{}
+	for _, p := range profiles {
+		for _, k := range p.RareKeys() {
+			holders[k]++
+		}
+	}
+	c := evidence.Census{Articles: len(profiles), Holding: func(k uint64) int { return holders[k] }}
+	for _, p := range profiles {
+		p.Discount(c)
+	}
 }
 
 func readTSV(path string) ([]map[string]string, error) {

@@ -1,0 +1,45 @@
+package store_test
+
+import (
+	"context"
+	"maps"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/store"
+)
+
+// The key counts follow the key index: a profile stored adds its keys, one
+// stored again in its place replaces them, and a key no profile holds any
+// more is no longer reported.
+func TestKeyHoldersFollowTheKeyIndex(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addTexts(t, db, []string{"one", "two", "three"})
+	save := func(rows ...store.ProfileRow) {
+		t.Helper()
+		if err := db.SaveProfiles(ctx, 1, rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(want map[uint64]int) {
+		t.Helper()
+		got, err := db.KeyHolders(ctx, []uint64{10, 20, 30, 40})
+		if err != nil || !maps.Equal(got, want) {
+			t.Errorf("key holders %v %v, want %v", got, err, want)
+		}
+	}
+	save(store.ProfileRow{ID: ids[0], Data: []byte{1}, Keys: []uint64{10, 20}},
+		store.ProfileRow{ID: ids[1], Data: []byte{1}, Keys: []uint64{10, 30}})
+	check(map[uint64]int{10: 2, 20: 1, 30: 1})
+	save(store.ProfileRow{ID: ids[0], Data: []byte{2}, Keys: []uint64{10, 40}},
+		store.ProfileRow{ID: ids[2], Data: []byte{1}, Keys: []uint64{10}})
+	check(map[uint64]int{10: 3, 30: 1, 40: 1})
+	if problems, err := db.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("check of a sound archive: %v %v", problems, err)
+	}
+	rawExec(t, db.Path, `UPDATE key_counts SET n = 7 WHERE key = 30`)
+	if problems, err := db.Check(ctx); err != nil || len(problems) != 1 || !strings.Contains(problems[0], "1 keys") {
+		t.Errorf("check of a wrong key count: %v %v", problems, err)
+	}
+}
