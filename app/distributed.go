@@ -48,6 +48,16 @@ func TopLinkCandidates(counts map[int64]int, x int64, partners []int64) []int64 
 	return topCandidates(counts, x, partners, maxCandidates)
 }
 
+// DiscountProfile weighs p by the archive's census as a whole-archive
+// linking does (evidence.Census): n is how many articles have a profile,
+// counts[k] how many of them hold k among their rare keys (a key left out
+// is held by none). Apply it once to each profile scored, px and every
+// candidate, before ScoreLinks; below the size at which a census weighs
+// anything it does nothing.
+func DiscountProfile(p *evidence.Profile, n int, counts map[uint64]int) {
+	p.Discount(evidence.Census{Articles: n, Holding: func(k uint64) int { return counts[k] }})
+}
+
 // ScoreLinks scores x against its candidates and keeps its strongest links.
 func ScoreLinks(x int64, px *evidence.Profile, cands []int64, profs map[int64]*evidence.Profile) []store.Link {
 	return scoreLinks(x, px, cands, profs)

@@ -64,6 +64,12 @@ func (p *Profile) Discount(c Census) {
 // census to weigh anything: below that, a census need not be read.
 func CensusApplies(n int) bool { return n >= censusArticles }
 
+// Weighs reports whether a key held by held of n articles loses weight:
+// a census that leaves out every count for which it does not (a left-out
+// key is held by none) discounts a profile as the whole census does, so a
+// distributed linking need ship only these counts.
+func Weighs(held, n int) bool { return kept(held, n) < 1 }
+
 // DiscountKeys returns the keys Discount looks up for p: those a census
 // must count.
 func (p *Profile) DiscountKeys() []uint64 {

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -72,6 +73,36 @@ func TestCommonNamesOfAnArchiveCountLess(t *testing.T) {
 	a.Discount(c)
 	if a.Names[0].W != w {
 		t.Errorf("a second Discount weighed again: %v then %v", w, a.Names[0].W)
+	}
+}
+
+// A census that counts only the keys that lose weight discounts a profile
+// as the whole census does.
+func TestCensusOfTheKeysThatWeighIsEnough(t *testing.T) {
+	text := "The Electric Boat Division of General Dynamics Corp is being awarded a modification to a Navy contract, the Defense Department said. Reuter"
+	full, part := profileOf("GENERAL DYNAMICS GETS NAVY CONTRACT", text, "1987-03-20"), profileOf("GENERAL DYNAMICS GETS NAVY CONTRACT", text, "1987-03-20")
+	const n = 1000
+	holders := map[uint64]int{}
+	for i, k := range full.DiscountKeys() {
+		holders[k] = []int{1, 19, 25, 40, 300, 900}[i%6]
+	}
+	weighed := 0
+	full.Discount(Census{Articles: n, Holding: func(k uint64) int { return holders[k] }})
+	part.Discount(Census{Articles: n, Holding: func(k uint64) int {
+		if Weighs(holders[k], n) {
+			weighed++
+			return holders[k]
+		}
+		return 0
+	}})
+	if weighed == 0 {
+		t.Fatal("no key weighs: the test proves nothing")
+	}
+	if !reflect.DeepEqual(full, part) {
+		t.Errorf("the census of the keys that weigh discounts otherwise: names %+v and %+v", full.Names, part.Names)
+	}
+	if Weighs(25, 1000) || !Weighs(40, 1000) || Weighs(300, 199) {
+		t.Error("Weighs disagrees with the shares a key loses weight from")
 	}
 }
 

@@ -135,12 +135,15 @@ func Build(s beam.Scope, opt Options) error {
 
 	// link
 	lks := s.Scope("link")
-	keyLists := beam.ParDo(lks, keySharers, beam.GroupByKey(lks, beam.ParDo(lks, profileKeys, analysed)))
+	profiles := beam.ParDo(lks, profileOf, analysed)                                                 // KV<ordinal, profile>
+	profiled := beam.ParDo(lks, countValue, stats.Count(lks, beam.ParDo(lks, profileOne, profiles))) // the census's N
+	holders := beam.ParDo(lks, profileKeys, analysed)                                                // KV<rare key, holder>
+	askers := beam.ParDo(lks, discountKeys, profiles)                                                // KV<weighed key, asker>
+	keyLists, counts := beam.ParDo2(lks, &keyCensusFn{}, beam.CoGroupByKey(lks, holders, askers), beam.SideInput{Input: profiled})
 	partners := beam.ParDo(lks, pairEnds, pairs)
-	requests := beam.ParDo(lks, chooseCandidates, beam.CoGroupByKey(lks, keyLists, partners)) // KV<y, x>
-	profiles := beam.ParDo(lks, profileOf, analysed)                                          // KV<ordinal, profile>
-	offered := beam.ParDo(lks, offerProfile, beam.CoGroupByKey(lks, requests, profiles))      // KV<x, candJSON>
-	links := beam.ParDo(lks, scoreCandidates, beam.CoGroupByKey(lks, profiles, offered))      // linkJSON
+	requests := beam.ParDo(lks, chooseCandidates, beam.CoGroupByKey(lks, keyLists, partners))                                // KV<y, x>
+	offered := beam.ParDo(lks, offerProfile, beam.CoGroupByKey(lks, requests, profiles, counts))                             // KV<x, candJSON>
+	links := beam.ParDo(lks, &scoreFn{}, beam.CoGroupByKey(lks, profiles, offered, counts), beam.SideInput{Input: profiled}) // linkJSON
 
 	// cluster
 	cs := s.Scope("cluster")

@@ -18,7 +18,9 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/storydiff/storydiff/app"
+	"github.com/storydiff/storydiff/bench/eval/gen"
 	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/evidence"
 )
 
 // corpus writes the seed articles and what makes each analysis step do
@@ -67,7 +69,43 @@ func corpus(t *testing.T) string {
 	return dir
 }
 
+var companies = []string{"Alderwick", "Brannigan", "Castellor", "Dunmore", "Everleigh", "Fairbourne", "Grisewood",
+	"Hollingsby", "Ingleton", "Jarrowfield", "Kettlewell", "Lindqvist", "Marchbank", "Northcote", "Ormsby",
+	"Pendlebury", "Quarrington", "Rathbone", "Sutherby", "Tremayne", "Umberleigh", "Vantongeren", "Whitmore"}
+
+// censusCorpus is corpus with enough articles (over 200) for the archive's
+// census to weigh the same-event score, and names most of it holds: a
+// contracts desk's notices all name the same desk, agency and exchange (a
+// quarter of the archive), beside generated news of many events.
+func censusCorpus(t *testing.T) string {
+	t.Helper()
+	dir := corpus(t)
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 3*len(companies); i++ {
+		company := companies[i%len(companies)] + []string{"", " Brothers", " Industries"}[i/len(companies)]
+		write(fmt.Sprintf("notices/%03d.txt", i), fmt.Sprintf("%s Holdings wins Pentagon contract\n\n%s Holdings said on Tuesday the Pentagon awarded it a %d.%d mln dlr contract, "+
+			"the Defense Logistics Agency said. The Pentagon listed the award on Nasdaq filings; %s Holdings shares rose on Nasdaq. Reuter\n",
+			company, company, 10+i, i%10, company))
+	}
+	for _, a := range gen.Generate(gen.Options{Seed: 3, Events: 30, Distractors: 60}).Articles {
+		write(fmt.Sprintf("news/%05d.txt", a.ID), a.Title+"\n\n"+a.Text)
+	}
+	return dir
+}
+
 type facts struct {
+	// census is how many articles have a profile, common how many keys
+	// more than 3% of them (and 20 or more) hold: the keys the archive's
+	// census weighs down.
+	census, common                          int
 	articles, pairs, links, events, threads []string
 }
 
@@ -96,7 +134,16 @@ func read(t *testing.T, path string) facts {
 		slices.Sort(out)
 		return out
 	}
+	qi := func(query string) int {
+		var n int
+		if err := db.QueryRow(query).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return n
+	}
 	var f facts
+	f.census = qi(`SELECT count(*) FROM profiles`)
+	f.common = qi(`SELECT count(*) FROM key_counts WHERE n >= 20 AND n * 100 > 3 * (SELECT count(*) FROM profiles)`)
 	f.articles = q(`SELECT sha256 || ' ' || (SELECT group_concat(path || '#' || record, ',') FROM (SELECT path, record FROM article_files WHERE article_id = a.id ORDER BY path, record)) FROM articles a`)
 	f.pairs = q(`SELECT x.sha256 || ' ' || y.sha256 || ' ' || p.kind || ' ' || printf('%.6f', p.score) FROM pairs p JOIN articles x ON x.id = p.a JOIN articles y ON y.id = p.b`)
 	f.links = q(`SELECT x.sha256 || ' ' || y.sha256 || ' ' || printf('%.5f %.5f', l.event_p, l.thread_p) FROM event_links l JOIN articles x ON x.id = l.a JOIN articles y ON y.id = l.b`)
@@ -126,12 +173,14 @@ func runPipeline(t *testing.T, inputs []string, out string) {
 
 // The pipeline run on Prism and merged gives the archive an import of the
 // same folder gives: the same articles and locations, pairs with their
-// scores, links, events and threads; merging twice adds nothing.
+// scores, links, events and threads; merging twice adds nothing. The
+// corpus is large enough for the archive's census to weigh the links, and
+// holds keys common enough for it to weigh them down.
 func TestPipelineMatchesImport(t *testing.T) {
 	ctx := context.Background()
 	in := os.Getenv("STORYDIFF_COMPARE_CORPUS") // a measured run on a real corpus (BENCHMARKS.md)
 	if in == "" {
-		in = corpus(t)
+		in = censusCorpus(t)
 	}
 	work := t.TempDir()
 
@@ -176,6 +225,10 @@ func TestPipelineMatchesImport(t *testing.T) {
 	if len(want.pairs) == 0 || len(want.events) == 0 {
 		t.Fatalf("the corpus makes no pairs or events: the comparison would prove nothing")
 	}
+	if os.Getenv("STORYDIFF_COMPARE_CORPUS") == "" && (!evidence.CensusApplies(want.census) || want.common == 0) {
+		t.Fatalf("%d profiled articles, %d common keys: the archive's census weighs nothing, the comparison would not cover it", want.census, want.common)
+	}
+	t.Logf("%d profiled articles, %d keys the census weighs down", want.census, want.common)
 	t.Logf("%d articles, %d pairs, %d links, %d events, %d threads", len(want.articles), len(want.pairs), len(want.links), len(want.events), len(want.threads))
 	compare(t, "articles", want.articles, got.articles)
 	compare(t, "pairs", want.pairs, got.pairs)

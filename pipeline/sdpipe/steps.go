@@ -32,11 +32,11 @@ import (
 func init() {
 	for _, f := range []any{parseFile, mergeLocations, constOne, countValue, orderKey, numberAll, attachOrdinal,
 		articleLines, keepRecurring, articleTerms, termJSON, sketchBuckets, bucketPairs, sketchTerms, atLeastTwo,
-		featuresOf, splitPair, withFirst, profileKeys, keySharers, pairEnds, chooseCandidates, profileOf,
-		offerProfile, scoreCandidates, dateOf, clusterAll} {
+		featuresOf, splitPair, withFirst, profileKeys, profileOne, discountKeys, pairEnds, chooseCandidates, profileOf,
+		offerProfile, dateOf, clusterAll} {
 		beam.RegisterFunction(f)
 	}
-	for _, t := range []any{analyseFn{}, storyPairsFn{}, verifyFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
+	for _, t := range []any{analyseFn{}, storyPairsFn{}, verifyFn{}, keyCensusFn{}, scoreFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
 		beam.RegisterType(reflect.TypeOf(t))
 	}
 }
@@ -416,22 +416,61 @@ func profileKeys(o int64, v string, emit func(int64, int64)) error {
 	return nil
 }
 
-// keySharers sends each holder of a rare key the list of its holders,
-// unless the key is too common to propose anything.
-func keySharers(_ int64, ords func(*int64) bool, emit func(int64, string)) {
+// discountKeys asks, for each key an article's profile is weighed by
+// (evidence.Profile.DiscountKeys: names, places, quotes, terms, title and
+// lede, some of them not among its own rare keys), how many articles hold it.
+func discountKeys(o int64, pb []byte, emit func(int64, int64)) error {
+	p, err := decodeProfile(pb)
+	if err != nil {
+		return err
+	}
+	ks := p.DiscountKeys()
+	slices.Sort(ks)
+	for _, k := range slices.Compact(ks) {
+		emit(int64(k), o)
+	}
+	return nil
+}
+
+// held is how many articles hold a key among their rare keys, sent to an
+// article weighed by it.
+type held struct {
+	K uint64 `json:"k"`
+	N int    `json:"n"`
+}
+
+// keyCensusFn sees one key with its holders and the articles weighed by it.
+// It sends each holder the list of holders (its link candidates), unless
+// the key is too common to propose anything, and, when the key is common
+// enough to lose weight (evidence.Weighs, by its share of the n profiled
+// articles, a side input: a share of the whole archive is global), tells
+// each article weighed by it how many hold it: the count the key index
+// keeps for the app. Other keys keep their weight, as if none held them,
+// so their counts need not travel.
+type keyCensusFn struct{}
+
+func (keyCensusFn) ProcessElement(k int64, holders func(*int64) bool, askers func(*int64) bool, n int, emitList func(int64, string), emitCount func(int64, string)) {
 	var ids []int64
 	var o int64
-	for ords(&o) {
+	for holders(&o) {
 		ids = append(ids, o)
 	}
-	if len(ids) > app.LinkKeyCap {
+	if len(ids) <= app.LinkKeyCap {
+		list := mustJSON(ids)
+		for _, x := range ids {
+			emitList(x, list)
+		}
+	}
+	if !evidence.Weighs(len(ids), n) {
 		return
 	}
-	list := mustJSON(ids)
-	for _, x := range ids {
-		emit(x, list)
+	count := mustJSON(held{K: uint64(k), N: len(ids)})
+	for askers(&o) {
+		emitCount(o, count)
 	}
 }
+
+func profileOne(int64, []byte) int { return 0 }
 
 func pairEnds(v string, emit func(int64, int64)) error {
 	var p core.Pair
@@ -478,17 +517,44 @@ func profileOf(o int64, v string) (int64, []byte, error) {
 type offer struct {
 	Y int64  `json:"y"`
 	P []byte `json:"p"`
+	// C is the census's count of each key the profile is weighed by that
+	// some article holds.
+	C map[uint64]int `json:"c,omitempty"`
 }
 
-func offerProfile(y int64, xs func(*int64) bool, profs func(*[]byte) bool, emit func(int64, string)) {
+// heldCounts gathers an article's census counts.
+func heldCounts(counts func(*string) bool) (map[uint64]int, error) {
+	var out map[uint64]int
+	var v string
+	for counts(&v) {
+		var h held
+		if err := json.Unmarshal([]byte(v), &h); err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = map[uint64]int{}
+		}
+		out[h.K] = h.N
+	}
+	return out, nil
+}
+
+// offerProfile sends y's profile, with its census counts, to each article
+// that chose it as a candidate.
+func offerProfile(y int64, xs func(*int64) bool, profs func(*[]byte) bool, counts func(*string) bool, emit func(int64, string)) error {
 	var p []byte
 	if !profs(&p) {
-		return
+		return nil
+	}
+	c, err := heldCounts(counts)
+	if err != nil {
+		return err
 	}
 	var x int64
 	for xs(&x) {
-		emit(x, mustJSON(offer{Y: y, P: p}))
+		emit(x, mustJSON(offer{Y: y, P: p, C: c}))
 	}
+	return nil
 }
 
 func decodeProfile(b []byte) (*evidence.Profile, error) {
@@ -496,8 +562,13 @@ func decodeProfile(b []byte) (*evidence.Profile, error) {
 	return p, p.UnmarshalBinary(b)
 }
 
-// scoreCandidates scores x against the candidates it chose.
-func scoreCandidates(x int64, own func(*[]byte) bool, offers func(*string) bool, emit func(string)) error {
+// scoreFn scores x against the candidates it chose, each profile (x's and
+// the candidates') weighed first by its own census counts and the number
+// of profiled articles (a side input), as a whole-archive linking weighs
+// them.
+type scoreFn struct{}
+
+func (scoreFn) ProcessElement(x int64, own func(*[]byte) bool, offers func(*string) bool, counts func(*string) bool, n int, emit func(string)) error {
 	var pb []byte
 	if !own(&pb) {
 		return nil
@@ -506,6 +577,11 @@ func scoreCandidates(x int64, own func(*[]byte) bool, offers func(*string) bool,
 	if err != nil {
 		return err
 	}
+	c, err := heldCounts(counts)
+	if err != nil {
+		return err
+	}
+	app.DiscountProfile(px, n, c)
 	profs := map[int64]*evidence.Profile{}
 	var cands []int64
 	var o string
@@ -514,9 +590,12 @@ func scoreCandidates(x int64, own func(*[]byte) bool, offers func(*string) bool,
 		if err := json.Unmarshal([]byte(o), &of); err != nil {
 			return err
 		}
-		if profs[of.Y], err = decodeProfile(of.P); err != nil {
+		py, err := decodeProfile(of.P)
+		if err != nil {
 			return err
 		}
+		app.DiscountProfile(py, n, of.C)
+		profs[of.Y] = py
 		cands = append(cands, of.Y)
 	}
 	slices.Sort(cands)
