@@ -15,7 +15,8 @@
 //	terms     story-term document counts (by term)
 //	propose   exact hashes and LSH bands (by key), rarest terms (by term)
 //	verify    candidate pairs joined with both features (by article)
-//	link      rare profile keys (by key), candidates scored (by article)
+//	link      rare keys' holders and census counts (by key; the number of
+//	          profiled articles global), candidates scored (by article)
 //	cluster   links trimmed and events built (global)
 //	write     sharded JSONL files, then the manifest (global, tiny)
 package sdpipe

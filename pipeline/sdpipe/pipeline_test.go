@@ -95,7 +95,7 @@ func censusCorpus(t *testing.T) string {
 			"the Defense Logistics Agency said. The Pentagon listed the award on Nasdaq filings; %s Holdings shares rose on Nasdaq. Reuter\n",
 			company, company, 10+i, i%10, company))
 	}
-	for _, a := range gen.Generate(gen.Options{Seed: 3, Events: 30, Distractors: 60}).Articles {
+	for _, a := range gen.Generate(gen.Options{Seed: 3, Events: 20, Distractors: 40}).Articles {
 		write(fmt.Sprintf("news/%05d.txt", a.ID), a.Title+"\n\n"+a.Text)
 	}
 	return dir
