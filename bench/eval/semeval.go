@@ -77,8 +77,9 @@ func runSemeval(w, log io.Writer) error {
 		"translations as negatives, and %d generated pairs of different items from one template as negatives (see templatePairs). The corpus has no dates, so the time evidence plays no part. Weights are fitted by "+
 		"logistic regression (coordinate descent, each weight of evidence for a pair kept ≥ 0 and of evidence against ≤ 0; an L2 penalty chosen from %v by an inner 4-fold cross-validation of each training set, %g on all pairs; each generated template pair counts %.2f of a rated pair) on the features of package evidence; targets are 1 for "+
 		"`overall` ≤ 1.5, 0 for ≥ 3.5, linear between (one half at 2.5, midway between what should and what should not be linked), and 1/0 for translation pairs. Held-out: %d-fold cross-validation, "+
-		"each pair scored by weights fitted without its fold. In-sample: the weights fitted on everything, which are "+
-		"the package's DefaultWeights. Linked = score ≥ %.1f. The last two columns give the share of pairs rated ≤ 2.5 and ≥ 3.5 that the weaker \"same thread\" verdict of the package's weights joins.\n\n", countPairs(data, false)-nTemplate, countPairs(data, true)/3, nTemplate, l2Grid, lastL2, templateWeight, folds, evidence.EventThreshold)
+		"each pair scored by weights fitted without its fold. In-sample: the weights fitted on everything. "+
+		"Package defaults: the package's DefaultWeights (fitted before the archive census; see evidence/weights.go). "+
+		"Every profile is weighed by the census of the corpus's articles, as an archive of them would be. Linked = score ≥ %.1f. The last two columns give the share of pairs rated ≤ 2.5 and ≥ 3.5 that the weaker \"same thread\" verdict of the package's weights joins.\n\n", countPairs(data, false)-nTemplate, countPairs(data, true)/3, nTemplate, l2Grid, lastL2, templateWeight, folds, evidence.EventThreshold)
 	fmt.Fprintf(w, "| subset | scores | pairs | Pearson(score, −overall) | same-story linked (≤ 1.5) | different-story linked (≥ 3.5) | translations linked | same thread (≤ 2.5) | same thread (≥ 3.5) |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, sub := range []string{"all", "de", "es"} {
 		for _, s := range []struct {
