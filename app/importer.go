@@ -206,7 +206,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	}
 
 	total := len(entries) + sum.FilesSeen
-	results := s.parseAll(ctx, entries, iopt, opt.Workers, outletRule(opt, roots))
+	results := s.parseAll(ctx, entries, iopt, opt.Workers, outletRule(opt, roots), s.unseenRoots(ctx, roots))
 
 	var batch []store.NewArticle
 	var batchSize int
@@ -306,7 +306,7 @@ func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish fu
 // workers' chunks rather than by the files' sizes. Files are handed to
 // workers in the order they are delivered, so the file the consumer waits
 // for is always being read.
-func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int, outlet func(string) string) <-chan *parsed {
+func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int, outlet func(string) string, unseen []string) <-chan *parsed {
 	out := make(chan *parsed, workers)
 	type task struct {
 		e ingest.Entry
@@ -319,7 +319,7 @@ func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ing
 		go func() {
 			defer wg.Done()
 			for t := range work {
-				s.parseOne(ctx, t.e, t.p, iopt, outlet)
+				s.parseOne(ctx, t.e, t.p, iopt, outlet, unseen)
 			}
 		}()
 	}
@@ -344,6 +344,27 @@ func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ing
 	return out
 }
 
+// unseenRoots returns the roots under which the archive holds no location:
+// a first import of a folder need not look up each of its files.
+func (s *Service) unseenRoots(ctx context.Context, roots []string) []string {
+	var out []string
+	for _, r := range roots {
+		if has, err := s.db.HasLocationUnder(ctx, r); err == nil && !has {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func underAny(path string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // drain reads what is left of an import stopped early, so that its workers
 // end: the current file's chunks and every file delivered after it.
 func drain(results <-chan *parsed, current *parsed) {
@@ -358,11 +379,13 @@ func drain(results <-chan *parsed, current *parsed) {
 }
 
 // parseOne reads one file into p's chunks and closes them.
-func (s *Service) parseOne(ctx context.Context, e ingest.Entry, p *parsed, iopt ingest.Options, outlet func(string) string) {
+func (s *Service) parseOne(ctx context.Context, e ingest.Entry, p *parsed, iopt ingest.Options, outlet func(string) string, unseen []string) {
 	defer close(p.chunks)
-	if ok, err := s.db.HasLocation(ctx, e.Path, e.Size, e.ModTime); err == nil && ok {
-		p.unchanged = true
-		return
+	if !underAny(e.Path, unseen) {
+		if ok, err := s.db.HasLocation(ctx, e.Path, e.Size, e.ModTime); err == nil && ok {
+			p.unchanged = true
+			return
+		}
 	}
 	var chunk []store.NewArticle
 	size := 0

@@ -106,6 +106,7 @@ func Main(ctx context.Context, args []string, env *Env) int {
 	global.StringVar(&env.DBPath, "db", "", "archive file (default $STORYDIFF_DB or $XDG_DATA_HOME/storydiff/archive.db)")
 	// Not listed in the usage: a CPU profile of one command, for benchmarks.
 	cpuProfile := global.String("cpuprofile", "", "write a CPU profile of the command to this file")
+	memProfile := global.String("memprofile", "", "write a heap profile of the command to this file when it ends")
 	route := global.String("open", "", "with no command: open the window on this view, e.g. '#/story/12'")
 	help := global.Bool("help", false, "show help")
 	global.BoolVar(help, "h", false, "show help")
@@ -165,6 +166,13 @@ func Main(ctx context.Context, args []string, env *Env) int {
 			return 1
 		}
 		defer stop()
+	}
+	if *memProfile != "" {
+		defer func() {
+			if err := writeHeapProfile(*memProfile); err != nil {
+				fmt.Fprintf(env.Stderr, "storydiff: %v\n", err)
+			}
+		}()
 	}
 	err := run(ctx, env, fs.Args())
 	var ue *UsageError

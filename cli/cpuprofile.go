@@ -23,3 +23,18 @@ func startCPUProfile(path string) (func() error, error) {
 		return f.Close()
 	}, nil
 }
+
+// writeHeapProfile writes the allocations of the command so far to path (the
+// hidden global flag --memprofile; `go tool pprof -sample_index=alloc_space`
+// shows what allocated most, inuse_space what was still held at the end).
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile %s: %w", path, err)
+	}
+	return f.Close()
+}

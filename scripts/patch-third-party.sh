@@ -286,7 +286,7 @@ whatlanggo() {
 
 	- fast.go (added): DetectScript and detectLangInProfiles, with the same
 	  results. An ASCII letter counts as Latin without asking 23 range tables;
-	  the text's trigrams are counted under fixed-size keys instead of new
+	  the text's trigrams are looked up as one word each instead of made into new
 	  strings; each trigram of the text is looked up once in an index of every
 	  profile, built on first use, instead of each of a script's 300 x 40
 	  profile trigrams being looked up in the text's counts.

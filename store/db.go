@@ -63,6 +63,14 @@ func dsn(path string, txlock string) string {
 	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(wal)", "synchronous(normal)"} {
 		q.Add("_pragma", p)
 	}
+	if txlock == "immediate" {
+		// The writer's page cache: an import batch (text, original bytes,
+		// blocks and their hash index, the full-text index's new segment)
+		// dirties more than SQLite's default 2 MB, which then spilled
+		// pages to the WAL before the commit and read them back. Memory is
+		// taken only as pages are used.
+		q.Add("_pragma", "cache_size(-32768)")
+	}
 	q.Set("_txlock", txlock)
 	return "file:" + path + "?" + q.Encode()
 }

@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"strings"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -31,6 +34,22 @@ func (db *DB) Locations(ctx context.Context, id int64) ([]core.FileLocation, err
 // place (another path, or another record of a JSON file).
 func (db *DB) MultiLocated(ctx context.Context) ([]int64, error) {
 	return db.idsWhere(ctx, `SELECT article_id FROM multi_located ORDER BY article_id`)
+}
+
+// HasLocationUnder reports whether the archive holds any location whose path
+// begins with prefix: when it holds none, HasLocation is false for every
+// file under it, and an import need not ask file by file.
+func (db *DB) HasLocationUnder(ctx context.Context, prefix string) (bool, error) {
+	// The paths that begin with prefix come first among those >= prefix.
+	var p string
+	err := db.read.QueryRowContext(ctx, `SELECT path FROM article_files WHERE path >= ? ORDER BY path LIMIT 1`, prefix).Scan(&p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return strings.HasPrefix(p, prefix), nil
 }
 
 // HasLocation reports whether the archive already holds the whole file at

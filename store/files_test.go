@@ -129,3 +129,29 @@ func TestHasLocation(t *testing.T) {
 		})
 	}
 }
+
+// HasLocationUnder is true exactly when some stored path begins with the
+// prefix: an import skips the per-file lookup only where nothing is stored.
+func TestHasLocationUnderMatchesStoredPrefixes(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	imp, err := db.BeginImport(ctx, []string{"/a"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddArticles(ctx, imp, []store.NewArticle{
+		newArticle("/a/b/story.txt", "Story\n\nbody"),
+		newArticle("/a/bc", "Other\n\nbody"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for prefix, want := range map[string]bool{
+		"/a": true, "/a/b": true, "/a/b/": true, "/a/b/story.txt": true, "/a/bc": true,
+		"/a/a": false, "/a/bd": false, "/a/b/z": false, "/a/b/story.txt2": false, "/z": false, "/": true,
+	} {
+		got, err := db.HasLocationUnder(ctx, prefix)
+		if err != nil || got != want {
+			t.Errorf("HasLocationUnder(%q) = %v, %v; want %v", prefix, got, err, want)
+		}
+	}
+}

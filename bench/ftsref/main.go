@@ -3,11 +3,14 @@
 // FTS5 table of modernc.org/sqlite, in one transaction, with one prepared
 // statement. No parsing, hashing, dates, language or blocks: the least work
 // that makes the same bytes searchable, so that `storydiff import` can be
-// timed beside it in the same run (bench/importspeed).
+// timed beside it in the same run (bench/importspeed). With -archive-fts the
+// table has the archive's tokenizer and prefix indexes (migration 0001), so
+// that the cost of those is seen apart from the rest of an import.
 package main
 
 import (
 	"database/sql"
+	"flag"
 	"fmt"
 	"io/fs"
 	"log"
@@ -18,20 +21,26 @@ import (
 )
 
 func main() {
-	if len(os.Args) < 3 {
-		log.Fatal("usage: ftsref DB FOLDER...")
+	archiveFTS := flag.Bool("archive-fts", false, "index with the archive's tokenizer and prefix indexes 2-4")
+	flag.Parse()
+	if flag.NArg() < 2 {
+		log.Fatal("usage: ftsref [-archive-fts] DB FOLDER...")
 	}
-	db, err := sql.Open("sqlite", "file:"+os.Args[1]+"?_pragma=journal_mode(wal)")
+	db, err := sql.Open("sqlite", "file:"+flag.Arg(0)+"?_pragma=journal_mode(wal)")
 	must(err)
 	defer db.Close()
-	_, err = db.Exec(`CREATE VIRTUAL TABLE docs USING fts5(path, text)`)
+	opts := ""
+	if *archiveFTS {
+		opts = `, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'`
+	}
+	_, err = db.Exec(`CREATE VIRTUAL TABLE docs USING fts5(path, text` + opts + `)`)
 	must(err)
 	tx, err := db.Begin()
 	must(err)
 	ins, err := tx.Prepare(`INSERT INTO docs(path, text) VALUES (?, ?)`)
 	must(err)
 	n := 0
-	for _, root := range os.Args[2:] {
+	for _, root := range flag.Args()[1:] {
 		must(filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
