@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -147,11 +148,16 @@ func printByReason(w io.Writer, title, label string, rs []core.ReasonCount) {
 	}
 }
 
+// writeJSON writes v as indented JSON, HTML characters as they are.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(indentJSON(make([]byte, 0, compact.Len()*3/2), compact.Bytes()))
+	return err
 }
 
 // progressBar draws a bar on a terminal and nothing otherwise.
