@@ -5,4 +5,4 @@
 -- the trigger every article became a segment of its own, which FTS5 then
 -- merged again, most of an import's time. The index holds the same terms.
 -- Updates and deletes keep their triggers.
-DROP TRIGGER articles_fts_insert;
+DROP TRIGGER IF EXISTS articles_fts_insert;
