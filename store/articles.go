@@ -62,11 +62,38 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 		return nil, err
 	}
 	defer insFile.Close()
-	insBlock, err := tx.PrepareContext(ctx, `INSERT INTO blocks(article_id, seq, start, end, kind, hash) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
+	// An article's blocks go in with one statement of as many rows (up to
+	// blockRows), prepared once per row count in this transaction.
+	insBlocks := map[int]*sql.Stmt{}
+	defer func() {
+		for _, st := range insBlocks {
+			st.Close()
+		}
+	}()
+	var blockArgs []any
+	addBlocks := func(id int64, blocks []core.Block) error {
+		for from := 0; from < len(blocks); from += blockRows {
+			part := blocks[from:min(from+blockRows, len(blocks))]
+			st := insBlocks[len(part)]
+			if st == nil {
+				q := `INSERT INTO blocks(article_id, seq, start, end, kind, hash) VALUES ` +
+					strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?), ", len(part)), ", ")
+				var err error
+				if st, err = tx.PrepareContext(ctx, q); err != nil {
+					return err
+				}
+				insBlocks[len(part)] = st
+			}
+			blockArgs = blockArgs[:0]
+			for k, b := range part {
+				blockArgs = append(blockArgs, id, from+k, b.Start, b.End, b.Kind, b.Hash)
+			}
+			if _, err := st.ExecContext(ctx, blockArgs...); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	defer insBlock.Close()
 
 	// The range of ids this batch adds: one writer, so the rows between the
 	// first and the last are all new.
@@ -92,10 +119,8 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 			if id, err = res.LastInsertId(); err != nil {
 				return nil, err
 			}
-			for seq, b := range a.Blocks {
-				if _, err := insBlock.ExecContext(ctx, id, seq, b.Start, b.End, b.Kind, b.Hash); err != nil {
-					return nil, fmt.Errorf("store blocks of %s: %w", d.Path, err)
-				}
+			if err := addBlocks(id, a.Blocks); err != nil {
+				return nil, fmt.Errorf("store blocks of %s: %w", d.Path, err)
 			}
 			out[i] = AddResult{ID: id, Added: true}
 			if firstNew == 0 {
@@ -124,6 +149,10 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 	}
 	return out, nil
 }
+
+// blockRows bounds the rows of one insert into blocks (6 values a row,
+// under SQLite's 32,766 bound parameters).
+const blockRows = 256
 
 const articleColumns = `a.id, a.sha256, a.text_hash, a.title, a.byline, a.outlet, a.url, a.published, a.published_raw,
 	a.published_from, a.published_confidence, a.no_body, a.language, a.encoding, a.format, a.words, a.import_id, a.imported_at`
