@@ -32,6 +32,7 @@ type result struct {
 
 type step struct {
 	corpus, label, command string
+	bin                    string // when not the -bin one
 	runs                   []result
 	ref                    *step
 }
@@ -43,6 +44,7 @@ func main() {
 	size := flag.Int("size", 3000, "bytes per generated article")
 	runs := flag.Int("runs", 3, "rounds on the BBC corpus")
 	genRuns := flag.Int("gen-runs", 1, "rounds on the generated corpus")
+	before := flag.String("before", "", "another storydiff binary (an earlier build) to time in the same rounds")
 	profiles := flag.String("profiles", "", "folder for CPU and heap profiles of each storydiff step (its first round)")
 	flag.Parse()
 
@@ -65,8 +67,18 @@ func main() {
 	genRef := &step{corpus: fmt.Sprintf("generated (%d x %d B)", *n, *size), label: "reference", command: "ftsref DB CORPUS"}
 	genNo := &step{corpus: genRef.corpus, label: "import without analysis", command: "storydiff import --no-analyze --json CORPUS", ref: genRef}
 
+	var bbcNoB, bbcAnB, genNoB *step
+	if *before != "" {
+		bbcNoB = &step{corpus: "BBC", label: "before: import without analysis", command: bbcNo.command, ref: bbcRef, bin: *before}
+		bbcAnB = &step{corpus: "BBC", label: "before: import with analysis", command: bbcAn.command, ref: bbcRef, bin: *before}
+		genNoB = &step{corpus: genRef.corpus, label: "before: import without analysis", command: genNo.command, ref: genRef, bin: *before}
+	}
+
 	k := 0
 	runStep := func(s *step, corpus string, args ...string) {
+		if s == nil {
+			return
+		}
 		k++
 		db := filepath.Join(work, fmt.Sprintf("a%d.db", k))
 		var cmd *exec.Cmd
@@ -78,7 +90,11 @@ func main() {
 				name := filepath.Join(*profiles, fmt.Sprintf("%s-%s", slug(s.corpus), slug(s.label)))
 				pre = append(pre, "--cpuprofile", name+".cpu.pprof", "--memprofile", name+".heap.pprof")
 			}
-			cmd = exec.Command(*bin, append(append(pre, args...), corpus)...)
+			b := *bin
+			if s.bin != "" {
+				b = s.bin
+			}
+			cmd = exec.Command(b, append(append(pre, args...), corpus)...)
 		}
 		cmd.Stderr = os.Stderr
 		start := time.Now()
@@ -110,11 +126,14 @@ func main() {
 	for i := 0; i < *runs; i++ {
 		runStep(bbcRef, *bbc)
 		runStep(bbcNo, *bbc, "import", "--no-analyze", "--json")
+		runStep(bbcNoB, *bbc, "import", "--no-analyze", "--json")
 		runStep(bbcAn, *bbc, "import", "--json")
+		runStep(bbcAnB, *bbc, "import", "--json")
 	}
 	for i := 0; i < *genRuns; i++ {
 		runStep(genRef, gen)
 		runStep(genNo, gen, "import", "--no-analyze", "--json")
+		runStep(genNoB, gen, "import", "--no-analyze", "--json")
 	}
 
 	fmt.Printf("## Import beside its reference\n\n")
@@ -125,10 +144,13 @@ func main() {
 		"compares the new articles with the archive. Each command is a process of its own on a new archive; the rounds "+
 		"alternate the commands. Wall and CPU (user + system) are medians; articles/s is articles stored per second "+
 		"of wall time; \"x reference\" is the median's ratio to the reference's on the same files in the same run. "+
-		"The generated corpus took %.0f s to write.\n\n", *bin, *n, *runs, time.Now().UTC().Format("2006-01-02"), genTime.Seconds())
+		"The generated corpus took %.0f s to write.%s\n\n", *bin, *n, *runs, time.Now().UTC().Format("2006-01-02"), genTime.Seconds(), beforeNote(*before))
 	fmt.Printf("| corpus | step | command | runs | articles | wall | CPU | peak RSS | articles/s | x reference (wall) | x reference (CPU) |\n")
 	fmt.Printf("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	for _, s := range []*step{bbcRef, bbcNo, bbcAn, genRef, genNo} {
+	for _, s := range []*step{bbcRef, bbcNo, bbcNoB, bbcAn, bbcAnB, genRef, genNo, genNoB} {
+		if s == nil {
+			continue
+		}
 		w, c, rss := median(s.runs, func(r result) time.Duration { return r.wall }),
 			median(s.runs, func(r result) time.Duration { return r.cpu }), s.runs[0].rss
 		xw, xc := "1.0", "1.0"
@@ -142,6 +164,13 @@ func main() {
 			s.corpus, s.label, s.command, len(s.runs), a, w.Seconds(), c.Seconds(), rss/1024, float64(a)/w.Seconds(), xw, xc)
 	}
 	fmt.Println()
+}
+
+func beforeNote(bin string) string {
+	if bin == "" {
+		return ""
+	}
+	return fmt.Sprintf(" Rows marked \"before\" are an earlier build (`-before %s`) in the same rounds.", bin)
 }
 
 func median(rs []result, f func(result) time.Duration) time.Duration {
