@@ -38,6 +38,7 @@ type pair struct {
 
 func main() {
 	bin := flag.String("storydiff", "build/bin/storydiff-cli", `storydiff binary to time as a whole process ("" for none)`)
+	before := flag.String("before", "", "an earlier storydiff build to time beside it in the same rounds (its own archive)")
 	runs := flag.Int("runs", 0, "runs per measurement (0: 400 in process for 10 KB, 60 for 200 KB; 30 per process)")
 	share := flag.Float64("changed", 0.05, "share of words changed")
 	corpus := flag.String("corpus", "", "also diff consecutive .txt files of this folder tree (read in place)")
@@ -93,6 +94,13 @@ func main() {
 	if sd, sdJSON := storydiffCommands(*bin, work, pairs); sd != nil {
 		cmds = append(cmds, command{"`storydiff diff A B`", sd}, command{"`storydiff diff --json A B`", sdJSON})
 	}
+	if *before != "" {
+		bwork := filepath.Join(work, "before")
+		must(os.MkdirAll(bwork, 0o755))
+		if sd, sdJSON := storydiffCommands(*before, bwork, pairs); sd != nil {
+			cmds = append(cmds, command{"before: `storydiff diff A B`", sd}, command{"before: `storydiff diff --json A B`", sdJSON})
+		}
+	}
 	driver := buildDriver(work)
 	cmds = append(cmds,
 		command{"driver: `diffing.Diff` + JSON", func(p *pair) *exec.Cmd { return exec.Command(driver, p.fa, p.fb) }},
@@ -104,6 +112,9 @@ func main() {
 	fmt.Println("files were imported into a temporary one first (not timed); the driver is a small program built from")
 	fmt.Println("the diffing package that reads the two files and prints the Result as JSON, to separate the engine")
 	fmt.Println("from the start-up of the full binary. Aim: `storydiff diff` within 2x git's time.")
+	if *before != "" {
+		fmt.Printf("Rows marked \"before\" are an earlier build (`-before %s`), timed in the same rounds.\n", *before)
+	}
 	fmt.Println()
 	fmt.Println("| pair | command | runs | median | p95 | CPU median | x git (median) |")
 	fmt.Println("|---|---|---|---|---|---|---|")
