@@ -111,6 +111,7 @@ type ImportSummary struct {
 // read, never held whole; errs and unchanged are set before chunks closes.
 type parsed struct {
 	path      string
+	weight    int64 // of the read-ahead budget, given back once consumed
 	chunks    chan []store.NewArticle
 	unchanged bool // the archive already holds this path with this size and time
 	errs      []core.FileError
@@ -206,7 +207,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	}
 
 	total := len(entries) + sum.FilesSeen
-	results := s.parseAll(ctx, entries, iopt, opt.Workers, outletRule(opt, roots), s.unseenRoots(ctx, roots))
+	results, parsedDone := s.parseAll(ctx, entries, iopt, opt.Workers, outletRule(opt, roots), s.unseenRoots(ctx, roots))
 
 	var batch []store.NewArticle
 	var batchSize int
@@ -243,12 +244,13 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 			// commits steadily and a kill loses little.
 			if len(batch) >= opt.BatchSize || batchSize >= batchBytes || time.Since(lastFlush) > time.Second {
 				if err := flush(); err != nil {
-					drain(results, p)
+					drain(results, p, parsedDone)
 					return s.abortImport(ctx, sum, finish, err)
 				}
 				lastFlush = time.Now()
 			}
 		}
+		parsedDone(p)
 		sum.FilesSeen++
 		sum.Failed = append(sum.Failed, p.errs...)
 		if p.unchanged {
@@ -299,15 +301,63 @@ func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish fu
 	return sum, fmt.Errorf("import stopped: %w", err)
 }
 
+// Read-ahead: files parsed before the one being stored, so that the parsers
+// keep working while the single writer commits a batch (with only a couple
+// of files ahead they waited for every commit, and an import of small
+// files took about the sum of parsing and storing, not the larger of the
+// two). Bounded by count and by the files' sizes.
+const (
+	readAheadFiles = 512
+	readAheadBytes = 16 << 20
+)
+
+// readAhead is the budget of file bytes dispatched and not yet consumed.
+type readAhead struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	used int64
+}
+
+// acquire waits until w more bytes fit (a file larger than the whole budget
+// goes alone), or ctx ends.
+func (r *readAhead) acquire(ctx context.Context, w int64) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for r.used > 0 && r.used+w > readAheadBytes && ctx.Err() == nil {
+		r.cond.Wait()
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	r.used += w
+	return true
+}
+
+func (r *readAhead) release(w int64) {
+	r.mu.Lock()
+	r.used -= w
+	r.mu.Unlock()
+	r.cond.Broadcast()
+}
+
 // parseAll reads and parses entries on several goroutines and delivers them
 // in walk order, so that the same folder always gets the same ids. Each file
 // comes as soon as it is dispatched, its articles following on its chunks:
-// workers block when the consumer is behind, which bounds memory by the
-// workers' chunks rather than by the files' sizes. Files are handed to
-// workers in the order they are delivered, so the file the consumer waits
-// for is always being read.
-func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int, outlet func(string) string, unseen []string) <-chan *parsed {
-	out := make(chan *parsed, workers)
+// workers block when the consumer is behind on a file of several chunks,
+// and files are dispatched ahead only within the read-ahead budget, which
+// bounds memory by that budget and the workers' chunks rather than by the
+// files' sizes. Files are handed to workers in the order they are
+// delivered, so the file the consumer waits for is always being read. The
+// consumer calls done(p) when it has taken p's chunks.
+func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ingest.Options, workers int, outlet func(string) string, unseen []string) (results <-chan *parsed, done func(*parsed)) {
+	out := make(chan *parsed, readAheadFiles)
+	budget := &readAhead{}
+	budget.cond = sync.NewCond(&budget.mu)
+	stop := context.AfterFunc(ctx, func() {
+		budget.mu.Lock()
+		budget.cond.Broadcast()
+		budget.mu.Unlock()
+	})
 	type task struct {
 		e ingest.Entry
 		p *parsed
@@ -325,9 +375,12 @@ func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ing
 	}
 	go func() {
 		defer close(out)
-		defer func() { close(work); wg.Wait() }()
+		defer func() { close(work); wg.Wait(); stop() }()
 		for _, e := range entries {
-			p := &parsed{path: e.Path, chunks: make(chan []store.NewArticle, 1)}
+			p := &parsed{path: e.Path, weight: min(max(e.Size, 1), readAheadBytes), chunks: make(chan []store.NewArticle, 1)}
+			if !budget.acquire(ctx, p.weight) {
+				return
+			}
 			select {
 			case out <- p:
 			case <-ctx.Done():
@@ -341,7 +394,7 @@ func (s *Service) parseAll(ctx context.Context, entries []ingest.Entry, iopt ing
 			}
 		}
 	}()
-	return out
+	return out, func(p *parsed) { budget.release(p.weight) }
 }
 
 // unseenRoots returns the roots under which the archive holds no location:
@@ -367,13 +420,15 @@ func underAny(path string, prefixes []string) bool {
 
 // drain reads what is left of an import stopped early, so that its workers
 // end: the current file's chunks and every file delivered after it.
-func drain(results <-chan *parsed, current *parsed) {
+func drain(results <-chan *parsed, current *parsed, done func(*parsed)) {
 	go func() {
 		for range current.chunks {
 		}
+		done(current)
 		for p := range results {
 			for range p.chunks {
 			}
+			done(p)
 		}
 	}()
 }

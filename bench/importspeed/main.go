@@ -86,7 +86,7 @@ func main() {
 			cmd = exec.Command(ref, db, corpus)
 		} else {
 			pre := []string{"--db", db}
-			if *profiles != "" && len(s.runs) == 0 {
+			if *profiles != "" && len(s.runs) == 0 && s.bin == "" {
 				name := filepath.Join(*profiles, fmt.Sprintf("%s-%s", slug(s.corpus), slug(s.label)))
 				pre = append(pre, "--cpuprofile", name+".cpu.pprof", "--memprofile", name+".heap.pprof")
 			}
