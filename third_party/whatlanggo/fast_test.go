@@ -28,7 +28,7 @@ func TestFastDetectorGivesUpstreamResults(t *testing.T) {
 	if len(examples) < 50 {
 		t.Fatalf("%d examples, want the package's test texts", len(examples))
 	}
-	for _, lang := range []langProfileList{latinLangs, cyrillicLangs, arabicLangs, devanagariLangs, ethiopicLangs, hebrewLangs} {
+	for _, lang := range []langProfileList{latinLangs(), cyrillicLangs(), arabicLangs(), devanagariLangs(), ethiopicLangs(), hebrewLangs()} {
 		var langs []int
 		for l := range lang {
 			langs = append(langs, int(l))
@@ -56,7 +56,7 @@ func TestFastDetectorGivesUpstreamResults(t *testing.T) {
 		if got, want := DetectScript(text), detectScriptUpstream(text); got != want {
 			t.Fatalf("DetectScript(%q) = %v, upstream %v", text, got, want)
 		}
-		for _, list := range []langProfileList{latinLangs, cyrillicLangs, arabicLangs} {
+		for _, list := range []langProfileList{latinLangs(), cyrillicLangs(), arabicLangs()} {
 			gl, gc := detectLangInProfiles(text, Options{}, list)
 			wl, wc := detectLangInProfilesUpstream(text, Options{}, list)
 			// Languages at equal distance come in map order upstream: only
@@ -66,9 +66,9 @@ func TestFastDetectorGivesUpstreamResults(t *testing.T) {
 			}
 		}
 		opt := Options{Whitelist: map[Lang]bool{Eng: true, Fra: true}}
-		gl, gc := detectLangInProfiles(text, opt, latinLangs)
-		wl, wc := detectLangInProfilesUpstream(text, opt, latinLangs)
-		if gc != wc || (gl != wl && !tied(text, latinLangs, gl, wl)) {
+		gl, gc := detectLangInProfiles(text, opt, latinLangs())
+		wl, wc := detectLangInProfilesUpstream(text, opt, latinLangs())
+		if gc != wc || (gl != wl && !tied(text, latinLangs(), gl, wl)) {
 			t.Fatalf("with a whitelist, detectLangInProfiles(%q) = %v %v, upstream %v %v", text, gl, gc, wl, wc)
 		}
 	}
