@@ -198,8 +198,8 @@ func (lang Lang) Iso6391() string {
 // Return empty string when there is no ISO 639-1 code.
 // Deprecated: LangToStringShort is deprected and exists for historical
 // compatibility. Please use `Lang.Iso6391()` instead.
-func LangToStringShort(lang Lang) string {
-	langMap := map[Lang]string{
+var langToShort = sync.OnceValue(func() map[Lang]string {
+	return map[Lang]string{
 		Afr: "af",
 		Aka: "ak",
 		Amh: "am",
@@ -285,8 +285,10 @@ func LangToStringShort(lang Lang) string {
 		Yor: "yo",
 		Zul: "zu",
 	}
+})
 
-	if val, ok := langMap[lang]; ok {
+func LangToStringShort(lang Lang) string {
+	if val, ok := langToShort()[lang]; ok {
 		return val
 	}
 
