@@ -6,6 +6,9 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/storydiff/storydiff/diffing"
+	"github.com/storydiff/storydiff/diffing/synth"
 )
 
 // encoderIndent is what writeJSON wrote before indentJSON: the encoder's
@@ -81,5 +84,19 @@ func TestWriteJSONIndentsAsTheEncoderDid(t *testing.T) {
 	var out bytes.Buffer
 	if err := writeJSON(&out, map[string]any{"f": func() {}}); err == nil || out.Len() != 0 {
 		t.Errorf("writeJSON of a function = %v, wrote %q; want an error and nothing written", err, out.String())
+	}
+}
+
+// The largest JSON storydiff writes is a diff: a 200 KB pair's, as
+// `storydiff diff --json` prints it, is the encoder's bytes.
+func TestWriteJSONOfALargeDiffIsTheEncoders(t *testing.T) {
+	a := synth.Article(11, 200_000)
+	r := diffing.Diff(a, synth.Edit(21, a, 0.05), diffing.Options{Timeout: -1})
+	var got bytes.Buffer
+	if err := writeJSON(&got, r); err != nil {
+		t.Fatal(err)
+	}
+	if want := encoderIndent(t, r); got.String() != want {
+		t.Fatalf("writeJSON of a 200 KB diff differs from the encoder's output (%d bytes, want %d)", got.Len(), len(want))
 	}
 }
