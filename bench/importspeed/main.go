@@ -44,6 +44,7 @@ func main() {
 	size := flag.Int("size", 3000, "bytes per generated article")
 	runs := flag.Int("runs", 3, "rounds on the BBC corpus")
 	genRuns := flag.Int("gen-runs", 1, "rounds on the generated corpus")
+	withAnalysis := flag.Bool("analysis", true, "also time the import with analysis of the BBC corpus")
 	before := flag.String("before", "", "another storydiff binary (an earlier build) to time in the same rounds")
 	profiles := flag.String("profiles", "", "folder for CPU and heap profiles of each storydiff step (its first round)")
 	flag.Parse()
@@ -127,8 +128,10 @@ func main() {
 		runStep(bbcRef, *bbc)
 		runStep(bbcNo, *bbc, "import", "--no-analyze", "--json")
 		runStep(bbcNoB, *bbc, "import", "--no-analyze", "--json")
-		runStep(bbcAn, *bbc, "import", "--json")
-		runStep(bbcAnB, *bbc, "import", "--json")
+		if *withAnalysis {
+			runStep(bbcAn, *bbc, "import", "--json")
+			runStep(bbcAnB, *bbc, "import", "--json")
+		}
 	}
 	for i := 0; i < *genRuns; i++ {
 		runStep(genRef, gen)
@@ -148,7 +151,7 @@ func main() {
 	fmt.Printf("| corpus | step | command | runs | articles | wall | CPU | peak RSS | articles/s | x reference (wall) | x reference (CPU) |\n")
 	fmt.Printf("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range []*step{bbcRef, bbcNo, bbcNoB, bbcAn, bbcAnB, genRef, genNo, genNoB} {
-		if s == nil {
+		if s == nil || len(s.runs) == 0 {
 			continue
 		}
 		w, c, rss := median(s.runs, func(r result) time.Duration { return r.wall }),
