@@ -45,3 +45,19 @@ type Judgement struct {
 	Note      string    `json:"note"`
 	CreatedAt time.Time `json:"created_at"`
 }
+
+// Verdicts on a whole duplicate group.
+const (
+	GroupDuplicates    = "duplicates"     // the members are copies of one text
+	GroupNotDuplicates = "not_duplicates" // they are not
+)
+
+// DuplicateReview is a researcher's verdict on a duplicate group as it was
+// when they reviewed it: Members (sorted) are its articles then, Keep the
+// copy they chose to keep (0: none).
+type DuplicateReview struct {
+	Members    []int64   `json:"members"`
+	Verdict    string    `json:"verdict"`
+	Keep       int64     `json:"keep,omitempty"`
+	ReviewedAt time.Time `json:"reviewed_at"`
+}
