@@ -11,6 +11,7 @@ import (
 	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/detect"
 	"github.com/storydiff/storydiff/reuse"
+	"github.com/storydiff/storydiff/store"
 )
 
 // DuplicateGroup is a set of exact or near duplicates. Files lists every
@@ -27,6 +28,16 @@ type DuplicateGroup struct {
 	// Members are the group's articles without their text, in Articles'
 	// order, so that a listing needs no further query per group.
 	Members []core.Article `json:"members"`
+	// SeveralPaths marks one article found at several paths (the same
+	// bytes under two names, or one file's records): there is no copy to
+	// choose, so the review queue summarises these apart.
+	SeveralPaths bool `json:"several_paths,omitempty"`
+	// Review is the researcher's verdict on exactly these members, nil
+	// while the group is unreviewed.
+	Review *core.DuplicateReview `json:"review,omitempty"`
+	// Earlier are reviews of other member sets sharing an article with
+	// this group: the group as it was before it gained or lost a member.
+	Earlier []core.DuplicateReview `json:"earlier,omitempty"`
 }
 
 // DefaultMinSimilarity is the near-duplicate threshold used when none is
@@ -68,30 +79,56 @@ func (s *Service) DuplicateGroupsPage(ctx context.Context, minSimilarity float64
 	if lo, hi := pg.slice(len(all)); lo < hi {
 		out = all[lo:hi]
 	}
-	// Every group's files in one query: one per group took seconds at a
-	// million articles.
+	return out, s.fillGroups(ctx, out)
+}
+
+// fillGroups reads the members, files and earlier reviews of a page of
+// groups. Every group's files in one query: one per group took seconds at a
+// million articles.
+func (s *Service) fillGroups(ctx context.Context, out []DuplicateGroup) error {
 	var ids []int64
 	for _, g := range out {
 		ids = append(ids, g.Articles...)
 	}
 	arts, err := s.db.Summaries(ctx, ids)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	byID := make(map[int64]core.Article, len(arts))
 	for _, a := range arts {
 		byID[a.ID] = a
 	}
+	reviews, err := s.db.DuplicateReviews(ctx)
+	if err != nil {
+		return err
+	}
+	reviewsOf := map[int64][]string{}
+	for key, r := range reviews {
+		for _, id := range r.Members {
+			reviewsOf[id] = append(reviewsOf[id], key)
+		}
+	}
 	for i := range out {
 		out[i].Files, out[i].Members = []string{}, []core.Article{}
+		own := store.GroupKey(out[i].Articles)
+		seen := map[string]bool{own: true}
 		for _, id := range out[i].Articles {
 			if a, ok := byID[id]; ok {
 				out[i].Files = append(out[i].Files, a.Paths...)
 				out[i].Members = append(out[i].Members, a)
 			}
+			for _, key := range reviewsOf[id] {
+				if !seen[key] {
+					seen[key] = true
+					out[i].Earlier = append(out[i].Earlier, reviews[key])
+				}
+			}
 		}
+		sort.Slice(out[i].Earlier, func(a, b int) bool {
+			return out[i].Earlier[a].ReviewedAt.After(out[i].Earlier[b].ReviewedAt)
+		})
 	}
-	return out, nil
+	return nil
 }
 
 // duplicateClusters is DuplicateGroups without the files, for callers that
@@ -126,26 +163,47 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 	}
 	for _, id := range copies {
 		if !grouped[id] {
-			out = append(out, DuplicateGroup{Kind: "exact", Similarity: 1, Articles: []int64{id}})
+			out = append(out, DuplicateGroup{Kind: "exact", Similarity: 1, Articles: []int64{id}, SeveralPaths: true})
 		}
 	}
 	keepers, err := s.db.Keepers(ctx)
 	if err != nil {
 		return nil, err
 	}
+	reviews, err := s.db.DuplicateReviews(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
+		if out[i].SeveralPaths {
+			continue // one article: no copy to keep, nothing to review
+		}
 		for _, id := range out[i].Articles {
 			if keepers[id] {
 				out[i].Keep = id
 				break
 			}
 		}
+		if r, ok := reviews[store.GroupKey(out[i].Articles)]; ok {
+			out[i].Review = &r
+		}
 	}
-	// Exact groups first, then the closest near-duplicates; ties by the
-	// first article, so that the order is the same every time.
+	// Near-duplicates first, the closest first: they are what needs a
+	// researcher's eye; then exact copies, then single articles found at
+	// several paths. Ties by the first article, so that the order is the
+	// same every time.
+	rank := func(g DuplicateGroup) int {
+		switch {
+		case g.SeveralPaths:
+			return 2
+		case g.Kind == "exact":
+			return 1
+		}
+		return 0
+	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Kind != out[j].Kind {
-			return out[i].Kind == "exact"
+		if ri, rj := rank(out[i]), rank(out[j]); ri != rj {
+			return ri < rj
 		}
 		if out[i].Similarity != out[j].Similarity {
 			return out[i].Similarity > out[j].Similarity
@@ -338,35 +396,26 @@ func (s *Service) Judge(ctx context.Context, refA, refB, relation string, same b
 	return err
 }
 
-// Keep records which copy of a duplicate group the researcher keeps. group
-// lists the group's members as the researcher saw them (at their similarity
-// threshold); empty means the group holding the article at the default one.
+// Keep records which copy of a duplicate group the researcher keeps, and so
+// marks the group reviewed as duplicates. group lists the group's members
+// as the researcher saw them (at their similarity threshold); empty means
+// the group holding the article at the default one.
 func (s *Service) Keep(ctx context.Context, ref string, group []int64) error {
 	id, err := s.db.ResolveRef(ctx, ref)
 	if err != nil {
 		return err
 	}
 	if len(group) == 0 {
-		groups, err := s.duplicateClusters(ctx, -1)
+		g, err := s.DuplicateGroupOf(ctx, ref, -1)
 		if err != nil {
 			return err
 		}
-		for _, g := range groups {
-			if slices.Contains(g.Articles, id) {
-				group = g.Articles
-			}
-		}
-		if len(group) == 0 {
-			return core.Errorf(core.EINVALID, "article %d is in no duplicate group", id)
-		}
+		group = g.Articles
 	}
 	if !slices.Contains(group, id) {
 		return core.Errorf(core.EINVALID, "article %d is not in the group it should be kept from", id)
 	}
-	if err := s.checkDuplicateGroup(ctx, group); err != nil {
-		return err
-	}
-	return s.db.SetKeeper(ctx, id, group)
+	return s.ReviewDuplicates(ctx, group, core.GroupDuplicates, id)
 }
 
 // checkDuplicateGroup refuses a list of articles that is not one duplicate

@@ -548,7 +548,14 @@ func (s *Service) reportGroups(ctx context.Context, minSim float64, summary bool
 	}
 	out := make([]report.Group, 0, len(groups))
 	for i, g := range groups {
-		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Keep: g.Keep, Pairs: []core.Pair{}}
+		rg := report.Group{Kind: g.Kind, Similarity: g.Similarity, Keep: g.Keep, Pairs: []core.Pair{},
+			SeveralPaths: g.SeveralPaths, Review: "unreviewed"}
+		if g.SeveralPaths {
+			rg.Review = ""
+		} else if g.Review != nil {
+			at := g.Review.ReviewedAt.UTC()
+			rg.Review, rg.Verdict, rg.ReviewedAt = "reviewed", g.Review.Verdict, &at
+		}
 		if summary && !listed[i] {
 			for _, id := range g.Articles {
 				rg.Members = append(rg.Members, report.Article{ID: id})

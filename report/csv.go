@@ -115,10 +115,10 @@ func writeCSV(w io.Writer, kind Kind, model any) error {
 		prov = v.Provenance
 		for i, g := range v.Groups {
 			for _, a := range g.Members {
-				rows = append(rows, articleRow(strconv.Itoa(i+1), g, "", a))
+				rows = append(rows, append(articleRow(strconv.Itoa(i+1), g, "", a), reviewCells(g, a)...))
 			}
 		}
-		header = articleColumns
+		header = concat(articleColumns, reviewColumns)
 	case *Archive:
 		prov = v.Provenance
 		if v.Full {
@@ -361,4 +361,26 @@ func summaryRows(a *Archive) [][]string {
 		}
 	}
 	return rows
+}
+
+// reviewColumns follow a duplicates report's article columns: the group's
+// place in the review queue (reviewed, unreviewed, or several_paths for one
+// article found at several paths), its verdict and when it was given, and
+// whether this row is the copy kept.
+var reviewColumns = []string{"review", "verdict", "reviewed_at", "kept"}
+
+func reviewCells(g Group, a Article) []string {
+	review := g.Review
+	if g.SeveralPaths {
+		review = "several_paths"
+	}
+	at := ""
+	if g.ReviewedAt != nil {
+		at = g.ReviewedAt.UTC().Format("2006-01-02T15:04:05Z")
+	}
+	kept := ""
+	if g.Keep != 0 {
+		kept = strconv.FormatBool(g.Keep == a.ID)
+	}
+	return []string{review, g.Verdict, at, kept}
 }

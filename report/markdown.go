@@ -267,6 +267,9 @@ func (m *mdWriter) duplicates(d *Duplicates) {
 	}
 	for i, g := range d.Groups {
 		m.printf("## Group %d: %s duplicates, similarity %s\n\n", i+1, g.Kind, fmtRatio(g.Similarity))
+		if line := g.ReviewLine(); line != "" {
+			m.printf("%s\n\n", line)
+		}
 		if g.Keep != 0 {
 			m.printf("Kept: article %d, chosen by the researcher.\n\n", g.Keep)
 		}

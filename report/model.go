@@ -190,6 +190,38 @@ type Group struct {
 	Keep int64 `json:"keep,omitempty"`
 	// Pairs are the verified duplicate pairs inside the group that joined it.
 	Pairs []core.Pair `json:"pairs"`
+	// Review is the group's place in the researcher's review queue:
+	// "reviewed" or "unreviewed"; "" for one article found at several
+	// paths (SeveralPaths), which has no copy to choose.
+	Review       string `json:"review,omitempty"`
+	SeveralPaths bool   `json:"several_paths,omitempty"`
+	// Verdict is the researcher's verdict on the group as listed
+	// (duplicates or not_duplicates), when reviewed.
+	Verdict    string     `json:"verdict,omitempty"`
+	ReviewedAt *time.Time `json:"reviewed_at,omitempty"`
+}
+
+// ReviewLine says in words where a group stands in the review ("Reviewed:
+// duplicates (2026-11-30 10:00 UTC)."); the copy kept has its own line. It
+// is "" for a model made without reviews.
+func (g Group) ReviewLine() string {
+	switch {
+	case g.SeveralPaths:
+		return "One article found at several paths: no copy to choose."
+	case g.Review == "unreviewed":
+		return "Not reviewed."
+	case g.Review == "reviewed":
+		verdict := "duplicates"
+		if g.Verdict == core.GroupNotDuplicates {
+			verdict = "not duplicates"
+		}
+		s := "Reviewed: " + verdict
+		if g.ReviewedAt != nil {
+			s += " (" + fmtTime(*g.ReviewedAt) + ")"
+		}
+		return s + "."
+	}
+	return ""
 }
 
 // pairWith returns the group's pair of articles a and b, in either order.

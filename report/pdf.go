@@ -383,6 +383,9 @@ func (p *pdfWriter) duplicates(d *Duplicates) {
 	}
 	for i, g := range d.Groups {
 		p.heading(2, fmt.Sprintf("Group %d: %s duplicates, similarity %s", i+1, g.Kind, fmtRatio(g.Similarity)))
+		if line := g.ReviewLine(); line != "" {
+			p.text(line)
+		}
 		if g.Keep != 0 {
 			p.text(fmt.Sprintf("Kept: article %d, chosen by the researcher.", g.Keep))
 		}
