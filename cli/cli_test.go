@@ -117,29 +117,40 @@ func TestSeedsThroughTheCLI(t *testing.T) {
 	if len(dupes.Groups) != 0 {
 		t.Errorf("seeds reported as duplicates: %+v", dupes.Groups)
 	}
-	// The same bytes under another name are one article with two files, and
-	// dupes must show both.
+	// The same bytes under another name are one article with two files:
+	// dupes counts it apart, --paths lists both files, and it has no copy
+	// to keep.
 	copyDir := t.TempDir()
 	b, _ := os.ReadFile("../testdata/seeds/003_d2567b8d7e929331.txt")
 	os.WriteFile(filepath.Join(copyDir, "republished.txt"), b, 0o644)
 	run(t, db, "import", copyDir)
-	mustJSON(t, run(t, db, "dupes", "--json"), &dupes)
-	if len(dupes.Groups) != 1 || dupes.Groups[0].Kind != "exact" || len(dupes.Groups[0].Files) != 2 {
-		t.Errorf("after importing a copy of 003: groups %+v, want one exact group with both files", dupes.Groups)
+	var queue struct {
+		Counts struct {
+			Groups       int `json:"groups"`
+			SeveralPaths int `json:"several_paths"`
+		} `json:"counts"`
+		Groups []any `json:"groups"`
 	}
-
-	// Choosing the copy to keep is saved with the group.
-	if r := run(t, db, "keep", "republished.txt"); r.code != 0 {
-		t.Fatalf("keep: exit %d, %s", r.code, r.stderr)
+	mustJSON(t, run(t, db, "dupes", "--json"), &queue)
+	if len(queue.Groups) != 0 || queue.Counts.Groups != 0 || queue.Counts.SeveralPaths != 1 {
+		t.Errorf("after importing a copy of 003: %+v, want no group and one article at several paths", queue)
 	}
-	var kept struct {
-		Groups []struct {
-			Keep int `json:"keep"`
-		} `json:"groups"`
+	var paths struct {
+		Total    int `json:"total"`
+		Articles []struct {
+			ID    int      `json:"id"`
+			Paths []string `json:"paths"`
+		} `json:"articles"`
 	}
-	mustJSON(t, run(t, db, "dupes", "--json"), &kept)
-	if len(kept.Groups) != 1 || kept.Groups[0].Keep != 4 {
-		t.Errorf("after keep: groups %+v, want article 4 (003 and its copy) kept", kept.Groups)
+	mustJSON(t, run(t, db, "dupes", "--paths", "--json"), &paths)
+	if paths.Total != 1 || len(paths.Articles) != 1 || paths.Articles[0].ID != 4 || len(paths.Articles[0].Paths) != 2 {
+		t.Errorf("dupes --paths: %+v, want article 4 with both files", paths)
+	}
+	if r := run(t, db, "dupes"); !strings.Contains(r.stdout, "1 article was found at more than one path") {
+		t.Errorf("dupes summary:\n%s", r.stdout)
+	}
+	if r := run(t, db, "keep", "republished.txt"); r.code != 1 || !strings.Contains(r.stderr, "several paths") {
+		t.Errorf("keep of one article found at two paths: exit %d, %q; want a refusal", r.code, r.stderr)
 	}
 	if r := run(t, db, "keep", "1"); r.code != 1 || !strings.Contains(r.stderr, "no duplicate group") {
 		t.Errorf("keep of an article in no group: exit %d, %q", r.code, r.stderr)

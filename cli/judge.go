@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
 )
 
@@ -42,6 +43,8 @@ const judgeUsage = `VERDICT ARGS:
       move REF --to EVENT      move the article to another event
       merge EVENT EVENT        merge two events
       split EVENT --part ID,ID [--part ID...]   split an event (articles in no part form one more part)
+      group REF duplicates|not-duplicates|unreviewed   review the duplicate group holding REF
+                               (at --min-similarity): unreviewed forgets the review and the copy kept
     or, as before: (--same | --different) [--story] REF REF`
 
 var judgeCommand = &Command{
@@ -59,6 +62,7 @@ var judgeCommand = &Command{
 		fs.Var(&parts, "part", "with split: the article ids of one part, separated by commas (repeat for each part)")
 		note := fs.String("note", "", "a note kept with the verdict")
 		asJSON := fs.Bool("json", false, "print the events the correction touched as JSON")
+		minSim := fs.Float64("min-similarity", app.DefaultMinSimilarity(), "with group: the threshold the group is listed at")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if *same || *different {
 				// The form judge always had: a verdict on two articles.
@@ -75,6 +79,15 @@ var judgeCommand = &Command{
 				return usagef("say what you judge: same, different, remove, move, merge or split")
 			}
 			verb, rest := args[0], args[1:]
+			if verb == "group" {
+				if len(rest) != 2 {
+					return usagef("judge group takes an article and a verdict: duplicates, not-duplicates or unreviewed")
+				}
+				if *minSim < 0 || *minSim > 1 {
+					return usagef("--min-similarity is between 0 and 1")
+				}
+				return judgeGroup(ctx, env, rest[0], rest[1], *minSim)
+			}
 			var c core.Correction
 			switch verb {
 			case "same", "different":
@@ -119,7 +132,7 @@ var judgeCommand = &Command{
 				}
 				c.Kind, c.Event, c.Parts = core.CorrectSplit, id, parts
 			default:
-				return usagef("unknown verdict %q: say same, different, remove, move, merge or split", verb)
+				return usagef("unknown verdict %q: say same, different, remove, move, merge, split or group", verb)
 			}
 			c.Note = *note
 			svc, err := env.Open(ctx)
@@ -162,4 +175,51 @@ func judgePair(ctx context.Context, env *Env, a, b, relation string, same bool, 
 	}
 	fmt.Fprintln(env.Stdout, "Recorded.")
 	return nil
+}
+
+// judgeGroup records a verdict on the duplicate group holding ref, as
+// dupes lists it at minSim. A verdict of duplicates leaves the copy kept as
+// it was; not duplicates has no copy to keep.
+func judgeGroup(ctx context.Context, env *Env, ref, verdict string, minSim float64) error {
+	keepOld := false
+	switch verdict {
+	case "duplicates":
+		verdict, keepOld = core.GroupDuplicates, true
+	case "not-duplicates", "not_duplicates":
+		verdict = core.GroupNotDuplicates
+	case "unreviewed":
+		verdict = ""
+	default:
+		return usagef("a group's verdict is duplicates, not-duplicates or unreviewed, not %q", verdict)
+	}
+	svc, err := env.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	g, err := svc.DuplicateGroupOf(ctx, ref, minSim)
+	if err != nil {
+		return err
+	}
+	var keep int64
+	if keepOld {
+		keep = g.Keep
+	}
+	if err := svc.ReviewDuplicates(ctx, g.Articles, verdict, keep); err != nil {
+		return err
+	}
+	what := "reviewed: " + strings.ReplaceAll(verdict, "_", " ")
+	if verdict == "" {
+		what = "unreviewed again"
+	}
+	fmt.Fprintf(env.Stdout, "Recorded: the group of articles %s is %s.\n", joinInts(g.Articles), what)
+	return nil
+}
+
+func joinInts(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(s, ", ")
 }
