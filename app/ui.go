@@ -201,6 +201,33 @@ func (u *UI) DuplicateGroups(ctx context.Context, minSimilarity float64, pg Page
 	return orEmpty(u.service().DuplicateGroupsPage(ctx, minSimilarity, pg))
 }
 
+// DuplicateQueue lists one page of the duplicates review queue with its
+// totals.
+func (u *UI) DuplicateQueue(ctx context.Context, q DuplicateQuery) (*DuplicateQueue, error) {
+	if err := q.Page.Check(); err != nil {
+		return nil, err
+	}
+	if err := CheckThreshold("the similarity threshold", q.MinSimilarity); err != nil {
+		return nil, err
+	}
+	return u.service().DuplicateQueue(ctx, q)
+}
+
+// SeveralPaths lists one page of the articles found at more than one path.
+func (u *UI) SeveralPaths(ctx context.Context, pg Page) (*SeveralPathsPage, error) {
+	if err := pg.Check(); err != nil {
+		return nil, err
+	}
+	return u.service().SeveralPaths(ctx, pg)
+}
+
+// ReviewDuplicates records (or, with verdict "", undoes) a verdict on a
+// duplicate group and the copy kept from it.
+func (u *UI) ReviewDuplicates(ctx context.Context, members []int64, verdict string, keep int64) error {
+	defer u.badgeCache().Invalidate()
+	return u.service().ReviewDuplicates(ctx, members, verdict, keep)
+}
+
 // Compare diffs article a against article b.
 func (u *UI) Compare(ctx context.Context, a, b string, opt CompareOptions) (*Comparison, error) {
 	return u.service().Compare(ctx, a, b, opt)

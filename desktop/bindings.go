@@ -126,6 +126,23 @@ func (b *Bindings) Collation(story int64) (*app.Collation, error) {
 	return b.ui.Collation(b.context(), story)
 }
 
+// DuplicateQueue lists one page of the duplicates review queue (show:
+// unreviewed, reviewed or all) with its totals.
+func (b *Bindings) DuplicateQueue(minSimilarity float64, show string, offset, limit int) (*app.DuplicateQueue, error) {
+	return b.ui.DuplicateQueue(b.context(), app.DuplicateQuery{MinSimilarity: minSimilarity, Show: show, Page: app.Page{Offset: offset, Limit: limit}})
+}
+
+// SeveralPaths lists one page of the articles found at more than one path.
+func (b *Bindings) SeveralPaths(offset, limit int) (*app.SeveralPathsPage, error) {
+	return b.ui.SeveralPaths(b.context(), app.Page{Offset: offset, Limit: limit})
+}
+
+// ReviewDuplicates records (verdict "": undoes) a verdict on a duplicate
+// group and the copy kept from it.
+func (b *Bindings) ReviewDuplicates(articles []int64, verdict string, keep int64) error {
+	return b.ui.ReviewDuplicates(b.context(), articles, verdict, keep)
+}
+
 // Keep records which copy of a duplicate group to keep.
 func (b *Bindings) Keep(ref string, group []int64) error {
 	return b.ui.Keep(b.context(), ref, group)

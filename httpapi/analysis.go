@@ -23,6 +23,9 @@ func (s *server) analysisRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/story", reply(http.StatusOK, byRef(s.ui.StoryOf)))
 	mux.HandleFunc("GET /api/stories", reply(http.StatusOK, s.stories))
 	mux.HandleFunc("GET /api/duplicates", reply(http.StatusOK, s.duplicates))
+	mux.HandleFunc("GET /api/duplicates/queue", reply(http.StatusOK, s.duplicateQueue))
+	mux.HandleFunc("GET /api/duplicates/paths", reply(http.StatusOK, s.severalPaths))
+	mux.HandleFunc("POST /api/duplicates/review", reply(http.StatusOK, s.reviewDuplicates))
 	mux.HandleFunc("GET /api/compare", reply(http.StatusOK, s.compare))
 	mux.HandleFunc("GET /api/align", reply(http.StatusOK, s.align))
 	mux.HandleFunc("GET /api/collation", reply(http.StatusOK, s.collation))
@@ -107,6 +110,41 @@ func (s *server) duplicates(w http.ResponseWriter, r *http.Request) (any, error)
 		return nil, err
 	}
 	return s.ui.DuplicateGroups(r.Context(), min, pg)
+}
+
+// duplicateQueue answers ?min=&show=unreviewed|reviewed|all&offset=&limit=.
+func (s *server) duplicateQueue(w http.ResponseWriter, r *http.Request) (any, error) {
+	min, err := app.ParseSimilarity("min", r.URL.Query().Get("min"))
+	if err != nil {
+		return nil, err
+	}
+	pg, err := page(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.ui.DuplicateQueue(r.Context(), app.DuplicateQuery{MinSimilarity: min, Show: r.URL.Query().Get("show"), Page: pg})
+}
+
+func (s *server) severalPaths(w http.ResponseWriter, r *http.Request) (any, error) {
+	pg, err := page(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.ui.SeveralPaths(r.Context(), pg)
+}
+
+// reviewDuplicates takes {"articles":[ids],"verdict":"duplicates"|
+// "not_duplicates"|"","keep":id}.
+func (s *server) reviewDuplicates(w http.ResponseWriter, r *http.Request) (any, error) {
+	var body struct {
+		Articles []int64 `json:"articles"`
+		Verdict  string  `json:"verdict"`
+		Keep     int64   `json:"keep"`
+	}
+	if err := readJSON(w, r, &body); err != nil {
+		return nil, err
+	}
+	return struct{}{}, s.ui.ReviewDuplicates(r.Context(), body.Articles, body.Verdict, body.Keep)
 }
 
 func compareOptions(r *http.Request) (app.CompareOptions, error) {

@@ -24,6 +24,10 @@ import type {
   Note,
   TagCount,
   DuplicateGroup,
+  DuplicateQueue,
+  GroupVerdict,
+  QueueShow,
+  SeveralPathsPage,
   Event,
   Explanation,
   Facets,
@@ -334,6 +338,39 @@ export class Api {
       },
     });
     return r ?? [];
+  }
+
+  // duplicateQueue lists one page of the review queue with its totals.
+  duplicateQueue(minSimilarity: number | null, show: QueueShow, offset: number, limit: number): Promise<DuplicateQueue> {
+    const min = minSimilarity ?? -1;
+    return this.transport.call<DuplicateQueue>({
+      binding: 'DuplicateQueue',
+      args: [min, show, offset, limit],
+      http: {
+        method: 'GET',
+        path: '/api/duplicates/queue',
+        query: { min: min < 0 ? undefined : min, show, offset: offset || undefined, limit: limit || undefined },
+      },
+    });
+  }
+
+  // severalPaths lists the articles found at more than one path.
+  severalPaths(offset: number, limit: number): Promise<SeveralPathsPage> {
+    return this.transport.call<SeveralPathsPage>({
+      binding: 'SeveralPaths',
+      args: [offset, limit],
+      http: { method: 'GET', path: '/api/duplicates/paths', query: { offset: offset || undefined, limit: limit || undefined } },
+    });
+  }
+
+  // reviewDuplicates records a verdict on the group of exactly articles;
+  // verdict '' forgets it, keep then restores the copy kept before (undo).
+  async reviewDuplicates(articles: number[], verdict: GroupVerdict | '', keep = 0): Promise<void> {
+    await this.transport.call<unknown>({
+      binding: 'ReviewDuplicates',
+      args: [articles, verdict, keep],
+      http: { method: 'POST', path: '/api/duplicates/review', body: { articles, verdict, keep } },
+    });
   }
 
   compare(a: string, b: string, opt: CompareOptions): Promise<Comparison> {

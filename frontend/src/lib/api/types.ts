@@ -253,6 +253,45 @@ export interface DuplicateGroup {
   articles: number[];
   files?: string[]; // every location of every member
   keep?: number; // the member the researcher keeps
+  members?: Article[]; // the articles without their text, in articles' order
+  several_paths?: boolean; // one article found at several paths: nothing to choose
+  review?: DuplicateReview; // the verdict on exactly these members
+  earlier?: DuplicateReview[]; // reviews of the group before it gained or lost a member
+}
+
+export type GroupVerdict = 'duplicates' | 'not_duplicates';
+export type QueueShow = 'unreviewed' | 'reviewed' | 'all';
+
+export interface DuplicateReview {
+  members: number[];
+  verdict: GroupVerdict;
+  keep?: number;
+  reviewed_at: string;
+}
+
+// The queue's true totals at its threshold, whatever page is shown.
+export interface DuplicateCounts {
+  groups: number;
+  near: number;
+  exact: number;
+  reviewed: number;
+  unreviewed: number;
+  several_paths: number; // articles found at more than one path
+}
+
+export interface DuplicateQueue {
+  min_similarity: number;
+  show: QueueShow;
+  counts: DuplicateCounts;
+  total: number; // the groups show selects
+  offset: number;
+  groups: DuplicateGroup[];
+}
+
+export interface SeveralPathsPage {
+  total: number;
+  offset: number;
+  articles: Article[];
 }
 
 export type Granularity = 'word' | 'char' | 'sentence' | 'paragraph';
