@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"path/filepath"
@@ -224,5 +225,44 @@ func TestDuplicateReviewWhenTheGroupGrows(t *testing.T) {
 	}
 	if un.Counts.Reviewed != 0 || un.Counts.Groups != 3 {
 		t.Errorf("counts %+v, want nothing reviewed", un.Counts)
+	}
+}
+
+// The duplicates report carries each group's review as the queue shows it.
+func TestDuplicatesReportCarriesReviews(t *testing.T) {
+	ctx := context.Background()
+	svc, _, ids := queueArchive(t)
+	g, err := svc.DuplicateGroupOf(ctx, fmt.Sprint(ids["near2-b.txt"]), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.ReviewDuplicates(ctx, g.Articles, core.GroupDuplicates, ids["near2-b.txt"]); err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := svc.Report(ctx, app.ReportRequest{Kind: "duplicates", Format: "json"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Groups []struct {
+			Review       string `json:"review"`
+			Verdict      string `json:"verdict"`
+			Keep         int64  `json:"keep"`
+			SeveralPaths bool   `json:"several_paths"`
+			Members      []struct {
+				ID int64 `json:"id"`
+			} `json:"members"`
+		} `json:"groups"`
+	}
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, gr := range doc.Groups {
+		got = append(got, fmt.Sprintf("%s/%s/%d/%v", gr.Review, gr.Verdict, gr.Keep, gr.SeveralPaths))
+	}
+	want := []string{"unreviewed//0/false", "reviewed/duplicates/" + fmt.Sprint(ids["near2-b.txt"]) + "/false", "unreviewed//0/false", "//0/true"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("report groups %v, want %v", got, want)
 	}
 }

@@ -10,15 +10,25 @@
 //
 //   node e2e/screenshots.mjs BBC_ARCHIVE.db   (writes docs/screenshots/*.png)
 //   node e2e/screenshots.mjs --only curated-article
+//   node e2e/screenshots.mjs --only duplicates-queue BBC_ARCHIVE.db   (that shot alone; --only may be repeated)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, launchBrowser, root, startServer, tempDir } from './harness.mjs';
 
-const only = process.argv[2] === '--only' ? process.argv[3] : null;
-const bbc = only ? null : process.argv[2];
-if (!bbc && only !== 'curated-article') {
-  console.error('usage: node e2e/screenshots.mjs BBC_ARCHIVE.db | --only curated-article');
+const args = process.argv.slice(2);
+const only = new Set();
+while (args[0] === '--only') {
+  only.add(args[1]);
+  args.splice(0, 2);
+}
+// want says whether a shot is asked for: every shot, unless --only names some.
+const want = (...names) => only.size === 0 || names.some((n) => only.has(n));
+const bbc = args[0];
+// Every shot but the curated article is made from the BBC archive.
+const needsBBC = want('first-run-empty', 'first-run-sample', 'timeline-sample-thread', 'duplicates-queue', 'network-bbc-event', 'overview-bbc');
+if (!bbc && needsBBC) {
+  console.error('usage: node e2e/screenshots.mjs [--only NAME]... BBC_ARCHIVE.db | --only curated-article');
   process.exit(2);
 }
 const out = join(root, 'docs', 'screenshots');
@@ -33,6 +43,9 @@ async function shot(page, name, opts = {}) {
   console.log('wrote', join(out, name + '.png'));
 }
 
+// skip leaves a section whose shots were not asked for.
+const skip = new Error('not asked for');
+
 const chrome = await launchBrowser();
 const page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
 await page.setViewportSize({ width: 1280, height: 800 });
@@ -40,9 +53,9 @@ chrome.context.setDefaultTimeout(120000);
 
 // An article with a corrected title and outlet, two tags and a note: the
 // edits made through the API, the page as a researcher then sees it.
-execFileSync(cli, ['--db', join(raw, 'curated.db'), 'import', join(root, 'testdata/seeds')]);
-const curated = await startServer(join(raw, 'curated.db'));
+const curated = want('curated-article', 'article-curated') ? await startServer(curatedArchive()) : null;
 try {
+  if (!curated) throw skip;
   const post = (path, data) => page.request.post(curated.url + path, { data });
   await post('api/edit', { ref: '3', title: 'Pentagon chief urges Russian counterpart to keep lines of communication open', outlet: 'Forbes' });
   await post('api/tags', { kind: 'article', ref: '3', tags: ['phone call', 'to verify'] });
@@ -51,17 +64,20 @@ try {
   await page.getByTestId('imported-title').waitFor();
   await page.getByTestId('note-when').waitFor();
   await shot(page, 'article-curated');
+} catch (e) {
+  if (e !== skip) throw e;
 } finally {
-  await curated.stop();
+  await curated?.stop();
 }
-if (only) {
+if (!needsBBC) {
   await chrome.close();
   rmSync(raw, { recursive: true, force: true });
   process.exit(0);
 }
 
-const empty = await startServer(join(raw, 'archive.db'));
+const empty = want('first-run-empty', 'first-run-sample', 'timeline-sample-thread') ? await startServer(join(raw, 'archive.db')) : null;
 try {
+  if (!empty) throw skip;
   await page.goto(empty.url);
   await page.getByTestId('sample-offer').waitFor();
   await shot(page, 'first-run-empty');
@@ -73,12 +89,24 @@ try {
   await page.getByTestId('timeline').waitFor();
   await page.getByTestId('pictures').scrollIntoViewIfNeeded();
   await shot(page, 'timeline-sample-thread');
+} catch (e) {
+  if (e !== skip) throw e;
 } finally {
-  await empty.stop();
+  await empty?.stop();
 }
 
 const server = await startServer(bbc);
 try {
+  if (want('duplicates-queue')) {
+    // The review queue: near-duplicates first, the totals, the keys.
+    await page.goto(server.url + '#/duplicates');
+    await page.getByTestId('dup-counts').waitFor();
+    await page.locator('[data-testid=dup-group]').first().waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('l');
+    await shot(page, 'duplicates-queue');
+  }
+  if (!want('network-bbc-event', 'overview-bbc')) throw skip;
   const events = await (await page.request.get(server.url + 'api/events?limit=1')).json();
   await page.goto(server.url + `#/story/${events[0].id}/network`);
   await page.locator('[data-testid=network][data-layout-ms]').waitFor();
@@ -89,8 +117,17 @@ try {
   await page.getByTestId('overview-summary').waitFor();
   await page.getByTestId('chart-duplicates').waitFor();
   await shot(page, 'overview-bbc', { fullPage: true });
+} catch (e) {
+  if (e !== skip) throw e;
 } finally {
   await server.stop();
   await chrome.close();
   rmSync(raw, { recursive: true, force: true });
+}
+
+// curatedArchive imports the seeds into an archive of its own.
+function curatedArchive() {
+  const db = join(raw, 'curated.db');
+  execFileSync(cli, ['--db', db, 'import', join(root, 'testdata/seeds')]);
+  return db;
 }
