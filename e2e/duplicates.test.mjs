@@ -62,7 +62,8 @@ const counts = () => page.getByTestId('dup-counts');
 test('near-duplicates come first, and the article found at two paths is counted apart', async () => {
   await page.goto(server.url + '#/duplicates');
   await counts().waitFor();
-  await page.getByText(/5 groups.*4 near-duplicate, 1 exact; 0 reviewed, 5 unreviewed/).waitFor();
+  await page.getByText(/0 reviewed, 5 unreviewed/).waitFor();
+  assert.match((await counts().textContent()).replace(/\s+/g, ' '), /5 groups: 4 near-duplicate, 1 exact; 0 reviewed, 5 unreviewed/);
   const heads = await page.locator('[data-testid=dup-group] h2').allTextContents();
   assert.deepEqual(
     heads.map((h) => h.split(',')[0].trim()),
