@@ -159,9 +159,16 @@ func (s *Service) ReviewDuplicates(ctx context.Context, members []int64, verdict
 		return core.Errorf(core.EINVALID, "article %d alone is one article found at several paths: there is no copy to choose", members[0])
 	}
 	if verdict != "" || keep != 0 {
-		// Forgetting needs no check: it changes nothing the list did not show.
-		if err := s.checkDuplicateGroup(ctx, members); err != nil {
+		// Forgetting needs no check: it changes nothing the list did not
+		// show. A group listed since the archive last changed is one.
+		listed, err := s.clusters.holds(ctx, s, members)
+		if err != nil {
 			return err
+		}
+		if !listed {
+			if err := s.checkDuplicateGroup(ctx, members); err != nil {
+				return err
+			}
 		}
 	}
 	return s.db.SetDuplicateReview(ctx, members, verdict, keep)

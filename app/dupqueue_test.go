@@ -266,3 +266,33 @@ func TestDuplicatesReportCarriesReviews(t *testing.T) {
 		t.Errorf("report groups %v, want %v", got, want)
 	}
 }
+
+// The groups are kept between calls until the archive changes: a new
+// location of an article already there, or a pair verdict, shows at once.
+func TestDuplicateQueueFollowsTheArchive(t *testing.T) {
+	ctx := context.Background()
+	svc, dir, ids := queueArchive(t)
+	before := queue(t, svc, app.DuplicateQuery{MinSimilarity: -1})
+	writeFile(t, filepath.Join(dir, "elsewhere", "alone-again.txt"), queueText(5))
+	if _, err := svc.Import(ctx, []string{filepath.Join(dir, "elsewhere")}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	after := queue(t, svc, app.DuplicateQuery{MinSimilarity: -1})
+	if before.Counts.SeveralPaths != 1 || after.Counts.SeveralPaths != 2 {
+		t.Errorf("articles at several paths: %d then %d, want 1 then 2", before.Counts.SeveralPaths, after.Counts.SeveralPaths)
+	}
+	groups, _ := svc.DuplicateGroups(ctx, -1)
+	found := false
+	for _, g := range groups {
+		found = found || (g.SeveralPaths && g.Articles[0] == ids["alone.txt"])
+	}
+	if !found {
+		t.Errorf("groups %+v: alone.txt, now found at two paths, is not listed", groups)
+	}
+	if err := svc.Judge(ctx, fmt.Sprint(ids["exact-a.txt"]), fmt.Sprint(ids["exact-b.txt"]), core.RelationDuplicate, false, ""); err != nil {
+		t.Fatal(err)
+	}
+	if q := queue(t, svc, app.DuplicateQuery{MinSimilarity: -1}); q.Counts.Exact != 0 || q.Counts.Groups != 2 {
+		t.Errorf("after the exact pair was judged not duplicates: %+v, want the two near groups alone", q.Counts)
+	}
+}

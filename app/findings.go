@@ -140,31 +140,13 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 	if minSimilarity < 0 {
 		minSimilarity = DefaultMinSimilarity()
 	}
-	pairs, err := s.db.DuplicatePairs(ctx)
+	raw, err := s.clusters.get(ctx, s, minSimilarity)
 	if err != nil {
 		return nil, err
 	}
-	js, err := s.judgements(ctx, "duplicate")
-	if err != nil {
-		return nil, err
-	}
-	groups := detect.Groups(pairs, minSimilarity, js)
-	out := make([]DuplicateGroup, 0, len(groups))
-	grouped := map[int64]bool{}
-	for _, g := range groups {
-		out = append(out, DuplicateGroup{Kind: g.Kind, Similarity: g.Similarity, Articles: g.Articles})
-		for _, id := range g.Articles {
-			grouped[id] = true
-		}
-	}
-	copies, err := s.db.MultiLocated(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range copies {
-		if !grouped[id] {
-			out = append(out, DuplicateGroup{Kind: "exact", Similarity: 1, Articles: []int64{id}, SeveralPaths: true})
-		}
+	out := make([]DuplicateGroup, len(raw))
+	for i, g := range raw {
+		out[i] = DuplicateGroup{Kind: g.kind, Similarity: g.similarity, Articles: g.articles, SeveralPaths: g.severalPaths}
 	}
 	keepers, err := s.db.Keepers(ctx)
 	if err != nil {
@@ -188,28 +170,6 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 			out[i].Review = &r
 		}
 	}
-	// Near-duplicates first, the closest first: they are what needs a
-	// researcher's eye; then exact copies, then single articles found at
-	// several paths. Ties by the first article, so that the order is the
-	// same every time.
-	rank := func(g DuplicateGroup) int {
-		switch {
-		case g.SeveralPaths:
-			return 2
-		case g.Kind == "exact":
-			return 1
-		}
-		return 0
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if ri, rj := rank(out[i]), rank(out[j]); ri != rj {
-			return ri < rj
-		}
-		if out[i].Similarity != out[j].Similarity {
-			return out[i].Similarity > out[j].Similarity
-		}
-		return out[i].Articles[0] < out[j].Articles[0]
-	})
 	return out, nil
 }
 

@@ -36,6 +36,8 @@ type Service struct {
 	sampleMu sync.Mutex
 	// overviews are the archive overviews made since it last changed.
 	overviews overviewCache
+	// clusters are the duplicate groups of the last thresholds asked for.
+	clusters clusterCache
 
 	variants variantIndex
 }

@@ -66,3 +66,10 @@ func (db *DB) HasLocation(ctx context.Context, path string, size int64, mtime ti
 		path, size, mtime.UTC().Format(timeLayout)).Scan(&n)
 	return n > 0, err
 }
+
+// CountMultiLocated is how many articles were found at more than one place.
+func (db *DB) CountMultiLocated(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM multi_located`).Scan(&n)
+	return n, err
+}
