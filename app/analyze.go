@@ -29,7 +29,10 @@ type AnalyzeSummary struct {
 	Pairs       int `json:"pairs"`
 	ExactGroups int `json:"exact_groups"`
 	NearGroups  int `json:"near_groups"`
-	Repeats     int `json:"articles_with_repeats"`
+	// SeveralPaths counts the articles found at more than one path and
+	// duplicated by no other: one article each, not a group to review.
+	SeveralPaths int `json:"several_paths"`
+	Repeats      int `json:"articles_with_repeats"`
 	// Stories and Events count the events (what `stories` lists),
 	// Versioned those of two or more articles; Links counts the stored
 	// scored pairs behind them.
@@ -463,7 +466,9 @@ func (s *Service) fillCounts(ctx context.Context, sum *AnalyzeSummary) error {
 		return err
 	}
 	for _, g := range groups {
-		if g.Kind == "exact" {
+		if g.SeveralPaths {
+			sum.SeveralPaths++
+		} else if g.Kind == "exact" {
 			sum.ExactGroups++
 		} else {
 			sum.NearGroups++

@@ -45,6 +45,9 @@ var analyzeCommand = &Command{
 func printAnalyzeSummary(w io.Writer, a *app.AnalyzeSummary) {
 	fmt.Fprintf(w, "Analysis: %d articles (%d analysed now): %d exact and %d near-duplicate groups, %d articles with repeated passages, %d events (%d of two or more versions) in %d threads (%.1f s).\n",
 		a.Articles, a.Analysed, a.ExactGroups, a.NearGroups, a.Repeats, a.Events, a.Versioned, a.Threads, a.Seconds)
+	if a.SeveralPaths > 0 {
+		fmt.Fprintf(w, "%s found at more than one path and duplicated by no other (storydiff dupes --paths).\n", severalPaths(a.SeveralPaths))
+	}
 }
 
 var dupesCommand = &Command{

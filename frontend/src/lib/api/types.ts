@@ -360,6 +360,7 @@ export interface AnalyzeSummary {
   pairs: number;
   exact_groups: number;
   near_groups: number;
+  several_paths?: number; // articles found at more than one path, not in a group
   articles_with_repeats: number;
   stories: number;
   seconds: number;
