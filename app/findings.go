@@ -156,6 +156,13 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 	if err != nil {
 		return nil, err
 	}
+	// Reviews by their first (smallest) member, so that only the groups
+	// that may have one build their key: at 100,000 groups the keys cost
+	// more than the rest of a page.
+	reviewed := make(map[int64]bool, len(reviews))
+	for _, r := range reviews {
+		reviewed[slices.Min(r.Members)] = true
+	}
 	for i := range out {
 		if out[i].SeveralPaths {
 			continue // one article: no copy to keep, nothing to review
@@ -165,6 +172,9 @@ func (s *Service) duplicateClusters(ctx context.Context, minSimilarity float64) 
 				out[i].Keep = id
 				break
 			}
+		}
+		if !reviewed[slices.Min(out[i].Articles)] {
+			continue
 		}
 		if r, ok := reviews[store.GroupKey(out[i].Articles)]; ok {
 			out[i].Review = &r
