@@ -168,12 +168,11 @@ func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile
 			index[k] = append(index[k], id)
 		}
 	}
-	// The census of the archive is the index itself: the same keys the
-	// stored key index counts for freshLinks.
-	if cs := (evidence.Census{Articles: len(ids), Holding: func(k uint64) int { return len(index[k]) }}); evidence.CensusApplies(len(ids)) {
-		for _, id := range ids {
-			profs[id].Discount(cs)
-		}
+	// The archive's census is the index itself: it holds the same keys
+	// as the stored key index that freshLinks counts on.
+	census := evidence.Census{Articles: len(ids), Holding: func(k uint64) int { return len(index[k]) }}
+	for _, id := range ids {
+		profs[id].Discount(census)
 	}
 	perArticle := make([][]store.Link, len(ids))
 	var next, done int
