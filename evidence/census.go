@@ -60,7 +60,7 @@ func (p *Profile) Discount(c Census) {
 	}
 }
 
-// Applies reports whether an archive of n articles is large enough for its
+// CensusApplies reports whether an archive of n articles is large enough for its
 // census to weigh anything: below that, a census need not be read.
 func CensusApplies(n int) bool { return n >= censusArticles }
 
