@@ -69,5 +69,7 @@ describe('network', () => {
       expect(a.y[i]).toBeGreaterThanOrEqual(0);
       expect(a.y[i]).toBeLessThanOrEqual(700);
     }
-  });
+    // Two layouts of 500 nodes take about a second; a shared machine under
+    // load has taken six, past Vitest's default limit of five.
+  }, 30_000);
 });
