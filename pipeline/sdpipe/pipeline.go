@@ -16,7 +16,9 @@
 //	propose   exact hashes and LSH bands (by key), rarest terms (by term)
 //	verify    candidate pairs joined with both features (by article)
 //	link      rare keys' holders and census counts (by key; the number of
-//	          profiled articles global), candidates scored (by article)
+//	          profiled articles global), candidates chosen (by article),
+//	          profiles offered once per shard of choosers and scored (by
+//	          shard of about 1,000 articles)
 //	cluster   links trimmed and events built (global)
 //	write     sharded JSONL files, then the manifest (global, tiny)
 package sdpipe
@@ -143,8 +145,8 @@ func Build(s beam.Scope, opt Options) error {
 	keyLists, counts := beam.ParDo2(lks, &keyCensusFn{}, beam.CoGroupByKey(lks, holders, askers), beam.SideInput{Input: profiled})
 	partners := beam.ParDo(lks, pairEnds, pairs)
 	requests := beam.ParDo(lks, chooseCandidates, beam.CoGroupByKey(lks, keyLists, partners))                                // KV<y, x>
-	offered := beam.ParDo(lks, offerProfile, beam.CoGroupByKey(lks, requests, profiles, counts))                             // KV<x, candJSON>
-	links := beam.ParDo(lks, &scoreFn{}, beam.CoGroupByKey(lks, profiles, offered, counts), beam.SideInput{Input: profiled}) // linkJSON
+	offered := beam.ParDo(lks, &offerFn{}, beam.CoGroupByKey(lks, requests, profiles, counts), beam.SideInput{Input: profiled}) // KV<shard, offerJSON>
+	links := beam.ParDo(lks, &scoreFn{}, beam.GroupByKey(lks, offered), beam.SideInput{Input: profiled})                        // linkJSON
 
 	// cluster
 	cs := s.Scope("cluster")

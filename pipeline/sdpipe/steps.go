@@ -33,10 +33,10 @@ func init() {
 	for _, f := range []any{parseFile, mergeLocations, constOne, countValue, orderKey, numberAll, attachOrdinal,
 		articleLines, keepRecurring, articleTerms, termJSON, sketchBuckets, bucketPairs, sketchTerms, atLeastTwo,
 		featuresOf, splitPair, withFirst, profileKeys, profileOne, discountKeys, pairEnds, chooseCandidates, profileOf,
-		offerProfile, dateOf, clusterAll} {
+		dateOf, clusterAll} {
 		beam.RegisterFunction(f)
 	}
-	for _, t := range []any{analyseFn{}, storyPairsFn{}, verifyFn{}, keyCensusFn{}, scoreFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
+	for _, t := range []any{analyseFn{}, storyPairsFn{}, verifyFn{}, keyCensusFn{}, offerFn{}, scoreFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
 		beam.RegisterType(reflect.TypeOf(t))
 	}
 }
@@ -514,12 +514,16 @@ func profileOf(o int64, v string) (int64, []byte, error) {
 	return o, a.Profile, err
 }
 
+// offer is a profile with its census counts (C: the count of each key the
+// profile is weighed by that some article holds), sent to the shard of
+// articles that chose it as a candidate (Xs) and to its own shard, where it
+// is scored (Own).
 type offer struct {
-	Y int64  `json:"y"`
-	P []byte `json:"p"`
-	// C is the census's count of each key the profile is weighed by that
-	// some article holds.
-	C map[uint64]int `json:"c,omitempty"`
+	Y   int64          `json:"y"`
+	P   []byte         `json:"p"`
+	C   map[uint64]int `json:"c,omitempty"`
+	Xs  []int64        `json:"xs,omitempty"`
+	Own bool           `json:"own,omitempty"`
 }
 
 // heldCounts gathers an article's census counts.
@@ -539,9 +543,23 @@ func heldCounts(counts func(*string) bool) (map[uint64]int, error) {
 	return out, nil
 }
 
-// offerProfile sends y's profile, with its census counts, to each article
-// that chose it as a candidate.
-func offerProfile(y int64, xs func(*int64) bool, profs func(*[]byte) bool, counts func(*string) bool, emit func(int64, string)) error {
+// scoreShardSize is how many articles one scoring shard scores. A profile
+// travels once to each shard holding an article that chose it, not once
+// to each such article (up to LinkMaxCandidates of them), so the bytes
+// shuffled are about profiles x shards instead of profiles x 100, while a
+// shard holds at most its articles' candidates' profiles.
+const scoreShardSize = 1000
+
+func scoreShards(n int) int64 { return int64(max(1, (n+scoreShardSize-1)/scoreShardSize)) }
+
+func scoreShard(x int64, shards int64) int64 { return x % shards }
+
+// offerFn sends y's profile, with its census counts, once to each shard of
+// the articles that chose it as a candidate, and to its own shard, where y
+// is scored against its own candidates.
+type offerFn struct{}
+
+func (offerFn) ProcessElement(y int64, xs func(*int64) bool, profs func(*[]byte) bool, counts func(*string) bool, n int, emit func(int64, string)) error {
 	var p []byte
 	if !profs(&p) {
 		return nil
@@ -550,9 +568,20 @@ func offerProfile(y int64, xs func(*int64) bool, profs func(*[]byte) bool, count
 	if err != nil {
 		return err
 	}
+	shards := scoreShards(n)
+	by := map[int64][]int64{}
 	var x int64
 	for xs(&x) {
-		emit(x, mustJSON(offer{Y: y, P: p, C: c}))
+		s := scoreShard(x, shards)
+		by[s] = append(by[s], x)
+	}
+	own := scoreShard(y, shards)
+	if _, ok := by[own]; !ok {
+		by[own] = nil
+	}
+	for s, ids := range by {
+		slices.Sort(ids)
+		emit(s, mustJSON(offer{Y: y, P: p, C: c, Xs: ids, Own: s == own}))
 	}
 	return nil
 }
@@ -562,28 +591,16 @@ func decodeProfile(b []byte) (*evidence.Profile, error) {
 	return p, p.UnmarshalBinary(b)
 }
 
-// scoreFn scores x against the candidates it chose, each profile (x's and
-// the candidates') weighed first by its own census counts and the number
-// of profiled articles (a side input), as a whole-archive linking weighs
-// them.
+// scoreFn scores each article of one shard against the candidates it
+// chose, each profile (its own and the candidates') weighed first by its
+// own census counts and the number of profiled articles (a side input), as
+// a whole-archive linking weighs them. Each profile arrives once.
 type scoreFn struct{}
 
-func (scoreFn) ProcessElement(x int64, own func(*[]byte) bool, offers func(*string) bool, counts func(*string) bool, n int, emit func(string)) error {
-	var pb []byte
-	if !own(&pb) {
-		return nil
-	}
-	px, err := decodeProfile(pb)
-	if err != nil {
-		return err
-	}
-	c, err := heldCounts(counts)
-	if err != nil {
-		return err
-	}
-	app.DiscountProfile(px, n, c)
+func (scoreFn) ProcessElement(_ int64, offers func(*string) bool, n int, emit func(string)) error {
 	profs := map[int64]*evidence.Profile{}
-	var cands []int64
+	cands := map[int64][]int64{}
+	var own []int64
 	var o string
 	for offers(&o) {
 		var of offer
@@ -596,11 +613,20 @@ func (scoreFn) ProcessElement(x int64, own func(*[]byte) bool, offers func(*stri
 		}
 		app.DiscountProfile(py, n, of.C)
 		profs[of.Y] = py
-		cands = append(cands, of.Y)
+		for _, x := range of.Xs {
+			cands[x] = append(cands[x], of.Y)
+		}
+		if of.Own {
+			own = append(own, of.Y)
+		}
 	}
-	slices.Sort(cands)
-	for _, l := range app.ScoreLinks(x, px, cands, profs) {
-		emit(mustJSON(analysisdir.Link{A: l.A, B: l.B, Event: l.Event, Thread: l.Thread}))
+	slices.Sort(own)
+	for _, x := range own {
+		cs := cands[x]
+		slices.Sort(cs)
+		for _, l := range app.ScoreLinks(x, profs[x], cs, profs) {
+			emit(mustJSON(analysisdir.Link{A: l.A, B: l.B, Event: l.Event, Thread: l.Thread}))
+		}
 	}
 	return nil
 }
