@@ -242,6 +242,11 @@ var projectDocs = map[string]bool{
 	"changelog": true, "authors": true, "contributing": true,
 }
 
+// IsProjectDoc reports whether path is named as a corpus's documentation
+// (README, LICENSE, ...), which a walk skips inside the folders it is given
+// but reads when the file itself is named.
+func IsProjectDoc(path string) bool { return isProjectDoc(path) }
+
 func isProjectDoc(path string) bool {
 	base := filepath.Base(path)
 	base = strings.TrimSuffix(base, filepath.Ext(base))

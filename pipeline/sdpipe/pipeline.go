@@ -81,6 +81,21 @@ func Globs(inputs []string) ([]string, error) {
 	return out, nil
 }
 
+// namedFiles are the inputs that name a local file rather than a folder or
+// a glob, as given and made absolute: read whatever their name.
+func namedFiles(inputs []string) []string {
+	var out []string
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && !st.IsDir() {
+			out = append(out, in)
+			if abs, err := filepath.Abs(in); err == nil && abs != in {
+				out = append(out, abs)
+			}
+		}
+	}
+	return out
+}
+
 // Build adds the whole analysis to the pipeline's root scope.
 func Build(s beam.Scope, opt Options) error {
 	if opt.Shards <= 0 {
@@ -102,7 +117,7 @@ func Build(s beam.Scope, opt Options) error {
 		matched = append(matched, fileio.MatchFiles(rs, g, fileio.MatchEmptyAllow()))
 	}
 	files := fileio.ReadMatches(rs, beam.Flatten(rs, matched...), fileio.ReadUncompressed())
-	located := beam.ParDo(rs, parseFile, files) // KV<sha, locatedJSON>
+	located := beam.ParDo(rs, &parseFn{Named: namedFiles(opt.Inputs)}, files) // KV<sha, locatedJSON>
 	articles := beam.ParDo(s.Scope("dedupe"), mergeLocations, beam.GroupByKey(s, located))
 	count := stats.Count(s, beam.ParDo(s, constOne, articles)) // KV<0, n>
 	n := beam.ParDo(s, countValue, count)
@@ -144,7 +159,7 @@ func Build(s beam.Scope, opt Options) error {
 	askers := beam.ParDo(lks, discountKeys, profiles)                                                // KV<weighed key, asker>
 	keyLists, counts := beam.ParDo2(lks, &keyCensusFn{}, beam.CoGroupByKey(lks, holders, askers), beam.SideInput{Input: profiled})
 	partners := beam.ParDo(lks, pairEnds, pairs)
-	requests := beam.ParDo(lks, chooseCandidates, beam.CoGroupByKey(lks, keyLists, partners))                                // KV<y, x>
+	requests := beam.ParDo(lks, chooseCandidates, beam.CoGroupByKey(lks, keyLists, partners))                                   // KV<y, x>
 	offered := beam.ParDo(lks, &offerFn{}, beam.CoGroupByKey(lks, requests, profiles, counts), beam.SideInput{Input: profiled}) // KV<shard, offerJSON>
 	links := beam.ParDo(lks, &scoreFn{}, beam.GroupByKey(lks, offered), beam.SideInput{Input: profiled})                        // linkJSON
 

@@ -30,13 +30,13 @@ import (
 )
 
 func init() {
-	for _, f := range []any{parseFile, mergeLocations, constOne, countValue, orderKey, numberAll, attachOrdinal,
+	for _, f := range []any{mergeLocations, constOne, countValue, orderKey, numberAll, attachOrdinal,
 		articleLines, keepRecurring, articleTerms, termJSON, sketchBuckets, bucketPairs, sketchTerms, atLeastTwo,
 		featuresOf, splitPair, withFirst, profileKeys, profileOne, discountKeys, pairEnds, chooseCandidates, profileOf,
 		dateOf, clusterAll} {
 		beam.RegisterFunction(f)
 	}
-	for _, t := range []any{analyseFn{}, storyPairsFn{}, verifyFn{}, keyCensusFn{}, offerFn{}, scoreFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
+	for _, t := range []any{parseFn{}, analyseFn{}, storyPairsFn{}, verifyFn{}, keyCensusFn{}, offerFn{}, scoreFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
 		beam.RegisterType(reflect.TypeOf(t))
 	}
 }
@@ -62,12 +62,21 @@ func walkOrder(path string, record int) string {
 	return strings.ReplaceAll(path, "/", "\x00") + "\x01" + fmt.Sprintf("%012d", record)
 }
 
-// parseFile parses one matched file with ingest into its documents, each
+// parseFn parses one matched file with ingest into its documents, each
 // prepared as an import prepares it. A file that cannot be read is logged
-// and skipped, as an import lists it and goes on.
-func parseFile(ctx context.Context, f fileio.ReadableFile, emit func(string, string)) {
+// and skipped, as an import lists it and goes on. A corpus's documentation
+// (README.TXT) found in a folder is skipped as an import skips it, unless
+// it is one of the Named files.
+type parseFn struct {
+	Named []string
+}
+
+func (fn *parseFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emit func(string, string)) {
 	path := f.Metadata.Path
 	if !ingest.IsArticleFile(path) {
+		return
+	}
+	if ingest.IsProjectDoc(path) && !slices.Contains(fn.Named, path) {
 		return
 	}
 	if f.Metadata.Size > ingest.DefaultMaxSize {
