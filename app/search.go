@@ -67,19 +67,30 @@ func checkSearch(query string) error {
 	return nil
 }
 
-// SearchPage runs a search and counts its matches, so that a caller can
-// page through all of them.
-func (s *Service) SearchPage(ctx context.Context, query string, opt core.SearchOptions) (*core.SearchPage, error) {
+// searchOptions checks a search and completes its options: the limit kept
+// to MaxSearchLimit, and the spellings of its words the archive holds (see
+// Variants) unless the caller gave them.
+func (s *Service) searchOptions(ctx context.Context, query string, opt core.SearchOptions) (core.SearchOptions, error) {
 	if err := checkSearch(query); err != nil {
-		return nil, err
+		return opt, err
 	}
 	opt.Limit = min(opt.Limit, MaxSearchLimit)
 	if opt.Variants == nil {
 		v, err := s.Variants(ctx, query)
 		if err != nil {
-			return nil, err
+			return opt, err
 		}
 		opt.Variants = v
+	}
+	return opt, nil
+}
+
+// SearchPage runs a search and counts its matches, so that a caller can
+// page through all of them.
+func (s *Service) SearchPage(ctx context.Context, query string, opt core.SearchOptions) (*core.SearchPage, error) {
+	opt, err := s.searchOptions(ctx, query, opt)
+	if err != nil {
+		return nil, err
 	}
 	hits, err := s.db.Search(ctx, query, opt)
 	if err != nil {

@@ -152,16 +152,9 @@ func (s *Service) GetArticle(ctx context.Context, ref string) (*ArticleDetail, e
 // Search runs a full-text search; each word also finds its spellings the
 // archive holds (see Variants), unless opt.Variants is already set.
 func (s *Service) Search(ctx context.Context, query string, opt core.SearchOptions) ([]core.SearchHit, error) {
-	if err := checkSearch(query); err != nil {
+	opt, err := s.searchOptions(ctx, query, opt)
+	if err != nil {
 		return nil, err
-	}
-	opt.Limit = min(opt.Limit, MaxSearchLimit)
-	if opt.Variants == nil {
-		v, err := s.Variants(ctx, query)
-		if err != nil {
-			return nil, err
-		}
-		opt.Variants = v
 	}
 	return s.db.Search(ctx, query, opt)
 }
