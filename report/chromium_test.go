@@ -3,6 +3,8 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -53,16 +55,7 @@ func TestHTMLInChromium(t *testing.T) {
 			if err := os.WriteFile(page, c.page, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+filepath.Join(dir, "profile"),
-				"--enable-logging=stderr", "--v=0", "--dump-dom", "file://"+page)
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			if err := cmd.Run(); err != nil {
-				t.Fatalf("chromium: %v\n%s", err, stderr.String())
-			}
+			stdout, stderr := dumpDOM(t, bin, dir, page)
 			var logged []string
 			for _, line := range strings.Split(stderr.String(), "\n") {
 				if strings.Contains(line, ":CONSOLE") {
@@ -85,5 +78,36 @@ func TestHTMLInChromium(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// dumpDOM loads page in headless Chromium and returns what it printed. A
+// browser killed by a signal (on a loaded machine Chromium now and then dies
+// of a segmentation fault before it reads the page) is started again, up to
+// three times: such a crash says nothing of the page, while any other failure
+// ends the test at once.
+func dumpDOM(t *testing.T, bin, dir, page string) (stdout, stderr bytes.Buffer) {
+	t.Helper()
+	for attempt := 1; ; attempt++ {
+		stdout.Reset()
+		stderr.Reset()
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+			"--disable-component-update", "--disable-sync", "--no-first-run",
+			"--user-data-dir="+filepath.Join(dir, fmt.Sprintf("profile-%d", attempt)),
+			"--enable-logging=stderr", "--v=0", "--dump-dom", "file://"+page)
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		timedOut := ctx.Err() != nil
+		cancel()
+		if err == nil {
+			return stdout, stderr
+		}
+		var exit *exec.ExitError
+		crashed := errors.As(err, &exit) && !exit.Exited() && !timedOut
+		if !crashed || attempt == 3 {
+			t.Fatalf("chromium (attempt %d): %v\n%s", attempt, err, stderr.String())
+		}
+		t.Logf("chromium died (%v) before reading the page; starting it again", err)
 	}
 }
