@@ -8,6 +8,7 @@ import (
 
 	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/report"
 )
 
 // UI is what the user interface asks of the service, the same whether it
@@ -122,6 +123,19 @@ func (u *UI) ExportSearch(ctx context.Context, r SearchRequest, format string, w
 	}
 	opt.Offset, opt.Limit = 0, 0
 	return u.service().WriteSearch(ctx, w, r.Query, opt, format)
+}
+
+// SearchExportName is the file name a search's export is saved under,
+// named as reports are (report.FileName): storydiff-search-QUERY-DATE.EXT.
+func (u *UI) SearchExportName(r SearchRequest, format string) (string, error) {
+	if format != "csv" && format != "json" {
+		return "", core.Errorf(core.EINVALID, "search export format %q: use csv or json", format)
+	}
+	now, err := report.Now()
+	if err != nil {
+		return "", err
+	}
+	return report.FileName(report.Name{Kind: "search", Title: r.Query, Created: now, Format: report.Format(format)}), nil
 }
 
 // searchOptions reads a search request, with the articles of its badge.

@@ -138,6 +138,11 @@ func (s *server) searchExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	format := r.URL.Query().Get("format")
+	name, err := s.ui.SearchExportName(req, format)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
 	var buf bytes.Buffer
 	if err := s.ui.ExportSearch(r.Context(), req, format, &buf); err != nil {
 		writeError(w, r, err)
@@ -149,7 +154,7 @@ func (s *server) searchExport(w http.ResponseWriter, r *http.Request) {
 		ct = "application/json"
 	}
 	w.Header().Set("Content-Type", ct)
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="storydiff-search.%s"`, safeName(format)))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(buf.Bytes())
 }

@@ -56,11 +56,16 @@ func TestSearchPageFiltersAndExport(t *testing.T) {
 		t.Errorf("from=soon: %d %s, want 400 naming it", w.Code, w.Body)
 	}
 
-	w := do(h, request{target: "/api/search/export?q=Zelenskyy&format=csv&limit=1"})
-	if w.Code != http.StatusOK || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/csv") ||
-		!strings.Contains(w.Header().Get("Content-Disposition"), "attachment") {
+	// The export is named as reports are: kind, query, day.
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	w := do(h, request{target: "/api/search/export?q=Zelenskyy+%22peace+talks%22&format=csv&limit=1"})
+	if w.Code != http.StatusOK || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/csv") {
 		t.Fatalf("export: %d %v", w.Code, w.Header())
 	}
+	if got, want := w.Header().Get("Content-Disposition"), `attachment; filename="storydiff-search-zelenskyy-peace-talks-2023-11-14.csv"`; got != want {
+		t.Errorf("export's Content-Disposition: %s, want %s", got, want)
+	}
+	w = do(h, request{target: "/api/search/export?q=Zelenskyy&format=csv&limit=1"})
 	rows, err := csv.NewReader(w.Body).ReadAll()
 	if err != nil || len(rows) != 5 {
 		t.Errorf("export: %d rows, %v; want a header and every one of the 4 hits, whatever the page's limit", len(rows), err)
