@@ -1,6 +1,7 @@
 // End-to-end: a researcher edits an article's title, tags it and writes a
 // note in the Article view; after a reload all of it is there, the library
-// filters by the tag, and a tag holding markup is shown as text.
+// filters by the tag (from the filter or a row's tag), and a tag holding
+// markup is shown as text.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -64,10 +65,14 @@ test('edit a title, tag and note an article, reload, and filter the library by t
   assert.equal(await page.getByTestId('note-input').inputValue(), 'Outlet confirmed by phone');
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'a tag ran as markup');
 
-  // The library filters by the tag, and finds the edited title.
+  // The library's row shows the tags as text; a click on one filters by it,
+  // and the edited title is found.
   await page.goto(server.url + '#/');
-  await page.getByTestId('tag-filter').selectOption('to check');
+  const row = page.locator('[role=row]', { hasText: 'A corrected headline' });
+  await row.getByTestId('row-tags').getByRole('button', { name: 'to check' }).click();
+  assert.equal(await page.getByTestId('tag-filter').inputValue(), 'to check');
   await page.getByText('1 articles').waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'a tag in the library ran as markup');
   await page.getByText('A corrected headline').first().waitFor();
   await page.getByTestId('search').fill('corrected');
   await page.getByTestId('hits').getByRole('link', { name: 'A corrected headline' }).waitFor();
