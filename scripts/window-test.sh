@@ -54,31 +54,37 @@ echo "window-test: window $wid: $(xdotool getwindowname "$wid")"
 }
 open_window
 
-# shot NAME: capture the window; fail when it is (nearly) one colour, or
-# when it is the same picture as the one before (the action did nothing).
+# shot NAME: capture the window; fail when it stays (nearly) one colour, or
+# the same picture as the one before (the action did nothing), for 20 s.
+# WebKit's rendering is invisible to X, and on a loaded machine a view can
+# take far longer than the settle time to paint, so a picture that is not
+# there yet is taken again rather than failed at once.
 prev=""
 shot() {
-	local f="$screens/$1.png"
-	import -window "$wid" "$f"
-	local k
-	k=$(identify -format '%k' "$f")
-	echo "window-test: $f: $k colours"
-	if [ "$k" -le "$min_colours" ]; then
-		echo "window-test: $f looks blank ($k colours, want more than $min_colours)" >&2
+	local f="$screens/$1.png" problem="" k diff total
+	for _ in $(seq 1 20); do
+		import -window "$wid" "$f"
+		k=$(identify -format '%k' "$f")
+		problem=""
+		if [ "$k" -le "$min_colours" ]; then
+			problem="$f looks blank ($k colours, want more than $min_colours)"
+		elif [ -n "$prev" ]; then
+			# A new view changes far more than a focus ring: ask for 2% of the pixels.
+			diff=$(compare -metric AE "$prev" "$f" null: 2>&1 || true)
+			diff=${diff%% *}
+			total=$(identify -format '%[fx:w*h]' "$f")
+			if [ "${diff%.*}" -lt $((total / 50)) ]; then
+				problem="$f is nearly the same as $prev ($diff pixels differ): the view did not change"
+			fi
+		fi
+		[ -z "$problem" ] && break
+		sleep 1
+	done
+	if [ -n "$problem" ]; then
+		echo "window-test: $problem" >&2
 		exit 1
 	fi
-	if [ -n "$prev" ]; then
-		# A new view changes far more than a focus ring: ask for 2% of the pixels.
-		local diff total
-		diff=$(compare -metric AE "$prev" "$f" null: 2>&1 || true)
-		diff=${diff%% *}
-		total=$(identify -format '%[fx:w*h]' "$f")
-		echo "window-test: $f: $diff pixels differ from $prev"
-		if [ "${diff%.*}" -lt $((total / 50)) ]; then
-			echo "window-test: $f is nearly the same as $prev: the view did not change" >&2
-			exit 1
-		fi
-	fi
+	echo "window-test: $f: $k colours${prev:+, ${diff} pixels differ from $prev}"
 	prev=$f
 }
 
