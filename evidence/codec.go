@@ -9,7 +9,7 @@ import (
 // codecVersion changes whenever the blob layout or what a profile holds
 // changes, so that a stored profile made by older code is recomputed
 // rather than misread.
-const codecVersion = 4
+const codecVersion = 5
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -19,6 +19,10 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	b = appendString(b, p.Lang)
 	b = binary.AppendVarint(b, int64(p.Day))
 	b = binary.AppendVarint(b, int64(p.Bound))
+	b = binary.AppendUvarint(b, uint64(len(p.Yearless)))
+	for _, md := range p.Yearless {
+		b = binary.AppendUvarint(b, uint64(md))
+	}
 	for _, l := range p.lists() {
 		b = appendItems(b, *l)
 	}
@@ -84,6 +88,7 @@ func (p *Profile) UnmarshalBinary(data []byte) error {
 		return errCorrupt
 	}
 	q.Bound = int32(bound)
+	q.Yearless = r.monthDays()
 	for _, l := range q.lists() {
 		*l = r.items()
 	}
@@ -203,6 +208,25 @@ func (r *reader) items() []Item {
 			return nil
 		}
 		out[i].W = w
+	}
+	return out
+}
+
+// monthDays reads Profile.Yearless: each a month (1-12) and a day (1-31)
+// as month<<5 | day.
+func (r *reader) monthDays() []uint16 {
+	n := r.count(1)
+	if n == 0 {
+		return nil
+	}
+	out := make([]uint16, n)
+	for i := range out {
+		v := r.uvarint()
+		if m, d := v>>5, v&31; m < 1 || m > 12 || d < 1 {
+			r.fail()
+			return nil
+		}
+		out[i] = uint16(v)
 	}
 	return out
 }

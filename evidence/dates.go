@@ -85,6 +85,10 @@ type dateMention struct {
 	// from and to are the first and last token of a written-out date, -1
 	// for a numeric one.
 	from, to int
+	// monthDay is month<<5 | day for a day given without its year
+	// ("February 18", 7月27日), else 0: news style gives the year only for
+	// days of other years (see Profile.Yearless).
+	monthDay uint16
 }
 
 func findDates(text string, toks []token) []dateMention {
@@ -133,19 +137,23 @@ func findDates(text string, toks []token) []dateMention {
 		if day == 0 {
 			key = fmt.Sprintf("%d-%02d", year, m)
 		}
-		out = append(out, dateMention{key, string(rs[toks[from].pos:toks[to].end]), fullDay(year, m, day), day != 0, false, from, to})
+		var md uint16
+		if day != 0 && year == 0 {
+			md = uint16(m<<5 | day)
+		}
+		out = append(out, dateMention{key, string(rs[toks[from].pos:toks[to].end]), fullDay(year, m, day), day != 0, false, from, to, md})
 	}
 	for _, m := range reNumericDate().FindAllStringSubmatch(text, -1) {
 		if m[1] != "" {
 			mo, d := atoi(m[2]), atoi(m[3])
 			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-				out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0], fullDay(atoi(m[1]), mo, d), true, false, -1, -1})
+				out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0], fullDay(atoi(m[1]), mo, d), true, false, -1, -1, 0})
 			}
 			continue
 		}
 		mo, d := atoi(m[4]), atoi(m[5])
 		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-			out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0], 0, true, false, -1, -1})
+			out = append(out, dateMention{fmt.Sprintf("%02d-%02d", mo, d), m[0], 0, true, false, -1, -1, uint16(mo<<5 | d)})
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package evidence
 import (
 	"fmt"
 	"math"
+	"slices"
 	"testing"
 	"time"
 )
@@ -53,9 +54,53 @@ func TestRecountedDateBoundsAnUndatedReport(t *testing.T) {
 		t.Errorf("the other way round: %v %.2f %+v", ok, w2, e2)
 	}
 	for _, p := range []*Profile{earlier, month} {
-		if _, e, ok := timeOf(dated, p); ok {
+		if w, e, ok := timeOf(dated, p); ok && w != 0 {
 			t.Errorf("time evidence without cause: %+v", e)
 		}
+	}
+}
+
+// Days given without a year are read in the year of an anchor (the dated
+// report an undated one is closest to): the undated report was written in
+// the months after the latest of them, and a dated report months later is
+// weighed against it. Without an anchor they place nothing.
+func TestYearlessDaysEstimateAnUndatedReport(t *testing.T) {
+	dated := profileOf("Ministers speak", "Minister Alvarez spoke to Minister Okafor on October 18, 2022.", "2022-10-21")
+	spring := profileOf("Ministers speak", "Minister Alvarez spoke to Minister Okafor, the first time since February 18. The offensive began on February 24.", "")
+	autumn := profileOf("Ministers speak", "Minister Alvarez spoke to Minister Okafor, the first time since October 2; talks are set for November 5.", "")
+	if want := []uint16{2<<5 | 18, 2<<5 | 24}; !slices.Equal(spring.Yearless, want) || dated.Yearless != nil {
+		t.Fatalf("yearless days %v and %v, want %v and none", spring.Yearless, dated.Yearless, want)
+	}
+	if w, _, ok := timeOf(dated, spring); ok && w != 0 {
+		t.Errorf("without an estimate the yearless days weigh %.2f", w)
+	}
+	est, ok := spring.EstimateIn(dated.Day)
+	if !ok || dayText(est.Lo) != "2021-11-24" || dayText(est.Hi) != "2022-05-27" {
+		t.Fatalf("estimate %v %s to %s, want 2021-11-24 to 2022-05-27", ok, dayText(est.Lo), dayText(est.Hi))
+	}
+	spring.Estimate = est
+	w, e, ok := timeOf(dated, spring)
+	if !ok || w > -3 || e.BText != "estimated 2021-11-24 to 2022-05-27" {
+		t.Errorf("a report of the spring against one of late October: %v %.2f %+v", ok, w, e)
+	}
+	// A day a few weeks after the anchor is a plan of the anchor's year,
+	// not a day of the year before.
+	est, ok = autumn.EstimateIn(dated.Day)
+	if !ok || dayText(est.Hi) != "2023-02-05" {
+		t.Fatalf("estimate %v to %s, want to 2023-02-05", ok, dayText(est.Hi))
+	}
+	autumn.Estimate = est
+	if w, _, _ := timeOf(dated, autumn); w != 0 {
+		t.Errorf("a report of the same weeks weighs %.2f", w)
+	}
+	if _, ok := dated.EstimateIn(dated.Day); ok {
+		t.Error("a dated report was estimated")
+	}
+	// Kept through the stored form; the estimate is not stored.
+	b, _ := spring.MarshalBinary()
+	var q Profile
+	if err := q.UnmarshalBinary(b); err != nil || !slices.Equal(q.Yearless, spring.Yearless) || !q.Estimate.IsZero() {
+		t.Errorf("read back: %v %v %v", err, q.Yearless, q.Estimate)
 	}
 }
 

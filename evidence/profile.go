@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -54,6 +55,15 @@ type Profile struct {
 	// mentions, in days since 1970-01-01 plus one, 0 if none: an undated
 	// report was most likely written after the dates it recounts.
 	Bound int32
+	// Yearless holds the days the text gives without a year, as
+	// month<<5 | day, sorted, at most maxDates: news style gives the year
+	// only for days of other years, so they are days of the months before
+	// the report (see EstimateIn).
+	Yearless []uint16
+	// Estimate is when an undated article was most likely written, set by
+	// the caller from EstimateIn; it is not stored with the profile, since
+	// it depends on the archive's other articles.
+	Estimate Span
 	// Runs holds the hashes of every run of runLen words, for shared
 	// passages; RunText a sample of them with their words, to show.
 	Runs    []uint32
@@ -158,7 +168,11 @@ func NewProfile(in Input) *Profile {
 	p.Dates = dateItems(mentions)
 	for _, d := range mentions {
 		p.Bound = max(p.Bound, d.day)
+		if d.monthDay != 0 && !slices.Contains(p.Yearless, d.monthDay) && len(p.Yearless) < maxDates {
+			p.Yearless = append(p.Yearless, d.monthDay)
+		}
 	}
+	slices.Sort(p.Yearless)
 
 	title := newBag()
 	for i, t := range titleToks {

@@ -777,40 +777,6 @@ func timeEvidence(a, b int32) (float64, Evidence, bool) {
 	return w, Evidence{KindTime, dayText(a), dayText(b), w}, true
 }
 
-// timeOf is the time evidence of a pair: the days between two dated
-// articles, else what an undated one recounts against the other's date.
-func timeOf(a, b *Profile) (float64, Evidence, bool) {
-	if t, e, ok := timeEvidence(a.Day, b.Day); ok {
-		return t, e, ok
-	}
-	return boundEvidence(a, b)
-}
-
-// boundEvidence weighs an undated article that recounts a date well after
-// the other, dated, article was published: a report is written after what
-// it recounts, so the two are most likely reports of different days. Only
-// full dates count (see Profile.Bound); a month alone is as often a plan as
-// a memory. A recounted date before the other's publication says nothing.
-func boundEvidence(a, b *Profile) (float64, Evidence, bool) {
-	dated, undated, swap := a, b, false
-	if a.Day == 0 {
-		dated, undated, swap = b, a, true
-	}
-	if dated.Day == 0 || undated.Day != 0 || undated.Bound == 0 {
-		return 0, Evidence{}, false
-	}
-	gap := float64(undated.Bound - dated.Day)
-	if gap <= 30 {
-		return 0, Evidence{}, false
-	}
-	w := -2.5 * math.Log(gap/30)
-	e := Evidence{KindTime, dayText(dated.Day), "mentions " + dayText(undated.Bound), w}
-	if swap {
-		e.AText, e.BText = e.BText, e.AText
-	}
-	return w, e, true
-}
-
 // splitWeekdays parts a profile's dates into dates proper and days of the
 // week (see weekdayWeight).
 func splitWeekdays(l []Item) (dates, weekdays []Item) {
