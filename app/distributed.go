@@ -67,6 +67,15 @@ func ScoreLinks(x int64, px *evidence.Profile, cands []int64, profs map[int64]*e
 // strongest, as a whole-archive linking does.
 func TrimLinks(links []store.Link) []store.Link { return trimLinks(links) }
 
+// EstimateDates estimates the dates of the undated articles among timings
+// (every article's evidence.Profile.Timing) through the trimmed links, and
+// weighs the links by them, as a whole-archive analysis does before it
+// clusters.
+func EstimateDates(timings map[int64]evidence.Timing, links []store.Link) []store.Link {
+	estimateDates(timings, links)
+	return weighLinks(links, timings)
+}
+
 // BuildEvents clusters articles (ids with their dates) from their links
 // as a first analysis does, without corrections (a new archive has none).
 func BuildEvents(arts []events.Article, links []store.Link) events.Result {

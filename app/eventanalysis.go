@@ -59,7 +59,9 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 	if err != nil {
 		return err
 	}
+	d := &dating{timings: map[int64]evidence.Timing{}, anchors: map[int64]store.DateEstimate{}}
 	var links []store.Link
+	var estimates []store.DateEstimate
 	for i := 0; i < len(ids); i += 200 {
 		chunk := ids[i:min(i+200, len(ids))]
 		profs, err := s.loadProfiles(ctx, chunk)
@@ -72,12 +74,20 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 				if err != nil {
 					return err
 				}
-				links = append(links, ls...)
+				d.timings[x] = px.Timing()
+				if err := s.readTimings(ctx, d, ls); err != nil {
+					return err
+				}
+				estimates = append(estimates, d.estimateNew(x, ls)...)
+				links = append(links, weighLinks(ls, d.timings)...)
 			}
 			report(core.Progress{Stage: "linking", Done: i + j + 1, Total: len(ids)}, false)
 		}
 	}
 	if err := s.db.SaveLinks(ctx, links, maxLinks); err != nil {
+		return err
+	}
+	if err := s.db.SaveDateEstimates(ctx, estimates, false); err != nil {
 		return err
 	}
 	report(core.Progress{Stage: "clustering", Total: len(ids)}, true)
@@ -145,8 +155,17 @@ func (s *Service) rebuildEvents(ctx context.Context, report func(core.Progress, 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	timings := make(map[int64]evidence.Timing, len(ids))
+	for _, id := range ids {
+		timings[id] = profs[id].Timing()
+	}
+	estimates := estimateDates(timings, links)
+	links = weighLinks(links, timings)
 	report(core.Progress{Stage: "saving links", Total: len(links)}, true)
 	if err := s.db.ReplaceLinks(ctx, links); err != nil {
+		return err
+	}
+	if err := s.db.SaveDateEstimates(ctx, estimates, true); err != nil {
 		return err
 	}
 	report(core.Progress{Stage: "clustering", Total: len(ids)}, true)

@@ -156,8 +156,16 @@ func (s *Service) eventViews(ctx context.Context, heads []store.EventHead) ([]co
 		return nil, err
 	}
 	byID := make(map[int64]core.Article, len(arts))
+	var undated []int64
 	for _, a := range arts {
 		byID[a.ID] = a
+		if a.Published == nil {
+			undated = append(undated, a.ID)
+		}
+	}
+	estimated, err := s.estimatesOf(ctx, undated)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]core.Event, 0, len(heads))
 	for _, h := range heads {
@@ -165,7 +173,7 @@ func (s *Service) eventViews(ctx context.Context, heads []store.EventHead) ([]co
 		for _, id := range h.Members {
 			if a, ok := byID[id]; ok {
 				e.Articles = append(e.Articles, core.EventArticle{ID: a.ID, Published: a.Published, Title: a.Title,
-					Outlet: a.Outlet, Language: a.Language, Pinned: h.Pinned[a.ID]})
+					Outlet: a.Outlet, Language: a.Language, Pinned: h.Pinned[a.ID], Estimated: estimated[a.ID]})
 			}
 		}
 		slices.SortStableFunc(e.Articles, compareVersions)

@@ -12,15 +12,16 @@ import (
 // defaultRelated is how many articles Related lists when no limit is given.
 const defaultRelated = 10
 
-// profileOf returns article id's stored profile, or computes it when the
-// article was not analysed yet, so that explain works on any two articles.
+// profileOf returns article id's stored profile with its estimated date,
+// or computes it when the article was not analysed yet, so that explain
+// works on any two articles.
 func (s *Service) profileOf(ctx context.Context, id int64) (*evidence.Profile, error) {
 	ps, err := s.loadProfiles(ctx, []int64{id})
 	if err != nil {
 		return nil, err
 	}
 	if p := ps[id]; p != nil {
-		return p, nil
+		return p, s.setEstimates(ctx, ps)
 	}
 	a, err := s.db.Article(ctx, id)
 	if err != nil {
@@ -142,6 +143,9 @@ func (s *Service) Related(ctx context.Context, ref string, limit int) ([]core.Ex
 	}
 	profs, err := s.loadProfiles(ctx, ids)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.setEstimates(ctx, profs); err != nil {
 		return nil, err
 	}
 	if err := c.discount(ctx, slices.Collect(maps.Values(profs))...); err != nil {

@@ -252,6 +252,11 @@ func (s *Service) ImportAnalysis(ctx context.Context, dir string, progress core.
 		return fail(err)
 	}
 	sum.Links = len(links)
+	// The pipeline weighed the links by the estimates (EstimateDates); they
+	// are made again here from the same profiles and thread scores.
+	if err := s.estimateStoredDates(ctx, links); err != nil {
+		return fail(err)
+	}
 
 	report(core.Progress{Stage: "storing events"}, true)
 	var res events.Result

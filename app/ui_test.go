@@ -83,12 +83,13 @@ func TestJudgeDropsTheBadges(t *testing.T) {
 	if err != nil || len(stories) < 2 {
 		t.Fatalf("got %+v, %v; want two events or more", stories, err)
 	}
-	// The two versions of the smallest event, said to be two events: both
+	// The two versions of an event of two, said to be two events: both
 	// leave every story at once.
-	pair := stories[len(stories)-1]
-	if len(pair.Articles) != 2 {
-		t.Fatalf("events %+v: want the smallest of two articles", stories)
+	i := slices.IndexFunc(stories, func(e app.Story) bool { return len(e.Articles) == 2 })
+	if i < 0 {
+		t.Fatalf("events %+v: want one of two articles", stories)
 	}
+	pair := stories[i]
 	a, b := pair.Articles[0].ID, pair.Articles[1].ID
 	if !slices.Contains(before, a) || !slices.Contains(before, b) {
 		t.Fatalf("articles %d and %d, one event, are not badged a story: %v", a, b, before)

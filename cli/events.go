@@ -125,6 +125,9 @@ func printEvent(w io.Writer, e core.Event) {
 			d = a.Published.Format("2006-01-02 15:04")
 		}
 		fmt.Fprintf(w, "  %s %-16s %5d  %s\n", mark, d, a.ID, clip(a.Title, 80))
+		if e := a.Estimated; e != nil {
+			fmt.Fprintf(w, "     estimated %s to %s (its days without a year, read in the year of article %d)\n", e.From, e.To, e.Anchor)
+		}
 	}
 }
 

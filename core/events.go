@@ -18,6 +18,19 @@ type EventArticle struct {
 	Earliest bool `json:"earliest"`
 	// Pinned says a researcher's correction put the article here.
 	Pinned bool `json:"pinned,omitempty"`
+	// Estimated is when an undated article was most likely written, if
+	// analysis could tell; Published stays nil.
+	Estimated *DateEstimate `json:"estimated,omitempty"`
+}
+
+// DateEstimate is when an undated article was most likely written: from
+// From to To (YYYY-MM-DD), the days its text gives without a year read in
+// the year of the dated article Anchor, the one it is most closely linked
+// to. It never stands in for a stated date.
+type DateEstimate struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Anchor int64  `json:"anchor"`
 }
 
 // Event groups the versions of one news event: other outlets,

@@ -35,11 +35,27 @@ const (
 // The estimate runs from yearlessAhead days before the latest of those days
 // (or from p's latest full date, if later) to yearlessReach days after it. It is false for a dated
 // article, one that gives no day without a year, or without an anchor.
-func (p *Profile) EstimateIn(anchor int32) (Span, bool) {
+func (p *Profile) EstimateIn(anchor int32) (Span, bool) { return p.Timing().EstimateIn(anchor) }
+
+// Timing is what the time evidence reads of one article (see
+// Profile.Timing): enough to estimate its date and weigh it against
+// another's without the rest of its profile.
+type Timing struct {
+	Day, Bound int32
+	Yearless   []uint16
+	Estimate   Span
+}
+
+// Timing returns p's date, latest recounted full date, yearless days and
+// estimate.
+func (p *Profile) Timing() Timing { return Timing{p.Day, p.Bound, p.Yearless, p.Estimate} }
+
+// EstimateIn is Profile.EstimateIn on an article's timing.
+func (p Timing) EstimateIn(anchor int32) (Span, bool) {
 	if p.Day != 0 || anchor <= 0 {
 		return Span{}, false
 	}
-	latest := p.LatestYearless(anchor, yearlessAhead)
+	latest := p.latestYearless(anchor, yearlessAhead)
 	if latest == 0 || p.Bound > latest+yearlessReach {
 		// Its full dates place it later than its yearless days can.
 		return Span{}, false
@@ -51,6 +67,10 @@ func (p *Profile) EstimateIn(anchor int32) (Span, bool) {
 // read as the last such day on or before anchor plus ahead days (days as
 // Profile.Day); 0 if p gives none.
 func (p *Profile) LatestYearless(anchor, ahead int32) int32 {
+	return p.Timing().latestYearless(anchor, ahead)
+}
+
+func (p Timing) latestYearless(anchor, ahead int32) int32 {
 	limit := anchor + ahead
 	year := time.Unix(int64(limit-1)*86400, 0).UTC().Year()
 	var latest int32
@@ -69,7 +89,7 @@ func (p *Profile) LatestYearless(anchor, ahead int32) int32 {
 // its estimate, else the latest full date it recounts, from which day on
 // it was written (open: Hi 0). Known is false when none is known; firm
 // when the article is dated or estimated, not only bounded below.
-func (p *Profile) when() (s Span, text string, known, firm bool) {
+func (p Timing) when() (s Span, text string, known, firm bool) {
 	switch {
 	case p.Day != 0:
 		return Span{p.Day, p.Day}, dayText(p.Day), true, true
@@ -84,11 +104,21 @@ func (p *Profile) when() (s Span, text string, known, firm bool) {
 // timeOf is the time evidence of a pair: the days between two dated
 // articles (timeEvidence), else the days between what is known of when
 // each was written (spanEvidence).
-func timeOf(a, b *Profile) (float64, Evidence, bool) {
+func timeOf(a, b *Profile) (float64, Evidence, bool) { return timingEvidence(a.Timing(), b.Timing()) }
+
+func timingEvidence(a, b Timing) (float64, Evidence, bool) {
 	if t, e, ok := timeEvidence(a.Day, b.Day); ok {
 		return t, e, ok
 	}
 	return spanEvidence(a, b)
+}
+
+// TimeWeight is what the time evidence of two articles adds to the
+// log-odds of their score (Score, Quick): a caller that learns an undated
+// article's estimate after scoring it moves the score by the difference.
+func TimeWeight(a, b Timing) float64 {
+	w, _, _ := timingEvidence(a, b)
+	return w
 }
 
 // spanEvidence weighs the days between when two articles were written as
@@ -99,7 +129,7 @@ func timeOf(a, b *Profile) (float64, Evidence, bool) {
 // shows what was compared); beyond, the odds fall with the log of the gap
 // as for two dates that far apart. Two articles known only from the dates
 // they recount are never apart: either may be of any later day.
-func spanEvidence(a, b *Profile) (float64, Evidence, bool) {
+func spanEvidence(a, b Timing) (float64, Evidence, bool) {
 	sa, ta, ka, fa := a.when()
 	sb, tb, kb, fb := b.when()
 	if !ka || !kb || (!fa && !fb) {

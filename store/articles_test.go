@@ -346,7 +346,7 @@ func TestMigrationGivesStoredDatesTheirConfidence(t *testing.T) {
 		// and what later migrations added, which are run again.
 		"DROP TRIGGER articles_curation_delete", "DROP TABLE article_edits", "DROP TABLE tags", "DROP TABLE notes",
 		"DROP TRIGGER profile_keys_count_ins", "DROP TRIGGER profile_keys_count_del", "DROP TABLE key_counts",
-		"DROP TABLE duplicate_reviews", "PRAGMA user_version = 7")
+		"DROP TABLE duplicate_reviews", "DROP TABLE date_estimates", "PRAGMA user_version = 7")
 	db, err = store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)

@@ -640,14 +640,25 @@ func (scoreFn) ProcessElement(_ int64, offers func(*string) bool, n int, emit fu
 	return nil
 }
 
+// dated is what the clustering reads of an article: its date, and what
+// its profile says of when it was written, for the estimates of undated
+// articles (app.EstimateDates).
 type dated struct {
-	ID        int64      `json:"id"`
-	Published *time.Time `json:"published,omitempty"`
+	ID        int64           `json:"id"`
+	Published *time.Time      `json:"published,omitempty"`
+	Timing    evidence.Timing `json:"timing"`
 }
 
 func dateOf(o int64, v string) (string, error) {
 	a, err := decodeArticle(v)
-	return mustJSON(dated{ID: o, Published: a.Doc.Published}), err
+	if err != nil {
+		return "", err
+	}
+	p, err := decodeProfile(a.Profile)
+	if err != nil {
+		return "", fmt.Errorf("profile of article %d: %w", o, err)
+	}
+	return mustJSON(dated{ID: o, Published: a.Doc.Published, Timing: p.Timing()}), nil
 }
 
 // clusterAll is the global step: every link trimmed to each article's
@@ -663,14 +674,16 @@ func clusterAll(_ int, linkVals func(*string) bool, dateVals func(*string) bool,
 		links = append(links, store.Link{A: l.A, B: l.B, Event: l.Event, Thread: l.Thread})
 	}
 	var arts []events.Article
+	timings := map[int64]evidence.Timing{}
 	for dateVals(&v) {
 		var d dated
 		if err := json.Unmarshal([]byte(v), &d); err != nil {
 			return err
 		}
 		arts = append(arts, events.Article{ID: d.ID, Published: d.Published})
+		timings[d.ID] = d.Timing
 	}
-	links = app.TrimLinks(links)
+	links = app.EstimateDates(timings, app.TrimLinks(links))
 	for _, l := range links {
 		emitLink(mustJSON(analysisdir.Link{A: l.A, B: l.B, Event: l.Event, Thread: l.Thread}))
 	}

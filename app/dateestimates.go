@@ -1,0 +1,312 @@
+package app
+
+import (
+	"cmp"
+	"container/heap"
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/storydiff/storydiff/core"
+	"github.com/storydiff/storydiff/evidence"
+	"github.com/storydiff/storydiff/store"
+)
+
+// Undated articles get an estimated date (never in place of a stated one):
+// the days their text gives without a year (evidence.Profile.Yearless) are
+// read in the year of their anchor, the dated article they are most closely
+// linked to as one running topic, directly or through other undated
+// articles, strongest links first. The thread score chooses the anchor: it
+// says which year's reports an article resembles and, unlike the event
+// score, no date moves it, so an estimate never depends on itself. An
+// anchor must agree with what the article recounts: not before its latest
+// full date (evidence.Profile.Bound), with the month of grace the time
+// evidence allows.
+
+// anchorGrace is the most days an article's latest recounted full date may
+// lie after its anchor's date, as the time evidence lets a bound lie.
+const anchorGrace = 30
+
+// dating holds what the estimates read and make: each article's timing,
+// estimates set, and each undated article's anchor.
+type dating struct {
+	timings map[int64]evidence.Timing
+	anchors map[int64]store.DateEstimate
+}
+
+// anchor returns the dated article id is placed by and its day: itself
+// when dated, else the anchor it was given.
+func (d *dating) anchor(id int64) (int64, int32, bool) {
+	t, ok := d.timings[id]
+	if !ok {
+		return 0, 0, false
+	}
+	if t.Day != 0 {
+		return id, t.Day, true
+	}
+	if a, ok := d.anchors[id]; ok {
+		return a.AnchorArticle, a.AnchorDay, true
+	}
+	return 0, 0, false
+}
+
+// open says whether id is an undated article without an anchor yet.
+func (d *dating) open(id int64) bool {
+	t, ok := d.timings[id]
+	_, anchored := d.anchors[id]
+	return ok && t.Day == 0 && !anchored
+}
+
+// place anchors the undated article v to the dated article a of day day,
+// if v's recounted dates allow it, and sets its estimate.
+func (d *dating) place(v, a int64, day int32) bool {
+	t := d.timings[v]
+	if t.Bound != 0 && t.Bound > day+anchorGrace {
+		return false
+	}
+	e := store.DateEstimate{Article: v, AnchorArticle: a, AnchorDay: day}
+	if s, ok := t.EstimateIn(day); ok {
+		e.Lo, e.Hi = s.Lo, s.Hi
+		t.Estimate = s
+		d.timings[v] = t
+	}
+	d.anchors[v] = e
+	return true
+}
+
+// anchorEdge is a link from an anchored article u to an open one v.
+type anchorEdge struct {
+	thread float32
+	u, v   int64
+}
+
+type edgeHeap []anchorEdge
+
+func (h edgeHeap) Len() int { return len(h) }
+func (h edgeHeap) Less(i, j int) bool {
+	if h[i].thread != h[j].thread {
+		return h[i].thread > h[j].thread
+	}
+	if h[i].v != h[j].v {
+		return h[i].v < h[j].v
+	}
+	return h[i].u < h[j].u
+}
+func (h edgeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *edgeHeap) Push(x any)   { *h = append(*h, x.(anchorEdge)) }
+func (h *edgeHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// estimateDates anchors the undated articles of timings through links
+// (the strongest first, from the dated articles outwards: a maximum
+// spanning forest on the thread score), sets their estimates in timings
+// and returns them, in article order.
+func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []store.DateEstimate {
+	d := &dating{timings: timings, anchors: map[int64]store.DateEstimate{}}
+	adj := map[int64][]store.Link{}
+	for _, l := range links {
+		if l.Thread >= eventConfig.ThreadMin {
+			adj[l.A] = append(adj[l.A], l)
+			adj[l.B] = append(adj[l.B], l)
+		}
+	}
+	h := &edgeHeap{}
+	push := func(u int64) {
+		for _, l := range adj[u] {
+			if v := l.A + l.B - u; d.open(v) {
+				*h = append(*h, anchorEdge{l.Thread, u, v})
+			}
+		}
+	}
+	ids := make([]int64, 0, len(timings))
+	for id, t := range timings {
+		if t.Day != 0 {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		push(id)
+	}
+	heap.Init(h)
+	for h.Len() > 0 {
+		e := heap.Pop(h).(anchorEdge)
+		if !d.open(e.v) {
+			continue
+		}
+		a, day, _ := d.anchor(e.u)
+		if d.place(e.v, a, day) {
+			for _, l := range adj[e.v] {
+				if w := l.A + l.B - e.v; d.open(w) {
+					heap.Push(h, anchorEdge{l.Thread, e.v, w})
+				}
+			}
+		}
+	}
+	out := make([]store.DateEstimate, 0, len(d.anchors))
+	for _, e := range d.anchors {
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(p, q store.DateEstimate) int { return cmp.Compare(p.Article, q.Article) })
+	return out
+}
+
+// estimateNew anchors the new article x through its links ls, when it is
+// undated and not anchored yet, and then the undated articles it links to
+// that have no anchor yet through x: the neighbourhood's part of what
+// estimateDates does for the whole archive. It returns the estimates made.
+func (d *dating) estimateNew(x int64, ls []store.Link) []store.DateEstimate {
+	byThread := slices.Clone(ls)
+	slices.SortStableFunc(byThread, func(p, q store.Link) int { return cmp.Compare(q.Thread, p.Thread) })
+	var made []store.DateEstimate
+	if d.open(x) {
+		for _, l := range byThread {
+			if l.Thread < eventConfig.ThreadMin {
+				break
+			}
+			if a, day, ok := d.anchor(l.A + l.B - x); ok && d.place(x, a, day) {
+				made = append(made, d.anchors[x])
+				break
+			}
+		}
+	}
+	a, day, ok := d.anchor(x)
+	if !ok {
+		return made
+	}
+	for _, l := range byThread {
+		if l.Thread < eventConfig.ThreadMin {
+			break
+		}
+		if y := l.A + l.B - x; d.open(y) && d.place(y, a, day) {
+			made = append(made, d.anchors[y])
+		}
+	}
+	return made
+}
+
+// weighLinks moves each link's event score by what the estimates of its
+// articles add to its time evidence (the scores were made without them),
+// and drops a link that no longer reaches the bounds a link is kept by.
+func weighLinks(links []store.Link, timings map[int64]evidence.Timing) []store.Link {
+	out := links[:0]
+	for _, l := range links {
+		ta, tb := timings[l.A], timings[l.B]
+		if !ta.Estimate.IsZero() || !tb.Estimate.IsZero() {
+			ra, rb := ta, tb
+			ra.Estimate, rb.Estimate = evidence.Span{}, evidence.Span{}
+			if shift := evidence.TimeWeight(ta, tb) - evidence.TimeWeight(ra, rb); shift != 0 {
+				p := min(max(float64(l.Event), 1e-6), 1-1e-6)
+				l.Event = float32(1 / (1 + math.Exp(-(math.Log(p/(1-p)) + shift))))
+			}
+			if l.Event < minLinkEvent && l.Thread < minLinkThread {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// readTimings adds to d the timings and stored anchors of the articles ls
+// link to that d does not hold yet.
+func (s *Service) readTimings(ctx context.Context, d *dating, ls []store.Link) error {
+	var ids []int64
+	for _, l := range ls {
+		for _, id := range []int64{l.A, l.B} {
+			if _, ok := d.timings[id]; !ok && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	profs, err := s.loadProfiles(ctx, ids)
+	if err != nil {
+		return err
+	}
+	stored, err := s.db.DateEstimates(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		p := profs[id]
+		if p == nil {
+			continue
+		}
+		t := p.Timing()
+		if e, ok := stored[id]; ok {
+			d.anchors[id] = e
+			if e.Lo != 0 {
+				t.Estimate = evidence.Span{Lo: e.Lo, Hi: e.Hi}
+			}
+		}
+		d.timings[id] = t
+	}
+	return nil
+}
+
+// setEstimates sets the stored estimates of profs' articles, for scoring
+// as analysis weighed their links.
+func (s *Service) setEstimates(ctx context.Context, profs map[int64]*evidence.Profile) error {
+	es, err := s.db.DateEstimates(ctx, slices.Collect(maps.Keys(profs)))
+	if err != nil {
+		return err
+	}
+	for id, e := range es {
+		if p := profs[id]; p != nil && e.Lo != 0 {
+			p.Estimate = evidence.Span{Lo: e.Lo, Hi: e.Hi}
+		}
+	}
+	return nil
+}
+
+// estimateStoredDates estimates the dates of the archive's undated articles
+// from their stored profiles and links and stores them in place of earlier
+// ones.
+func (s *Service) estimateStoredDates(ctx context.Context, links []store.Link) error {
+	timings := map[int64]evidence.Timing{}
+	if err := s.db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
+		p := &evidence.Profile{}
+		if err := p.UnmarshalBinary(data); err != nil {
+			return fmt.Errorf("profile of article %d: %w", id, err)
+		}
+		timings[id] = p.Timing()
+		return nil
+	}); err != nil {
+		return err
+	}
+	return s.db.SaveDateEstimates(ctx, estimateDates(timings, links), true)
+}
+
+// estimatesOf returns the estimated dates of the undated articles ids, to
+// show beside them.
+func (s *Service) estimatesOf(ctx context.Context, ids []int64) (map[int64]*core.DateEstimate, error) {
+	out := map[int64]*core.DateEstimate{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	es, err := s.db.DateEstimates(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, e := range es {
+		if e.Lo != 0 {
+			out[id] = &core.DateEstimate{From: dayString(e.Lo), To: dayString(e.Hi), Anchor: e.AnchorArticle}
+		}
+	}
+	return out, nil
+}
+
+// dayString writes a day as evidence.Profile.Day counts it.
+func dayString(day int32) string {
+	return time.Unix(int64(day-1)*86400, 0).UTC().Format("2006-01-02")
+}
