@@ -24,7 +24,10 @@ import (
 // score, no date moves it, so an estimate never depends on itself. An
 // anchor must agree with what the article recounts: not before its latest
 // full date (evidence.Profile.Bound), with the month of grace the time
-// evidence allows.
+// evidence allows, and be of the article's running topic (a thread score of
+// at least evidence.ThreadThreshold): an archive of 1987 wire stories and
+// undated 2005 reports should not read the reports' days in 1987 because
+// they share a few words.
 
 // anchorGrace is the most days an article's latest recounted full date may
 // lie after its anchor's date, as the time evidence lets a bound lie.
@@ -112,7 +115,7 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 	d := &dating{timings: timings, anchors: map[int64]store.DateEstimate{}}
 	adj := map[int64][]store.Link{}
 	for _, l := range links {
-		if l.Thread >= eventConfig.ThreadMin {
+		if l.Thread >= evidence.ThreadThreshold {
 			adj[l.A] = append(adj[l.A], l)
 			adj[l.B] = append(adj[l.B], l)
 		}
@@ -168,7 +171,7 @@ func (d *dating) estimateNew(x int64, ls []store.Link) []store.DateEstimate {
 	var made []store.DateEstimate
 	if d.open(x) {
 		for _, l := range byThread {
-			if l.Thread < eventConfig.ThreadMin {
+			if l.Thread < evidence.ThreadThreshold {
 				break
 			}
 			if a, day, ok := d.anchor(l.A + l.B - x); ok && d.place(x, a, day) {
@@ -182,7 +185,7 @@ func (d *dating) estimateNew(x int64, ls []store.Link) []store.DateEstimate {
 		return made
 	}
 	for _, l := range byThread {
-		if l.Thread < eventConfig.ThreadMin {
+		if l.Thread < evidence.ThreadThreshold {
 			break
 		}
 		if y := l.A + l.B - x; d.open(y) && d.place(y, a, day) {

@@ -121,6 +121,13 @@ test('a thread lists its events oldest first', async (t) => {
   assert.equal(await items.count(), view.events.length);
   const dates = (await page.locator('[data-testid=thread-event] .head .date').allTextContents()).filter((d) => d !== 'undated');
   assert.deepEqual(dates, [...dates].sort(), 'oldest first');
+  // 000 and 001 carry no date; analysis estimated one from the days they
+  // give without a year, shown beside "undated".
+  const members = await page.locator('[data-testid=thread-event] .members .date').allTextContents();
+  assert.ok(
+    members.some((d) => /^undated, estimated \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/.test(d)),
+    `member dates: ${members.join(' | ')}`,
+  );
   await snap('thread');
 });
 

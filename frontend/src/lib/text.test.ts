@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, repeatMarks, segments, changeLabel } from './text';
+import { formatDate, formatDateTime, formatDuration, repeatMarks, segments, changeLabel, versionDate } from './text';
 
 describe('segments', () => {
   const cases = [
@@ -55,6 +55,15 @@ describe('formatDate', () => {
     { in: 'garbage', want: '' },
   ];
   for (const c of cases) it(String(c.in), () => expect(formatDate(c.in)).toBe(c.want));
+});
+
+describe('versionDate', () => {
+  it('gives a stated date', () => expect(versionDate({ published: '2022-10-21T15:25:00Z' })).toBe('2022-10-21'));
+  it('says undated', () => expect(versionDate({ published: null })).toBe('undated'));
+  it('gives an estimate beside undated', () =>
+    expect(versionDate({ published: null, estimated: { from: '2021-11-24', to: '2022-05-27', anchor: 3 } })).toBe(
+      'undated, estimated 2021-11-24 to 2022-05-27',
+    ));
 });
 
 describe('formatDuration', () => {

@@ -1,4 +1,4 @@
-import type { Block, Span } from './api/types';
+import type { Block, DateEstimate, Span } from './api/types';
 
 export interface Segment {
   text: string;
@@ -60,6 +60,22 @@ export function formatDate(iso: string | null | undefined): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime()) || d.getUTCFullYear() <= 1) return '';
   return d.toISOString().slice(0, 10);
+}
+
+// versionDate shows a version's date, or says it is undated and, when
+// analysis estimated one from the days its text gives without a year,
+// gives the estimate: it never stands in for a stated date.
+export function versionDate(v: { published: string | null; estimated?: DateEstimate }): string {
+  const d = formatDate(v.published);
+  if (d) return d;
+  if (v.estimated) return `undated, estimated ${v.estimated.from} to ${v.estimated.to}`;
+  return 'undated';
+}
+
+// estimateNote says where a version's estimated date came from.
+export function estimateNote(v: { estimated?: DateEstimate }): string {
+  if (!v.estimated) return '';
+  return `Estimated from the days its text gives without a year, read in the year of article ${v.estimated.anchor}`;
 }
 
 // formatDateTime shows a timestamp to the minute, in UTC so that a report

@@ -378,6 +378,15 @@ export interface EventArticle {
   language?: string;
   earliest: boolean; // reported the event first
   pinned?: boolean; // a researcher's correction put it here
+  estimated?: DateEstimate; // when an undated version was most likely written
+}
+
+// DateEstimate: from the days an undated article gives without a year,
+// read in the year of the dated article anchor.
+export interface DateEstimate {
+  from: string; // YYYY-MM-DD
+  to: string;
+  anchor: number;
 }
 
 export interface Event {

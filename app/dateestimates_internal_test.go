@@ -1,0 +1,57 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/storydiff/storydiff/evidence"
+	"github.com/storydiff/storydiff/store"
+)
+
+// Anchors run from the dated articles outwards along the strongest thread
+// links: an undated article reached through another takes the same dated
+// anchor; one whose recounted full date is after the anchor's day, or
+// linked below the same-thread threshold, is not anchored by it. Only an
+// article giving days without a year gets an estimate, and only its links
+// are weighed by it.
+func TestDatesAreEstimatedFromTheNearestDatedArticle(t *testing.T) {
+	const oct21 = 19287 // 2022-10-21 as evidence.Profile.Day counts
+	spring := []uint16{2<<5 | 18, 2<<5 | 24}
+	timings := map[int64]evidence.Timing{
+		1: {Yearless: spring},               // through 2
+		2: {},                               // undated, nothing to estimate
+		3: {Day: oct21},                     // the dated report
+		4: {Bound: oct21 + 145},             // recounts a day months after 3
+		5: {Yearless: spring},               // linked too weakly
+		6: {Day: oct21 + 1000},              // dated, far later
+		7: {Yearless: []uint16{10<<5 | 18}}, // the days of 3's week
+	}
+	links := []store.Link{
+		{A: 2, B: 3, Event: 0.8, Thread: 0.9},
+		{A: 1, B: 2, Event: 0.9, Thread: 0.8},
+		{A: 1, B: 3, Event: 0.9, Thread: 0.7},
+		{A: 1, B: 6, Event: 0.9, Thread: 0.6},
+		{A: 3, B: 4, Event: 0.4, Thread: 0.95},
+		{A: 4, B: 6, Event: 0.8, Thread: 0.6},
+		{A: 3, B: 5, Event: 0.9, Thread: 0.4},
+		{A: 3, B: 7, Event: 0.9, Thread: 0.8},
+	}
+	es := estimateDates(timings, links)
+	got := map[int64]store.DateEstimate{}
+	for _, e := range es {
+		got[e.Article] = e
+	}
+	if len(got) != 4 || got[1].AnchorArticle != 3 || got[2].AnchorArticle != 3 || got[4].AnchorArticle != 6 || got[7].AnchorArticle != 3 {
+		t.Fatalf("anchors %+v; want 1, 2 and 7 by 3, 4 by 6, 5 none", es)
+	}
+	if got[2].Lo != 0 || got[1].Lo == 0 || got[1].Hi >= oct21-30 || timings[1].Estimate.IsZero() {
+		t.Errorf("estimates %+v, %+v; want none for 2, one well before 3's day for 1", got[2], got[1])
+	}
+	weighed := weighLinks(append([]store.Link(nil), links...), timings)
+	p := map[[2]int64]float32{}
+	for _, l := range weighed {
+		p[[2]int64{l.A, l.B}] = l.Event
+	}
+	if p[[2]int64{1, 3}] > 0.5 || p[[2]int64{2, 3}] != 0.8 || p[[2]int64{3, 7}] != 0.9 || p[[2]int64{1, 2}] != 0.9 {
+		t.Errorf("weighed %+v: want 1-3 lowered (spring against October), the others as they were", weighed)
+	}
+}
