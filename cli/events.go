@@ -103,7 +103,11 @@ func printEvent(w io.Writer, e core.Event) {
 	if e.Thread != 0 {
 		thread = fmt.Sprintf(", thread %d", e.Thread)
 	}
-	fmt.Fprintf(w, "Event %d: %s (%d versions%s)\n", e.ID, clip(e.Label, 90), len(e.Articles), thread)
+	versions := "versions"
+	if len(e.Articles) == 1 {
+		versions = "version"
+	}
+	fmt.Fprintf(w, "Event %d: %s (%d %s%s)\n", e.ID, clip(e.Label, 90), len(e.Articles), versions, thread)
 	if len(e.Tags) > 0 {
 		fmt.Fprintf(w, "  Tags: %s\n", termField(strings.Join(e.Tags, ", ")))
 	}

@@ -230,3 +230,21 @@ func TestEventCommandsRefuseBadInput(t *testing.T) {
 		}
 	}
 }
+
+// stories shows an undated version's estimated date under it, where it
+// stays undated; an event of one version says so in the singular.
+func TestStoriesShowEstimatedDates(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if r := run(t, db, "import", "../testdata/seeds"); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	r := run(t, db, "stories")
+	for _, want := range []string{
+		"undated              1  Ukraine war: Pentagon chief talks with Russian counterpart\n     estimated 2021-11-24 to 2022-05-27 (its days without a year, read in the year of article 3)\n",
+		"(1 version, thread",
+	} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("stories: exit %d, output lacks %q:\n%s", r.code, want, r.stdout)
+		}
+	}
+}
