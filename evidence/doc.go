@@ -17,5 +17,9 @@
 // items made from one template (dividend notices, market reports, results)
 // stay apart.
 //
+// An undated article's date can be estimated (EstimateIn) from the days its
+// text gives without a year, read in the year of an anchor day the caller
+// chooses; the time evidence then weighs the estimate as it weighs a date.
+//
 // The package is pure: no SQL, no files but its embedded word lists.
 package evidence
