@@ -18,16 +18,18 @@ import (
 // Undated articles get an estimated date (never in place of a stated one):
 // the days their text gives without a year (evidence.Profile.Yearless) are
 // read in the year of their anchor, the dated article they are most closely
-// linked to as one running topic, directly or through other undated
-// articles, strongest links first. The thread score chooses the anchor: it
+// linked to as one running topic. The thread score chooses the anchor: it
 // says which year's reports an article resembles and, unlike the event
 // score, no date moves it, so an estimate never depends on itself. An
 // anchor must agree with what the article recounts: not before its latest
 // full date (evidence.Profile.Bound), with the month of grace the time
 // evidence allows, and be of the article's running topic (a thread score of
-// at least evidence.ThreadThreshold): an archive of 1987 wire stories and
-// undated 2005 reports should not read the reports' days in 1987 because
-// they share a few words.
+// at least evidence.ThreadThreshold). An anchored article passes its anchor
+// on only to other versions of its event (an event score of at least
+// evidence.EventThreshold), and versions are offered first: passed along
+// links of topic alone, a year reached reports of another era (an archive
+// of 1987 wire stories and undated 2005 reports read a thousand of the
+// reports' days in 1987 that way).
 
 // anchorGrace is the most days an article's latest recounted full date may
 // lie after its anchor's date, as the time evidence lets a bound lie.
@@ -40,27 +42,16 @@ type dating struct {
 	anchors map[int64]store.DateEstimate
 }
 
-// anchor returns the dated article id is placed by and its day: itself
-// when dated, else the anchor it was given.
-func (d *dating) anchor(id int64) (int64, int32, bool) {
-	t, ok := d.timings[id]
-	if !ok {
-		return 0, 0, false
-	}
-	if t.Day != 0 {
-		return id, t.Day, true
-	}
-	if a, ok := d.anchors[id]; ok {
-		return a.AnchorArticle, a.AnchorDay, true
-	}
-	return 0, 0, false
-}
-
 // open says whether id is an undated article without an anchor yet.
 func (d *dating) open(id int64) bool {
 	t, ok := d.timings[id]
 	_, anchored := d.anchors[id]
 	return ok && t.Day == 0 && !anchored
+}
+
+// dated says whether id is an article with a stated date.
+func (d *dating) dated(id int64) bool {
+	return d.timings[id].Day != 0
 }
 
 // place anchors the undated article v to the dated article a of day day,
@@ -80,26 +71,35 @@ func (d *dating) place(v, a int64, day int32) bool {
 	return true
 }
 
-// anchorEdge is a link from an anchored article u to an open one v.
+// anchorEdge offers the anchor of u to the undated article v.
 type anchorEdge struct {
-	thread float32
-	u, v   int64
+	sameEvent bool
+	thread    float32
+	u, v      int64
+}
+
+// before orders offers: a version of one event first, then the strongest
+// thread score, then by ids, so that anchors do not depend on the order
+// links were read in.
+func (e anchorEdge) before(f anchorEdge) bool {
+	if e.sameEvent != f.sameEvent {
+		return e.sameEvent
+	}
+	if e.thread != f.thread {
+		return e.thread > f.thread
+	}
+	if e.v != f.v {
+		return e.v < f.v
+	}
+	return e.u < f.u
 }
 
 type edgeHeap []anchorEdge
 
-func (h edgeHeap) Len() int { return len(h) }
-func (h edgeHeap) Less(i, j int) bool {
-	if h[i].thread != h[j].thread {
-		return h[i].thread > h[j].thread
-	}
-	if h[i].v != h[j].v {
-		return h[i].v < h[j].v
-	}
-	return h[i].u < h[j].u
-}
-func (h edgeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *edgeHeap) Push(x any)   { *h = append(*h, x.(anchorEdge)) }
+func (h edgeHeap) Len() int           { return len(h) }
+func (h edgeHeap) Less(i, j int) bool { return h[i].before(h[j]) }
+func (h edgeHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *edgeHeap) Push(x any)        { *h = append(*h, x.(anchorEdge)) }
 func (h *edgeHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
@@ -107,10 +107,12 @@ func (h *edgeHeap) Pop() any {
 	return x
 }
 
-// estimateDates anchors the undated articles of timings through links
-// (the strongest first, from the dated articles outwards: a maximum
-// spanning forest on the thread score), sets their estimates in timings
-// and returns them, in article order.
+// estimateDates anchors the undated articles of timings, from the dated
+// articles outwards, best offer first (see anchorEdge.before), sets their
+// estimates in timings and returns them, in article order. A dated article
+// offers its own day over a thread link; an anchored undated one passes
+// its anchor on only to versions of its own event, so that a year does not
+// travel along a topic into reports of another era.
 func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []store.DateEstimate {
 	d := &dating{timings: timings, anchors: map[int64]store.DateEstimate{}}
 	adj := map[int64][]store.Link{}
@@ -121,10 +123,12 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 		}
 	}
 	h := &edgeHeap{}
-	push := func(u int64) {
+	offer := func(u int64) {
 		for _, l := range adj[u] {
-			if v := l.A + l.B - u; d.open(v) {
-				*h = append(*h, anchorEdge{l.Thread, u, v})
+			v := l.A + l.B - u
+			sameEvent := l.Event >= evidence.EventThreshold
+			if d.open(v) && (d.dated(u) || sameEvent) {
+				heap.Push(h, anchorEdge{sameEvent, l.Thread, u, v})
 			}
 		}
 	}
@@ -136,21 +140,15 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		push(id)
+		offer(id)
 	}
-	heap.Init(h)
 	for h.Len() > 0 {
 		e := heap.Pop(h).(anchorEdge)
 		if !d.open(e.v) {
 			continue
 		}
-		a, day, _ := d.anchor(e.u)
-		if d.place(e.v, a, day) {
-			for _, l := range adj[e.v] {
-				if w := l.A + l.B - e.v; d.open(w) {
-					heap.Push(h, anchorEdge{l.Thread, e.v, w})
-				}
-			}
+		if a, day, ok := d.offered(e); ok && d.place(e.v, a, day) {
+			offer(e.v)
 		}
 	}
 	out := make([]store.DateEstimate, 0, len(d.anchors))
@@ -163,36 +161,53 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 
 // estimateNew anchors the new article x through its links ls, when it is
 // undated and not anchored yet, and then the undated articles it links to
-// that have no anchor yet through x: the neighbourhood's part of what
-// estimateDates does for the whole archive. It returns the estimates made.
+// that have no anchor yet through x, by the rules of estimateDates: the
+// neighbourhood's part of what it does for the whole archive. It returns
+// the estimates made.
 func (d *dating) estimateNew(x int64, ls []store.Link) []store.DateEstimate {
-	byThread := slices.Clone(ls)
-	slices.SortStableFunc(byThread, func(p, q store.Link) int { return cmp.Compare(q.Thread, p.Thread) })
-	var made []store.DateEstimate
-	if d.open(x) {
-		for _, l := range byThread {
-			if l.Thread < evidence.ThreadThreshold {
-				break
-			}
-			if a, day, ok := d.anchor(l.A + l.B - x); ok && d.place(x, a, day) {
-				made = append(made, d.anchors[x])
-				break
-			}
+	var offers []anchorEdge
+	for _, l := range ls {
+		if l.Thread >= evidence.ThreadThreshold {
+			offers = append(offers, anchorEdge{l.Event >= evidence.EventThreshold, l.Thread, l.A + l.B - x, x})
 		}
 	}
-	a, day, ok := d.anchor(x)
-	if !ok {
-		return made
-	}
-	for _, l := range byThread {
-		if l.Thread < evidence.ThreadThreshold {
+	slices.SortFunc(offers, func(e, f anchorEdge) int {
+		if e.before(f) {
+			return -1
+		}
+		if f.before(e) {
+			return 1
+		}
+		return 0
+	})
+	var made []store.DateEstimate
+	for _, e := range offers {
+		if !d.open(x) {
 			break
 		}
-		if y := l.A + l.B - x; d.open(y) && d.place(y, a, day) {
-			made = append(made, d.anchors[y])
+		if a, day, ok := d.offered(e); ok && d.place(x, a, day) {
+			made = append(made, d.anchors[x])
+		}
+	}
+	for _, e := range offers {
+		back := anchorEdge{e.sameEvent, e.thread, x, e.u}
+		if a, day, ok := d.offered(back); ok && d.open(back.v) && d.place(back.v, a, day) {
+			made = append(made, d.anchors[back.v])
 		}
 	}
 	return made
+}
+
+// offered returns the anchor e offers: u's own day when u is dated, u's
+// anchor when u is anchored and e links versions of one event.
+func (d *dating) offered(e anchorEdge) (int64, int32, bool) {
+	if d.dated(e.u) {
+		return e.u, d.timings[e.u].Day, true
+	}
+	if a, ok := d.anchors[e.u]; ok && e.sameEvent {
+		return a.AnchorArticle, a.AnchorDay, true
+	}
+	return 0, 0, false
 }
 
 // weighLinks moves each link's event score by what the estimates of its
