@@ -48,6 +48,14 @@ edit() {
 	fi
 }
 
+# lazy DIR WANT MATCH [EXCEPT]: the package-level variables of DIR whose
+# names match MATCH (and not EXCEPT), WANT of them, become sync.OnceValue
+# functions built on first use, and their uses calls
+# (scripts/_third-party/lazyvars, which refuses what it cannot keep lazy).
+lazy() {
+	go run ./scripts/_third-party/lazyvars -match "$3" -except "${4:-^\$}" -want "$2" "$1"
+}
+
 dateparser() {
 	local mod=github.com/markusmobius/go-dateparser ver=v1.2.3 dst=third_party/go-dateparser
 	copy "$mod" "$ver" "$dst"
@@ -119,6 +127,14 @@ dateparser() {
 	edit "$tz/parser.go" 2 '$n += s/^(func (?:PopTzOffset|WordIsTz)\(.*\{\n)/$1\tensureLoaded()\n/mg'
 	edit "$tz/loader.go" 1 '$n += s/^(func Load\(name string\) \(\*time.Location, error\) \{\n)/$1\tensureLoaded()\n/mg'
 
+	# 5. The regular expressions and tables its parser packages still built at
+	#    start (the largest initialisers left once the locales were lazy).
+	lazy "$dst/internal/strutil" 5 '^rxSanitize'
+	edit "$dst/internal/language/00-constant.go" 1 \
+		'$n += s/^(\tdisallowedKnownWordRunes) = rangetable\.Merge\(/$1 *unicode.RangeTable = rangetable.Merge(/m'
+	lazy "$dst/internal/language" 7 '^(rx|disallowedKnownWordRunes$)'
+	lazy "$dst/internal/parser/nospace" 4 '^(rxCompatible|rxEightDigit|allFormats|dateTimeFormats)$'
+
 	cat > "$dst/README.md" <<-END
 	# go-dateparser $ver, with its tables built on first use
 
@@ -150,6 +166,11 @@ dateparser() {
 	- internal/timezone: the time-zone list and the regular expressions compiled
 	  from it are built by \`ensureLoaded\` (a \`sync.Once\`) at the start of
 	  \`Load\`, \`PopTzOffset\` and \`WordIsTz\`.
+	- internal/strutil, internal/language, internal/parser/nospace: their
+	  package-level regular expressions (and language's merged Unicode table,
+	  nospace's format permutations) are
+	  \`sync.OnceValue\` functions returning the same values, built on first
+	  use; their users call them (scripts/_third-party/lazyvars).
 	- scripts/ and data-supplementary/ (the code generator and its inputs) are
 	  left out.
 
