@@ -18,7 +18,8 @@
 # often as expected (a new upstream version) stops the script. Run it again
 # after changing a pinned version, then `go build ./... && go test ./ingest/`.
 #   scripts/patch-third-party.sh            all modules
-#   scripts/patch-third-party.sh gomoji     one (dateparser, domdistiller, gomoji, whatlanggo)
+#   scripts/patch-third-party.sh gomoji     one (dateparser, domdistiller, gomoji, whatlanggo,
+#                                           htmldate, trafilatura, readability)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -334,14 +335,98 @@ whatlanggo() {
 	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
 }
 
+# readme DST TITLE WHY WHAT: the copy's README.md, in the words of the three
+# extractors below (their package-level regular expressions made lazy).
+extractor_readme() {
+	local dst=$1 mod=$2 ver=$3 license=$4 why=$5 what=$6
+	cat > "$dst/README.md" <<-END
+	# $(basename "$mod") $ver, with its regular expressions compiled on first use
+
+	This is $mod $ver as published ($license; upstream's README is
+	README.upstream.md), made by \`scripts/patch-third-party.sh\` from the Go module
+	cache and wired into StoryDiff by a \`replace\` directive in go.mod. Do not edit
+	it by hand: change the script and run it again.
+
+	## Why
+
+	$why Its package initialisers compiled some twenty regular expressions
+	when every program started: every StoryDiff command paid for them, including
+	those that only read the archive and never see a web page. They are now
+	compiled the first time they are used, with the same patterns.
+
+	## What changed
+
+	$what
+	- Upstream's tests, their test pages (about 150 MB) and the command, scripts
+	  and examples are left out. The rewritten copy passed upstream's tests, with
+	  their pages, when this script was written; StoryDiff's ingest tests read
+	  web pages through it.
+
+	The edited files are not reformatted, so \`diff -r\` against the module cache
+	shows only these edits.
+	END
+}
+
+# leave_out DST DIR...: leaves out upstream's tests, test pages and the folders
+# named (commands, scripts, examples), none of which StoryDiff builds.
+leave_out() {
+	local dst=$1
+	shift
+	for d in "$@"; do rm -rf "${dst:?}/$d"; done
+	find "$dst" -name '*_test.go' -delete
+}
+
+htmldate() {
+	local mod=github.com/markusmobius/go-htmldate ver=v1.9.1 dst=third_party/go-htmldate
+	copy "$mod" "$ver" "$dst"
+	leave_out "$dst" test-files cmd scripts examples
+	# Its date expressions (rxDay, rxMonth and rxYear are strings) and the
+	# month-name table.
+	lazy "$dst" 23 '^(rx|monthNumber$)' '^rx(Day|Month|Year)$'
+	extractor_readme "$dst" "$mod" "$ver" "Apache 2.0; LICENSE kept" \
+		"StoryDiff reads the dates of web pages with it (directly and through go-trafilatura)." \
+		"- constant.go: the package-level regular expressions (rxYmdPattern, rxCommonTime and
+	  the others), the table rxThreeComponents that holds two of them, and the
+	  month-name table monthNumber are \`sync.OnceValue\` functions returning the
+	  same values; their users call them (scripts/_third-party/lazyvars)."
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
+trafilatura() {
+	local mod=github.com/markusmobius/go-trafilatura ver=v1.12.2 dst=third_party/go-trafilatura
+	copy "$mod" "$ver" "$dst"
+	leave_out "$dst" test-files cmd scripts examples
+	lazy "$dst" 22 '^rx'
+	extractor_readme "$dst" "$mod" "$ver" "Apache 2.0; LICENSE kept" \
+		"StoryDiff extracts the main text of web pages with it." \
+		"- metadata.go, utils-extractor.go: the package-level regular expressions
+	  (rxTitleCleaner, rxAuthorPrefix and the others) are \`sync.OnceValue\`
+	  functions returning the same compiled expressions; their users call them
+	  (scripts/_third-party/lazyvars)."
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
+readability() {
+	local mod=github.com/go-shiori/go-readability ver=v0.0.0-20241012063810-92284fa8a71f dst=third_party/go-readability
+	copy "$mod" "$ver" "$dst"
+	leave_out "$dst" test-pages cmd scripts examples
+	lazy "$dst" 25 '^rx'
+	extractor_readme "$dst" "$mod" "$ver" "MIT; LICENSE kept" \
+		"go-trafilatura, StoryDiff's extractor of web pages, falls back on it." \
+		"- parser.go: the package-level regular expressions (rxVideos, rxTitleSeparator
+	  and the others) are \`sync.OnceValue\` functions returning the same compiled
+	  expressions; their users call them (scripts/_third-party/lazyvars)."
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
 if [ $# -eq 0 ]; then
-	set -- dateparser domdistiller gomoji whatlanggo
+	set -- dateparser domdistiller gomoji whatlanggo htmldate trafilatura readability
 fi
 for m in "$@"; do
 	case $m in
-	dateparser | domdistiller | gomoji | whatlanggo) "$m" ;;
+	dateparser | domdistiller | gomoji | whatlanggo | htmldate | trafilatura | readability) "$m" ;;
 	*)
-		echo "usage: $0 [dateparser|domdistiller|gomoji|whatlanggo]..." >&2
+		echo "usage: $0 [dateparser|domdistiller|gomoji|whatlanggo|htmldate|trafilatura|readability]..." >&2
 		exit 2
 		;;
 	esac
