@@ -135,6 +135,10 @@ dateparser() {
 		'$n += s/^(\tdisallowedKnownWordRunes) = rangetable\.Merge\(/$1 *unicode.RangeTable = rangetable.Merge(/m'
 	lazy "$dst/internal/language" 7 '^(rx|disallowedKnownWordRunes$)'
 	lazy "$dst/internal/parser/nospace" 4 '^(rxCompatible|rxEightDigit|allFormats|dateTimeFormats)$'
+	lazy "$dst/internal/parser/absolute" 3 '^rx'
+	lazy "$dst/internal/parser/jalali" 6 '^rx'
+	lazy "$dst/internal/parser/relative" 6 '^rx'
+	lazy "$dst/internal/parser/timestamp" 2 '^rx'
 
 	cat > "$dst/README.md" <<-END
 	# go-dateparser $ver, with its tables built on first use
@@ -167,7 +171,8 @@ dateparser() {
 	- internal/timezone: the time-zone list and the regular expressions compiled
 	  from it are built by \`ensureLoaded\` (a \`sync.Once\`) at the start of
 	  \`Load\`, \`PopTzOffset\` and \`WordIsTz\`.
-	- internal/strutil, internal/language, internal/parser/nospace: their
+	- internal/strutil, internal/language, internal/parser/{absolute,jalali,
+	  nospace,relative,timestamp}: their
 	  package-level regular expressions (and language's merged Unicode table,
 	  nospace's format permutations) are
 	  \`sync.OnceValue\` functions returning the same values, built on first
@@ -208,6 +213,16 @@ domdistiller() {
 		$n += s/^import \(\n/import (\n\t"sync"\n/m;
 		$n += s/^(\t(?:rxLinkNumberCleaner|rxInvalidParentWrapper|rxTerms|rxSurroundingDigits)\s+)= regexp\.MustCompile\((.*)\)$/$1= sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile($2) })/mg'
 	edit "$pg/number.go" 4 '$n += s/\b(rxLinkNumberCleaner|rxInvalidParentWrapper|rxTerms|rxSurroundingDigits)\./$1()./g'
+	# The other packages' regular expressions.
+	local in=$dst/internal
+	lazy "$in/pagination/pattern" 5 '^rx'
+	lazy "$in/domutil" 3 '^rx'
+	lazy "$in/stringutil" 1 '^rx'
+	lazy "$in/markup/opengraph" 3 '^rx'
+	lazy "$in/extractor" 5 '^rx'
+	lazy "$in/extractor/embed" 5 '^rx'
+	lazy "$in/webdoc" 1 '^rx'
+	lazy "$in/filter/heuristic" 3 '^rxDtm'
 
 	cat > "$dst/README.md" <<-END
 	# go-domdistiller $ver, with some tables built on first use
@@ -234,6 +249,9 @@ domdistiller() {
 	- internal/pagination/constant.go: rxLinkNumberCleaner, rxInvalidParentWrapper,
 	  rxTerms and rxSurroundingDigits are \`sync.OnceValue\` functions returning
 	  the same compiled expressions; number.go calls them.
+	- internal/pagination/pattern, domutil, stringutil, markup/opengraph,
+	  extractor, extractor/embed, webdoc, filter/heuristic: their package-level
+	  regular expressions likewise (scripts/_third-party/lazyvars).
 	- scripts/ and example/ (a test generator and examples) are left out.
 
 	The edited files are not reformatted, so \`diff -r\` against the module cache

@@ -262,8 +262,10 @@ func typeOf(f *ast.File, v ast.Expr, text func(*ast.File, ast.Node) string, func
 	case *ast.CallExpr:
 		switch fn := e.Fun.(type) {
 		case *ast.SelectorExpr:
-			if x, ok := fn.X.(*ast.Ident); ok && x.Name == "regexp" && strings.HasPrefix(fn.Sel.Name, "MustCompile") {
-				return "*regexp.Regexp"
+			// regexp.MustCompile, or a package of the same shape under
+			// another name (go-dateparser's own regexp, stdregex).
+			if x, ok := fn.X.(*ast.Ident); ok && strings.HasPrefix(fn.Sel.Name, "MustCompile") {
+				return "*" + x.Name + ".Regexp"
 			}
 		case *ast.FuncLit:
 			if r := fn.Type.Results; r != nil && len(r.List) == 1 && len(r.List[0].Names) <= 1 {
