@@ -398,15 +398,20 @@ htmldate() {
 	local mod=github.com/markusmobius/go-htmldate ver=v1.9.1 dst=third_party/go-htmldate
 	copy "$mod" "$ver" "$dst"
 	leave_out "$dst" test-files cmd scripts examples
-	# Its date expressions (rxDay, rxMonth and rxYear are strings) and the
-	# month-name table.
-	lazy "$dst" 23 '^(rx|monthNumber$)' '^rx(Day|Month|Year)$'
+	# Its date expressions (rxDay, rxMonth and rxYear are strings), the
+	# month-name and attribute tables, and the latest date it accepts, a
+	# year from now: computing it at start read the local time zone.
+	edit "$dst/constant.go" 1 '$n += s/^(\tdefaultMaxDate) = time\.Now\(\)/$1 time.Time = time.Now()/m'
+	lazy "$dst" 31 '^(rx|monthNumber|defaultMaxDate|dateAttributes|propertyModified|attrModifiedNames|attrPublishClasses|itemProp)' '^rx(Day|Month|Year)$'
 	extractor_readme "$dst" "$mod" "$ver" "Apache 2.0; LICENSE kept" \
 		"StoryDiff reads the dates of web pages with it (directly and through go-trafilatura)." \
 		"- constant.go: the package-level regular expressions (rxYmdPattern, rxCommonTime and
-	  the others), the table rxThreeComponents that holds two of them, and the
-	  month-name table monthNumber are \`sync.OnceValue\` functions returning the
-	  same values; their users call them (scripts/_third-party/lazyvars)."
+	  the others), the table rxThreeComponents that holds two of them, the
+	  month-name table monthNumber, the attribute-name sets (dateAttributes and
+	  the others) and defaultMaxDate are \`sync.OnceValue\` functions returning
+	  the same values; their users call them (scripts/_third-party/lazyvars).
+	  defaultMaxDate, a year after now, is so taken at the first use rather
+	  than at start (which read the local time zone)."
 	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
 }
 
@@ -414,13 +419,15 @@ trafilatura() {
 	local mod=github.com/markusmobius/go-trafilatura ver=v1.12.2 dst=third_party/go-trafilatura
 	copy "$mod" "$ver" "$dst"
 	leave_out "$dst" test-files cmd scripts examples
-	lazy "$dst" 22 '^rx'
+	# Its expressions and its tag and meta-name sets.
+	lazy "$dst" 46 '^(rx|tagsTo|emptyTagsToRemove$|tagCatalog$|formatTagCatalog$|validTagCatalog$|elementWithSizeAttr$|allowedAttributes$|metaName|mapXml)'
 	extractor_readme "$dst" "$mod" "$ver" "Apache 2.0; LICENSE kept" \
 		"StoryDiff extracts the main text of web pages with it." \
-		"- metadata.go, utils-extractor.go: the package-level regular expressions
-	  (rxTitleCleaner, rxAuthorPrefix and the others) are \`sync.OnceValue\`
-	  functions returning the same compiled expressions; their users call them
-	  (scripts/_third-party/lazyvars)."
+		"- metadata.go, utils-extractor.go, settings.go, external.go, tag-converter.go:
+	  the package-level regular expressions (rxTitleCleaner, rxAuthorPrefix and
+	  the others) and tag and meta-name sets (tagCatalog, metaNameAuthor and the
+	  others) are \`sync.OnceValue\` functions returning the same values; their
+	  users call them (scripts/_third-party/lazyvars)."
 	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
 }
 

@@ -32,7 +32,7 @@ type fnRe2GoFinder func(string) [][]int
 var (
 	timeZero       = time.Time{}
 	defaultMinDate = time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
-	defaultMaxDate = time.Now().AddDate(1, 0, 0)
+	defaultMaxDate func() time.Time = sync.OnceValue(func() time.Time { return time.Now().AddDate(1, 0, 0) })
 
 	externalParser = &dps.Parser{
 		ParserTypes: []dps.ParserType{
@@ -154,7 +154,7 @@ var monthNumber = sync.OnceValue(func() map[string]int { return func() map[strin
 	return mapNameNumber
 }() })
 
-var dateAttributes = sliceToMap(
+var dateAttributes = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"analyticsattributes.articledate",
 	"article.created",
 	"article_date_original",
@@ -225,9 +225,9 @@ var dateAttributes = sliceToMap(
 	"timestamp",
 	"twt-published-at",
 	"video:release_date",
-	"vr:published_time")
+	"vr:published_time") })
 
-var propertyModified = sliceToMap(
+var propertyModified = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"article:modified",
 	"article:modified_date",
 	"article:modified_time",
@@ -244,22 +244,22 @@ var propertyModified = sliceToMap(
 	"og:updated_time",
 	"release_date",
 	"revision_date",
-	"updated_time")
+	"updated_time") })
 
 var (
-	attrModifiedNames = sliceToMap(
+	attrModifiedNames = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 		"lastdate",
 		"lastmod",
 		"lastmodified",
 		"last-modified",
 		"modified",
-		"utime")
-	attrPublishClasses = sliceToMap("published", "date-published", "time-published")
+		"utime") })
+	attrPublishClasses = sync.OnceValue(func() map[string]struct{} { return sliceToMap("published", "date-published", "time-published") })
 
 	listItemPropAttrs = []string{"datecreated", "datepublished", "pubyear", "datemodified", "dateupdate"}
-	itemPropAttrKeys  = sliceToMap(listItemPropAttrs...)
-	itemPropOriginal  = sliceToMap(listItemPropAttrs[:3]...)
-	itemPropModified  = sliceToMap(listItemPropAttrs[3:]...)
+	itemPropAttrKeys  = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listItemPropAttrs...) })
+	itemPropOriginal  = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listItemPropAttrs[:3]...) })
+	itemPropModified  = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listItemPropAttrs[3:]...) })
 )
 
 func sliceToMap(strings ...string) map[string]struct{} {

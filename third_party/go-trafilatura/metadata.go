@@ -65,29 +65,29 @@ var (
 	rxAuthorSeparator    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)/|;|,|\||&|(?:^|[^\pL\pM\pN_])[u|a]nd(?:$|[^\pL\pM\pN_])`) })
 	rxAuthorHTML         = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<[^>]+>`) })
 
-	metaNameAuthor = sliceToMap(
+	metaNameAuthor = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 		"article:author", "atc-metaauthor", "author", "authors", "byl", "citation_author",
 		"creator", "dc.creator", "dc.creator.aut", "dc:creator",
 		"dcterms.creator", "dcterms.creator.aut", "dcsext.author", "parsely-author",
-		"rbauthors", "sailthru.author", "shareaholic:article_author_name") // questionable: twitter:creator
-	metaNameTitle = sliceToMap(
+		"rbauthors", "sailthru.author", "shareaholic:article_author_name") }) // questionable: twitter:creator
+	metaNameTitle = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 		"citation_title", "dc.title", "dcterms.title", "fb_title",
 		"headline", "parsely-title", "sailthru.title", "shareaholic:title",
-		"rbtitle", "title", "twitter:title")
-	metaNameDescription = sliceToMap(
+		"rbtitle", "title", "twitter:title") })
+	metaNameDescription = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 		"dc.description", "dc:description",
 		"dcterms.abstract", "dcterms.description",
-		"description", "sailthru.description", "twitter:description")
-	metaNamePublisher = sliceToMap(
+		"description", "sailthru.description", "twitter:description") })
+	metaNamePublisher = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 		"article:publisher", "citation_journal_title", "copyright",
 		"dc.publisher", "dc:publisher", "dcterms.publisher",
-		"publisher", "sailthru.publisher", "rbpubname", "twitter:site") // questionable: citation_publisher
-	metaNameTag = sliceToMap(
+		"publisher", "sailthru.publisher", "rbpubname", "twitter:site") }) // questionable: citation_publisher
+	metaNameTag = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 		"citation_keywords", "dcterms.subject", "keywords", "parsely-tags",
-		"shareaholic:keywords", "tags")
-	metaNameImage = sliceToMap(
+		"shareaholic:keywords", "tags") })
+	metaNameImage = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 		"image", "og:image", "og:image:url", "og:image:secure_url",
-		"twitter:image", "twitter:image:src")
+		"twitter:image", "twitter:image:src") })
 	// metaNameUrl   = sliceToMap("rbmainurl", "twitter:url")
 
 	fastHtmlDateOpts      = &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true}
@@ -297,7 +297,7 @@ func examineMeta(doc *html.Node) Metadata {
 				metadata.Author = normalizeAuthors(metadata.Author, content)
 			case property == "article:publisher":
 				metadata.Sitename = strOr(metadata.Sitename, content)
-			case inMap(property, metaNameImage):
+			case inMap(property, metaNameImage()):
 				metadata.Image = strOr(metadata.Image, content)
 			}
 			continue
@@ -309,14 +309,14 @@ func examineMeta(doc *html.Node) Metadata {
 		name = trim(name)
 
 		if name != "" {
-			if inMap(name, metaNameAuthor) {
+			if inMap(name, metaNameAuthor()) {
 				content = rxHtmlStripTag().ReplaceAllString(content, "")
 				metadata.Author = normalizeAuthors(metadata.Author, content)
-			} else if inMap(name, metaNameTitle) {
+			} else if inMap(name, metaNameTitle()) {
 				metadata.Title = strOr(metadata.Title, content)
-			} else if inMap(name, metaNameDescription) {
+			} else if inMap(name, metaNameDescription()) {
 				metadata.Description = strOr(metadata.Description, content)
-			} else if inMap(name, metaNamePublisher) {
+			} else if inMap(name, metaNamePublisher()) {
 				metadata.Sitename = strOr(metadata.Sitename, content)
 			} else if strIn(name, "twitter:site", "application-name") || strings.Contains(name, "twitter:app:name") {
 				tmpSitename = content
@@ -324,7 +324,7 @@ func examineMeta(doc *html.Node) Metadata {
 				if isAbs, _ := isAbsoluteURL(content); metadata.URL == "" && isAbs {
 					metadata.URL = content
 				}
-			} else if inMap(name, metaNameTag) { // "page-topic"
+			} else if inMap(name, metaNameTag()) { // "page-topic"
 				metadata.Tags = append(metadata.Tags, content)
 			}
 			continue

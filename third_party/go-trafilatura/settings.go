@@ -21,7 +21,9 @@
 
 package trafilatura
 
-var tagsToClean = sliceToMap(
+import "sync"
+
+var tagsToClean = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	// important
 	"aside", "embed", "footer", "form", "head", "iframe", "menu", "object", "script",
 	// other content
@@ -32,23 +34,23 @@ var tagsToClean = sliceToMap(
 	"noscript", "optgroup", "option", "output", "param", "progress", "rp", "rt", "rtc",
 	"select", "source", "style", "track", "textarea", "time", "use",
 	// "meta", "hr", "img", "data", "details", "summary"
-)
+) })
 
-var tagsToStrip = sliceToMap(
+var tagsToStrip = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"abbr", "acronym", "address", "bdi", "bdo", "big", "cite", "data", "dfn", "font",
 	"hgroup", "img", "ins", "mark", "meta", "ruby", "small", "template",
 	"tbody", "tfoot", "thead",
 	// "center", "rb", "wbr",
-)
+) })
 
-var emptyTagsToRemove = sliceToMap(
+var emptyTagsToRemove = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"article", "b", "blockquote", "dd", "div", "dt", "em",
 	"h1", "h2", "h3", "h4", "h5", "h6", "i", "li", "main",
 	"p", "pre", "q", "section", "span", "strong",
 	// "meta", "td", "a", "caption", "dl", "header", "colgroup", "col",
-)
+) })
 
-var tagCatalog = sliceToMap(
+var tagCatalog = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"blockquote", "code",
 	"del", "s", "strike",
 	"h1", "h2", "h3", "h4", "h5", "h6",
@@ -57,14 +59,14 @@ var tagCatalog = sliceToMap(
 	"ul", "ol", "dl",
 	"p", "pre", "q",
 	"details", "summary",
-)
+) })
 
-var formatTagCatalog = sliceToMap(
+var formatTagCatalog = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"em", "i", "b", "strong", "u", "kbd",
 	"samp", "tt", "var", "sub", "sup",
-)
+) })
 
-var validTagCatalog = sliceToMap(
+var validTagCatalog = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"a", "abbr", "address", "area", "b", "base", "bdo", "blockquote", "body", "br", "button",
 	"caption", "cite", "code", "col", "colgroup", "dd", "del", "dfn", "div", "dl", "dt", "em",
 	"fieldset", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i", "iframe",
@@ -74,12 +76,12 @@ var validTagCatalog = sliceToMap(
 	"td", "textarea", "tfoot", "th", "thead", "title", "tr", "u", "ul", "var", "article",
 	"aside", "audio", "canvas", "command", "datalist", "details", "embed", "figcaption",
 	"figure", "footer", "header", "mark", "meter", "nav", "output", "progress", "rp", "rt",
-	"ruby", "section", "source", "summary", "time", "track", "video", "wbr")
+	"ruby", "section", "source", "summary", "time", "track", "video", "wbr") })
 
-var elementWithSizeAttr = sliceToMap("table", "th", "td", "hr", "pre")
+var elementWithSizeAttr = sync.OnceValue(func() map[string]struct{} { return sliceToMap("table", "th", "td", "hr", "pre") })
 
 // List of allowed attributes are taken from go-domdistiller
-var allowedAttributes = sliceToMap(
+var allowedAttributes = sync.OnceValue(func() map[string]struct{} { return sliceToMap(
 	"abbr", "accept-charset", "accept", "accesskey", "action", "align", "alink",
 	"allow", "allowfullscreen", "allowpaymentrequest", "alt", "archive", "as",
 	"async", "autocapitalize", "autocomplete", "autocorrect", "autofocus",
@@ -113,7 +115,7 @@ var allowedAttributes = sliceToMap(
 	"step", "style", "summary", "tabindex", "target", "text", "title", "topmargin",
 	"translate", "truespeed", "trusttoken", "type", "usemap", "valign", "value",
 	"valuetype", "version", "vlink", "vspace", "virtualkeyboardpolicy",
-	"webkitdirectory", "width", "wrap")
+	"webkitdirectory", "width", "wrap") })
 
 func sliceToMap(strings ...string) map[string]struct{} {
 	result := make(map[string]struct{})

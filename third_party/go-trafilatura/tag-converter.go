@@ -1,5 +1,7 @@
 package trafilatura
 
+import "sync"
+
 var (
 	listXmlListTags    = []string{"ul", "ol", "dl"}
 	listXmlQuoteTags   = []string{"blockquote", "pre", "q"}
@@ -13,13 +15,13 @@ var (
 )
 
 var (
-	mapXmlListTags    = sliceToMap(listXmlListTags...)
-	mapXmlQuoteTags   = sliceToMap(listXmlQuoteTags...)
-	mapXmlHeadTags    = sliceToMap(listXmlHeadTags...)
-	mapXmlLbTags      = sliceToMap(listXmlLbTags...)
-	mapXmlHiTags      = sliceToMap(listXmlHiTags...)
-	mapXmlRefTags     = sliceToMap(listXmlRefTags...)
-	mapXmlGraphicTags = sliceToMap(listXmlGraphicTags...)
-	mapXmlItemTags    = sliceToMap(listXmlItemTags...)
-	mapXmlCellTags    = sliceToMap(listXmlCellTags...)
+	mapXmlListTags    = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlListTags...) })
+	mapXmlQuoteTags   = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlQuoteTags...) })
+	mapXmlHeadTags    = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlHeadTags...) })
+	mapXmlLbTags      = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlLbTags...) })
+	mapXmlHiTags      = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlHiTags...) })
+	mapXmlRefTags     = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlRefTags...) })
+	mapXmlGraphicTags = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlGraphicTags...) })
+	mapXmlItemTags    = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlItemTags...) })
+	mapXmlCellTags    = sync.OnceValue(func() map[string]struct{} { return sliceToMap(listXmlCellTags...) })
 )
