@@ -353,12 +353,13 @@ whatlanggo() {
 	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
 }
 
-# readme DST TITLE WHY WHAT: the copy's README.md, in the words of the three
-# extractors below (their package-level regular expressions made lazy).
+# extractor_readme DST MODULE VERSION LICENSE WHY WHAT: the copy's README.md
+# for the three extractors below (their package-level regular expressions
+# and tables made lazy).
 extractor_readme() {
 	local dst=$1 mod=$2 ver=$3 license=$4 why=$5 what=$6
 	cat > "$dst/README.md" <<-END
-	# $(basename "$mod") $ver, with its regular expressions compiled on first use
+	# $(basename "$mod") $ver, with its regular expressions and tables built on first use
 
 	This is $mod $ver as published ($license; upstream's README is
 	README.upstream.md), made by \`scripts/patch-third-party.sh\` from the Go module
@@ -368,13 +369,14 @@ extractor_readme() {
 	## Why
 
 	$why Its package initialisers compiled some twenty regular expressions
-	when every program started: every StoryDiff command paid for them, including
-	those that only read the archive and never see a web page. They are now
-	compiled the first time they are used, with the same patterns.
+	(and filled some tables) when every program started: every StoryDiff command
+	paid for them, including those that only read the archive and never see a
+	web page. They are now built the first time they are used, with the same
+	content.
 
 	## What changed
 
-	$what
+	$(printf '%s\n' "$what" | sed 's/^\t*//')
 	- Upstream's tests, their test pages (about 150 MB) and the command, scripts
 	  and examples are left out. The rewritten copy passed upstream's tests, with
 	  their pages, when this script was written; StoryDiff's ingest tests read
