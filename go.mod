@@ -82,3 +82,9 @@ replace github.com/markusmobius/go-domdistiller => ./third_party/go-domdistiller
 replace github.com/forPelevin/gomoji => ./third_party/gomoji
 
 replace github.com/RadhiFadlillah/whatlanggo => ./third_party/whatlanggo
+
+replace github.com/markusmobius/go-htmldate => ./third_party/go-htmldate
+
+replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
+
+replace github.com/go-shiori/go-readability => ./third_party/go-readability

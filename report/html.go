@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/storydiff/storydiff/align"
 	"github.com/storydiff/storydiff/diffing/render"
@@ -15,45 +16,49 @@ import (
 //go:embed templates/report.html.tmpl templates/report.css
 var templates embed.FS
 
-// The page is parsed once; html/template escapes every value by context, so
-// article text (titles, paths, passages, notes) can never open a tag.
-var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"time":       fmtTime,
-	"published":  fmtPublished,
-	"ratio":      fmtRatio,
-	"percent":    fmtPercent,
-	"paths":      filePaths,
-	"dash":       orDash,
-	"ids":        ids,
-	"diffHTML":   diffHTML,
-	"monthChart": monthChartSVG,
-	"article": func(as []Article, id int64) Article {
-		a, _ := articleByID(as, id)
-		return a
-	},
-	"add":         func(a, b int) int { return a + b },
-	"firstMember": firstMember,
-	// Aligned rows and collation cells (see aligned.go).
-	"sideA":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'a', hide) },
-	"sideB":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'b', hide) },
-	"cellMarks":        cellMarks,
-	"rowNote":          rowNote,
-	"blank":            blank,
-	"rowClass":         rowClass,
-	"summary":          func(r *align.Result) string { return summarise(r).String() },
-	"modeText":         modeText,
-	"collationColumns": collationColumns,
-	"collationSummary": collationSummary,
-	"storyHideMinor":   storyHideMinor,
-}).ParseFS(templates, "templates/report.html.tmpl"))
+// The page is parsed once, the first time a report is written (not when the
+// program starts: every command links this package, few write HTML);
+// html/template escapes every value by context, so article text (titles,
+// paths, passages, notes) can never open a tag.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+		"time":       fmtTime,
+		"published":  fmtPublished,
+		"ratio":      fmtRatio,
+		"percent":    fmtPercent,
+		"paths":      filePaths,
+		"dash":       orDash,
+		"ids":        ids,
+		"diffHTML":   diffHTML,
+		"monthChart": monthChartSVG,
+		"article": func(as []Article, id int64) Article {
+			a, _ := articleByID(as, id)
+			return a
+		},
+		"add":         func(a, b int) int { return a + b },
+		"firstMember": firstMember,
+		// Aligned rows and collation cells (see aligned.go).
+		"sideA":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'a', hide) },
+		"sideB":            func(r align.Row, hide bool) []mark { return sideMarks(r, 'b', hide) },
+		"cellMarks":        cellMarks,
+		"rowNote":          rowNote,
+		"blank":            blank,
+		"rowClass":         rowClass,
+		"summary":          func(r *align.Result) string { return summarise(r).String() },
+		"modeText":         modeText,
+		"collationColumns": collationColumns,
+		"collationSummary": collationSummary,
+		"storyHideMinor":   storyHideMinor,
+	}).ParseFS(templates, "templates/report.html.tmpl"))
+})
 
-var css = func() template.CSS {
+var css = sync.OnceValue(func() template.CSS {
 	b, err := templates.ReadFile("templates/report.css")
 	if err != nil {
 		panic(err)
 	}
 	return template.CSS(b)
-}()
+})
 
 type htmlPage struct {
 	Kind  Kind
@@ -64,7 +69,7 @@ type htmlPage struct {
 }
 
 func writeHTML(w io.Writer, kind Kind, model any) error {
-	p := htmlPage{Kind: kind, Title: title(kind, model), CSS: css, Model: model}
+	p := htmlPage{Kind: kind, Title: title(kind, model), CSS: css(), Model: model}
 	switch m := model.(type) {
 	case *Pair:
 		p.Prov = m.Provenance
@@ -75,7 +80,7 @@ func writeHTML(w io.Writer, kind Kind, model any) error {
 	case *Archive:
 		p.Prov = m.Provenance
 	}
-	if err := pageTemplate.Execute(w, p); err != nil {
+	if err := pageTemplate().Execute(w, p); err != nil {
 		return fmt.Errorf("report: html: %w", err)
 	}
 	_, err := io.WriteString(w, "\n")

@@ -18,7 +18,8 @@
 # often as expected (a new upstream version) stops the script. Run it again
 # after changing a pinned version, then `go build ./... && go test ./ingest/`.
 #   scripts/patch-third-party.sh            all modules
-#   scripts/patch-third-party.sh gomoji     one (dateparser, domdistiller, gomoji, whatlanggo)
+#   scripts/patch-third-party.sh gomoji     one (dateparser, domdistiller, gomoji, whatlanggo,
+#                                           htmldate, trafilatura, readability)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,6 +47,14 @@ edit() {
 		echo "patch-third-party: $file: expected $want replacement(s), made ${got:-0}" >&2
 		exit 1
 	fi
+}
+
+# lazy DIR WANT MATCH [EXCEPT]: the package-level variables of DIR whose
+# names match MATCH (and not EXCEPT), WANT of them, become sync.OnceValue
+# functions built on first use, and their uses calls
+# (scripts/_third-party/lazyvars, which refuses what it cannot keep lazy).
+lazy() {
+	go run ./scripts/_third-party/lazyvars -match "$3" -except "${4:-^\$}" -want "$2" "$1"
 }
 
 dateparser() {
@@ -119,6 +128,18 @@ dateparser() {
 	edit "$tz/parser.go" 2 '$n += s/^(func (?:PopTzOffset|WordIsTz)\(.*\{\n)/$1\tensureLoaded()\n/mg'
 	edit "$tz/loader.go" 1 '$n += s/^(func Load\(name string\) \(\*time.Location, error\) \{\n)/$1\tensureLoaded()\n/mg'
 
+	# 5. The regular expressions and tables its parser packages still built at
+	#    start (the largest initialisers left once the locales were lazy).
+	lazy "$dst/internal/strutil" 5 '^rxSanitize'
+	edit "$dst/internal/language/00-constant.go" 1 \
+		'$n += s/^(\tdisallowedKnownWordRunes) = rangetable\.Merge\(/$1 *unicode.RangeTable = rangetable.Merge(/m'
+	lazy "$dst/internal/language" 7 '^(rx|disallowedKnownWordRunes$)'
+	lazy "$dst/internal/parser/nospace" 4 '^(rxCompatible|rxEightDigit|allFormats|dateTimeFormats)$'
+	lazy "$dst/internal/parser/absolute" 3 '^rx'
+	lazy "$dst/internal/parser/jalali" 6 '^rx'
+	lazy "$dst/internal/parser/relative" 6 '^rx'
+	lazy "$dst/internal/parser/timestamp" 2 '^rx'
+
 	cat > "$dst/README.md" <<-END
 	# go-dateparser $ver, with its tables built on first use
 
@@ -150,6 +171,12 @@ dateparser() {
 	- internal/timezone: the time-zone list and the regular expressions compiled
 	  from it are built by \`ensureLoaded\` (a \`sync.Once\`) at the start of
 	  \`Load\`, \`PopTzOffset\` and \`WordIsTz\`.
+	- internal/strutil, internal/language, internal/parser/{absolute,jalali,
+	  nospace,relative,timestamp}: their
+	  package-level regular expressions (and language's merged Unicode table,
+	  nospace's format permutations) are
+	  \`sync.OnceValue\` functions returning the same values, built on first
+	  use; their users call them (scripts/_third-party/lazyvars).
 	- scripts/ and data-supplementary/ (the code generator and its inputs) are
 	  left out.
 
@@ -186,6 +213,16 @@ domdistiller() {
 		$n += s/^import \(\n/import (\n\t"sync"\n/m;
 		$n += s/^(\t(?:rxLinkNumberCleaner|rxInvalidParentWrapper|rxTerms|rxSurroundingDigits)\s+)= regexp\.MustCompile\((.*)\)$/$1= sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile($2) })/mg'
 	edit "$pg/number.go" 4 '$n += s/\b(rxLinkNumberCleaner|rxInvalidParentWrapper|rxTerms|rxSurroundingDigits)\./$1()./g'
+	# The other packages' regular expressions.
+	local in=$dst/internal
+	lazy "$in/pagination/pattern" 5 '^rx'
+	lazy "$in/domutil" 3 '^rx'
+	lazy "$in/stringutil" 1 '^rx'
+	lazy "$in/markup/opengraph" 3 '^rx'
+	lazy "$in/extractor" 5 '^rx'
+	lazy "$in/extractor/embed" 5 '^rx'
+	lazy "$in/webdoc" 1 '^rx'
+	lazy "$in/filter/heuristic" 3 '^rxDtm'
 
 	cat > "$dst/README.md" <<-END
 	# go-domdistiller $ver, with some tables built on first use
@@ -212,6 +249,9 @@ domdistiller() {
 	- internal/pagination/constant.go: rxLinkNumberCleaner, rxInvalidParentWrapper,
 	  rxTerms and rxSurroundingDigits are \`sync.OnceValue\` functions returning
 	  the same compiled expressions; number.go calls them.
+	- internal/pagination/pattern, domutil, stringutil, markup/opengraph,
+	  extractor, extractor/embed, webdoc, filter/heuristic: their package-level
+	  regular expressions likewise (scripts/_third-party/lazyvars).
 	- scripts/ and example/ (a test generator and examples) are left out.
 
 	The edited files are not reformatted, so \`diff -r\` against the module cache
@@ -313,14 +353,107 @@ whatlanggo() {
 	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
 }
 
+# extractor_readme DST MODULE VERSION LICENSE WHY WHAT: the copy's README.md
+# for the three extractors below (their package-level regular expressions
+# and tables made lazy).
+extractor_readme() {
+	local dst=$1 mod=$2 ver=$3 license=$4 why=$5 what=$6
+	cat > "$dst/README.md" <<-END
+	# $(basename "$mod") $ver, with its regular expressions and tables built on first use
+
+	This is $mod $ver as published ($license; upstream's README is
+	README.upstream.md), made by \`scripts/patch-third-party.sh\` from the Go module
+	cache and wired into StoryDiff by a \`replace\` directive in go.mod. Do not edit
+	it by hand: change the script and run it again.
+
+	## Why
+
+	$why Its package initialisers compiled some twenty regular expressions
+	(and filled some tables) when every program started: every StoryDiff command
+	paid for them, including those that only read the archive and never see a
+	web page. They are now built the first time they are used, with the same
+	content.
+
+	## What changed
+
+	$(printf '%s\n' "$what" | sed 's/^\t*//')
+	- Upstream's tests, their test pages (about 150 MB) and the command, scripts
+	  and examples are left out. The rewritten copy passed upstream's tests, with
+	  their pages, when this script was written; StoryDiff's ingest tests read
+	  web pages through it.
+
+	The edited files are not reformatted, so \`diff -r\` against the module cache
+	shows only these edits.
+	END
+}
+
+# leave_out DST DIR...: leaves out upstream's tests, test pages and the folders
+# named (commands, scripts, examples), none of which StoryDiff builds.
+leave_out() {
+	local dst=$1
+	shift
+	for d in "$@"; do rm -rf "${dst:?}/$d"; done
+	find "$dst" -name '*_test.go' -delete
+}
+
+htmldate() {
+	local mod=github.com/markusmobius/go-htmldate ver=v1.9.1 dst=third_party/go-htmldate
+	copy "$mod" "$ver" "$dst"
+	leave_out "$dst" test-files cmd scripts examples
+	# Its date expressions (rxDay, rxMonth and rxYear are strings), the
+	# month-name and attribute tables, and the latest date it accepts, a
+	# year from now: computing it at start read the local time zone.
+	edit "$dst/constant.go" 1 '$n += s/^(\tdefaultMaxDate) = time\.Now\(\)/$1 time.Time = time.Now()/m'
+	lazy "$dst" 31 '^(rx|monthNumber|defaultMaxDate|dateAttributes|propertyModified|attrModifiedNames|attrPublishClasses|itemProp)' '^rx(Day|Month|Year)$'
+	extractor_readme "$dst" "$mod" "$ver" "Apache 2.0; LICENSE kept" \
+		"StoryDiff reads the dates of web pages with it (directly and through go-trafilatura)." \
+		"- constant.go: the package-level regular expressions (rxYmdPattern, rxCommonTime and
+	  the others), the table rxThreeComponents that holds two of them, the
+	  month-name table monthNumber, the attribute-name sets (dateAttributes and
+	  the others) and defaultMaxDate are \`sync.OnceValue\` functions returning
+	  the same values; their users call them (scripts/_third-party/lazyvars).
+	  defaultMaxDate, a year after now, is so taken at the first use rather
+	  than at start (which read the local time zone)."
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
+trafilatura() {
+	local mod=github.com/markusmobius/go-trafilatura ver=v1.12.2 dst=third_party/go-trafilatura
+	copy "$mod" "$ver" "$dst"
+	leave_out "$dst" test-files cmd scripts examples
+	# Its expressions and its tag and meta-name sets.
+	lazy "$dst" 46 '^(rx|tagsTo|emptyTagsToRemove$|tagCatalog$|formatTagCatalog$|validTagCatalog$|elementWithSizeAttr$|allowedAttributes$|metaName|mapXml)'
+	extractor_readme "$dst" "$mod" "$ver" "Apache 2.0; LICENSE kept" \
+		"StoryDiff extracts the main text of web pages with it." \
+		"- metadata.go, utils-extractor.go, settings.go, external.go, tag-converter.go:
+	  the package-level regular expressions (rxTitleCleaner, rxAuthorPrefix and
+	  the others) and tag and meta-name sets (tagCatalog, metaNameAuthor and the
+	  others) are \`sync.OnceValue\` functions returning the same values; their
+	  users call them (scripts/_third-party/lazyvars)."
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
+readability() {
+	local mod=github.com/go-shiori/go-readability ver=v0.0.0-20241012063810-92284fa8a71f dst=third_party/go-readability
+	copy "$mod" "$ver" "$dst"
+	leave_out "$dst" test-pages cmd scripts examples
+	lazy "$dst" 25 '^rx'
+	extractor_readme "$dst" "$mod" "$ver" "MIT; LICENSE kept" \
+		"go-trafilatura, StoryDiff's extractor of web pages, falls back on it." \
+		"- parser.go: the package-level regular expressions (rxVideos, rxTitleSeparator
+	  and the others) are \`sync.OnceValue\` functions returning the same compiled
+	  expressions; their users call them (scripts/_third-party/lazyvars)."
+	echo "patch-third-party: wrote $dst from $mod@$ver" >&2
+}
+
 if [ $# -eq 0 ]; then
-	set -- dateparser domdistiller gomoji whatlanggo
+	set -- dateparser domdistiller gomoji whatlanggo htmldate trafilatura readability
 fi
 for m in "$@"; do
 	case $m in
-	dateparser | domdistiller | gomoji | whatlanggo) "$m" ;;
+	dateparser | domdistiller | gomoji | whatlanggo | htmldate | trafilatura | readability) "$m" ;;
 	*)
-		echo "usage: $0 [dateparser|domdistiller|gomoji|whatlanggo]..." >&2
+		echo "usage: $0 [dateparser|domdistiller|gomoji|whatlanggo|htmldate|trafilatura|readability]..." >&2
 		exit 2
 		;;
 	esac

@@ -1,6 +1,7 @@
 package language
 
 import (
+	"sync"
 	"errors"
 	"unicode"
 
@@ -21,19 +22,19 @@ const (
 )
 
 var (
-	rxSpaces     = regexp.MustCompile(`\s{2,}`)
-	rxKeepToken1 = regexp.MustCompile(`^.*[^\W_].*$`)
-	rxKeepToken2 = regexp.MustCompile(`^.*[^\P{L}\d_].*$`)
-	rxNumeral    = regexp.MustCompile(`(\d+)`)
-	rxTokenDigit = regexp.MustCompile(`[\d\.:\-/]+`)
+	rxSpaces     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s{2,}`) })
+	rxKeepToken1 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^.*[^\W_].*$`) })
+	rxKeepToken2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^.*[^\P{L}\d_].*$`) })
+	rxNumeral    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)`) })
+	rxTokenDigit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\d\.:\-/]+`) })
 
-	disallowedKnownWordRunes = rangetable.Merge(
+	disallowedKnownWordRunes func() *unicode.RangeTable = sync.OnceValue(func() *unicode.RangeTable { return rangetable.Merge(
 		unicode.Letter,
 		unicode.Mark,
 		unicode.Number,
-	)
+	) })
 
-	rxSentenceSplitters = map[int]*regexp.Regexp{
+	rxSentenceSplitters = sync.OnceValue(func() map[int]*regexp.Regexp { return map[int]*regexp.Regexp{
 		// The most common splitter, used in European, Tagalog, Hebrew, Georgian, Indonesian, Vietnamese
 		1: regexp.MustCompile(`([^\s.]*)[\.!?;…\r\n]+(?:\s|$)*`),
 		// Splitter for Spanish
@@ -46,7 +47,7 @@ var (
 		5: regexp.MustCompile(`([^\s.]*)[\r\n]+`),
 		// Splitter for Arabic and Farsi
 		6: regexp.MustCompile(`([^\s.]*)[\r\n؟!\.…]+(?:\s|$)+`),
-	}
+	} })
 
 	dashes             = strutil.NewDict("-", "——", "—", "～")
 	alwaysKeptTokens   = strutil.NewDict("+", ":", ".", " ", "-", "/")

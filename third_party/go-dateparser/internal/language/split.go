@@ -61,7 +61,7 @@ func SplitSentence(ld *data.LocaleData, str string) []string {
 	if splitterGroup < 1 || splitterGroup > 6 {
 		splitterGroup = 1
 	}
-	rxSplitter := rxSentenceSplitters[splitterGroup]
+	rxSplitter := rxSentenceSplitters()[splitterGroup]
 
 	// Split sentences
 	var sentences []string
@@ -220,7 +220,7 @@ func checkKnownWordNeighbor(s string, isPrefix bool) bool {
 		r, _ = utf8.DecodeRuneInString(s)
 	}
 
-	return r == '_' || unicode.IsNumber(r) || !unicode.Is(disallowedKnownWordRunes, r)
+	return r == '_' || unicode.IsNumber(r) || !unicode.Is(disallowedKnownWordRunes(), r)
 }
 
 func splitByNumerals(str string, keepFormatting bool) []string {
@@ -256,15 +256,15 @@ func splitByNumerals(str string, keepFormatting bool) []string {
 func tokenShouldBeCaptured(token string, keepFormatting bool) bool {
 	return keepFormatting ||
 		alwaysKeptTokens.Contain(token) ||
-		rxKeepToken1.MatchString(token) ||
-		rxKeepToken2.MatchString(token)
+		rxKeepToken1().MatchString(token) ||
+		rxKeepToken2().MatchString(token)
 }
 
 func simpleSplit(ld *data.LocaleData, str string, keepFormatting bool, skippedTokens strutil.Dict) []string {
 	// Split by numerals
 	var lastPos int
 	var tokens []string
-	for _, pos := range rxNumeral.FindAllStringSubmatchIndex(str, -1) {
+	for _, pos := range rxNumeral().FindAllStringSubmatchIndex(str, -1) {
 		if beforeNumber := str[lastPos:pos[0]]; beforeNumber != "" {
 			tokens = append(tokens, beforeNumber)
 		}

@@ -190,7 +190,7 @@ func joinChunk(ld *data.LocaleData, chunk ...string) string {
 		return join(chunk, "")
 	} else {
 		str := strings.Join(chunk, " ")
-		str = rxSpaces.ReplaceAllString(str, " ")
+		str = rxSpaces().ReplaceAllString(str, " ")
 		return str
 	}
 }
@@ -207,9 +207,9 @@ func filterChunk(chunk ...string) []string {
 
 func tokenWithDigitsIsOk(ld *data.LocaleData, token string) bool {
 	if ld.NoWordSpacing {
-		return rxTokenDigit.MatchString(token)
+		return rxTokenDigit().MatchString(token)
 	} else {
-		return rxNumeral.MatchString(token)
+		return rxNumeral().MatchString(token)
 	}
 }
 

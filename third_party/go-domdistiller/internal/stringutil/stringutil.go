@@ -27,6 +27,7 @@
 package stringutil
 
 import (
+	"sync"
 	nurl "net/url"
 	"regexp"
 	"strings"
@@ -35,7 +36,7 @@ import (
 )
 
 var (
-	rxAllDigits = regexp.MustCompile(`^\d+$`)
+	rxAllDigits = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+$`) })
 )
 
 func IsStringAllWhitespace(str string) bool {
@@ -48,7 +49,7 @@ func IsStringAllWhitespace(str string) bool {
 }
 
 func IsStringAllDigit(str string) bool {
-	return rxAllDigits.MatchString(str)
+	return rxAllDigits().MatchString(str)
 }
 
 // =================================================================================

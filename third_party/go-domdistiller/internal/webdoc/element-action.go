@@ -27,6 +27,7 @@
 package webdoc
 
 import (
+	"sync"
 	"regexp"
 	"strings"
 
@@ -38,7 +39,7 @@ import (
 
 const maxClassCount = 2
 
-var rxComment = regexp.MustCompile(`(?i)\bcomments?\b`)
+var rxComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bcomments?\b`) })
 
 type ElementAction struct {
 	Flush           bool
@@ -76,7 +77,7 @@ func GetActionForElement(element *html.Node) ElementAction {
 		id := dom.GetAttribute(element, "id")
 		className := dom.GetAttribute(element, "class")
 		classCount := len(strings.Fields(className))
-		if (rxComment.MatchString(id) || rxComment.MatchString(className)) && classCount <= maxClassCount {
+		if (rxComment().MatchString(id) || rxComment().MatchString(className)) && classCount <= maxClassCount {
 			action.Labels = append(action.Labels, label.StrictlyNotContent)
 		}
 

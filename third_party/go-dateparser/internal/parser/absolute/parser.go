@@ -1,6 +1,7 @@
 package absolute
 
 import (
+	"sync"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,9 +18,9 @@ import (
 )
 
 var (
-	rxHourMinute  = regexp.MustCompile(`^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$`)
-	rxMicrosecond = regexp.MustCompile(`\d{1,6}`)
-	rxMeridian    = regexp.MustCompile(`(?i)am|pm`)
+	rxHourMinute  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$`) })
+	rxMicrosecond = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d{1,6}`) })
+	rxMeridian    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)am|pm`) })
 
 	alphaDirectives = map[string][]string{
 		"weekday": {"Monday", "Mon"},
@@ -165,7 +166,7 @@ func (p *Parser) Init(str string) error {
 
 				if nextTokenIsLast || nextOriginalTokenIsNotPeriod {
 					newToken := filteredToken.Text + ":" + nextToken.Text
-					if rxHourMinute.MatchString(newToken) {
+					if rxHourMinute().MatchString(newToken) {
 						filteredToken.Text = newToken
 						p.SkippedIndexes[index+1] = struct{}{}
 						meridianIndex++
@@ -188,7 +189,7 @@ func (p *Parser) Init(str string) error {
 
 				if strings.Contains(filteredToken.Text, ":") &&
 					strings.Contains(nextOriginalToken.Text, ".") {
-					microsecond = rxMicrosecond.FindString(nextFilteredToken.Text)
+					microsecond = rxMicrosecond().FindString(nextFilteredToken.Text)
 				}
 			}
 
@@ -199,7 +200,7 @@ func (p *Parser) Init(str string) error {
 			// Capture meridian
 			var meridian string
 			if meridianToken, exist := p.getFilteredToken(meridianIndex); exist {
-				meridian = rxMeridian.FindString(meridianToken.Text)
+				meridian = rxMeridian().FindString(meridianToken.Text)
 			}
 
 			// Capture time

@@ -1,6 +1,7 @@
 package jalali
 
 import (
+	"sync"
 	stdregex "regexp"
 	"strconv"
 	"strings"
@@ -9,13 +10,13 @@ import (
 )
 
 var (
-	rxHourPattern   = stdregex.MustCompile(`ساعت\s+\d{2}`)
-	rxMinutePattern = stdregex.MustCompile(`\d{2}\s+دقیقه`)
-	rxSecondPattern = stdregex.MustCompile(`\d{2}\s+ثانیه`)
+	rxHourPattern   = sync.OnceValue(func() *stdregex.Regexp { return stdregex.MustCompile(`ساعت\s+\d{2}`) })
+	rxMinutePattern = sync.OnceValue(func() *stdregex.Regexp { return stdregex.MustCompile(`\d{2}\s+دقیقه`) })
+	rxSecondPattern = sync.OnceValue(func() *stdregex.Regexp { return stdregex.MustCompile(`\d{2}\s+ثانیه`) })
 
-	rxColonPattern   = regexp.MustCompile(`\s+و\s+`)
-	rxOrdinalPattern = regexp.MustCompile(`ام|م|ین`)
-	rxNonDigit       = regexp.MustCompile(`\D`)
+	rxColonPattern   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+و\s+`) })
+	rxOrdinalPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`ام|م|ین`) })
+	rxNonDigit       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\D`) })
 )
 
 var monthNames = []struct {
@@ -132,19 +133,19 @@ func replaceWeekdays(s string) string {
 
 func replaceTime(s string) string {
 	fnNumberOnly := func(s string) string {
-		return rxNonDigit.ReplaceAllString(s, " ")
+		return rxNonDigit().ReplaceAllString(s, " ")
 	}
 
-	s = rxHourPattern.ReplaceAllStringFunc(s, fnNumberOnly)
-	s = rxMinutePattern.ReplaceAllStringFunc(s, fnNumberOnly)
-	s = rxSecondPattern.ReplaceAllStringFunc(s, fnNumberOnly)
-	s = rxColonPattern.ReplaceAllString(s, ":")
+	s = rxHourPattern().ReplaceAllStringFunc(s, fnNumberOnly)
+	s = rxMinutePattern().ReplaceAllStringFunc(s, fnNumberOnly)
+	s = rxSecondPattern().ReplaceAllStringFunc(s, fnNumberOnly)
+	s = rxColonPattern().ReplaceAllString(s, ":")
 	s = strings.ReplaceAll(s, "ساعت", "")
 	return s
 }
 
 func replaceDays(s string) string {
-	s = rxOrdinalPattern.ReplaceAllString(s, "")
+	s = rxOrdinalPattern().ReplaceAllString(s, "")
 	for _, dn := range dayNumbers {
 		number := strconv.Itoa(dn.Number)
 		for _, persian := range dn.Persians {

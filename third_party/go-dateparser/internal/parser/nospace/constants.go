@@ -1,6 +1,7 @@
 package nospace
 
 import (
+	"sync"
 	"math"
 	"sort"
 	"strconv"
@@ -12,8 +13,8 @@ import (
 )
 
 var (
-	rxCompatible = regexp.MustCompile(`\D+`)
-	rxEightDigit = regexp.MustCompile(`^\d{8}$`)
+	rxCompatible = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\D+`) })
+	rxEightDigit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{8}$`) })
 
 	formatMapping = map[string]string{
 		"d": "day",
@@ -45,7 +46,7 @@ var (
 		"01200602", "02200601",
 	}
 
-	allFormats = func() []string {
+	allFormats = sync.OnceValue(func() []string { return func() []string {
 		var mergedFormats []string
 		for _, date := range dateFormats {
 			for _, time := range timeFormats {
@@ -56,9 +57,9 @@ var (
 		formats := append(dateFormats, mergedFormats...)
 		formats = append(formats, timeFormats...)
 		return formats
-	}()
+	}() })
 
-	dateTimeFormats = func() map[string][]string {
+	dateTimeFormats = sync.OnceValue(func() map[string][]string { return func() map[string][]string {
 		formats := map[string][]string{
 			"mdy": createSortedFormats("mdy"),
 			"myd": createSortedFormats("myd"),
@@ -70,7 +71,7 @@ var (
 
 		formats["mdy"] = append(preferredFormats, formats["mdy"]...)
 		return formats
-	}()
+	}() })
 
 	partSizeMap = map[string]int{
 		"Y": 4, "y": 2, "m": 2, "d": 2,
@@ -79,7 +80,7 @@ var (
 )
 
 func createSortedFormats(prefix string) []string {
-	list := append([]string{}, allFormats...)
+	list := append([]string{}, allFormats()...)
 	sort.SliceStable(list, func(i, j int) bool {
 		itemI := strings.ToLower(list[i])
 		itemJ := strings.ToLower(list[j])

@@ -1,6 +1,7 @@
 package relative
 
 import (
+	"sync"
 	"math"
 	"strconv"
 	"strings"
@@ -15,12 +16,12 @@ import (
 )
 
 var (
-	rxNonWord          = regexp.MustCompile(`\W`)
-	rxIn               = regexp.MustCompile(`(?i)\bin\b`)
-	rxAgo              = regexp.MustCompile(`(?i)\bago\b`)
-	rxInAgo            = regexp.MustCompile(`(?i)\b(?:ago|in)\b`)
-	rxRelativePattern  = regexp.MustCompile(`(?i)(\d+[.,]?\d*)\s*(` + relativeUnits + `)\b`)
-	rxRelativeSkipWord = regexp.MustCompile(`(?i)^(?:` + relativeUnits + `|ago|in|\d+|:|[ap]m)`)
+	rxNonWord          = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\W`) })
+	rxIn               = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bin\b`) })
+	rxAgo              = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bago\b`) })
+	rxInAgo            = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:ago|in)\b`) })
+	rxRelativePattern  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(\d+[.,]?\d*)\s*(` + relativeUnits + `)\b`) })
+	rxRelativeSkipWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(?:` + relativeUnits + `|ago|in|\d+|:|[ap]m)`) })
 	relativeUnits      = `decade|year|month|week|day|hour|minute|second`
 )
 
@@ -68,8 +69,8 @@ func Parse(cfg *setting.Configuration, str string) date.Date {
 }
 
 func parseTime(s string) (time.Time, error) {
-	s = rxRelativePattern.ReplaceAllString(s, "")
-	s = rxInAgo.ReplaceAllString(s, "")
+	s = rxRelativePattern().ReplaceAllString(s, "")
+	s = rxInAgo().ReplaceAllString(s, "")
 	return common.ParseTime(s)
 }
 
@@ -111,7 +112,7 @@ func parseDate(cfg *setting.Configuration, str string, now time.Time) (time.Time
 	second := time.Duration(relDurations["second"]) * time.Second
 
 	date := now
-	if (rxIn.MatchString(str) || cfg.PreferredDateSource == setting.Future) && !rxAgo.MatchString(str) {
+	if (rxIn().MatchString(str) || cfg.PreferredDateSource == setting.Future) && !rxAgo().MatchString(str) {
 		date = date.AddDate(year, month, day)
 		date = date.Add(hour)
 		date = date.Add(minute)
@@ -130,12 +131,12 @@ func allWordsAreUnits(s string) bool {
 	s = strutil.SanitizeSpaces(s)
 
 	var wordCount int
-	for _, word := range rxNonWord.Split(s, -1) {
+	for _, word := range rxNonWord().Split(s, -1) {
 		if word == "" {
 			continue
 		}
 
-		if !rxRelativeSkipWord.MatchString(word) {
+		if !rxRelativeSkipWord().MatchString(word) {
 			wordCount++
 		}
 	}
@@ -146,7 +147,7 @@ func allWordsAreUnits(s string) bool {
 func getRelativeDurations(s string) map[string]float64 {
 	// Extract durations using regex
 	floatDurations := map[string]float64{}
-	for _, parts := range rxRelativePattern.FindAllStringSubmatch(s, -1) {
+	for _, parts := range rxRelativePattern().FindAllStringSubmatch(s, -1) {
 		period := parts[2]
 		strValue := strings.Replace(parts[1], ",", ".", -1)
 		value, _ := strconv.ParseFloat(strValue, 64)

@@ -1,6 +1,7 @@
 package timestamp
 
 import (
+	"sync"
 	"strconv"
 	"time"
 
@@ -10,8 +11,8 @@ import (
 )
 
 var (
-	rxTimestamp         = regexp.MustCompile(`^(\d{10})(\d{3})?(\d{3})?(?:\.|\s|$)`)
-	rxNegativeTimestamp = regexp.MustCompile(`^([-]\d{10})(\d{3})?(\d{3})?(?:\.|\s|$)`)
+	rxTimestamp         = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{10})(\d{3})?(\d{3})?(?:\.|\s|$)`) })
+	rxNegativeTimestamp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([-]\d{10})(\d{3})?(\d{3})?(?:\.|\s|$)`) })
 )
 
 // Parse parses the Unix timestamp.
@@ -23,9 +24,9 @@ func Parse(cfg *setting.Configuration, str string, negative bool) date.Date {
 
 	var rx *regexp.Regexp
 	if negative {
-		rx = rxNegativeTimestamp
+		rx = rxNegativeTimestamp()
 	} else {
-		rx = rxTimestamp
+		rx = rxTimestamp()
 	}
 
 	parts := rx.FindStringSubmatch(str)

@@ -43,6 +43,7 @@
 package heuristic
 
 import (
+	"sync"
 	"regexp"
 	"strings"
 
@@ -53,24 +54,24 @@ import (
 )
 
 var (
-	rxDtmLongestPartPatterns = []*regexp.Regexp{
+	rxDtmLongestPartPatterns = sync.OnceValue(func() []*regexp.Regexp { return []*regexp.Regexp{
 		regexp.MustCompile(`(?i)[ ]*[\|»|-][ ]*`),
 		regexp.MustCompile(`(?i)[ ]*[\|»|:][ ]*`),
 		regexp.MustCompile(`(?i)[ ]*[\|»|:\(\)][ ]*`),
 		regexp.MustCompile(`(?i)[ ]*[\|»|:\(\)\-][ ]*`),
 		regexp.MustCompile(`(?i)[ ]*[\|»|,|:\(\)\-][ ]*`),
 		regexp.MustCompile(`(?i)[ ]*[\|»|,|:\(\)\-\x{00a0}][ ]*`),
-	}
+	} })
 
-	rxDtmPotentialTitlePatterns = []*regexp.Regexp{
+	rxDtmPotentialTitlePatterns = sync.OnceValue(func() []*regexp.Regexp { return []*regexp.Regexp{
 		regexp.MustCompile(`(?i)[ ]+[\|][ ]+`),
 		regexp.MustCompile(`(?i)[ ]+[\-][ ]+`),
-	}
+	} })
 
-	rxDtmPotentialTitleReplacePatterns = []*regexp.Regexp{
+	rxDtmPotentialTitleReplacePatterns = sync.OnceValue(func() []*regexp.Regexp { return []*regexp.Regexp{
 		regexp.MustCompile(`(?i) - [^\-]+$`),
 		regexp.MustCompile(`(?i)^[^\-]+ - `),
-	}
+	} })
 )
 
 // DocumentTitleMatch marks TextBlocks which contain parts of the HTML
@@ -135,17 +136,17 @@ func (f *DocumentTitleMatch) processPotentialTitle(title string) {
 		return
 	}
 
-	for _, rx := range rxDtmLongestPartPatterns {
+	for _, rx := range rxDtmLongestPartPatterns() {
 		if p := f.getLongestPart(title, rx); p != "" {
 			f.potentialTitles[p] = struct{}{}
 		}
 	}
 
-	for _, rx := range rxDtmPotentialTitlePatterns {
+	for _, rx := range rxDtmPotentialTitlePatterns() {
 		f.addPotentialTitles(title, rx, 4)
 	}
 
-	for _, rx := range rxDtmPotentialTitleReplacePatterns {
+	for _, rx := range rxDtmPotentialTitleReplacePatterns() {
 		f.potentialTitles[rx.ReplaceAllString(title, "")] = struct{}{}
 	}
 }

@@ -27,6 +27,7 @@
 package opengraph
 
 import (
+	"sync"
 	"fmt"
 	"regexp"
 	"strings"
@@ -38,9 +39,9 @@ import (
 )
 
 var (
-	rxOgpNsPrefix         = regexp.MustCompile(`(?i)((\w+):\s+(http:\/\/ogp.me\/ns(\/\w+)*#))\s*`)
-	rxOgpNsNonPrefixName  = regexp.MustCompile(`(?i)^xmlns:(\w+)`)
-	rxOgpNsNonPrefixValue = regexp.MustCompile(`(?i)^http:\/\/ogp.me\/ns(\/\w+)*#`)
+	rxOgpNsPrefix         = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)((\w+):\s+(http:\/\/ogp.me\/ns(\/\w+)*#))\s*`) })
+	rxOgpNsNonPrefixName  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^xmlns:(\w+)`) })
+	rxOgpNsNonPrefixValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^http:\/\/ogp.me\/ns(\/\w+)*#`) })
 )
 
 // Parser recognizes and parses the Open Graph Protocol markup tags and returns the properties
@@ -125,7 +126,7 @@ func (ps *Parser) findPrefixes(root *html.Node) {
 	// If there's "prefix" attribute, its value is something like
 	// "og: http://ogp.me/ns# profile: http://ogp.me/ns/profile# article: http://ogp.me/ns/article#".
 	if strPrefixes != "" {
-		matches := rxOgpNsPrefix.FindAllStringSubmatch(strPrefixes, -1)
+		matches := rxOgpNsPrefix().FindAllStringSubmatch(strPrefixes, -1)
 		for _, groups := range matches {
 			ps.prefixes.addObjectType(groups[2], groups[4])
 		}
@@ -136,12 +137,12 @@ func (ps *Parser) findPrefixes(root *html.Node) {
 		// - "xmlns:article="http://ogp.me/ns/article#".
 		for _, attr := range root.Attr {
 			attrName := strings.ToLower(attr.Key)
-			nameMatch := rxOgpNsNonPrefixName.FindStringSubmatch(attrName)
+			nameMatch := rxOgpNsNonPrefixName().FindStringSubmatch(attrName)
 			if nameMatch == nil {
 				continue
 			}
 
-			valueMatch := rxOgpNsNonPrefixValue.FindStringSubmatch(attr.Val)
+			valueMatch := rxOgpNsNonPrefixValue().FindStringSubmatch(attr.Val)
 			if valueMatch != nil {
 				ps.prefixes.addObjectType(nameMatch[1], valueMatch[1])
 			}
