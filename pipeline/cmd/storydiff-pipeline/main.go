@@ -83,7 +83,7 @@ func run(ctx context.Context, inputs []string) error {
 		return err
 	}
 	if *stageStats && res != nil {
-		printStageStats(os.Stderr, res.Metrics())
+		printStageStats(os.Stderr, res.Metrics(), stepNames(p))
 	}
 	fmt.Printf("analysis written to %s; merge it with: storydiff import --analysis %s\n", out, out)
 	return nil

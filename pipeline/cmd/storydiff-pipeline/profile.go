@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
 )
 
@@ -81,11 +82,26 @@ func writeHeap(path string) error {
 	return os.Rename(tmp, path)
 }
 
+// stepNames maps the runner's step ids (e and the edge's number, as Beam's
+// Go SDK names transforms in the job it submits) to the scope and function
+// they run, so that the times read as stages.
+func stepNames(p *beam.Pipeline) map[string]string {
+	edges, _, err := p.Build()
+	if err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, e := range edges {
+		out[fmt.Sprintf("e%d", e.ID())] = e.Scope().String() + "/" + e.Name()
+	}
+	return out
+}
+
 // printStageStats writes what the runner measured: each step's processing
 // time, and each PCollection's element count and bytes (the runner's
 // sampled mean size times the count), largest first. Which stage costs the
 // most CPU and which ships the most bytes is what sizes a cluster.
-func printStageStats(w io.Writer, r metrics.Results) {
+func printStageStats(w io.Writer, r metrics.Results, names map[string]string) {
 	all := r.AllMetrics()
 	type row struct {
 		name string
@@ -96,7 +112,7 @@ func printStageStats(w io.Writer, r metrics.Results) {
 	for _, m := range all.Msecs() {
 		v := m.Result()
 		if t := v.Total; t > 0 {
-			times = append(times, row{name: m.Key.Step, v: t.Seconds()})
+			times = append(times, row{name: m.Key.Step + " " + names[m.Key.Step], v: t.Seconds()})
 		}
 	}
 	slices.SortFunc(times, func(a, b row) int { return cmpDesc(a.v, b.v) })
