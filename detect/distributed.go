@@ -46,3 +46,21 @@ func VerifyWithCensus(p Params, census *Census, a, b int64, fa, fb *Features) (c
 // LinesOf returns the hashes of text's distinct countable lines (short,
 // not empty), the lines Add counts.
 func (lc *LineCounts) LinesOf(text string) []uint64 { return lc.articleLines(text) }
+
+// Prepared is one article's features made ready, with the census's damping,
+// for verification against many others: a worker verifying a shard of
+// articles prepares each once instead of once per candidate pair.
+// Verification only reads it.
+type Prepared struct{ e *entry }
+
+// Prepare makes f ready for VerifyPrepared. It reads f without changing it.
+func (c *Census) Prepare(p Params, f *Features) Prepared {
+	cp := *f
+	return Prepared{c.prepare(&cp, p)}
+}
+
+// VerifyPrepared is VerifyWithCensus on features prepared by the same
+// census.
+func VerifyPrepared(p Params, a, b int64, pa, pb Prepared) (core.Pair, bool) {
+	return verifyEntries(p, a, b, pa.e, pb.e, true)
+}

@@ -14,9 +14,11 @@
 //	analyse   features, sketch, blocks, repeats, profile (per article)
 //	terms     story-term document counts (by term)
 //	propose   exact hashes and LSH bands (by key), rarest terms (by term)
-//	verify    candidate pairs joined with both features (by article)
+//	verify    features sent once to each shard of about 1,000 articles
+//	          holding a candidate partner, and verified there (by shard)
 //	link      rare keys' holders and census counts (by key; the number of
-//	          profiled articles global), candidates chosen (by article),
+//	          profiled articles global), each key's holders sent once per
+//	          shard of holders and candidates chosen there (by shard),
 //	          profiles offered once per shard of choosers and scored (by
 //	          shard of about 1,000 articles)
 //	cluster   links trimmed and events built (global)
@@ -147,9 +149,10 @@ func Build(s beam.Scope, opt Options) error {
 
 	// verify
 	vs := s.Scope("verify")
-	features := beam.ParDo(vs, featuresOf, analysed) // KV<ordinal, features>
-	half := beam.ParDo(vs, withFirst, beam.CoGroupByKey(vs, beam.ParDo(vs, splitPair, cands), features))
-	pairs := beam.ParDo(vs, &verifyFn{}, beam.CoGroupByKey(vs, half, features), beam.SideInput{Input: terms}, beam.SideInput{Input: n})
+	features := beam.ParDo(vs, featuresOf, analysed)                                                                      // KV<ordinal, features>
+	firsts, seconds := beam.ParDo2(vs, splitPair, cands)                                                                  // KV<a, b>, KV<b, a>
+	sent := beam.ParDo(vs, &sendFeaturesFn{}, beam.CoGroupByKey(vs, firsts, seconds, features), beam.SideInput{Input: n}) // KV<shard, featureOffer>
+	pairs := beam.ParDo(vs, &verifyFn{}, beam.GroupByKey(vs, sent), beam.SideInput{Input: terms}, beam.SideInput{Input: n})
 
 	// link
 	lks := s.Scope("link")
@@ -158,10 +161,10 @@ func Build(s beam.Scope, opt Options) error {
 	holders := beam.ParDo(lks, profileKeys, analysed)                                                // KV<rare key, holder>
 	askers := beam.ParDo(lks, discountKeys, profiles)                                                // KV<weighed key, asker>
 	keyLists, counts := beam.ParDo2(lks, &keyCensusFn{}, beam.CoGroupByKey(lks, holders, askers), beam.SideInput{Input: profiled})
-	partners := beam.ParDo(lks, pairEnds, pairs)
-	requests := beam.ParDo(lks, chooseCandidates, beam.CoGroupByKey(lks, keyLists, partners))                                   // KV<y, x>
-	offered := beam.ParDo(lks, &offerFn{}, beam.CoGroupByKey(lks, requests, profiles, counts), beam.SideInput{Input: profiled}) // KV<shard, offerJSON>
-	links := beam.ParDo(lks, &scoreFn{}, beam.GroupByKey(lks, offered), beam.SideInput{Input: profiled})                        // linkJSON
+	partners := beam.ParDo(lks, &pairEndsFn{}, pairs, beam.SideInput{Input: profiled})                                              // KV<shard, "x:y">
+	requests := beam.ParDo(lks, &chooseCandidatesFn{}, beam.CoGroupByKey(lks, keyLists, partners), beam.SideInput{Input: profiled}) // KV<y, x>
+	offered := beam.ParDo(lks, &offerFn{}, beam.CoGroupByKey(lks, requests, profiles, counts), beam.SideInput{Input: profiled})     // KV<shard, offerJSON>
+	links := beam.ParDo(lks, &scoreFn{}, beam.GroupByKey(lks, offered), beam.SideInput{Input: profiled})                            // linkJSON
 
 	// cluster
 	cs := s.Scope("cluster")

@@ -29,8 +29,11 @@ import (
 )
 
 var (
-	output = flag.String("output", "", "the analysis folder to write (local path or gs://, s3:// prefix)")
-	shards = flag.Int("shards", 8, "files per kind of record")
+	output     = flag.String("output", "", "the analysis folder to write (local path or gs://, s3:// prefix)")
+	shards     = flag.Int("shards", 8, "files per kind of record")
+	stageStats = flag.Bool("stage_stats", false, "after the run, print each step's processing time and each PCollection's elements and bytes, as the runner reports them")
+	cpuProfile = flag.String("cpu_profile", "", "write a CPU profile of this process to FILE (with Prism, the workers run in it)")
+	heapPeak   = flag.String("heap_profile", "", "write a heap profile to FILE each time the heap in use reaches a new peak (checked every 2 s)")
 )
 
 func main() {
@@ -48,7 +51,14 @@ func main() {
 		os.Exit(2)
 	}
 	ctx := context.Background()
-	if err := run(ctx, flag.Args()); err != nil {
+	stop, err := startProfiles(*cpuProfile, *heapPeak)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "storydiff-pipeline: %v\n", err)
+		os.Exit(1)
+	}
+	err = run(ctx, flag.Args())
+	stop()
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "storydiff-pipeline: %v\n", err)
 		os.Exit(1)
 	}
@@ -68,8 +78,12 @@ func run(ctx context.Context, inputs []string) error {
 	if err := sdpipe.Build(s, sdpipe.Options{Inputs: inputs, Output: out, Shards: *shards}); err != nil {
 		return err
 	}
-	if err := beamx.Run(ctx, p); err != nil {
+	res, err := beamx.RunWithMetrics(ctx, p)
+	if err != nil {
 		return err
+	}
+	if *stageStats && res != nil {
+		printStageStats(os.Stderr, res.Metrics(), stepNames(p))
 	}
 	fmt.Printf("analysis written to %s; merge it with: storydiff import --analysis %s\n", out, out)
 	return nil

@@ -1,0 +1,97 @@
+package sdpipe
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func ints(xs []int64) func(*int64) bool {
+	return func(v *int64) bool {
+		if len(xs) == 0 {
+			return false
+		}
+		*v, xs = xs[0], xs[1:]
+		return true
+	}
+}
+
+// A rare key's holders travel once to each scoring shard holding one of
+// them, not once to each holder: k holders cost k ids a shard, not k^2.
+func TestKeyListsTravelOncePerShard(t *testing.T) {
+	const n = 3000 // three shards of about 1,000 articles
+	var holders []int64
+	for x := int64(1); x <= 300; x++ {
+		holders = append(holders, x)
+	}
+	sent := map[int64]int{}
+	ids := 0
+	keyCensusFn{}.ProcessElement(7, ints(holders), ints(nil), n,
+		func(shard int64, list string) {
+			sent[shard]++
+			var l []int64
+			if err := json.Unmarshal([]byte(list), &l); err != nil {
+				t.Fatal(err)
+			}
+			ids += len(l)
+		},
+		func(int64, string) {})
+	if len(sent) != 3 {
+		t.Errorf("the list went to %d destinations, want the 3 shards", len(sent))
+	}
+	for s, c := range sent {
+		if c != 1 {
+			t.Errorf("shard %d got the list %d times", s, c)
+		}
+	}
+	if ids != 3*len(holders) {
+		t.Errorf("%d ids shipped for %d holders in 3 shards, want %d", ids, len(holders), 3*len(holders))
+	}
+}
+
+// An article's features travel once to each verification shard holding a
+// partner, however many partners the shard holds, and to its own shard
+// only when it is the second of a pair there.
+func TestFeaturesTravelOncePerShard(t *testing.T) {
+	const n = 2000 // two shards
+	var partners []int64
+	for b := int64(10); b < 410; b++ {
+		partners = append(partners, b)
+	}
+	got := map[int64]featureOffer{}
+	emit := func(shard int64, v string) {
+		var of featureOffer
+		if err := json.Unmarshal([]byte(v), &of); err != nil {
+			t.Fatal(err)
+		}
+		if _, dup := got[shard]; dup {
+			t.Errorf("shard %d got the features twice", shard)
+		}
+		got[shard] = of
+	}
+	feats := func(v *[]byte) bool { *v = []byte("features"); return true }
+	sendFeaturesFn{}.ProcessElement(4, ints(partners), ints(nil), feats, n, emit)
+	if len(got) != 2 {
+		t.Fatalf("sent to %d shards, want 2: %v", len(got), got)
+	}
+	total := 0
+	for s, of := range got {
+		total += len(of.Bs)
+		if of.Own {
+			t.Errorf("shard %d: marked own, but article 4 is the second of no pair", s)
+		}
+		for _, b := range of.Bs {
+			if b%2 != s {
+				t.Errorf("partner %d sent to shard %d", b, s)
+			}
+		}
+	}
+	if total != len(partners) {
+		t.Errorf("%d partners listed, want %d", total, len(partners))
+	}
+
+	got = map[int64]featureOffer{}
+	sendFeaturesFn{}.ProcessElement(5, ints(nil), ints([]int64{1, 3}), feats, n, emit)
+	if of, ok := got[1]; len(got) != 1 || !ok || !of.Own || len(of.Bs) != 0 {
+		t.Errorf("the second of two pairs: %+v, want its own shard 1 only", got)
+	}
+}
