@@ -79,3 +79,34 @@ func TestTheBinaryLinksNoBeam(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineUsesThePatchedCopies checks that the pipeline module replaces
+// every module this one replaces by a copy in third_party/: a replace in
+// this go.mod does not reach a module that requires this one, and without
+// it the pipeline would analyse with upstream's code, not the app's.
+func TestPipelineUsesThePatchedCopies(t *testing.T) {
+	replaces := func(path, prefix string) map[string]string {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, line := range strings.Split(string(data), "\n") {
+			f := strings.Fields(line)
+			if len(f) == 4 && f[0] == "replace" && f[2] == "=>" && strings.HasPrefix(f[3], prefix) {
+				out[f[1]] = strings.TrimPrefix(f[3], prefix)
+			}
+		}
+		return out
+	}
+	ours := replaces("go.mod", "./third_party/")
+	theirs := replaces("pipeline/go.mod", "../third_party/")
+	if len(ours) == 0 {
+		t.Fatal("go.mod replaces nothing by a copy in third_party/: the test reads it wrongly")
+	}
+	for mod, dir := range ours {
+		if theirs[mod] != dir {
+			t.Errorf("pipeline/go.mod: want replace %s => ../third_party/%s (go.mod has it), got %q", mod, dir, theirs[mod])
+		}
+	}
+}

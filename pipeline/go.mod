@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/apache/beam/sdks/v2 v2.77.0
 	github.com/storydiff/storydiff v0.0.0
+	modernc.org/sqlite v1.61.1
 )
 
 require (
@@ -122,7 +123,6 @@ require (
 	modernc.org/libc v1.79.0 // indirect
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
-	modernc.org/sqlite v1.61.1 // indirect
 )
 
 replace github.com/storydiff/storydiff => ../
@@ -134,3 +134,11 @@ replace github.com/markusmobius/go-dateparser => ../third_party/go-dateparser
 replace github.com/markusmobius/go-domdistiller => ../third_party/go-domdistiller
 
 replace github.com/forPelevin/gomoji => ../third_party/gomoji
+
+replace github.com/RadhiFadlillah/whatlanggo => ../third_party/whatlanggo
+
+replace github.com/markusmobius/go-htmldate => ../third_party/go-htmldate
+
+replace github.com/markusmobius/go-trafilatura => ../third_party/go-trafilatura
+
+replace github.com/go-shiori/go-readability => ../third_party/go-readability
