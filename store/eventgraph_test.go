@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -224,6 +225,72 @@ func TestSaveLinksTrimsInIDOrder(t *testing.T) {
 		}
 		if want := [][2]int64{{ids[0], ids[1]}, {ids[2], ids[3]}}; !slices.Equal(got, want) {
 			t.Fatalf("run %d kept %v, want %v", run, got, want)
+		}
+	}
+}
+
+// KeyCandidates gives what the key index holds, whatever mix of keys under,
+// at and over the cap an article has, after profiles are saved again (their
+// old keys deleted) as an analysis does: the same counts as reading every
+// key's holders in full and dropping the keys over the cap.
+func TestKeyCandidatesMatchesTheIndex(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	texts := make([]string, 60)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("article %d", i)
+	}
+	ids := addTexts(t, db, texts)
+	rng := rand.New(rand.NewPCG(1, 2))
+	// Key k is drawn with a weight falling with k, so that low keys are held
+	// by most articles and high ones by few.
+	drawKeys := func() []uint64 {
+		var ks []uint64
+		for k := uint64(1); k <= 40; k++ {
+			if rng.IntN(int(k)+2) < 3 {
+				ks = append(ks, k)
+			}
+		}
+		return ks
+	}
+	held := map[int64][]uint64{}
+	save := func(part []int64) {
+		var rows []store.ProfileRow
+		for _, id := range part {
+			held[id] = drawKeys()
+			rows = append(rows, store.ProfileRow{ID: id, Data: []byte{1}, Keys: held[id]})
+		}
+		if err := db.SaveProfiles(ctx, 7, rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(ids)
+	save(ids[10:30]) // saved again: their old keys leave the index
+	for _, maxPerKey := range []int{0, 1, 5, 20, 35, 59, 60, 100} {
+		for _, x := range []int64{ids[0], ids[15], ids[59]} {
+			keys := append(held[x], 41) // 41: a key no article holds
+			want := map[int64]int{}
+			for _, k := range keys {
+				var holders []int64
+				for id, ks := range held {
+					if slices.Contains(ks, k) {
+						holders = append(holders, id)
+					}
+				}
+				if len(holders) > maxPerKey {
+					continue
+				}
+				for _, id := range holders {
+					want[id]++
+				}
+			}
+			got, err := db.KeyCandidates(ctx, keys, maxPerKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("cap %d, article %d: candidates %v, want %v", maxPerKey, x, got, want)
+			}
 		}
 	}
 }
