@@ -294,3 +294,44 @@ func TestKeyCandidatesMatchesTheIndex(t *testing.T) {
 		}
 	}
 }
+
+// The articles in events of two or more versions are those the story badge
+// marks: every member of such an event, in id order, and none of an event of
+// one, including after an event grows or shrinks.
+func TestInMultiEvents(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addTexts(t, db, []string{"one", "two", "three", "four", "five", "six"})
+	ch := store.ClusterChanges{
+		Events: []store.EventRow{
+			{ID: 1, Members: []int64{ids[4], ids[0]}},
+			{ID: 2, Members: []int64{ids[1]}},
+			{ID: 3, Members: []int64{ids[5], ids[2], ids[3]}},
+		},
+		NextEvent: 4, NextThread: 1,
+	}
+	if _, err := db.ApplyClustering(ctx, ch, true, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.InMultiEvents(ctx)
+	if want := []int64{ids[0], ids[2], ids[3], ids[4], ids[5]}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("in events of two or more: %v %v, want %v", got, err, want)
+	}
+	// Article 5 leaves event 3 for event 2; event 1 becomes one version.
+	ch = store.ClusterChanges{
+		Events: []store.EventRow{
+			{ID: 1, Members: []int64{ids[0]}},
+			{ID: 2, Members: []int64{ids[1], ids[5]}},
+			{ID: 3, Members: []int64{ids[2], ids[3]}},
+			{ID: 4, Members: []int64{ids[4]}},
+		},
+		NextEvent: 5, NextThread: 1,
+	}
+	if _, err := db.ApplyClustering(ctx, ch, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err = db.InMultiEvents(ctx)
+	if want := []int64{ids[1], ids[2], ids[3], ids[5]}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("after the change: %v %v, want %v", got, err, want)
+	}
+}
