@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -225,5 +226,112 @@ func TestSaveLinksTrimsInIDOrder(t *testing.T) {
 		if want := [][2]int64{{ids[0], ids[1]}, {ids[2], ids[3]}}; !slices.Equal(got, want) {
 			t.Fatalf("run %d kept %v, want %v", run, got, want)
 		}
+	}
+}
+
+// KeyCandidates gives what the key index holds, whatever mix of keys under,
+// at and over the cap an article has, after profiles are saved again (their
+// old keys deleted) as an analysis does: the same counts as reading every
+// key's holders in full and dropping the keys over the cap.
+func TestKeyCandidatesMatchesTheIndex(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	texts := make([]string, 60)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("article %d", i)
+	}
+	ids := addTexts(t, db, texts)
+	rng := rand.New(rand.NewPCG(1, 2))
+	// Key k is drawn with a weight falling with k, so that low keys are held
+	// by most articles and high ones by few.
+	drawKeys := func() []uint64 {
+		var ks []uint64
+		for k := uint64(1); k <= 40; k++ {
+			if rng.IntN(int(k)+2) < 3 {
+				ks = append(ks, k)
+			}
+		}
+		return ks
+	}
+	held := map[int64][]uint64{}
+	save := func(part []int64) {
+		var rows []store.ProfileRow
+		for _, id := range part {
+			held[id] = drawKeys()
+			rows = append(rows, store.ProfileRow{ID: id, Data: []byte{1}, Keys: held[id]})
+		}
+		if err := db.SaveProfiles(ctx, 7, rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(ids)
+	save(ids[10:30]) // saved again: their old keys leave the index
+	for _, maxPerKey := range []int{0, 1, 5, 20, 35, 59, 60, 100} {
+		for _, x := range []int64{ids[0], ids[15], ids[59]} {
+			keys := append(held[x], 41) // 41: a key no article holds
+			want := map[int64]int{}
+			for _, k := range keys {
+				var holders []int64
+				for id, ks := range held {
+					if slices.Contains(ks, k) {
+						holders = append(holders, id)
+					}
+				}
+				if len(holders) > maxPerKey {
+					continue
+				}
+				for _, id := range holders {
+					want[id]++
+				}
+			}
+			got, err := db.KeyCandidates(ctx, keys, maxPerKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("cap %d, article %d: candidates %v, want %v", maxPerKey, x, got, want)
+			}
+		}
+	}
+}
+
+// The articles in events of two or more versions are those the story badge
+// marks: every member of such an event, in id order, and none of an event of
+// one, including after an event grows or shrinks.
+func TestInMultiEvents(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addTexts(t, db, []string{"one", "two", "three", "four", "five", "six"})
+	ch := store.ClusterChanges{
+		Events: []store.EventRow{
+			{ID: 1, Members: []int64{ids[4], ids[0]}},
+			{ID: 2, Members: []int64{ids[1]}},
+			{ID: 3, Members: []int64{ids[5], ids[2], ids[3]}},
+		},
+		NextEvent: 4, NextThread: 1,
+	}
+	if _, err := db.ApplyClustering(ctx, ch, true, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.InMultiEvents(ctx)
+	if want := []int64{ids[0], ids[2], ids[3], ids[4], ids[5]}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("in events of two or more: %v %v, want %v", got, err, want)
+	}
+	// Article 5 leaves event 3 for event 2; event 1 becomes one version.
+	ch = store.ClusterChanges{
+		Events: []store.EventRow{
+			{ID: 1, Members: []int64{ids[0]}},
+			{ID: 2, Members: []int64{ids[1], ids[5]}},
+			{ID: 3, Members: []int64{ids[2], ids[3]}},
+			{ID: 4, Members: []int64{ids[4]}},
+		},
+		NextEvent: 5, NextThread: 1,
+	}
+	if _, err := db.ApplyClustering(ctx, ch, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err = db.InMultiEvents(ctx)
+	if want := []int64{ids[1], ids[2], ids[3], ids[5]}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("after the change: %v %v, want %v", got, err, want)
 	}
 }

@@ -30,6 +30,14 @@ func filtered(arts []store.NewArticle, ids []int64, f core.SearchFilter) []int64
 	return out
 }
 
+// sameRanking says whether two lists of hits rank alike: the same ranked
+// and unranked hits, by the same score.
+func sameRanking(a, b []core.SearchHit) bool {
+	return slices.EqualFunc(a, b, func(x, y core.SearchHit) bool {
+		return x.Article.ID == y.Article.ID && x.Unranked == y.Unranked && x.Rank == y.Rank
+	})
+}
+
 // A search keeps only the articles its filter keeps, whether it ranks
 // every match or a window of them, and its pages reach every such match.
 func TestSearchCombinesWithFilters(t *testing.T) {
@@ -67,6 +75,14 @@ func TestSearchCombinesWithFilters(t *testing.T) {
 				opt := core.SearchOptions{Limit: 4, Window: window, Filter: f}
 				hits := allPages(t, db, "dividend", opt)
 				got := hitIDs(hits)
+				// A filter that keeps few articles is a set of their ids, one
+				// that keeps many a join: the same hits in the same order.
+				restore := store.SetNarrowFilter(-1)
+				joined := allPages(t, db, "dividend", opt)
+				restore()
+				if !slices.Equal(got, hitIDs(joined)) || !sameRanking(hits, joined) {
+					t.Errorf("hits %v as a set of ids, %v as a join", got, hitIDs(joined))
+				}
 				if len(got) != len(want) {
 					t.Fatalf("%d hits %v, want the %d filtered articles %v", len(got), got, len(want), want)
 				}

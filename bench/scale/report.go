@@ -25,6 +25,16 @@ func (r *run) print(w io.Writer) {
 			s.name, s.command, s.wall.Seconds(), s.cpu.Seconds(), mb(s.maxRSS), mb(s.archive), note)
 	}
 	fmt.Fprintln(w)
+	if len(r.search.Kinds) > 0 {
+		fmt.Fprintln(w, "Search by kind of query (ms; \"partial\": matched more than they ranked):")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| query | searches | p50 | p95 | max | partial |")
+		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
+		for _, k := range r.search.Kinds {
+			fmt.Fprintf(w, "| %s | %d | %.1f | %.1f | %.1f | %d |\n", k.Kind, k.N, k.P50, k.P95, k.Max, k.Partial)
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 func mb(b int64) string {
