@@ -19,7 +19,17 @@ func (db *DB) HoldReserve() (release func()) {
 	if db.readOnly {
 		return func() {}
 	}
-	f, err := os.CreateTemp(filepath.Dir(db.Path), "."+filepath.Base(db.Path)+"-reserve-*")
+	pattern := "." + filepath.Base(db.Path) + "-reserve-*"
+	// A killed import leaves its reserve: the next one removes it. (Another
+	// process importing into the same archive at that moment loses its
+	// reserve; its import is not harmed, only less sure to be recorded as
+	// failed on a full disk.)
+	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(db.Path), pattern)); err == nil {
+		for _, name := range stale {
+			os.Remove(name)
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(db.Path), pattern)
 	if err != nil {
 		return func() {}
 	}

@@ -16,6 +16,10 @@ func TestHoldReserveKeepsRoomUntilReleased(t *testing.T) {
 		}
 		return m
 	}
+	// A reserve left by a killed import is removed by the next.
+	if err := os.WriteFile(filepath.Join(dir, ".archive.db-reserve-killed"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	release := db.HoldReserve()
 	held := reserves()
 	if len(held) != 1 {
