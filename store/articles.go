@@ -136,7 +136,7 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 			return nil, fmt.Errorf("record location %s: %w", a.Doc.Path, err)
 		}
 	}
-	// Indexed in one statement after the batch (migration 0012): FTS5 keeps
+	// Indexed in one statement after the batch (migration 0013): FTS5 keeps
 	// the batch's terms in memory and writes them once, at the commit.
 	if firstNew != 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
