@@ -191,6 +191,9 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	if err != nil {
 		return nil, err
 	}
+	// Room to record the run as failed if a commit fills the disk.
+	release := s.db.HoldReserve()
+	defer release()
 	finish := func(status string) (*ImportSummary, error) {
 		sum.Status = status
 		sum.ImportID = importID
@@ -245,7 +248,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 			if len(batch) >= opt.BatchSize || batchSize >= batchBytes || time.Since(lastFlush) > time.Second {
 				if err := flush(); err != nil {
 					drain(results, p, parsedDone)
-					return s.abortImport(ctx, sum, finish, err)
+					return s.abortImport(ctx, sum, finish, release, err)
 				}
 				lastFlush = time.Now()
 			}
@@ -262,12 +265,13 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 		return finish("canceled")
 	}
 	if err := flush(); err != nil {
-		return s.abortImport(ctx, sum, finish, err)
+		return s.abortImport(ctx, sum, finish, release, err)
 	}
 	report(core.Progress{Stage: "importing", Done: sum.FilesSeen, Total: total}, true)
 	if _, err := finish("done"); err != nil {
 		return sum, err
 	}
+	release()
 	if opt.NoAnalyze {
 		return sum, nil
 	}
@@ -285,11 +289,12 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 	return sum, nil
 }
 
-func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish func(string) (*ImportSummary, error), err error) (*ImportSummary, error) {
+func (s *Service) abortImport(ctx context.Context, sum *ImportSummary, finish func(string) (*ImportSummary, error), release func(), err error) (*ImportSummary, error) {
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
 		return finish("canceled")
 	}
 	if core.ErrorCode(err) == core.EFULL {
+		release()
 		// Batches are stored whole, so the count is exact, and running the
 		// same import again adds only what is missing.
 		err = core.Errorf(core.EFULL, "the disk holding %s is full: %d articles were stored before it filled; free space and run the same import again",

@@ -95,6 +95,9 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 		return nil
 	}
 
+	// The range of ids this batch adds: one writer, so the rows between the
+	// first and the last are all new.
+	var firstNew, lastNew int64
 	for i, a := range batch {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -120,6 +123,10 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 				return nil, fmt.Errorf("store blocks of %s: %w", d.Path, err)
 			}
 			out[i] = AddResult{ID: id, Added: true}
+			if firstNew == 0 {
+				firstNew = id
+			}
+			lastNew = id
 		case err != nil:
 			return nil, fmt.Errorf("look up %s: %w", a.Doc.Path, err)
 		default:
@@ -127,6 +134,14 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 		}
 		if _, err := insFile.ExecContext(ctx, id, a.Doc.Path, a.Doc.Record, a.Size, a.ModTime.UTC().Format(timeLayout), importID); err != nil {
 			return nil, fmt.Errorf("record location %s: %w", a.Doc.Path, err)
+		}
+	}
+	// Indexed in one statement after the batch (migration 0013): FTS5 keeps
+	// the batch's terms in memory and writes them once, at the commit.
+	if firstNew != 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
+			SELECT id, title, text FROM articles WHERE id BETWEEN ? AND ? ORDER BY id`, firstNew, lastNew); err != nil {
+			return nil, fmt.Errorf("index articles: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {

@@ -38,6 +38,7 @@ type DB struct {
 	Path     string
 	write    *sql.DB
 	read     *sql.DB
+	readDSN  string // the read pool's, for a connection of its own (checkConn)
 	readOnly bool
 }
 
@@ -111,8 +112,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	write := sql.OpenDB(wc)
 	write.SetMaxOpenConns(1)
-	db := &DB{Path: path, write: write}
-	db.read, err = sql.Open("sqlite", dsn(path, "deferred"))
+	db := &DB{Path: path, write: write, readDSN: dsn(path, "deferred")}
+	db.read, err = sql.Open("sqlite", db.readDSN)
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
@@ -419,7 +420,12 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 // returns the problems found, none when the archive is sound.
 func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
 	var problems []string
-	rows, err := db.read.QueryContext(ctx, "PRAGMA integrity_check")
+	conn, done, err := db.checkConn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	rows, err := conn.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return nil, err
 	}
@@ -434,7 +440,7 @@ func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
 		}
 	}
 	rows.Close()
-	rows, err = db.read.QueryContext(ctx, "PRAGMA foreign_key_check")
+	rows, err = conn.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return nil, err
 	}

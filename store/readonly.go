@@ -70,13 +70,14 @@ func readOnlyDSN(path string, immutable bool) string {
 // openReadOnly opens the read pool only; the writer refuses every write
 // with an error that names the archive.
 func openReadOnly(ctx context.Context, path string, acc access) (*DB, error) {
-	read, err := sql.Open("sqlite", readOnlyDSN(path, acc.immutable))
+	readDSN := readOnlyDSN(path, acc.immutable)
+	read, err := sql.Open("sqlite", readDSN)
 	if err != nil {
 		return nil, &core.Error{Code: core.EINVALID, Message: "cannot read " + path + " as an archive", Err: err}
 	}
 	read.SetMaxOpenConns(4)
 	wc, _ := newWriterConnector(path, "", true)
-	db := &DB{Path: path, read: read, write: sql.OpenDB(wc), readOnly: true}
+	db := &DB{Path: path, read: read, readDSN: readDSN, write: sql.OpenDB(wc), readOnly: true}
 	version, err := readSchema(ctx, read, path)
 	if err != nil {
 		db.Close()

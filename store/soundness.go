@@ -55,8 +55,13 @@ func (db *DB) checkAfterUncleanStop(ctx context.Context) error {
 	if unfinished <= checked {
 		return nil
 	}
+	conn, done, err := db.checkConn(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
 	var res string
-	if err := db.read.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
+	if err := conn.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
 		return damagedError(db.Path, err.Error())
 	}
 	if res != "ok" {
