@@ -17,19 +17,18 @@ import (
 
 // Undated articles get an estimated date (never in place of a stated one):
 // the days their text gives without a year (evidence.Profile.Yearless) are
-// read in the year of their anchor, the dated article they are most closely
-// linked to as one running topic. The thread score chooses the anchor: it
-// says which year's reports an article resembles and, unlike the event
-// score, no date moves it, so an estimate never depends on itself. An
-// anchor must agree with what the article recounts: not before its latest
-// full date (evidence.Profile.Bound), with the month of grace the time
-// evidence allows, and be of the article's running topic (a thread score of
-// at least evidence.ThreadThreshold). An anchored article passes its anchor
-// on only to other versions of its event (an event score of at least
-// evidence.EventThreshold), and versions are offered first: passed along
-// links of topic alone, a year reached reports of another era (an archive
-// of 1987 wire stories and undated 2005 reports read a thousand of the
-// reports' days in 1987 that way).
+// read in the year of their anchor, a dated version of their own event: a
+// link whose event and thread scores, both made without estimates (so an
+// estimate never depends on itself), reach evidence.EventThreshold and
+// evidence.ThreadThreshold. The likeliest version anchors first (event
+// score, then thread score). An undated version anchored directly passes
+// its anchor one version further and no more: passed along chains, a year
+// reached reports of another era (in an archive of 1987 wire stories and
+// undated 2005 reports, 1,106 reports read their days in 1987 through
+// chains of links of topic, and 128 through one wrong same-event link and
+// a chain of versions). An anchor must also agree with what the article
+// recounts: not before its latest full date (evidence.Profile.Bound), with
+// the month of grace the time evidence allows.
 
 // anchorGrace is the most days an article's latest recounted full date may
 // lie after its anchor's date, as the time evidence lets a bound lie.
@@ -71,19 +70,20 @@ func (d *dating) place(v, a int64, day int32) bool {
 	return true
 }
 
-// anchorEdge offers the anchor of u to the undated article v.
+// anchorEdge offers the anchor of u to the undated article v over a link
+// of event score event (as scored without estimates) and thread score
+// thread.
 type anchorEdge struct {
-	sameEvent bool
-	thread    float32
-	u, v      int64
+	event, thread float32
+	u, v          int64
 }
 
-// before orders offers: a version of one event first, then the strongest
-// thread score, then by ids, so that anchors do not depend on the order
-// links were read in.
+// before orders offers: the likeliest versions of one event first, then the
+// strongest thread score, then by ids, so that anchors do not depend on the
+// order links were read in.
 func (e anchorEdge) before(f anchorEdge) bool {
-	if e.sameEvent != f.sameEvent {
-		return e.sameEvent
+	if e.event != f.event {
+		return e.event > f.event
 	}
 	if e.thread != f.thread {
 		return e.thread > f.thread
@@ -117,7 +117,7 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 	d := &dating{timings: timings, anchors: map[int64]store.DateEstimate{}}
 	adj := map[int64][]store.Link{}
 	for _, l := range links {
-		if l.Thread >= evidence.ThreadThreshold {
+		if anchoring(l) {
 			adj[l.A] = append(adj[l.A], l)
 			adj[l.B] = append(adj[l.B], l)
 		}
@@ -125,10 +125,8 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 	h := &edgeHeap{}
 	offer := func(u int64) {
 		for _, l := range adj[u] {
-			v := l.A + l.B - u
-			sameEvent := l.Event >= evidence.EventThreshold
-			if d.open(v) && (d.dated(u) || sameEvent) {
-				heap.Push(h, anchorEdge{sameEvent, l.Thread, u, v})
+			if v := l.A + l.B - u; d.open(v) {
+				heap.Push(h, anchorEdge{l.Event, l.Thread, u, v})
 			}
 		}
 	}
@@ -148,7 +146,9 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 			continue
 		}
 		if a, day, ok := d.offered(e); ok && d.place(e.v, a, day) {
-			offer(e.v)
+			if d.dated(e.u) {
+				offer(e.v) // relayed through an undated version, it goes no further
+			}
 		}
 	}
 	out := make([]store.DateEstimate, 0, len(d.anchors))
@@ -167,8 +167,8 @@ func estimateDates(timings map[int64]evidence.Timing, links []store.Link) []stor
 func (d *dating) estimateNew(x int64, ls []store.Link) []store.DateEstimate {
 	var offers []anchorEdge
 	for _, l := range ls {
-		if l.Thread >= evidence.ThreadThreshold {
-			offers = append(offers, anchorEdge{l.Event >= evidence.EventThreshold, l.Thread, l.A + l.B - x, x})
+		if anchoring(l) {
+			offers = append(offers, anchorEdge{l.Event, l.Thread, l.A + l.B - x, x})
 		}
 	}
 	slices.SortFunc(offers, func(e, f anchorEdge) int {
@@ -187,10 +187,13 @@ func (d *dating) estimateNew(x int64, ls []store.Link) []store.DateEstimate {
 		}
 		if a, day, ok := d.offered(e); ok && d.place(x, a, day) {
 			made = append(made, d.anchors[x])
+			if !d.dated(e.u) {
+				return made // relayed: x passes its anchor no further
+			}
 		}
 	}
 	for _, e := range offers {
-		back := anchorEdge{e.sameEvent, e.thread, x, e.u}
+		back := anchorEdge{e.event, e.thread, x, e.u}
 		if a, day, ok := d.offered(back); ok && d.open(back.v) && d.place(back.v, a, day) {
 			made = append(made, d.anchors[back.v])
 		}
@@ -199,15 +202,21 @@ func (d *dating) estimateNew(x int64, ls []store.Link) []store.DateEstimate {
 }
 
 // offered returns the anchor e offers: u's own day when u is dated, u's
-// anchor when u is anchored and e links versions of one event.
+// anchor when u is anchored.
 func (d *dating) offered(e anchorEdge) (int64, int32, bool) {
 	if d.dated(e.u) {
 		return e.u, d.timings[e.u].Day, true
 	}
-	if a, ok := d.anchors[e.u]; ok && e.sameEvent {
+	if a, ok := d.anchors[e.u]; ok {
 		return a.AnchorArticle, a.AnchorDay, true
 	}
 	return 0, 0, false
+}
+
+// anchoring says whether l may carry an anchor: a link between versions of
+// one event (as scored without estimates) of one running topic.
+func anchoring(l store.Link) bool {
+	return l.Event >= evidence.EventThreshold && l.Thread >= evidence.ThreadThreshold
 }
 
 // weighLinks moves each link's event score by what the estimates of its

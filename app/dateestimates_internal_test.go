@@ -7,25 +7,27 @@ import (
 	"github.com/storydiff/storydiff/store"
 )
 
-// An undated article is anchored by the dated article it links to as one
-// running topic, or takes the anchor of another version of its event,
-// versions first, then the strongest thread score: one whose recounted full
-// date is after the anchor's day, or linked below the same-thread
-// threshold, is not anchored by it, and an anchor does not pass along a
-// link of topic alone between undated articles. Only an article giving days
-// without a year gets an estimate, and only its links are weighed by it.
+// An undated article takes its anchor from a version of its own event (a
+// link of event and thread scores at the thresholds), the likeliest version
+// first: a dated one's own day, or an undated one's anchor when that was
+// given directly by a dated article (a year passes one version further, no
+// more). One whose recounted full date is after the anchor's day is not
+// anchored by it, nor is one linked by topic alone. Only an article giving
+// days without a year gets an estimate, and only its links are weighed by
+// it.
 func TestDatesAreEstimatedFromTheNearestDatedArticle(t *testing.T) {
 	const oct21 = 19287 // 2022-10-21 as evidence.Profile.Day counts
 	spring := []uint16{2<<5 | 18, 2<<5 | 24}
 	timings := map[int64]evidence.Timing{
-		1: {Yearless: spring},               // a version of 2's event: by 3, not 6
-		2: {},                               // undated, nothing to estimate
+		1: {Yearless: spring},               // by 3, not by 6 (topic alone)
+		2: {},                               // through 1, nothing to estimate
 		3: {Day: oct21},                     // the dated report
 		4: {Bound: oct21 + 145},             // recounts a day months after 3
 		5: {Yearless: spring},               // linked too weakly
 		6: {Day: oct21 + 1000},              // dated, far later
 		7: {Yearless: []uint16{10<<5 | 18}}, // the days of 3's week
 		8: {Yearless: spring},               // of 1's and 2's topic, not their event
+		9: {Yearless: spring},               // a version of 2's event only, 2 relayed
 	}
 	links := []store.Link{
 		{A: 2, B: 3, Event: 0.8, Thread: 0.9},
@@ -38,6 +40,7 @@ func TestDatesAreEstimatedFromTheNearestDatedArticle(t *testing.T) {
 		{A: 3, B: 7, Event: 0.9, Thread: 0.8},
 		{A: 1, B: 8, Event: 0.3, Thread: 0.9},
 		{A: 2, B: 8, Event: 0.3, Thread: 0.9},
+		{A: 2, B: 9, Event: 0.9, Thread: 0.9},
 	}
 	es := estimateDates(timings, links)
 	got := map[int64]store.DateEstimate{}
@@ -45,7 +48,7 @@ func TestDatesAreEstimatedFromTheNearestDatedArticle(t *testing.T) {
 		got[e.Article] = e
 	}
 	if len(got) != 4 || got[1].AnchorArticle != 3 || got[2].AnchorArticle != 3 || got[4].AnchorArticle != 6 || got[7].AnchorArticle != 3 {
-		t.Fatalf("anchors %+v; want 1, 2 and 7 by 3, 4 by 6, 5 and 8 none", es)
+		t.Fatalf("anchors %+v; want 1, 2 and 7 by 3, 4 by 6, 5, 8 and 9 none", es)
 	}
 	if got[2].Lo != 0 || got[1].Lo == 0 || got[1].Hi >= oct21-30 || timings[1].Estimate.IsZero() {
 		t.Errorf("estimates %+v, %+v; want none for 2, one well before 3's day for 1", got[2], got[1])
