@@ -126,6 +126,9 @@ func TestSeedsAreThreeEvents(t *testing.T) {
 	if !dated {
 		t.Errorf("explain 003 004 does not give their dates (after 2023-03-15, 2024-07-27): %+v", e.Evidence)
 	}
+	if !e.SameThread || e.A != ids["003"] || e.B != ids["004"] {
+		t.Errorf("explain 003 004: %+v, want one thread", e)
+	}
 }
 
 // As imported, 003 is undated but recounts 15 March 2023, months after
@@ -143,59 +146,6 @@ func TestSeedsAsImportedSeparateTheLastCall(t *testing.T) {
 		if strings.Contains(s, "000") && !strings.Contains(s, "001") {
 			t.Errorf("events %v: 000 and 001 apart", sets)
 		}
-	}
-}
-
-// The three calls are one running topic: one thread holds every seed, and
-// explain names the people 003 and 004 share.
-func TestSeedsAreOneThreadExplained(t *testing.T) {
-	ctx := context.Background()
-	svc := openService(t, filepath.Join(t.TempDir(), "a.db"))
-	defer svc.Close()
-	ids := importSeeds(t, svc, "000", "001", "002", "003", "004")
-	ths, err := svc.Threads(ctx, "", app.Page{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ths) != 1 || len(ths[0].Articles) != 5 {
-		t.Errorf("threads %+v, want one holding the five seeds", ths)
-	}
-	// The estimate is shown beside the undated versions, which stay
-	// undated.
-	evs, err := svc.Events(ctx, "", app.Page{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, ev := range evs {
-		for _, a := range ev.Articles {
-			est := a.Estimated
-			switch a.ID {
-			case ids["000"], ids["001"]:
-				if a.Published != nil || est == nil || est.From > "2022-05-13" || est.To < "2022-05-13" || est.To >= "2022-10-21" || est.Anchor != ids["002"] {
-					t.Errorf("article %d: published %v, estimated %+v; want undated, estimated around 13 May 2022 from 002", a.ID, a.Published, est)
-				}
-			default:
-				if est != nil {
-					t.Errorf("article %d estimated %+v", a.ID, est)
-				}
-			}
-		}
-	}
-	e, err := svc.Explain(ctx, ref(ids["003"]), ref(ids["004"]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var text strings.Builder
-	for _, v := range e.Evidence {
-		text.WriteString(v.AText + " " + v.BText + " ")
-	}
-	for _, w := range []string{"Belousov", "Ryder"} {
-		if !strings.Contains(text.String(), w) {
-			t.Errorf("explain 003 004 does not name %s: %+v", w, e.Evidence)
-		}
-	}
-	if !e.SameThread || e.A != ids["003"] || e.B != ids["004"] {
-		t.Errorf("explain 003 004: %+v, want one thread", e)
 	}
 }
 
