@@ -104,6 +104,14 @@ func TestSeedsAreThreeEvents(t *testing.T) {
 					t.Errorf("article %d estimated %+v", a.ID, est)
 				}
 			}
+			// The Article view gives the same estimate.
+			d, err := svc.GetArticle(ctx, ref(a.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (d.Estimated == nil) != (est == nil) || (est != nil && *d.Estimated != *est) {
+				t.Errorf("article %d: GetArticle estimated %+v, the event %+v", a.ID, d.Estimated, est)
+			}
 		}
 	}
 	e, err := svc.Explain(ctx, ref(ids["003"]), ref(ids["004"]))

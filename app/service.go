@@ -111,6 +111,9 @@ type ArticleDetail struct {
 	core.Article
 	Locations []core.FileLocation `json:"locations"`
 	Blocks    []core.Block        `json:"blocks"`
+	// Estimated is when an undated article was most likely written, if
+	// analysis could tell; Published stays nil.
+	Estimated *core.DateEstimate `json:"estimated,omitempty"`
 }
 
 // ListArticles returns a page of articles.
@@ -145,6 +148,13 @@ func (s *Service) GetArticle(ctx context.Context, ref string) (*ArticleDetail, e
 	}
 	if d.Blocks == nil {
 		d.Blocks = []core.Block{}
+	}
+	if a.Published == nil {
+		est, err := s.estimatesOf(ctx, []int64{id})
+		if err != nil {
+			return nil, err
+		}
+		d.Estimated = est[id]
 	}
 	return d, nil
 }

@@ -247,4 +247,10 @@ func TestStoriesShowEstimatedDates(t *testing.T) {
 			t.Errorf("stories: exit %d, output lacks %q:\n%s", r.code, want, r.stdout)
 		}
 	}
+	// show gives it too, and leaves the date unknown.
+	r = run(t, db, "show", "000_e445162bcb1b35cb.txt")
+	want := "Estimated: 2021-11-24 to 2022-05-27 (the days its text gives without a year, read in the year of article 3)\n"
+	if r.code != 0 || !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "Published: -") {
+		t.Errorf("show: exit %d, output lacks %q or an unknown date:\n%s", r.code, want, r.stdout)
+	}
 }

@@ -45,6 +45,9 @@ var showCommand = &Command{
 			case a.PublishedRaw != "":
 				fmt.Fprintf(w, " (%s held %q, which could not be read as a date)", termField(a.PublishedFrom), a.PublishedRaw)
 			}
+			if e := a.Estimated; e != nil {
+				fmt.Fprintf(w, "\nEstimated: %s to %s (the days its text gives without a year, read in the year of article %d)", e.From, e.To, e.Anchor)
+			}
 			if a.NoBody {
 				fmt.Fprintf(w, "\nBody: none; the record had a title alone, which stands as its text")
 			}

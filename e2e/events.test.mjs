@@ -131,6 +131,19 @@ test('a thread lists its events oldest first', async (t) => {
   await snap('thread');
 });
 
+test('the Article view of an undated seed gives its estimated date, linked to the article whose year it reads', async (t) => {
+  if (skipping(t)) return;
+  const a = await api('articles/000_e445162bcb1b35cb.txt');
+  assert.equal(a.published, null);
+  assert.ok(a.estimated, `000 has no estimate: ${JSON.stringify(a)}`);
+  await page.goto(server.url + '#/article/' + a.id);
+  const est = page.getByTestId('estimated');
+  await est.waitFor();
+  const text = (await est.textContent()).replace(/\s+/g, ' ');
+  assert.match(text, new RegExp(`estimated ${a.estimated.from} to ${a.estimated.to}`), text);
+  assert.equal(await est.getByRole('link').getAttribute('href'), '#/article/' + a.estimated.anchor);
+});
+
 test('the Article view shows the related articles with a probability and the evidence', async (t) => {
   if (skipping(t)) return;
   const a = await api('articles/' + ref003);

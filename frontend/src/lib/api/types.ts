@@ -108,6 +108,8 @@ export interface ArticleDetail extends Article {
   text: string;
   locations: FileLocation[] | null;
   blocks: Block[] | null;
+  // When an undated article was most likely written, if analysis could tell.
+  estimated?: DateEstimate;
 }
 
 export interface Fragment {
