@@ -260,18 +260,62 @@ func (db *DB) ListArticles(ctx context.Context, q core.ListQuery) (*core.Page, e
 // (Page.Total) only when withTotal is set: callers that want given articles
 // by id do not use the count, which cost a second pass over them.
 func (db *DB) listArticles(ctx context.Context, q core.ListQuery, withTotal bool) (*core.Page, error) {
-	col, ok := sortColumns[q.Sort]
-	if !ok {
-		return nil, core.Errorf(core.EINVALID, "cannot sort by %q (use id, title, outlet, published or words)", q.Sort)
-	}
 	if q.Limit <= 0 {
 		q.Limit = 100
 	}
 	if q.Offset < 0 {
 		q.Offset = 0
 	}
+	cond, order, args, err := listClauses(q)
+	if err != nil {
+		return nil, err
+	}
+	page := &core.Page{Articles: []core.Article{}}
+	if withTotal {
+		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&page.Total); err != nil {
+			return nil, fmt.Errorf("count articles: %w", err)
+		}
+	}
+	if q.IDs != nil {
+		// Given ids are few: read their rows at once.
+		if err := db.scanArticles(ctx, &page.Articles, `SELECT `+articleColumns+` FROM articles a`+cond+order+
+			` LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...); err != nil {
+			return nil, err
+		}
+	} else {
+		// A page far down the library skips every article before it. Each
+		// row of articles holds its text and spans about a page of the
+		// file, so skipping them read gigabytes at a million articles;
+		// the ids alone come from an index ordered like the page (every
+		// sort column has one, ending in id), which holds thousands of
+		// entries a page. Only the page's own rows are then read.
+		ids, err := db.idsWhere(ctx, pageIDsSQL(cond, order), append(args, q.Limit, q.Offset)...)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		if err := db.scanArticles(ctx, &page.Articles, `SELECT `+articleColumns+` FROM articles a WHERE a.id IN (`+
+			idList(ids)+`)`+order); err != nil {
+			return nil, err
+		}
+	}
+	ptrs := make([]*core.Article, len(page.Articles))
+	for i := range page.Articles {
+		ptrs[i] = &page.Articles[i]
+	}
+	if err := db.fillPaths(ctx, ptrs); err != nil {
+		return nil, err
+	}
+	return page, db.fillCuration(ctx, ptrs)
+}
+
+// listClauses returns a library page's WHERE (or "") and ORDER BY clauses
+// over articles a, with the WHERE's arguments.
+func listClauses(q core.ListQuery) (cond, order string, args []any, err error) {
+	col, ok := sortColumns[q.Sort]
+	if !ok {
+		return "", "", nil, core.Errorf(core.EINVALID, "cannot sort by %q (use id, title, outlet, published or words)", q.Sort)
+	}
 	var where []string
-	var args []any
 	if q.Outlet != "" {
 		where, args = append(where, "a.outlet = ?"), append(args, q.Outlet)
 	}
@@ -294,44 +338,47 @@ func (db *DB) listArticles(ctx context.Context, q core.ListQuery, withTotal bool
 		}
 		where = append(where, "a.id IN ("+strings.Join(append(ids, "NULL"), ",")+")")
 	}
-	cond := ""
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	page := &core.Page{Articles: []core.Article{}}
-	if withTotal {
-		if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&page.Total); err != nil {
-			return nil, fmt.Errorf("count articles: %w", err)
-		}
 	}
 	dir := " ASC"
 	if q.Desc {
 		dir = " DESC"
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a`+cond+
-		` ORDER BY `+col+dir+`, a.id`+dir+` LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	return cond, " ORDER BY " + col + dir + ", a.id" + dir, args, nil
+}
+
+// pageIDsSQL selects the ids of a library page, LIMIT and OFFSET last.
+func pageIDsSQL(cond, order string) string {
+	return `SELECT a.id FROM articles a` + cond + order + ` LIMIT ? OFFSET ?`
+}
+
+// scanArticles appends the articles a query returns, without their text.
+func (db *DB) scanArticles(ctx context.Context, into *[]core.Article, query string, args ...any) error {
+	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list articles: %w", err)
+		return fmt.Errorf("list articles: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		page.Articles = append(page.Articles, a)
+		*into = append(*into, a)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return rows.Err()
+}
+
+// idList writes ids for an IN list; NULL keeps an empty list valid SQL.
+func idList(ids []int64) string {
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(strconv.FormatInt(id, 10))
+		b.WriteByte(',')
 	}
-	ptrs := make([]*core.Article, len(page.Articles))
-	for i := range page.Articles {
-		ptrs[i] = &page.Articles[i]
-	}
-	if err := db.fillPaths(ctx, ptrs); err != nil {
-		return nil, err
-	}
-	return page, db.fillCuration(ctx, ptrs)
+	b.WriteString("NULL")
+	return b.String()
 }
 
 // ArticleIDs returns every article id in ascending order.

@@ -1,9 +1,48 @@
 package store
 
+import (
+	"context"
+
+	"github.com/storydiff/storydiff/core"
+)
+
 // SetNarrowFilter sets how many articles a search filter may keep to be
 // applied as a set of ids, until the returned function restores it.
 func SetNarrowFilter(n int) (restore func()) {
 	old := narrowFilter
 	narrowFilter = n
 	return func() { narrowFilter = old }
+}
+
+// SortColumns lists the library's sort names.
+func SortColumns() []string {
+	var out []string
+	for name := range sortColumns {
+		out = append(out, name)
+	}
+	return out
+}
+
+// PageIDsPlan returns SQLite's plan for the query that finds a library
+// page's ids, one line a step.
+func (db *DB) PageIDsPlan(ctx context.Context, q core.ListQuery) ([]string, error) {
+	cond, order, args, err := listClauses(q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+pageIDsSQL(cond, order), append(args, 10, 5)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return nil, err
+		}
+		plan = append(plan, detail)
+	}
+	return plan, rows.Err()
 }
