@@ -463,7 +463,11 @@ func (db *DB) PublishedDates(ctx context.Context) (map[int64]time.Time, error) {
 func (db *DB) Facets(ctx context.Context) (*core.Facets, error) {
 	f := &core.Facets{Outlets: []core.Facet{}, Languages: []core.Facet{}, ReadOnly: db.ReadOnly()}
 	var first, last *string
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*), min(published), max(published) FROM articles`).Scan(&f.Articles, &first, &last); err != nil {
+	// Three statements: min and max alone each read one end of the
+	// published index, and the count the smallest index; together they
+	// scanned the published index whole (0.25 s at a million articles).
+	if err := db.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT min(published) FROM articles WHERE published IS NOT NULL),
+		(SELECT max(published) FROM articles)`).Scan(&f.Articles, &first, &last); err != nil {
 		return nil, err
 	}
 	for _, p := range []struct {
@@ -480,7 +484,7 @@ func (db *DB) Facets(ctx context.Context) (*core.Facets, error) {
 		col string
 		out *[]core.Facet
 	}{{"outlet", &f.Outlets}, {"language", &f.Languages}} {
-		rows, err := db.read.QueryContext(ctx, `SELECT `+c.col+`, count(*) FROM articles WHERE `+c.col+` != '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500`)
+		rows, err := db.read.QueryContext(ctx, `SELECT value, n FROM facet_counts WHERE facet = ? ORDER BY n DESC, value LIMIT 500`, c.col)
 		if err != nil {
 			return nil, err
 		}

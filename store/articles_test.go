@@ -282,6 +282,23 @@ func TestFacetsAndPublishedDates(t *testing.T) {
 	if f.First == nil || f.First.Day() != 2 || f.Last == nil || f.Last.Day() != 9 || f.ReadOnly {
 		t.Errorf("date range %v..%v, read-only %v; want 2..9 March, writable", f.First, f.Last, f.ReadOnly)
 	}
+	// The counts follow edits: an outlet moved, an outlet given, an edit
+	// reverted.
+	outlet := func(s string) *string { return &s }
+	for _, e := range []struct {
+		id     int64
+		outlet string
+	}{{ids[2], "bbc"}, {ids[3], "reuters"}, {ids[1], "reuters"}, {ids[1], "bbc"}} {
+		if err := db.EditArticle(ctx, e.id, core.ArticleEdit{Outlet: outlet(e.outlet)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f, err = db.Facets(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(f.Outlets, []core.Facet{{Value: "bbc", Count: 3}, {Value: "reuters", Count: 1}}) {
+		t.Errorf("outlets after edits = %+v; want bbc 3, reuters 1", f.Outlets)
+	}
 	dates, err := db.PublishedDates(ctx)
 	if err != nil {
 		t.Fatal(err)
