@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -115,7 +116,7 @@ func printStageStats(w io.Writer, r metrics.Results, names map[string]string) {
 			times = append(times, row{name: m.Key.Step + " " + names[m.Key.Step], v: t.Seconds()})
 		}
 	}
-	slices.SortFunc(times, func(a, b row) int { return cmpDesc(a.v, b.v) })
+	slices.SortFunc(times, func(a, b row) int { return cmp.Compare(b.v, a.v) })
 	fmt.Fprintf(w, "step seconds (processing, all workers):\n")
 	for _, t := range times {
 		fmt.Fprintf(w, "  %10.1f  %s\n", t.v, t.name)
@@ -129,7 +130,7 @@ func printStageStats(w io.Writer, r metrics.Results, names map[string]string) {
 		}
 		cols = append(cols, row{name: p.Key.Step + " " + p.Key.Name, v: bytes, n: v.ElementCount})
 	}
-	slices.SortFunc(cols, func(a, b row) int { return cmpDesc(a.v, b.v) })
+	slices.SortFunc(cols, func(a, b row) int { return cmp.Compare(b.v, a.v) })
 	fmt.Fprintf(w, "PCollections (elements, MB estimated from sampled sizes):\n")
 	for _, c := range cols {
 		fmt.Fprintf(w, "  %12d  %10.1f  %s\n", c.n, c.v/1e6, strings.TrimSpace(c.name))
@@ -137,14 +138,4 @@ func printStageStats(w io.Writer, r metrics.Results, names map[string]string) {
 	for _, c := range all.Counters() {
 		fmt.Fprintf(w, "counter %s/%s: %d\n", c.Key.Namespace, c.Key.Name, c.Result())
 	}
-}
-
-func cmpDesc(a, b float64) int {
-	switch {
-	case a > b:
-		return -1
-	case a < b:
-		return 1
-	}
-	return 0
 }
