@@ -28,7 +28,7 @@ func main() {
 	keep := flag.Bool("keep", false, "keep the work folder (by default a temporary one is removed)")
 	every := flag.Duration("progress", time.Minute, "log a running step's progress this often")
 	maxGB := flag.Float64("max-rss-gb", 8, "stop a step whose memory passes this many GB, and record how far it got (0: no limit)")
-	steps := flag.String("steps", "import,analyze,more,search,serve", "steps to run, in order; without import, the archive in -dir is measured as it is")
+	steps := flag.String("steps", "import,analyze,more,one,search,serve,verdicts", "steps to run, in order (one: import one file; verdicts: corrections, which change the archive, so last); without import, the archive in -dir is measured as it is")
 	rounds := flag.Int("search-rounds", 3, "times the 100 searches are run")
 	prefixes := flag.Int("search-prefixes", 100, "searches whose first 2, 3 and 4 letters are also searched as prefixes")
 	searchChild := flag.String("search-child", "", "internal: run the search loop on this archive and print its latencies")
@@ -89,9 +89,9 @@ func (r *run) all() error {
 	}
 	for _, name := range r.stepNames {
 		step, ok := map[string]func() error{"import": r.importStep, "analyze": r.analyzeStep, "more": r.moreStep,
-			"search": r.searchStep, "serve": r.serveStep}[name]
+			"search": r.searchStep, "serve": r.serveStep, "one": r.oneStep, "verdicts": r.verdictsStep}[name]
 		if !ok {
-			return fmt.Errorf("no step %q (want import, analyze, more, search, serve)", name)
+			return fmt.Errorf("no step %q (want import, analyze, more, one, search, serve, verdicts)", name)
 		}
 		if err := step(); err != nil {
 			return err

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 )
 
 // print writes the table of one run; a step that failed shows its error, so
@@ -21,8 +22,8 @@ func (r *run) print(w io.Writer) {
 		if s.err != nil {
 			note = "FAILED: " + s.err.Error()
 		}
-		fmt.Fprintf(w, "| %s | `%s` | %.1f s | %.1f s | %s | %s | %s |\n",
-			s.name, s.command, s.wall.Seconds(), s.cpu.Seconds(), mb(s.maxRSS), mb(s.archive), note)
+		fmt.Fprintf(w, "| %s | `%s` | %s | %s | %s | %s | %s |\n",
+			s.name, s.command, seconds(s.wall), seconds(s.cpu), mb(s.maxRSS), mb(s.archive), note)
 	}
 	fmt.Fprintln(w)
 	if len(r.search.Kinds) > 0 {
@@ -42,4 +43,12 @@ func mb(b int64) string {
 		return fmt.Sprintf("%.2f GB", float64(b)/1e9)
 	}
 	return fmt.Sprintf("%.0f MB", float64(b)/1e6)
+}
+
+// seconds shows short steps (a verdict, one file) to the millisecond.
+func seconds(d time.Duration) string {
+	if d < 10*time.Second {
+		return fmt.Sprintf("%.3f s", d.Seconds())
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
 }
