@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale: import, analysis, one-file import, search, the first library page and
-# verdicts on a generated
-# archive, each step a process of the real binary with its peak memory.
+# verdicts on a generated archive, each step a process of the real binary with
+# its peak memory.
 # SCALE_ARTICLES sets the size of the live run (default 100,000: about 15
 # minutes on 2 cores; its analysis peaks near 0.5 GB); the million-article
 # figures take two hours on this machine, so they are recorded from a
