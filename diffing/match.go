@@ -5,32 +5,27 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/sergi/go-diff/diffmatchpatch"
+	"github.com/storydiff/storydiff/diffing/internal/seqdiff"
 )
 
 // block is a run of n tokens equal in A (from token a) and B (from token b).
 type block struct{ a, b, n int }
 
-// maxID is the number of distinct tokens one comparison can name: every
-// valid code point except the surrogates.
+// maxID is the number of distinct tokens one comparison can name (every
+// valid code point but the surrogates, what go-diff could name when it did
+// the matching); past it a stretch is shown as replaced.
 const maxID = 0x110000 - 0x800
 
-// idRune names token number k by a valid code point, so that go-diff's
-// conversions between runes and strings keep it intact.
-func idRune(k int) rune {
-	if k >= 0xD800 {
-		k += 0x800
-	}
-	return rune(k)
-}
-
-// matcher finds equal runs between two token sequences with go-diff, each
-// distinct token mapped to one rune (as DiffLinesToRunes does for lines).
+// matcher finds equal runs between two token sequences, each distinct
+// token named by an id (as go-diff's DiffLinesToRunes does for lines) and
+// the ids compared by seqdiff, which finds the runs go-diff's DiffMainRunes
+// finds.
 type matcher struct {
-	ids map[string]rune
+	ids map[string]int32
 	// trimKeys compares tokens without their trailing white space (for
 	// lines, so that a paragraph matches itself whatever follows it).
 	trimKeys bool
+	seq      seqdiff.Matcher
 }
 
 // match returns the equal blocks of the token sequences ta and tb (bounds
@@ -39,45 +34,27 @@ type matcher struct {
 // were too many distinct tokens to name.
 func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.Time) (blocks []block, ok bool) {
 	if m.ids == nil {
-		m.ids = make(map[string]rune, len(ta)+len(tb))
+		m.ids = make(map[string]int32, len(ta)+len(tb))
 	} else {
 		clear(m.ids)
 	}
-	ra, ok1 := m.runes(sa, ta)
-	rb, ok2 := m.runes(sb, tb)
+	ra, ok1 := m.names(sa, ta)
+	rb, ok2 := m.names(sb, tb)
 	if !ok1 || !ok2 {
 		return nil, false
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	if !deadline.IsZero() {
-		left := time.Until(deadline)
-		if left <= 0 {
-			return nil, false
-		}
-		dmp.DiffTimeout = left
+	if !deadline.IsZero() && !time.Now().Before(deadline) {
+		return nil, false
 	}
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-	ok = deadline.IsZero() || time.Now().Before(deadline)
-	i, j := 0, 0
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			blocks = append(blocks, block{i, j, n})
-			i += n
-			j += n
-		case diffmatchpatch.DiffDelete:
-			i += n
-		case diffmatchpatch.DiffInsert:
-			j += n
-		}
+	for _, bl := range m.seq.Match(ra, rb, deadline) {
+		blocks = append(blocks, block{bl.A, bl.B, bl.N})
 	}
-	return blocks, ok
+	return blocks, deadline.IsZero() || time.Now().Before(deadline)
 }
 
-func (m *matcher) runes(s string, t []pos) ([]rune, bool) {
-	out := make([]rune, len(t)-1)
+// names returns the id of each token of s bounded by t.
+func (m *matcher) names(s string, t []pos) ([]int32, bool) {
+	out := make([]int32, len(t)-1)
 	for k := 0; k+1 < len(t); k++ {
 		key := s[t[k].b:t[k+1].b]
 		if m.trimKeys {
@@ -88,7 +65,7 @@ func (m *matcher) runes(s string, t []pos) ([]rune, bool) {
 			if len(m.ids) >= maxID {
 				return nil, false
 			}
-			id = idRune(len(m.ids))
+			id = int32(len(m.ids))
 			m.ids[key] = id
 		}
 		out[k] = id
