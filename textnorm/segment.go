@@ -4,6 +4,7 @@ import (
 	"github.com/storydiff/storydiff/core"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Lines returns every non-blank line of text, trimmed of surrounding white
@@ -30,24 +31,31 @@ func lines(rs []rune) []core.Span {
 
 // Paragraphs returns the blocks of text separated by blank lines, trimmed.
 // A text without any blank line is taken to put one paragraph per line, as
-// most scrapers and plain-text exports do.
+// most scrapers and plain-text exports do. It walks the string, counting
+// runes as it goes, rather than converting it to runes (four bytes each):
+// a diff takes the paragraphs of both texts.
 func Paragraphs(text string) []core.Span {
-	rs := []rune(text)
-	ls := lines(rs)
+	ls := lineBounds(text)
 	blank := false
 	for k := 1; k < len(ls); k++ {
-		if hasBlankLine(rs[ls[k-1].End:ls[k].Start]) {
+		if hasBlankLineIn(text[ls[k-1].endByte:ls[k].startByte]) {
 			blank = true
 			break
 		}
 	}
-	if !blank {
-		return ls
+	if len(ls) == 0 {
+		return nil
 	}
-	var out []core.Span
+	out := make([]core.Span, 0, len(ls))
+	if !blank {
+		for _, l := range ls {
+			out = append(out, l.Span)
+		}
+		return out
+	}
 	cur := core.Span{Start: -1, End: -1}
 	for k, l := range ls {
-		if k > 0 && hasBlankLine(rs[ls[k-1].End:l.Start]) {
+		if k > 0 && hasBlankLineIn(text[ls[k-1].endByte:l.startByte]) {
 			out = append(out, cur)
 			cur = core.Span{Start: -1, End: -1}
 		}
@@ -62,12 +70,76 @@ func Paragraphs(text string) []core.Span {
 	return out
 }
 
-// hasBlankLine reports whether the white space between two lines holds an
-// empty line, that is two line breaks.
-func hasBlankLine(gap []rune) bool {
+// lineBound is a trimmed line: its rune span and where it starts and ends
+// in bytes.
+type lineBound struct {
+	core.Span
+	startByte, endByte int
+}
+
+// lineBounds is linesOf with the lines' byte offsets too.
+func lineBounds(text string) []lineBound {
+	var out []lineBound
+	pos, ri := 0, 0
+	lineStart, lineRune := 0, 0
+	for {
+		end := pos >= len(text)
+		var r rune
+		w := 1
+		if !end {
+			if c := text[pos]; c < utf8.RuneSelf {
+				r = rune(c)
+			} else {
+				r, w = utf8.DecodeRuneInString(text[pos:])
+			}
+		}
+		if end || r == '\n' || r == '\r' {
+			if sp, lead, trail, ok := trimLineBytes(text[lineStart:pos], lineRune); ok {
+				out = append(out, lineBound{Span: sp, startByte: lineStart + lead, endByte: pos - trail})
+			}
+			if end {
+				return out
+			}
+			pos, ri = pos+w, ri+1
+			lineStart, lineRune = pos, ri
+			continue
+		}
+		pos, ri = pos+w, ri+1
+	}
+}
+
+// trimLineBytes is trimLine, also giving the bytes of white space trimmed
+// at each end.
+func trimLineBytes(line string, base int) (sp core.Span, lead, trail int, ok bool) {
+	n := len(line)
+	leadRunes := 0
+	for len(line) > 0 {
+		r, w := utf8.DecodeRuneInString(line)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		line, lead, leadRunes = line[w:], lead+w, leadRunes+1
+	}
+	for len(line) > 0 {
+		r, w := utf8.DecodeLastRuneInString(line)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		line = line[:len(line)-w]
+	}
+	if line == "" {
+		return core.Span{}, 0, 0, false
+	}
+	start := base + leadRunes
+	return core.Span{Start: start, End: start + utf8.RuneCountInString(line)}, lead, n - lead - len(line), true
+}
+
+// hasBlankLineIn is hasBlankLine on the bytes between two lines (line
+// breaks are ASCII, never part of a longer encoding).
+func hasBlankLineIn(gap string) bool {
 	n := 0
-	for k, r := range gap {
-		if r == '\n' || (r == '\r' && (k+1 == len(gap) || gap[k+1] != '\n')) {
+	for k := 0; k < len(gap); k++ {
+		if c := gap[k]; c == '\n' || (c == '\r' && (k+1 == len(gap) || gap[k+1] != '\n')) {
 			n++
 		}
 	}
