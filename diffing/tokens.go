@@ -139,6 +139,24 @@ func wordTokens(s string, from, to pos) []pos {
 	var prev rune
 	prevJoin := false
 	for p.b < to.b {
+		if c := s[p.b]; c < utf8.RuneSelf && !prevJoin {
+			// An ASCII character, the bulk of most texts: it extends
+			// nothing, and only ' . , can join a word.
+			cls := int(asciiClass[c])
+			if p.b != from.b {
+				switch {
+				case cls == prevCls && (cls == clsWord || cls == clsSpace):
+				case prevCls == clsWord && mayJoin(rune(c)) && isInnerJoiner(prev, rune(c), s[p.b+1:to.b]):
+					cls = clsWord
+				default:
+					out = append(out, p)
+				}
+			}
+			prevCls, prev = cls, rune(c)
+			p.b++
+			p.r++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[p.b:to.b])
 		cls := class(r)
 		cut := p != from
@@ -168,6 +186,12 @@ func wordTokens(s string, from, to pos) []pos {
 		out = append(out, to)
 	}
 	return out
+}
+
+// mayJoin reports whether r is one of the characters textnorm.IsJoiner
+// can keep inside a word, so that the others skip the call.
+func mayJoin(r rune) bool {
+	return r == '\'' || r == '.' || r == ',' || r == '\u2019' || r == '\u02BC'
 }
 
 // asciiClass holds class for the ASCII range, the bulk of most texts.
@@ -225,7 +249,25 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	var prev rune
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: no ideographs, nothing that extends a word, and
+			// only ' . , can join one.
+			switch cls := asciiClass[c]; {
+			case cls == clsWord:
+				if !in {
+					n++
+				}
+				in = true
+			case in && mayJoin(rune(c)) && isInnerJoiner(prev, rune(c), s[i+1:]):
+			default:
+				in = false
+			}
+			prev = rune(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		c := class(r)
 		switch {
 		case c == clsIdeo:
@@ -236,12 +278,13 @@ func countWords(s string) int {
 				n++
 			}
 			in = true
-		case in && isInnerJoiner(prev, r, s[i+utf8.RuneLen(r):]):
+		case in && mayJoin(r) && isInnerJoiner(prev, r, s[i+size:]):
 			// stays inside the word
 		default:
 			in = false
 		}
 		prev = r
+		i += size
 	}
 	return n
 }
