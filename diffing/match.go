@@ -21,7 +21,14 @@ const maxID = 0x110000 - 0x800
 // the ids compared by seqdiff, which finds the runs go-diff's DiffMainRunes
 // finds.
 type matcher struct {
-	ids map[string]int32
+	// ids names every distinct token the matcher has met, across calls:
+	// a word, sentence or line keeps its id, so that the many small word
+	// diffs of one comparison neither clear a large map nor insert their
+	// common words again. seen[id] is the last call that met it, so that
+	// each call still counts its own distinct tokens against maxID.
+	ids  map[string]int32
+	seen []int32
+	call int32
 	// trimKeys compares tokens without their trailing white space (for
 	// lines, so that a paragraph matches itself whatever follows it).
 	trimKeys bool
@@ -35,11 +42,11 @@ type matcher struct {
 func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.Time) (blocks []block, ok bool) {
 	if m.ids == nil {
 		m.ids = make(map[string]int32, len(ta)+len(tb))
-	} else {
-		clear(m.ids)
 	}
-	ra, ok1 := m.names(sa, ta)
-	rb, ok2 := m.names(sb, tb)
+	m.call++
+	distinct := 0
+	ra, ok1 := m.names(sa, ta, &distinct)
+	rb, ok2 := m.names(sb, tb, &distinct)
 	if !ok1 || !ok2 {
 		return nil, false
 	}
@@ -52,21 +59,27 @@ func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.
 	return blocks, deadline.IsZero() || time.Now().Before(deadline)
 }
 
-// names returns the id of each token of s bounded by t.
-func (m *matcher) names(s string, t []pos) ([]int32, bool) {
+// names returns the id of each token of s bounded by t, counting the
+// tokens this call had not met before in distinct.
+func (m *matcher) names(s string, t []pos, distinct *int) ([]int32, bool) {
 	out := make([]int32, len(t)-1)
 	for k := 0; k+1 < len(t); k++ {
 		key := s[t[k].b:t[k+1].b]
 		if m.trimKeys {
 			key = strings.TrimRight(key, " \t\r\n")
 		}
-		id, seen := m.ids[key]
-		if !seen {
-			if len(m.ids) >= maxID {
-				return nil, false
-			}
+		id, known := m.ids[key]
+		if !known {
 			id = int32(len(m.ids))
 			m.ids[key] = id
+			m.seen = append(m.seen, 0)
+		}
+		if m.seen[id] != m.call {
+			if *distinct >= maxID {
+				return nil, false
+			}
+			*distinct++
+			m.seen[id] = m.call
 		}
 		out[k] = id
 	}
