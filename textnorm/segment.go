@@ -77,34 +77,30 @@ type lineBound struct {
 	startByte, endByte int
 }
 
-// lineBounds is linesOf with the lines' byte offsets too.
+// lineBounds is linesOf with the lines' byte offsets too. Line breaks are
+// ASCII, so it looks for them byte-wise and counts the runes of each line
+// at once.
 func lineBounds(text string) []lineBound {
 	var out []lineBound
 	pos, ri := 0, 0
-	lineStart, lineRune := 0, 0
 	for {
-		end := pos >= len(text)
-		var r rune
-		w := 1
-		if !end {
-			if c := text[pos]; c < utf8.RuneSelf {
-				r = rune(c)
-			} else {
-				r, w = utf8.DecodeRuneInString(text[pos:])
-			}
+		rest := text[pos:]
+		stop := strings.IndexByte(rest, '\n')
+		if stop < 0 {
+			stop = len(rest)
 		}
-		if end || r == '\n' || r == '\r' {
-			if sp, lead, trail, ok := trimLineBytes(text[lineStart:pos], lineRune); ok {
-				out = append(out, lineBound{Span: sp, startByte: lineStart + lead, endByte: pos - trail})
-			}
-			if end {
-				return out
-			}
-			pos, ri = pos+w, ri+1
-			lineStart, lineRune = pos, ri
-			continue
+		if cr := strings.IndexByte(rest[:stop], '\r'); cr >= 0 {
+			stop = cr
 		}
-		pos, ri = pos+w, ri+1
+		line := rest[:stop]
+		if sp, lead, trail, ok := trimLineBytes(line, ri); ok {
+			out = append(out, lineBound{Span: sp, startByte: pos + lead, endByte: pos + stop - trail})
+		}
+		if stop == len(rest) {
+			return out
+		}
+		ri += utf8.RuneCountInString(line) + 1
+		pos += stop + 1
 	}
 }
 
