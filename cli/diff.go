@@ -65,7 +65,7 @@ var diffCommand = &Command{
 				if *story != 0 {
 					return writeJSON(env.Stdout, map[string]any{"story": *story, "diffs": cs})
 				}
-				return writeJSON(env.Stdout, cs[0])
+				return writeComparisonJSON(env.Stdout, cs[0])
 			}
 			ropt := render.Options{Color: env.StdoutIsTerminal && *format == "text", HideMinor: opt.IgnoreMinor}
 			for _, c := range cs {
