@@ -11,111 +11,174 @@ import (
 )
 
 // writeComparisonJSON writes c as writeJSON does, byte for byte, without
-// encoding/json's reflection: a diff of two long articles is thousands of
-// ops, and walking them by reflection was about a tenth of the command.
-// What the fast writer does not cover (no result, a float JSON cannot
-// hold) goes to writeJSON, which also reports the error.
+// encoding/json's reflection and without indenting a compact copy
+// afterwards: a diff of two long articles is thousands of ops, and
+// encoding them by reflection, then indenting the megabyte of JSON, was
+// about a fifth of the command. What the fast writer does not cover (no
+// result, a float JSON cannot hold) goes to writeJSON, which also reports
+// the error.
 func writeComparisonJSON(w io.Writer, c *app.Comparison) error {
 	if c.Result == nil || !finite(c.Similarity) || !finite(c.Stats.ChangedShare) {
 		return writeJSON(w, c)
 	}
-	compact := appendComparison(make([]byte, 0, 1024+200*len(c.Ops)), c)
-	compact = append(compact, '\n') // as json.Encoder ends a value
-	_, err := w.Write(indentJSON(make([]byte, 0, len(compact)*3/2), compact))
+	size := 1024
+	for k := range c.Ops {
+		size += 160 + len(c.Ops[k].Text)
+	}
+	b := appendComparison(make([]byte, 0, size), c)
+	_, err := w.Write(append(b, '\n')) // as json.Encoder ends a value
 	return err
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
+// jsonOut appends JSON indented as json.Encoder with SetIndent("", "  ")
+// writes it: each member or element on its own line, two spaces a level.
+type jsonOut struct {
+	b     []byte
+	depth int
+	first bool // no member written yet at this level
+}
+
+// open starts an object or array.
+func (o *jsonOut) open(c byte) {
+	o.b = append(o.b, c)
+	o.depth++
+	o.first = true
+}
+
+// close ends one; an empty one stays on its line ({} or []).
+func (o *jsonOut) close(c byte) {
+	o.depth--
+	if !o.first {
+		o.newline()
+	}
+	o.b = append(o.b, c)
+	o.first = false
+}
+
+func (o *jsonOut) newline() {
+	o.b = append(o.b, '\n')
+	for range o.depth {
+		o.b = append(o.b, ' ', ' ')
+	}
+}
+
+// next starts a member or element: a comma after the one before, then a
+// new line.
+func (o *jsonOut) next() {
+	if !o.first {
+		o.b = append(o.b, ',')
+	}
+	o.first = false
+	o.newline()
+}
+
+// key starts the member name.
+func (o *jsonOut) key(name string) {
+	o.next()
+	o.b = append(o.b, '"')
+	o.b = append(o.b, name...)
+	o.b = append(o.b, '"', ':', ' ')
+}
+
+func (o *jsonOut) int(name string, n int64) {
+	o.key(name)
+	o.b = strconv.AppendInt(o.b, n, 10)
+}
+
+func (o *jsonOut) str(name, s string) {
+	o.key(name)
+	o.b = appendString(o.b, s)
+}
+
 // appendComparison appends c as encoding/json marshals it (with HTML
-// escaping off, as writeJSON sets it): the fields in the order of their
-// structs, Result's promoted from its embedding, omitempty honoured.
+// escaping off, as writeJSON sets it), indented as writeJSON indents it:
+// the fields in the order of their structs, Result's promoted from its
+// embedding, omitempty honoured.
 func appendComparison(b []byte, c *app.Comparison) []byte {
-	b = append(b, `{"a":`...)
-	b = strconv.AppendInt(b, c.A, 10)
-	b = append(b, `,"b":`...)
-	b = strconv.AppendInt(b, c.B, 10)
-	b = append(b, `,"similarity":`...)
-	b = appendFloat(b, c.Similarity)
-	b = append(b, `,"stats":`...)
-	b = appendStats(b, &c.Stats)
-	b = append(b, `,"ops":`...)
-	b = appendOps(b, c.Ops)
+	o := &jsonOut{b: b}
+	o.open('{')
+	o.int("a", c.A)
+	o.int("b", c.B)
+	o.key("similarity")
+	o.b = appendFloat(o.b, c.Similarity)
+	o.key("stats")
+	o.stats(&c.Stats)
+	o.key("ops")
+	o.ops(c.Ops)
 	if c.Degraded {
-		b = append(b, `,"degraded":true`...)
+		o.key("degraded")
+		o.b = append(o.b, "true"...)
 	}
 	if c.Reason != "" {
-		b = append(b, `,"reason":`...)
-		b = appendString(b, c.Reason)
+		o.str("reason", c.Reason)
 	}
-	return append(b, '}')
+	o.close('}')
+	return o.b
 }
 
-func appendStats(b []byte, s *diffing.Stats) []byte {
-	b = append(b, `{"changed_share":`...)
-	b = appendFloat(b, s.ChangedShare)
-	for _, f := range []struct {
-		name string
-		n    int
-	}{
-		{`,"words_a":`, s.WordsA}, {`,"words_b":`, s.WordsB}, {`,"words_inserted":`, s.WordsInserted},
-		{`,"words_deleted":`, s.WordsDeleted}, {`,"words_moved":`, s.WordsMoved},
-		{`,"paragraphs_changed":`, s.ParagraphsChanged}, {`,"minor_edits":`, s.MinorEdits}, {`,"moves":`, s.Moves},
-	} {
-		b = append(b, f.name...)
-		b = strconv.AppendInt(b, int64(f.n), 10)
-	}
-	return append(b, '}')
+func (o *jsonOut) stats(s *diffing.Stats) {
+	o.open('{')
+	o.key("changed_share")
+	o.b = appendFloat(o.b, s.ChangedShare)
+	o.int("words_a", int64(s.WordsA))
+	o.int("words_b", int64(s.WordsB))
+	o.int("words_inserted", int64(s.WordsInserted))
+	o.int("words_deleted", int64(s.WordsDeleted))
+	o.int("words_moved", int64(s.WordsMoved))
+	o.int("paragraphs_changed", int64(s.ParagraphsChanged))
+	o.int("minor_edits", int64(s.MinorEdits))
+	o.int("moves", int64(s.Moves))
+	o.close('}')
 }
 
-func appendOps(b []byte, ops []diffing.Op) []byte {
+func (o *jsonOut) ops(ops []diffing.Op) {
 	if ops == nil {
-		return append(b, "null"...)
+		o.b = append(o.b, "null"...)
+		return
 	}
-	b = append(b, '[')
+	o.open('[')
 	for k := range ops {
-		if k > 0 {
-			b = append(b, ',')
-		}
-		b = appendOp(b, &ops[k])
+		o.next()
+		o.op(&ops[k])
 	}
-	return append(b, ']')
+	o.close(']')
 }
 
-func appendOp(b []byte, o *diffing.Op) []byte {
-	b = append(b, `{"op":`...)
-	b = appendString(b, string(o.Op))
-	b = append(b, `,"text":`...)
-	b = appendString(b, o.Text)
-	b = append(b, `,"a":{"start":`...)
-	b = strconv.AppendInt(b, int64(o.A.Start), 10)
-	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(o.A.End), 10)
-	b = append(b, `},"b":{"start":`...)
-	b = strconv.AppendInt(b, int64(o.B.Start), 10)
-	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(o.B.End), 10)
-	b = append(b, '}')
-	if o.Role != "" {
-		b = append(b, `,"role":`...)
-		b = appendString(b, o.Role)
+func (o *jsonOut) op(op *diffing.Op) {
+	o.open('{')
+	o.str("op", string(op.Op))
+	o.str("text", op.Text)
+	o.key("a")
+	o.span(op.A.Start, op.A.End)
+	o.key("b")
+	o.span(op.B.Start, op.B.End)
+	if op.Role != "" {
+		o.str("role", op.Role)
 	}
-	if o.MoveID != 0 {
-		b = append(b, `,"move_id":`...)
-		b = strconv.AppendInt(b, int64(o.MoveID), 10)
+	if op.MoveID != 0 {
+		o.int("move_id", int64(op.MoveID))
 	}
-	if o.Minor {
-		b = append(b, `,"minor":true`...)
+	if op.Minor {
+		o.key("minor")
+		o.b = append(o.b, "true"...)
 	}
-	if o.Why != "" {
-		b = append(b, `,"why":`...)
-		b = appendString(b, o.Why)
+	if op.Why != "" {
+		o.str("why", op.Why)
 	}
-	if len(o.Detail) > 0 {
-		b = append(b, `,"detail":`...)
-		b = appendOps(b, o.Detail)
+	if len(op.Detail) > 0 {
+		o.key("detail")
+		o.ops(op.Detail)
 	}
-	return append(b, '}')
+	o.close('}')
+}
+
+func (o *jsonOut) span(start, end int) {
+	o.open('{')
+	o.int("start", int64(start))
+	o.int("end", int64(end))
+	o.close('}')
 }
 
 // appendFloat writes a float64 as encoding/json does: plain decimals, and
