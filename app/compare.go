@@ -116,21 +116,17 @@ func (s *Service) textWithBoilerplate(ctx context.Context, ref string) (articleT
 	if err != nil {
 		return articleText{}, err
 	}
-	a, err := s.db.Article(ctx, id)
+	// The text and the boilerplate spans only: a diff needs nothing else
+	// of the article, and each statement is prepared and run anew.
+	text, err := s.db.ArticleText(ctx, id)
 	if err != nil {
 		return articleText{}, err
 	}
-	blocks, err := s.db.Blocks(ctx, id)
+	boilerplate, err := s.db.BoilerplateSpans(ctx, id)
 	if err != nil {
 		return articleText{}, err
 	}
-	t := articleText{id: id, text: a.Text}
-	for _, b := range blocks {
-		if b.Kind == "boilerplate" {
-			t.boilerplate = append(t.boilerplate, core.Span{Start: b.Start, End: b.End})
-		}
-	}
-	return t, nil
+	return articleText{id: id, text: text, boilerplate: boilerplate}, nil
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

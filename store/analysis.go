@@ -175,6 +175,25 @@ func (db *DB) Blocks(ctx context.Context, id int64) ([]core.Block, error) {
 	return out, rows.Err()
 }
 
+// BoilerplateSpans returns the spans of an article's boilerplate blocks in
+// order: what a diff needs of its blocks, without reading the others.
+func (db *DB) BoilerplateSpans(ctx context.Context, id int64) ([]core.Span, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT start, end FROM blocks WHERE article_id = ? AND kind = 'boilerplate' ORDER BY seq`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []core.Span
+	for rows.Next() {
+		var sp core.Span
+		if err := rows.Scan(&sp.Start, &sp.End); err != nil {
+			return nil, err
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
 // LineCounts returns every recurring-line count.
 func (db *DB) LineCounts(ctx context.Context) ([]core.LineCount, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT grp, hash, count FROM line_counts`)

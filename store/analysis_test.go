@@ -117,6 +117,12 @@ func TestSaveAnalysesRoundTrip(t *testing.T) {
 	if got, _ := db.Blocks(ctx, ids[0]); !reflect.DeepEqual(got, blocks) {
 		t.Errorf("blocks = %+v, want %+v", got, blocks)
 	}
+	if got, _ := db.BoilerplateSpans(ctx, ids[0]); !reflect.DeepEqual(got, []core.Span{blocks[1].Span}) {
+		t.Errorf("boilerplate spans = %+v, want %+v", got, blocks[1].Span)
+	}
+	if got, err := db.BoilerplateSpans(ctx, ids[1]); err != nil || got != nil {
+		t.Errorf("boilerplate spans of an article without = %+v (%v), want none", got, err)
+	}
 	// No blocks in the analysis keeps the blocks stored on import.
 	if got, _ := db.Blocks(ctx, ids[1]); len(got) != 1 || got[0].Kind != "title" {
 		t.Errorf("blocks of an article analysed without blocks = %+v, want the imported title block", got)

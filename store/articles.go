@@ -198,6 +198,20 @@ func (db *DB) Article(ctx context.Context, id int64) (*core.Article, error) {
 	return &a, nil
 }
 
+// ArticleText returns an article's text alone: a diff reads nothing else of
+// the row, nor the paths and curation Article gathers.
+func (db *DB) ArticleText(ctx context.Context, id int64) (string, error) {
+	var text string
+	err := db.read.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, id).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", core.Errorf(core.ENOTFOUND, "no article %d in the archive", id)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read article %d: %w", id, err)
+	}
+	return text, nil
+}
+
 // Original returns the bytes an article was made from.
 func (db *DB) Original(ctx context.Context, id int64) ([]byte, error) {
 	var b []byte

@@ -409,3 +409,17 @@ func TestLibraryPagesSkipArticlesInAnIndex(t *testing.T) {
 		}
 	}
 }
+
+// ArticleText reads an article's text alone, and says which article is
+// missing.
+func TestArticleText(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addTexts(t, db, []string{"Kyiv’s text\n\nwith <b>two</b> paragraphs"})
+	if got, err := db.ArticleText(ctx, ids[0]); err != nil || got != "Kyiv’s text\n\nwith <b>two</b> paragraphs" {
+		t.Errorf("ArticleText = %q, %v", got, err)
+	}
+	if _, err := db.ArticleText(ctx, ids[0]+100); core.ErrorCode(err) != core.ENOTFOUND {
+		t.Errorf("a missing article: %v, want ENOTFOUND", err)
+	}
+}
