@@ -12,23 +12,24 @@ import (
 
 // writeComparisonJSON writes c as writeJSON does, byte for byte, without
 // encoding/json's reflection and without indenting a compact copy
-// afterwards: a diff of two long articles is thousands of ops, and
-// encoding them by reflection, then indenting the megabyte of JSON, was
-// about a fifth of the command. What the fast writer does not cover (no
-// result, a float JSON cannot hold) goes to writeJSON, which also reports
-// the error.
+// afterwards, streaming it in pieces of about 64 KB: a diff of two long
+// articles is thousands of ops, and encoding them by reflection into one
+// buffer, then indenting the megabyte of JSON into another, was about a
+// fifth of the command. What the fast writer does not cover (no result, a
+// float JSON cannot hold) goes to writeJSON, which also reports the error.
 func writeComparisonJSON(w io.Writer, c *app.Comparison) error {
 	if c.Result == nil || !finite(c.Similarity) || !finite(c.Stats.ChangedShare) {
 		return writeJSON(w, c)
 	}
-	size := 1024
-	for k := range c.Ops {
-		size += 160 + len(c.Ops[k].Text)
-	}
-	b := appendComparison(make([]byte, 0, size), c)
-	_, err := w.Write(append(b, '\n')) // as json.Encoder ends a value
-	return err
+	o := &jsonOut{b: make([]byte, 0, jsonPiece+4096), w: w}
+	o.comparison(c)
+	o.b = append(o.b, '\n') // as json.Encoder ends a value
+	o.flush()
+	return o.err
 }
+
+// jsonPiece is how much JSON the writer gathers before writing it.
+const jsonPiece = 64 << 10
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
@@ -38,6 +39,16 @@ type jsonOut struct {
 	b     []byte
 	depth int
 	first bool // no member written yet at this level
+	w     io.Writer
+	err   error
+}
+
+// flush writes what was gathered; after an error it only drops it.
+func (o *jsonOut) flush() {
+	if o.err == nil {
+		_, o.err = o.w.Write(o.b)
+	}
+	o.b = o.b[:0]
 }
 
 // open starts an object or array.
@@ -92,12 +103,11 @@ func (o *jsonOut) str(name, s string) {
 	o.b = appendString(o.b, s)
 }
 
-// appendComparison appends c as encoding/json marshals it (with HTML
-// escaping off, as writeJSON sets it), indented as writeJSON indents it:
-// the fields in the order of their structs, Result's promoted from its
-// embedding, omitempty honoured.
-func appendComparison(b []byte, c *app.Comparison) []byte {
-	o := &jsonOut{b: b}
+// comparison writes c as encoding/json marshals it (with HTML escaping
+// off, as writeJSON sets it), indented as writeJSON indents it: the fields
+// in the order of their structs, Result's promoted from its embedding,
+// omitempty honoured.
+func (o *jsonOut) comparison(c *app.Comparison) {
 	o.open('{')
 	o.int("a", c.A)
 	o.int("b", c.B)
@@ -115,7 +125,6 @@ func appendComparison(b []byte, c *app.Comparison) []byte {
 		o.str("reason", c.Reason)
 	}
 	o.close('}')
-	return o.b
 }
 
 func (o *jsonOut) stats(s *diffing.Stats) {
@@ -142,6 +151,9 @@ func (o *jsonOut) ops(ops []diffing.Op) {
 	for k := range ops {
 		o.next()
 		o.op(&ops[k])
+		if len(o.b) >= jsonPiece {
+			o.flush()
+		}
 	}
 	o.close(']')
 }

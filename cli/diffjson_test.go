@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -96,7 +97,7 @@ func TestComparisonJSONAsEncodingJSON(t *testing.T) {
 // edits and details, and checks that a float JSON cannot hold fails as
 // encoding/json fails.
 func TestComparisonJSONOfRealDiffs(t *testing.T) {
-	a := synth.Article(1, 20_000)
+	a := synth.Article(1, 60_000) // a few hundred KB of JSON: written in pieces
 	pairs := [][2]string{
 		{a, synth.Edit(2, a, 0.05)},
 		{"One two three four five six.\n\nSeven eight nine ten eleven.\n\nZelensky said “yes”.", "Seven eight nine ten eleven.\n\nOne two three four five six.\n\nZelenskyy said \"yes\"."},
@@ -109,8 +110,16 @@ func TestComparisonJSONOfRealDiffs(t *testing.T) {
 			t.Fatalf("fast writer differs (errors %v / %v)\n%s\nencoding/json\n%s", ferr, serr, fast, slow)
 		}
 	}
+	big := &app.Comparison{Result: diffing.Diff(a, synth.Edit(3, a, 0.05), diffing.Options{})}
+	if err := writeComparisonJSON(failingWriter{}, big); err == nil {
+		t.Fatal("a failing writer: no error")
+	}
 	c := &app.Comparison{Similarity: math.NaN(), Result: diffing.Diff("a", "b", diffing.Options{})}
 	if _, _, ferr, serr := encodeBoth(t, c); ferr == nil || serr == nil {
 		t.Fatalf("NaN similarity: errors %v / %v, want both", ferr, serr)
 	}
 }
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
