@@ -300,32 +300,49 @@ func anchorTokens(s string, from, to pos) []pos {
 	// stop: a sentence end was seen; gap: white space followed it. Only
 	// both cut, so "15.8" and "U.S." stay whole.
 	stop, gap := false, false
-	for p.b < to.b {
+	// A byte at a time: the text is valid UTF-8 (Clean), so the runes are
+	// its bytes that do not continue one, and the bytes that matter here
+	// are ASCII and never continue one.
+	for ; p.b < to.b; p.b++ {
 		c := s[p.b]
-		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
-		switch {
-		case stop && gap && !space:
-			out = append(out, p)
-			stop, gap = false, false
-		case stop && space:
-			gap = true
-		case !space:
+		switch anchorClass[c] {
+		case acOther:
+			if stop && gap {
+				out = append(out, p)
+				gap = false
+			}
 			stop = false
+		case acSpace:
+			gap = gap || stop
+		case acStop:
+			if stop && gap {
+				out = append(out, p)
+			}
+			stop, gap = true, false
+		case acBreak:
+			stop, gap = true, true
 		}
-		if c == '.' || c == '!' || c == '?' || c == '\n' {
-			stop = true
-			gap = c == '\n'
+		if c&0xC0 != 0x80 {
+			p.r++
 		}
-		if c < utf8.RuneSelf {
-			p.b++
-		} else {
-			_, n := utf8.DecodeRuneInString(s[p.b:to.b])
-			p.b += n
-		}
-		p.r++
 	}
 	if from != to {
 		out = append(out, to)
 	}
 	return out
 }
+
+// Byte classes for anchorTokens.
+const (
+	acOther = iota // anything else, including every byte of a multi-byte rune
+	acSpace        // space, tab, carriage return
+	acStop         // . ! ?
+	acBreak        // a line break: ends a sentence and is white space after it
+)
+
+var anchorClass = func() (t [256]uint8) {
+	t[' '], t['\t'], t['\r'] = acSpace, acSpace, acSpace
+	t['.'], t['!'], t['?'] = acStop, acStop, acStop
+	t['\n'] = acBreak
+	return t
+}()

@@ -71,10 +71,45 @@ func countWordsByRune(s string) int {
 	return n
 }
 
+// anchorTokensByRune is anchorTokens as it was before it went byte by byte.
+func anchorTokensByRune(s string, from, to pos) []pos {
+	out := []pos{from}
+	p := from
+	stop, gap := false, false
+	for p.b < to.b {
+		c := s[p.b]
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
+		switch {
+		case stop && gap && !space:
+			out = append(out, p)
+			stop, gap = false, false
+		case stop && space:
+			gap = true
+		case !space:
+			stop = false
+		}
+		if c == '.' || c == '!' || c == '?' || c == '\n' {
+			stop = true
+			gap = c == '\n'
+		}
+		if c < utf8.RuneSelf {
+			p.b++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[p.b:to.b])
+			p.b += n
+		}
+		p.r++
+	}
+	if from != to {
+		out = append(out, to)
+	}
+	return out
+}
+
 // tokenPieces mix ASCII words, digits with points and commas,
 // apostrophes of three kinds, combining marks, joiners, emoji, ideographs
 // and white space, so that every rule of the tokenizer meets the others.
-var tokenPieces = []string{"a", "Kyiv", "15", "8", ".", ",", "'", "\u2019", "\u02bc", " ", "  ", "\n", "\t", "\u00a0",
+var tokenPieces = []string{"a", "?", "!", ". ", ".\n", "\r\n", "U.S.", "Kyiv", "15", "8", ".", ",", "'", "\u2019", "\u02bc", " ", "  ", "\n", "\t", "\u00a0",
 	"e\u0301", "\u0301", "\u200d", "👨", "\U0001F3FD", "中", "カ", "-", "!", "\"", "Ж", "٣", "\ufe0f"}
 
 func randomTokenText(rng *rand.Rand) string {
@@ -85,8 +120,8 @@ func randomTokenText(rng *rand.Rand) string {
 	return b.String()
 }
 
-// TestWordTokensASCIIPath checks that wordTokens cuts as the rune-by-rune
-// version does, over whole texts and over ranges starting and ending
+// TestWordTokensASCIIPath checks that wordTokens and anchorTokens cut as
+// the rune-by-rune versions do, over whole texts and over ranges starting and ending
 // anywhere, and that countWords counts as the rune-by-rune version does.
 func TestWordTokensASCIIPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
@@ -110,6 +145,9 @@ func checkTokens(t *testing.T, k int, s string, rng *rand.Rand) {
 	if got, want := wordTokens(s, pos{}, end), wordTokensByRune(s, pos{}, end); !slices.Equal(got, want) {
 		t.Fatalf("case %d: wordTokens(%q) = %v, want %v", k, s, got, want)
 	}
+	if got, want := anchorTokens(s, pos{}, end), anchorTokensByRune(s, pos{}, end); !slices.Equal(got, want) {
+		t.Fatalf("case %d: anchorTokens(%q) = %v, want %v", k, s, got, want)
+	}
 	if got, want := countWords(s), countWordsByRune(s); got != want {
 		t.Fatalf("case %d: countWords(%q) = %d, want %d", k, s, got, want)
 	}
@@ -128,6 +166,9 @@ func checkTokens(t *testing.T, k int, s string, rng *rand.Rand) {
 	}
 	if got, want := wordTokens(s, x, y), wordTokensByRune(s, x, y); !slices.Equal(got, want) {
 		t.Fatalf("case %d: wordTokens(%q, %v, %v) = %v, want %v", k, s, x, y, got, want)
+	}
+	if got, want := anchorTokens(s, x, y), anchorTokensByRune(s, x, y); !slices.Equal(got, want) {
+		t.Fatalf("case %d: anchorTokens(%q, %v, %v) = %v, want %v", k, s, x, y, got, want)
 	}
 	if got, want := countWords(s[x.b:y.b]), countWordsByRune(s[x.b:y.b]); got != want {
 		t.Fatalf("case %d: countWords(%q) = %d, want %d", k, s[x.b:y.b], got, want)
