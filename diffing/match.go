@@ -26,9 +26,12 @@ type matcher struct {
 	// diffs of one comparison neither clear a large map nor insert their
 	// common words again. seen[id] is the last call that met it, so that
 	// each call still counts its own distinct tokens against maxID.
-	ids  map[string]int32
-	seen []int32
-	call int32
+	ids map[string]int32
+	// byteIDs names one-byte tokens (a space, a comma: about half of the
+	// tokens of a word diff) without the map: id+1, 0 for none yet.
+	byteIDs [256]int32
+	seen    []int32
+	call    int32
 	// trimKeys compares tokens without their trailing white space (for
 	// lines, so that a paragraph matches itself whatever follows it).
 	trimKeys bool
@@ -68,11 +71,20 @@ func (m *matcher) names(s string, t []pos, distinct *int) ([]int32, bool) {
 		if m.trimKeys {
 			key = strings.TrimRight(key, " \t\r\n")
 		}
-		id, known := m.ids[key]
-		if !known {
-			id = int32(len(m.ids))
-			m.ids[key] = id
-			m.seen = append(m.seen, 0)
+		var id int32
+		if len(key) == 1 {
+			if id = m.byteIDs[key[0]] - 1; id < 0 {
+				id = int32(len(m.seen))
+				m.byteIDs[key[0]] = id + 1
+				m.seen = append(m.seen, 0)
+			}
+		} else {
+			var known bool
+			if id, known = m.ids[key]; !known {
+				id = int32(len(m.seen))
+				m.ids[key] = id
+				m.seen = append(m.seen, 0)
+			}
 		}
 		if m.seen[id] != m.call {
 			if *distinct >= maxID {
