@@ -89,6 +89,13 @@ func (e *engine) minorKind(ops []iop, i, j int) string {
 		return "" // a word added, removed, split or joined: never minor
 	}
 	cx, cy := collapseSpace(x), collapseSpace(y)
+	var wx, wy []textnorm.Token // the words, made once for the last two rungs
+	words := func() ([]textnorm.Token, []textnorm.Token) {
+		if wx == nil && wy == nil {
+			wx, wy = textnorm.Words(x), textnorm.Words(y)
+		}
+		return wx, wy
+	}
 	switch {
 	case cx == cy:
 		kind, name = MinorSpace, "space"
@@ -96,9 +103,9 @@ func (e *engine) minorKind(ops []iop, i, j int) string {
 		kind, name = MinorCase, "case"
 	case sameNormalized(x, y):
 		kind, name = MinorTypography, "typography"
-	case sameWords(x, y, false):
+	case sameWords(words, false):
 		kind, name = MinorPunctuation, "punctuation"
-	case sameWords(x, y, true):
+	case sameWords(words, true):
 		kind, name = MinorVariant, "variant"
 	default:
 		return ""
@@ -115,10 +122,10 @@ func sameNormalized(x, y string) bool {
 	return textnorm.Normalize("\x00"+x+"\x00") == textnorm.Normalize("\x00"+y+"\x00")
 }
 
-// sameWords compares the word sequences of x and y, by folded text or by
+// sameWords compares the word sequences of two texts, by folded text or by
 // variant key.
-func sameWords(x, y string, variant bool) bool {
-	wx, wy := textnorm.Words(x), textnorm.Words(y)
+func sameWords(words func() ([]textnorm.Token, []textnorm.Token), variant bool) bool {
+	wx, wy := words()
 	if len(wx) != len(wy) {
 		return false
 	}
