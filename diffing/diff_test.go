@@ -261,19 +261,28 @@ func TestDiffManyAndChain(t *testing.T) {
 	}
 }
 
-// Long changed stretches are refined on several cores; the ops must be the
-// same as on one.
+// Long changed stretches, and the changed stretches between equal
+// paragraphs of a long text, are refined on several cores; the ops must be
+// the same as on one.
 func TestParallelRefineIsDeterministic(t *testing.T) {
-	a := strings.ReplaceAll(synth.Article(8, 200_000), "\n\n", " ")
-	b := synth.Edit(9, a, 0.05)
-	prev := runtime.GOMAXPROCS(1)
-	one := diffing.Diff(a, b, diffing.Options{Timeout: -1})
-	runtime.GOMAXPROCS(4)
-	four := diffing.Diff(a, b, diffing.Options{Timeout: -1})
-	runtime.GOMAXPROCS(prev)
-	checkApply(t, a, b, four)
-	if !reflect.DeepEqual(one, four) {
-		t.Errorf("results differ between 1 and 4 procs: %d and %d ops", len(one.Ops), len(four.Ops))
+	text := synth.Article(8, 200_000)
+	oneLine := strings.ReplaceAll(text, "\n\n", " ")
+	moved := strings.Split(text, "\n\n")
+	moved[3], moved[len(moved)-4] = moved[len(moved)-4], moved[3]
+	for _, c := range []struct{ name, a, b string }{
+		{"one paragraph", oneLine, synth.Edit(9, oneLine, 0.05)},
+		{"paragraphs", text, synth.Edit(9, text, 0.05)},
+		{"paragraphs, a few changed, two moved", text, synth.Edit(10, strings.Join(moved, "\n\n"), 0.002)},
+	} {
+		prev := runtime.GOMAXPROCS(1)
+		one := diffing.Diff(c.a, c.b, diffing.Options{Timeout: -1})
+		runtime.GOMAXPROCS(4)
+		four := diffing.Diff(c.a, c.b, diffing.Options{Timeout: -1})
+		runtime.GOMAXPROCS(prev)
+		checkApply(t, c.a, c.b, four)
+		if !reflect.DeepEqual(one, four) {
+			t.Errorf("%s: results differ between 1 and 4 procs: %d and %d ops", c.name, len(one.Ops), len(four.Ops))
+		}
 	}
 }
 

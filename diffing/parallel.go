@@ -6,8 +6,10 @@ import (
 )
 
 // parallelBytes is the size of a long changed stretch (both sides together)
-// from which its sentence-anchored parts are refined on several cores.
-const parallelBytes = 64 << 10
+// from which its sentence-anchored parts are refined on several cores, and
+// of a text's changed paragraphs from which they are. A variable so that
+// TestParallelIsSequential can compare with the one-core path.
+var parallelBytes = 64 << 10
 
 // refineParallel does what the sequential loop in refine does (refine each
 // change between the equal blocks, then write the block) with the changes
@@ -27,33 +29,15 @@ func (e *engine) refineParallel(bd *builder, ta, tb []pos, blocks []block, a1, b
 	}
 	jobs = append(jobs, job{from: [2]pos{pa, pb}, to: [2]pos{a1, b1}})
 
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	nextJob := 0
-	for range workers {
-		w := *e // own matcher; options, texts, deadline and notes shared
-		w.m = matcher{}
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				k := nextJob
-				nextJob++
-				mu.Unlock()
-				if k >= len(jobs) {
-					return
-				}
-				j := &jobs[k]
-				if j.from == j.to {
-					continue
-				}
-				sub := &builder{pa: j.from[0], pb: j.from[1]}
-				w.refine(sub, j.to[0], j.to[1], next, anchored)
-				j.ops = sub.ops
-			}
-		})
-	}
-	wg.Wait()
+	parallelDo(len(jobs), func(w *engine, k int) {
+		j := &jobs[k]
+		if j.from == j.to {
+			return
+		}
+		sub := &builder{pa: j.from[0], pb: j.from[1]}
+		w.refine(sub, j.to[0], j.to[1], next, anchored)
+		j.ops = sub.ops
+	}, e)
 	for k, j := range jobs {
 		for _, o := range j.ops {
 			bd.push(o)
@@ -62,4 +46,31 @@ func (e *engine) refineParallel(bd *builder, ta, tb []pos, blocks []block, a1, b
 			e.equalBlock(bd, ta, tb, blocks[k])
 		}
 	}
+}
+
+// parallelDo runs job(w, k) for k in [0, n) on up to GOMAXPROCS workers,
+// each with its own copy of e: its own matcher, the options, texts,
+// deadline and notes shared.
+func parallelDo(n int, job func(w *engine, k int), e *engine) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range workers {
+		w := *e
+		w.m = matcher{}
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				k := next
+				next++
+				mu.Unlock()
+				if k >= n {
+					return
+				}
+				job(&w, k)
+			}
+		})
+	}
+	wg.Wait()
 }

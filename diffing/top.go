@@ -34,8 +34,39 @@ func (e *engine) top(bd *builder) {
 	for _, m := range sortedByB(moves) {
 		to[m.gapB] = append(to[m.gapB], m)
 	}
+	changed := 0
+	for _, g := range gaps {
+		changed += ta[g.a1].b - ta[g.a0].b + tb[g.b1].b - tb[g.b0].b
+	}
+	if changed > parallelBytes && len(gaps) > 1 {
+		e.emitGapsParallel(bd, ta, tb, blocks, gaps, from, to)
+		return
+	}
 	for k, g := range gaps {
 		e.emitGap(bd, ta, tb, g, from[k], to[k])
+		if k < len(blocks) {
+			e.equalBlock(bd, ta, tb, blocks[k])
+		}
+	}
+}
+
+// emitGapsParallel does what the loop at the end of top does with the gaps
+// refined concurrently, each into its own builder from where it starts, and
+// joined in order as refineParallel joins its changes: the ops are the
+// same, and the sentence comparison of one long changed stretch no longer
+// waits for the others.
+func (e *engine) emitGapsParallel(bd *builder, ta, tb []pos, blocks []block, gaps []gap, from, to [][]move) {
+	out := make([][]iop, len(gaps))
+	parallelDo(len(gaps), func(w *engine, k int) {
+		g := gaps[k]
+		sub := &builder{pa: ta[g.a0], pb: tb[g.b0]}
+		w.emitGap(sub, ta, tb, g, from[k], to[k])
+		out[k] = sub.ops
+	}, e)
+	for k := range gaps {
+		for _, o := range out[k] {
+			bd.push(o)
+		}
 		if k < len(blocks) {
 			e.equalBlock(bd, ta, tb, blocks[k])
 		}
