@@ -48,14 +48,12 @@
 // order in both, the chain holding the most text stays in place (a line too
 // short to be reported as moved weighs a hundred times more), so that when
 // paragraphs are reordered the long ones stay and the fewest words show as
-// moved. Between anchors the lines are compared by id (one per distinct
-// line) with the algorithm of github.com/sergi/go-diff's DiffMainRunes,
-// which package diffing/internal/seqdiff runs on the ids without go-diff's
-// strings. Deleted and inserted lines that say the same thing
+// moved. Between anchors github.com/sergi/go-diff compares one code point
+// per distinct line. Deleted and inserted lines that say the same thing
 // elsewhere are paired as moves.
 // The remaining changed stretches are compared again word by word (words,
 // runs of white space and single punctuation marks are the tokens, each
-// named by an id), so the word diff only runs on
+// mapped to one code point for DiffMainRunes), so the word diff only runs on
 // what changed: a 200 KB article with a few edits costs little more than
 // its changed paragraphs. Inside a changed stretch, sentences are compared
 // first (matching whatever space follows them), and words only between the
@@ -88,7 +86,7 @@
 // # Bounds
 //
 // Diff never fails and never hangs: Options.Timeout (DefaultTimeout when 0)
-// bounds the whole comparison. The matcher's deadline makes a comparison
+// bounds the whole comparison. go-diff's own deadline makes a comparison
 // coarser when it fires; Diff notices, and once the bound has passed shows
 // every remaining changed stretch as one deletion and one insertion. The
 // Result then says Degraded, with a Reason. The ops stay exact.

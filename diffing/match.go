@@ -5,21 +5,28 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/storydiff/storydiff/diffing/internal/seqdiff"
+	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // block is a run of n tokens equal in A (from token a) and B (from token b).
 type block struct{ a, b, n int }
 
-// maxID is the number of distinct tokens one comparison can name (every
-// valid code point but the surrogates, what go-diff could name when it did
-// the matching); past it a stretch is shown as replaced.
+// maxID is the number of distinct tokens one comparison can name: every
+// valid code point except the surrogates. Past it a stretch is shown as
+// replaced.
 const maxID = 0x110000 - 0x800
 
-// matcher finds equal runs between two token sequences, each distinct
-// token named by an id (as go-diff's DiffLinesToRunes does for lines) and
-// the ids compared by seqdiff, which finds the runs go-diff's DiffMainRunes
-// finds.
+// idRune names token number k by a valid code point, so that go-diff's
+// conversions between runes and strings keep it intact.
+func idRune(k int32) rune {
+	if k >= 0xD800 {
+		k += 0x800
+	}
+	return rune(k)
+}
+
+// matcher finds equal runs between two token sequences with go-diff, each
+// distinct token mapped to one rune (as DiffLinesToRunes does for lines).
 type matcher struct {
 	// ids names every distinct token the matcher has met, across calls:
 	// a word, sentence or line keeps its id, so that the many small word
@@ -35,7 +42,6 @@ type matcher struct {
 	// trimKeys compares tokens without their trailing white space (for
 	// lines, so that a paragraph matches itself whatever follows it).
 	trimKeys bool
-	seq      seqdiff.Matcher
 }
 
 // match returns the equal blocks of the token sequences ta and tb (bounds
@@ -43,8 +49,10 @@ type matcher struct {
 // (the blocks are then valid but maybe fewer than could be found) or there
 // were too many distinct tokens to name.
 func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.Time) (blocks []block, ok bool) {
-	if m.ids == nil {
-		m.ids = make(map[string]int32, len(ta)+len(tb))
+	// Ids are kept across calls but must stay code points: start naming
+	// again when this call could name past the last one.
+	if m.ids == nil || len(m.seen)+len(ta)+len(tb) > maxID {
+		*m = matcher{ids: make(map[string]int32, len(ta)+len(tb)), trimKeys: m.trimKeys}
 	}
 	m.call++
 	distinct := 0
@@ -53,19 +61,38 @@ func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.
 	if !ok1 || !ok2 {
 		return nil, false
 	}
-	if !deadline.IsZero() && !time.Now().Before(deadline) {
-		return nil, false
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	if !deadline.IsZero() {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return nil, false
+		}
+		dmp.DiffTimeout = left
 	}
-	for _, bl := range m.seq.Match(ra, rb, deadline) {
-		blocks = append(blocks, block{bl.A, bl.B, bl.N})
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	ok = deadline.IsZero() || time.Now().Before(deadline)
+	i, j := 0, 0
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			blocks = append(blocks, block{i, j, n})
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			i += n
+		case diffmatchpatch.DiffInsert:
+			j += n
+		}
 	}
-	return blocks, deadline.IsZero() || time.Now().Before(deadline)
+	return blocks, ok
 }
 
-// names returns the id of each token of s bounded by t, counting the
+// names returns the rune naming each token of s bounded by t, counting the
 // tokens this call had not met before in distinct.
-func (m *matcher) names(s string, t []pos, distinct *int) ([]int32, bool) {
-	out := make([]int32, len(t)-1)
+func (m *matcher) names(s string, t []pos, distinct *int) ([]rune, bool) {
+	out := make([]rune, len(t)-1)
 	for k := 0; k+1 < len(t); k++ {
 		key := s[t[k].b:t[k+1].b]
 		if m.trimKeys {
@@ -93,7 +120,7 @@ func (m *matcher) names(s string, t []pos, distinct *int) ([]int32, bool) {
 			*distinct++
 			m.seen[id] = m.call
 		}
-		out[k] = id
+		out[k] = idRune(id)
 	}
 	return out, true
 }
