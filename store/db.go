@@ -71,6 +71,16 @@ func dsn(path string, txlock string) string {
 		// pages to the WAL before the commit and read them back. Memory is
 		// taken only as pages are used.
 		q.Add("_pragma", "cache_size(-32768)")
+		// Each statement inside a transaction keeps the pages it changes so
+		// that it can be undone alone (its statement journal), in memory up
+		// to 64 KB and then in a temporary file: an import of 5,000 articles
+		// made 160,000 writes to such files, a third of its system calls.
+		// In memory they cost a copy of the page and no system call. The
+		// writer's temporary tables (those of IN, DISTINCT and GROUP BY
+		// without an index) live in memory too; large sorts still spill to
+		// files. A plain VACUUM here would build its whole copy in memory:
+		// none is run (a backup is VACUUM INTO, on a reader).
+		q.Add("_pragma", "temp_store(memory)")
 	}
 	q.Set("_txlock", txlock)
 	return "file:" + path + "?" + q.Encode()
