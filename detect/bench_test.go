@@ -89,3 +89,15 @@ func BenchmarkRepeatedPassages(b *testing.B) {
 		detect.RepeatedPassages(ss[1].text)
 	}
 }
+
+// BenchmarkMarkBlocks is the import's per-article line marking (chrome
+// patterns, repeats, title) on the seed articles.
+func BenchmarkMarkBlocks(b *testing.B) {
+	ss := loadSeeds(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range ss {
+			detect.MarkBlocks(s.text, detect.BlockOptions{})
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/storydiff/storydiff/core"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -20,7 +21,80 @@ var patternsFile string
 // use (not at start: most commands never mark boilerplate). They are tried
 // one by one: small anchored patterns fail fast on prose, where one big
 // alternation ran ten times slower.
-var chromePatterns = sync.OnceValue(func() []*regexp.Regexp { return mustPatterns(patternsFile) })
+var chromePatterns = sync.OnceValue(func() []chromePattern {
+	var out []chromePattern
+	for _, re := range mustPatterns(patternsFile) {
+		out = append(out, chromePattern{re, wholeLineMaxRunes(re.String())})
+	}
+	return out
+})
+
+// chromePattern is a compiled pattern with the most runes a line it
+// matches can hold (-1: no bound). Most lines are prose, longer than any
+// bounded pattern can match, and Go's backtracker clears a bitmap the size
+// of the line for every pattern it tries: skipping those by length alone
+// halves the time an import spends marking lines.
+type chromePattern struct {
+	re       *regexp.Regexp
+	maxRunes int
+}
+
+// wholeLineMaxRunes returns the most runes a string matched by expr can
+// hold when expr is anchored at both ends (^...$), else -1: an unanchored
+// pattern can match inside a longer line.
+func wholeLineMaxRunes(expr string) int {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil || re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return -1
+	}
+	first, last := re.Sub[0].Op, re.Sub[len(re.Sub)-1].Op
+	if first != syntax.OpBeginText || last != syntax.OpEndText {
+		return -1
+	}
+	return maxRunes(re)
+}
+
+// maxRunes is the most runes re can match, or -1 when unbounded.
+func maxRunes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		n := maxRunes(re.Sub[0])
+		if n < 0 || re.Max < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat:
+		sum := 0
+		for _, sub := range re.Sub {
+			n := maxRunes(sub)
+			if n < 0 {
+				return -1
+			}
+			sum += n
+		}
+		return sum
+	case syntax.OpAlternate:
+		most := 0
+		for _, sub := range re.Sub {
+			n := maxRunes(sub)
+			if n < 0 {
+				return -1
+			}
+			most = max(most, n)
+		}
+		return most
+	}
+	return -1 // star, plus, and anything not listed: no bound
+}
 
 func mustPatterns(src string) []*regexp.Regexp {
 	ps, err := ParsePatterns(src)
@@ -61,8 +135,17 @@ func chromeLine(norm string) bool {
 		return false
 	}
 	s := strings.TrimLeft(norm, "•·*>»›→-–|+ ")
-	for _, re := range chromePatterns() {
-		if re.MatchString(s) {
+	runes := -1 // counted when a bounded pattern first asks
+	for _, p := range chromePatterns() {
+		if p.maxRunes >= 0 {
+			if runes < 0 {
+				runes = utf8.RuneCountInString(s)
+			}
+			if runes > p.maxRunes {
+				continue
+			}
+		}
+		if p.re.MatchString(s) {
 			return true
 		}
 	}
