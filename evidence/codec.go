@@ -9,7 +9,7 @@ import (
 // codecVersion changes whenever the blob layout or what a profile holds
 // changes, so that a stored profile made by older code is recomputed
 // rather than misread.
-const codecVersion = 5
+const codecVersion = 6
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -29,6 +29,7 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	b = appendUint32s(b, p.Runs)
 	b = appendItems(b, p.RunText)
 	b = appendUint32s(b, p.Grams)
+	b = appendUint32s(b, p.Words)
 	return b, nil
 }
 
@@ -95,6 +96,7 @@ func (p *Profile) UnmarshalBinary(data []byte) error {
 	q.Runs = r.uint32s()
 	q.RunText = r.items()
 	q.Grams = r.uint32s()
+	q.Words = r.uint32s()
 	if r.err != nil {
 		return r.err
 	}

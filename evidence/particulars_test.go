@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -180,5 +181,38 @@ func TestEvidenceAddsUpToTheScore(t *testing.T) {
 		if logit := math.Log(e.Score / (1 - e.Score)); math.Abs(sum-logit) > 1e-6 {
 			t.Errorf("pair %d: evidence and bias add up to %.6f, the score's log-odds are %.6f", k, sum, logit)
 		}
+	}
+}
+
+// A title word the other report uses is not missing from it, however far
+// down its text and however many rarer words crowd it out of its lists of
+// names and terms: a long report keeps only its rarest items there.
+func TestTitleWordsAreLookedUpInTheWholeText(t *testing.T) {
+	var long []string
+	for i := 0; i < 120; i++ {
+		w := fmt.Sprintf("%c%czorbl", 'a'+i%26, 'a'+i/26)
+		long = append(long, w, w)
+	}
+	a := profileOf("Himmelslaternen quemaduras", "Himmelslaternen caused quemaduras at the zoo.", "")
+	b := profileOf("Fire at the zoo", strings.Join(long, " ")+" and the himmelslaternen and quemaduras were blamed.", "")
+	if hasKey(b.Terms, a.Title[0].Key) && hasKey(b.Terms, a.Title[1].Key) {
+		t.Fatal("the test needs b's terms to leave out the title's words")
+	}
+	if share, word := rareMissing(a, b); share != 0 {
+		t.Errorf("%.2f of a's rarest title words missing from b (%q), which uses both", share, word)
+	}
+	// Key names likewise: b names Okonkwo once, past its 48 rarest names.
+	var names []string
+	for i := 0; i < 60; i++ {
+		n := fmt.Sprintf("Q%c%carlin", 'a'+i%26, 'a'+i/26)
+		names = append(names, "met "+n+" and "+n)
+	}
+	c := profileOf("Okonkwo visits", "The minister Okonkwo arrived, and later Okonkwo spoke.", "")
+	d := profileOf("Visits", "The envoy "+strings.Join(names, ", ")+", then Okonkwo.", "")
+	if len(c.Key) == 0 || hasKey(d.Names, c.Key[0].Key) {
+		t.Fatalf("the test needs a key name (%+v) left out of d's names", c.Key)
+	}
+	if got := missing(c.Key, d); len(got) != 0 {
+		t.Errorf("key names missing from a text that names them: %+v", got)
 	}
 }

@@ -73,6 +73,13 @@ type Profile struct {
 	// Bundesregierung, Regierungssprecher) share them where whole words
 	// share nothing.
 	Grams []uint32
+	// Words holds the low 32 bits of the key of every word the article
+	// uses (stems, and the lexicon's keys), sorted, at most maxWords (the
+	// smallest): the lists above keep only an article's rarest items, so
+	// a title word or a key name missing from them may still be in its
+	// text, and counting it missing took two reports of one event apart
+	// (see Profile.uses).
+	Words []uint32
 	// discounted is set once Discount has weighed the lists.
 	discounted bool
 }
@@ -89,6 +96,7 @@ const (
 	maxTitle   = 24
 	maxLede    = 40
 	maxRuns    = 4000
+	maxWords   = 4000
 	maxRunText = 64
 	// runLen words in a row shared by two articles are a passage one took
 	// from the other or both from a wire: chance rarely repeats six words.
@@ -118,7 +126,14 @@ func NewProfile(in Input) *Profile {
 			inDate[i] = true
 		}
 	}
+	words := map[uint32]bool{}
 	for i, t := range toks {
+		if !t.num && !t.stop {
+			words[uint32(hashKey(t.stem))] = true
+			if e, ok := lookupLex(toks, i); ok {
+				words[uint32(hashKey(e.key))] = true
+			}
+		}
 		switch {
 		case t.num && inDate[i]:
 			continue
@@ -217,6 +232,14 @@ func NewProfile(in Input) *Profile {
 	p.Key = keyNames(names, p)
 	p.Runs, p.RunText = wordRuns(text, toks)
 	p.Grams = charGrams(toks)
+	p.Words = make([]uint32, 0, len(words))
+	for w := range words {
+		p.Words = append(p.Words, w)
+	}
+	slices.Sort(p.Words)
+	if len(p.Words) > maxWords {
+		p.Words = p.Words[:maxWords]
+	}
 	return p
 }
 

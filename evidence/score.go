@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"unicode/utf8"
 )
 
 // Kinds of evidence.
@@ -328,15 +329,22 @@ func titleRareDiff(a, b *Profile, wt float64, ev *[]Evidence) float64 {
 
 // titleRare words at least are the rarest of a title; titleRareMax at most
 // when more lie within titleRareTier of the rarest (rarity is a log of
-// frequency: a tier is words within a factor of e).
+// frequency: a tier is words within a factor of e², wider than the factor
+// e it was while the other article's words were read from its capped lists
+// alone, where every word more was one more chance of a false "missing").
+// German and Spanish words are mostly unseen by the English background and
+// all weigh alike: with a tier of four, which four of a title's eight
+// words were read was chosen by hash ("könnten" where the title's point was
+// "Himmelslaternen").
 const (
 	titleRare     = 2
-	titleRareMax  = 4
-	titleRareTier = 1.0
+	titleRareMax  = 8
+	titleRareTier = 2.0
 )
 
 // rareMissing returns the share of p's rarest title words (not numbers)
-// that q uses nowhere, and the rarest of those missing.
+// that q uses nowhere (in its whole text: Profile.Words), and the rarest of
+// those missing.
 func rareMissing(p, q *Profile) (float64, string) {
 	var rare []Item
 	for _, it := range p.Title {
@@ -347,7 +355,15 @@ func rareMissing(p, q *Profile) (float64, string) {
 	if len(rare) == 0 {
 		return 0, ""
 	}
-	slices.SortStableFunc(rare, func(x, y Item) int { return cmp.Compare(y.W, x.W) })
+	// Among words of one rarity the longer go first: in any language
+	// longer words are the rarer (Zipf), and the background cannot tell
+	// apart words it has never seen.
+	slices.SortStableFunc(rare, func(x, y Item) int {
+		if c := cmp.Compare(y.W, x.W); c != 0 {
+			return c
+		}
+		return cmp.Compare(utf8.RuneCountInString(y.Text), utf8.RuneCountInString(x.Text))
+	})
 	// Words the background has never seen all weigh alike (a company, its
 	// ticker, an abbreviation such as QTR): the rarest tier is kept whole,
 	// up to titleRareMax words, rather than two of it chosen by hash.
@@ -358,7 +374,7 @@ func rareMissing(p, q *Profile) (float64, string) {
 	rare = rare[:max(n, min(len(rare), titleRare))]
 	missed, first := 0, ""
 	for _, it := range rare {
-		if !hasKey(q.Title, it.Key) && !hasKey(q.Names, it.Key) && !hasKey(q.Terms, it.Key) && !hasKey(q.Lede, it.Key) && !hasKey(q.Places, it.Key) {
+		if !hasKey(q.Title, it.Key) && !hasKey(q.Names, it.Key) && !hasKey(q.Terms, it.Key) && !hasKey(q.Lede, it.Key) && !hasKey(q.Places, it.Key) && !q.uses(it.Key) {
 			if missed == 0 {
 				first = it.Text
 			}
@@ -406,11 +422,11 @@ func keyMissing(a, b *Profile, wt float64, ev *[]Evidence) float64 {
 }
 
 // missing returns the items of key that p names neither as a name nor as
-// a place, heaviest first.
+// a place, nor uses anywhere in its text, heaviest first.
 func missing(key []Item, p *Profile) []Item {
 	var out []Item
 	for _, it := range key {
-		if !hasKey(p.Names, it.Key) && !hasKey(p.Places, it.Key) {
+		if !hasKey(p.Names, it.Key) && !hasKey(p.Places, it.Key) && !p.uses(it.Key) {
 			out = append(out, it)
 		}
 	}
@@ -570,6 +586,12 @@ func leadNames(p *Profile) []Item {
 		}
 	}
 	return out
+}
+
+// uses reports whether p's text holds a word of key k anywhere.
+func (p *Profile) uses(k uint64) bool {
+	_, ok := slices.BinarySearch(p.Words, uint32(k))
+	return ok
 }
 
 func hasKey(items []Item, k uint64) bool {

@@ -30,6 +30,10 @@ type labelled struct {
 	transl  bool // an article and its translation
 	// template marks generated pairs of different items from one template.
 	template bool
+	// fileA, fileB and pa, pb name the pair's articles and hold their
+	// profiles, for the list of misses (see writeMisses).
+	fileA, fileB string
+	pa, pb       *evidence.Profile
 }
 
 func runSemeval(w, log io.Writer) error {
@@ -66,6 +70,11 @@ func runSemeval(w, log io.Writer) error {
 		}
 	}
 	all := fitLogistic(data)
+	if path := os.Getenv("SEMEVAL_MISSES"); path != "" {
+		if err := writeMisses(path, data, held); err != nil {
+			return err
+		}
+	}
 	in := make([]float64, len(data))
 	def := make([]float64, len(data))
 	for i, d := range data {
@@ -372,9 +381,10 @@ func loadSemeval(dir string) ([]labelled, error) {
 	// of its articles hold each key) weighs them as an archive of these
 	// articles would (see evidence.Census).
 	type pairRow struct {
-		a, b    *evidence.Profile
-		overall float64
-		lang    string
+		a, b         *evidence.Profile
+		overall      float64
+		lang         string
+		fileA, fileB string
 	}
 	var pairs []pairRow
 	rows, err := readTSV(filepath.Join(dir, "pairs.tsv"))
@@ -394,14 +404,14 @@ func loadSemeval(dir string) ([]labelled, error) {
 		if err != nil {
 			return nil, err
 		}
-		pairs = append(pairs, pairRow{a, b, ov, r["lang"]})
+		pairs = append(pairs, pairRow{a, b, ov, r["lang"], r["file_a"], r["file_b"]})
 	}
 	rows, err = readTSV(filepath.Join(dir, "translations.tsv"))
 	if err != nil {
 		return nil, err
 	}
 	var orig, tr []*evidence.Profile
-	var langs []string
+	var langs, origFiles, trFiles []string
 	for _, r := range rows {
 		a, err := profile(r["file_original"], r["lang_original"])
 		if err != nil {
@@ -412,19 +422,20 @@ func loadSemeval(dir string) ([]labelled, error) {
 			return nil, err
 		}
 		orig, tr, langs = append(orig, a), append(tr, b), append(langs, r["lang_translation"])
+		origFiles, trFiles = append(origFiles, r["file_original"]), append(trFiles, r["file_translation"])
 	}
 	takeCensus(cache)
 
 	var out []labelled
 	for _, p := range pairs {
 		y := math.Max(0, math.Min(1, (3.5-p.overall)/2))
-		out = append(out, labelled{x: evidence.Features(p.a, p.b), y: y, overall: p.overall, lang: p.lang})
+		out = append(out, labelled{x: evidence.Features(p.a, p.b), y: y, overall: p.overall, lang: p.lang, fileA: p.fileA, fileB: p.fileB, pa: p.a, pb: p.b})
 	}
 	for i := range orig {
-		out = append(out, labelled{x: evidence.Features(orig[i], tr[i]), y: 1, lang: langs[i], transl: true})
+		out = append(out, labelled{x: evidence.Features(orig[i], tr[i]), y: 1, lang: langs[i], transl: true, fileA: origFiles[i], fileB: trFiles[i], pa: orig[i], pb: tr[i]})
 		for _, k := range []int{1, 7} {
 			j := (i + k) % len(tr)
-			out = append(out, labelled{x: evidence.Features(orig[i], tr[j]), y: 0, lang: langs[j], transl: true})
+			out = append(out, labelled{x: evidence.Features(orig[i], tr[j]), y: 0, lang: langs[j], transl: true, fileA: origFiles[i], fileB: trFiles[j], pa: orig[i], pb: tr[j]})
 		}
 	}
 	// The hardest negative of each original: the other article's
