@@ -216,3 +216,21 @@ func TestTitleWordsAreLookedUpInTheWholeText(t *testing.T) {
 		t.Errorf("key names missing from a text that names them: %+v", got)
 	}
 }
+
+// German and Spanish modal and auxiliary verbs are function words: the
+// English background has never seen them, so without the stop list they
+// weigh as the rarest words of a title and count as missing from every
+// report that does not repeat them ("könnten" against "Himmelslaternen").
+func TestModalVerbsOfOtherLanguagesAreNotTitleWords(t *testing.T) {
+	for _, c := range []struct{ lang, title, modal string }{
+		{"de", "Himmelslaternen könnten Ursache von Zoo-Brand sein", "könnten"},
+		{"es", "El incendio podría haber empezado con farolillos", "podría"},
+	} {
+		p := NewProfile(Input{Title: c.title, Text: c.title + ".", Lang: c.lang})
+		for _, it := range p.Title {
+			if it.Text == c.modal {
+				t.Errorf("%s: %q is a title word", c.lang, c.modal)
+			}
+		}
+	}
+}
