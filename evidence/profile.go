@@ -73,12 +73,12 @@ type Profile struct {
 	// Bundesregierung, Regierungssprecher) share them where whole words
 	// share nothing.
 	Grams []uint32
-	// Words holds the low 32 bits of the key of every word the article
-	// uses (stems, and the lexicon's keys), sorted, at most maxWords (the
-	// smallest): the lists above keep only an article's rarest items, so
-	// a title word or a key name missing from them may still be in its
-	// text, and counting it missing took two reports of one event apart
-	// (see Profile.uses).
+	// Words holds, for an article in a language other than English, the
+	// low 32 bits of the key of every word it uses (stems, and the
+	// lexicon's keys), sorted, at most maxWords (the smallest): the lists
+	// above keep only its rarest items, chosen by chance among words the
+	// English background has never seen, so a title word or key name
+	// missing from them may still be in its text (see Profile.uses).
 	Words []uint32
 	// discounted is set once Discount has weighed the lists.
 	discounted bool
@@ -127,8 +127,9 @@ func NewProfile(in Input) *Profile {
 		}
 	}
 	words := map[uint32]bool{}
+	keepWords := !backgroundWeighs(in.Lang)
 	for i, t := range toks {
-		if !t.num && !t.stop {
+		if keepWords && !t.num && !t.stop {
 			words[uint32(hashKey(t.stem))] = true
 			if e, ok := lookupLex(toks, i); ok {
 				words[uint32(hashKey(e.key))] = true
@@ -232,13 +233,15 @@ func NewProfile(in Input) *Profile {
 	p.Key = keyNames(names, p)
 	p.Runs, p.RunText = wordRuns(text, toks)
 	p.Grams = charGrams(toks)
-	p.Words = make([]uint32, 0, len(words))
-	for w := range words {
-		p.Words = append(p.Words, w)
-	}
-	slices.Sort(p.Words)
-	if len(p.Words) > maxWords {
-		p.Words = p.Words[:maxWords]
+	if len(words) > 0 {
+		p.Words = make([]uint32, 0, len(words))
+		for w := range words {
+			p.Words = append(p.Words, w)
+		}
+		slices.Sort(p.Words)
+		if len(p.Words) > maxWords {
+			p.Words = p.Words[:maxWords]
+		}
 	}
 	return p
 }
