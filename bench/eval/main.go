@@ -12,6 +12,10 @@
 // beside github.com/ekzhu/minhash-lsh on the same signatures.
 //
 // Usage: go run ./bench/eval [-o EVAL.md] [-clough DIR] [-bbc DIR] [-events N] [-lsh N]
+//
+// With SEMEVAL_MISSES=FILE in the environment, the semeval section also
+// writes the pairs its held-out score gets wrong, with their evidence, to
+// FILE, to read by hand.
 package main
 
 import (
