@@ -42,6 +42,13 @@ type Service struct {
 	variants variantIndex
 }
 
+// WithUpdateNotice returns a context under which Open calls notice before it
+// brings an older archive's schema up to date (which can take a minute on a
+// large archive), with the archive's path and the two schema versions.
+func WithUpdateNotice(ctx context.Context, notice func(path string, from, to int)) context.Context {
+	return store.WithMigrationNotice(ctx, notice)
+}
+
 // Open opens the archive at dbPath ("" for the default path).
 func Open(ctx context.Context, dbPath string) (*Service, error) {
 	if dbPath == "" {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/storydiff/storydiff/app"
 	"github.com/storydiff/storydiff/core"
@@ -41,6 +42,13 @@ func (e *Env) Open(ctx context.Context) (*app.Service, error) {
 		return nil, core.Errorf(core.EINVALID, "%s is a directory; --db takes an archive file, such as %s",
 			e.DBPath, filepath.Join(e.DBPath, "archive.db"))
 	}
+	var once sync.Once
+	ctx = app.WithUpdateNotice(ctx, func(path string, from, to int) {
+		once.Do(func() {
+			fmt.Fprintf(e.Stderr, "Updating %s to this version's archive format (%d to %d); on a large archive this takes a minute or so.\n",
+				path, from, to)
+		})
+	})
 	return app.Open(ctx, e.DBPath)
 }
 

@@ -313,6 +313,9 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if len(ms) > 0 {
+		noticeMigration(ctx, db.Path, version, ms[len(ms)-1].version)
+	}
 	for _, m := range ms {
 		if m.version <= version {
 			continue
