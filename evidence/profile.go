@@ -1,11 +1,11 @@
 package evidence
 
 import (
-	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/detect"
 )
@@ -331,23 +331,28 @@ const (
 // keeps the maxGrams smallest distinct hashes, a sample two profiles draw
 // alike.
 func charGrams(toks []token) []uint32 {
-	seen := map[uint32]bool{}
+	var out []uint32
+	var rs []rune
 	for _, t := range toks {
 		if t.stop || t.num || t.cjk {
 			continue
 		}
-		rs := []rune(t.folded)
+		rs = append(rs[:0], []rune(t.folded)...)
 		for i := 0; i+gramLen <= len(rs); i++ {
-			h := fnv.New32a()
-			h.Write([]byte(string(rs[i : i+gramLen])))
-			seen[h.Sum32()] = true
+			// FNV-1a of the gram's UTF-8, as hash/fnv gives it, without
+			// making the gram a string.
+			h := uint32(fnv32Offset)
+			for _, r := range rs[i : i+gramLen] {
+				var b [utf8.UTFMax]byte
+				for _, c := range utf8.AppendRune(b[:0], r) {
+					h = (h ^ uint32(c)) * fnv32Prime
+				}
+			}
+			out = append(out, h)
 		}
 	}
-	out := make([]uint32, 0, len(seen))
-	for g := range seen {
-		out = append(out, g)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
+	out = slices.Compact(out)
 	if len(out) > maxGrams {
 		out = out[:maxGrams]
 	}
@@ -455,10 +460,26 @@ func sortItems(s []Item) {
 	sort.Slice(s, func(i, j int) bool { return s[i].Key < s[j].Key })
 }
 
+// hashKey is the 64-bit FNV-1a hash of s (hash/fnv's New64a, written out so
+// that hashing a word allocates nothing).
 func hashKey(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
+	return fnv64Add(fnv64Offset, s)
+}
+
+// FNV-1a's constants (see hash/fnv).
+const (
+	fnv32Offset = 2166136261
+	fnv32Prime  = 16777619
+	fnv64Offset = 14695981039346656037
+	fnv64Prime  = 1099511628211
+)
+
+// fnv64Add continues the 64-bit FNV-1a hash h with the bytes of s.
+func fnv64Add(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnv64Prime
+	}
+	return h
 }
 
 // wordRuns hashes every run of runLen word keys that holds a name or a
@@ -486,12 +507,12 @@ func wordRuns(text string, toks []token) ([]uint32, []Item) {
 		if !has {
 			continue
 		}
-		h := fnv.New64a()
+		h := uint64(fnv64Offset)
 		for _, t := range toks[i : i+runLen] {
-			h.Write([]byte(t.key))
-			h.Write([]byte{0})
+			h = fnv64Add(h, t.key)
+			h = (h ^ 0) * fnv64Prime
 		}
-		v := uint32(h.Sum64() >> 32)
+		v := uint32(h >> 32)
 		if seen[v] {
 			continue
 		}

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,29 @@ func BenchmarkQuick(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Quick(ps[3], ps[4])
+	}
+}
+
+// The list-free helpers Quick uses give what the lists Score makes give,
+// to the bit, on every pair of seeds and every list a profile has.
+func TestQuickHelpersAreTheListsTheyStandFor(t *testing.T) {
+	ps := seedProfiles(t, true)
+	for _, a := range ps {
+		for _, b := range ps {
+			if got, want := missingShare(a.Key, b), share(missing(a.Key, b), a.Key); got != want {
+				t.Errorf("missingShare %v, share of missing %v", got, want)
+			}
+			for i, la := range a.lists() {
+				lb := b.lists()[i]
+				if got, want := lacksSome(*la, *lb), len(unshared(*la, *lb)) > 0; got != want {
+					t.Errorf("list %d: lacksSome %v, unshared %v", i, got, want)
+				}
+			}
+		}
+	}
+	for _, w := range []string{"lindqvist", "wax", "xqw", "plain", "", "quixotic"} {
+		if got, want := respellQWX(w), strings.NewReplacer("q", "k", "w", "v", "x", "ks").Replace(w); got != want {
+			t.Errorf("respellQWX(%q) = %q, want %q", w, got, want)
+		}
 	}
 }

@@ -222,10 +222,15 @@ const maxPieces = 16
 func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	var x [NumFeatures]float64
 	cross := a.Lang != "" && b.Lang != "" && a.Lang != b.Lang
+	// The lists made for one pair start in buffers on the stack: scoring
+	// a candidate allocated them anew, and linking scores a hundred
+	// candidates an article.
+	var bufLA, bufLB [maxNames]Item
+	var bufDA, bufWA, bufDB, bufWB [maxDates]Item
 	// The features that count shared names, numbers and terms are
 	// computed first; their whole contribution is then shared among the
 	// items they rest on, so that the evidence lists every reason.
-	la, lb := leadNames(a), leadNames(b)
+	la, lb := leadNamesInto(bufLA[:0], a), leadNamesInto(bufLB[:0], b)
 	x[FName] = overlap(a.Names, b.Names, "", 0, nil)
 	x[FNameCount] = min(1, math.Log1p(sharedCount(a.Names, b.Names))/math.Log1p(namesEnough))
 	x[FLeadNameCount] = min(1, math.Log1p(leadShared(la, lb, a.Names, b.Names))/math.Log1p(namesEnough))
@@ -263,8 +268,8 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	n0 = evLen(ev)
 	x[FNumberDiff] = differ(a.Numbers, b.Numbers, x[FNumber], 2, KindNumber, w.W[FNumberDiff], ev)
 	mark(n0)
-	da, wa := splitWeekdays(a.Dates)
-	db, wb := splitWeekdays(b.Dates)
+	da, wa := splitWeekdaysInto(bufDA[:0], bufWA[:0], a.Dates)
+	db, wb := splitWeekdaysInto(bufDB[:0], bufWB[:0], b.Dates)
 	x[FDate] = overlap(da, db, KindDate, w.W[FDate], ev)
 	x[FWeekday] = overlap(wa, wb, KindDate, w.W[FWeekday], ev)
 	x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
@@ -347,7 +352,8 @@ const (
 // rareMissing returns the share of p's rarest title words (not numbers)
 // that q uses nowhere, and the rarest of those missing.
 func rareMissing(p, q *Profile) (float64, string) {
-	var rare []Item
+	var buf [maxTitle]Item
+	rare := buf[:0]
 	for _, it := range p.Title {
 		if !isNumberText(it.Text) {
 			rare = append(rare, it)
@@ -409,6 +415,9 @@ const NotNamed = "(not named)"
 // keyMissing is the larger share, by weight, of either article's key
 // names that the other does not name at all. Its evidence lists them.
 func keyMissing(a, b *Profile, wt float64, ev *[]Evidence) float64 {
+	if ev == nil {
+		return max(missingShare(a.Key, b), missingShare(b.Key, a))
+	}
 	ma, mb := missing(a.Key, b), missing(b.Key, a)
 	x := max(share(ma, a.Key), share(mb, b.Key))
 	if ev != nil && x > 0 && wt != 0 {
@@ -441,6 +450,31 @@ func missing(key []Item, p *Profile) []Item {
 	}
 	slices.SortStableFunc(out, func(x, y Item) int { return cmp.Compare(y.W, x.W) })
 	return out
+}
+
+// missingShare is share(missing(key, p), key) without making the list:
+// the missing weights are summed heaviest first as share sums them (equal
+// weights add alike in any order), so the result is the same to the bit.
+func missingShare(key []Item, p *Profile) float64 {
+	var buf [maxNames]float32
+	ws := buf[:0]
+	for _, it := range key {
+		if !hasKey(p.Names, it.Key) && !hasKey(p.Places, it.Key) {
+			ws = append(ws, it.W)
+		}
+	}
+	slices.SortFunc(ws, func(x, y float32) int { return cmp.Compare(y, x) })
+	var m, t float64
+	for _, w := range ws {
+		m += float64(w)
+	}
+	for _, it := range key {
+		t += float64(it.W)
+	}
+	if t == 0 {
+		return 0
+	}
+	return m / t
 }
 
 // share is the weight of part over that of the list it came from.
@@ -586,9 +620,8 @@ func cosine(a, b []Item) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
-// leadNames returns the names of p found in its title or lede.
-func leadNames(p *Profile) []Item {
-	var out []Item
+// leadNamesInto appends the names of p found in its title or lede to out.
+func leadNamesInto(out []Item, p *Profile) []Item {
 	for _, n := range p.Names {
 		if hasKey(p.Title, n.Key) || hasKey(p.Lede, n.Key) {
 			out = append(out, n)
@@ -619,9 +652,9 @@ func hasKey(items []Item, k uint64) bool {
 	return i < len(items) && items[i].Key == k
 }
 
-// headNames returns the title words of p that are also among its names.
-func headNames(p *Profile) []Item {
-	var out []Item
+// headNamesInto appends the title words of p that are also among its names
+// to out.
+func headNamesInto(out []Item, p *Profile) []Item {
 	j := 0
 	for _, t := range p.Title {
 		for j < len(p.Names) && p.Names[j].Key < t.Key {
@@ -635,7 +668,8 @@ func headNames(p *Profile) []Item {
 }
 
 func headNamesDiffer(a, b *Profile, wt float64, ev *[]Evidence) float64 {
-	ha, hb := headNames(a), headNames(b)
+	var bufA, bufB [maxTitle]Item
+	ha, hb := headNamesInto(bufA[:0], a), headNamesInto(bufB[:0], b)
 	if len(ha) == 0 || len(hb) == 0 || overlap(ha, hb, "", 0, nil) > 0 {
 		return 0
 	}
@@ -722,18 +756,39 @@ func differ(a, b []Item, ov float64, enough int, kind string, wt float64, ev *[]
 	}
 	// They differ only where each has items the other lacks: one list
 	// inside the other (with other weights) is agreement, not difference.
+	if ev == nil {
+		if !lacksSome(a, b) || !lacksSome(b, a) {
+			return 0
+		}
+		return (1 - ov) * min(1, float64(n)/float64(enough))
+	}
 	ua, ub := unshared(a, b), unshared(b, a)
 	if len(ua) == 0 || len(ub) == 0 {
 		return 0
 	}
 	x := (1 - ov) * min(1, float64(n)/float64(enough))
-	if ev != nil && x > 0 {
+	if x > 0 {
 		k := min(len(ua), len(ub), 3)
 		for i := 0; i < k; i++ {
 			*ev = append(*ev, Evidence{kind, ua[i].Text, ub[i].Text, wt * x / float64(k)})
 		}
 	}
 	return x
+}
+
+// lacksSome reports whether b lacks the key of one of a's items (whether
+// unshared(a, b) holds any), without making the list.
+func lacksSome(a, b []Item) bool {
+	j := 0
+	for _, it := range a {
+		for j < len(b) && b[j].Key < it.Key {
+			j++
+		}
+		if j >= len(b) || b[j].Key != it.Key {
+			return true
+		}
+	}
+	return false
 }
 
 // unshared returns a's items whose key b lacks, heaviest first.
@@ -819,9 +874,9 @@ func timeEvidence(a, b int32) (float64, Evidence, bool) {
 	return w, Evidence{KindTime, dayText(a), dayText(b), w}, true
 }
 
-// splitWeekdays parts a profile's dates into dates proper and days of the
-// week (see weekdayWeight).
-func splitWeekdays(l []Item) (dates, weekdays []Item) {
+// splitWeekdaysInto parts a profile's dates into dates proper and days of
+// the week (see weekdayWeight), appended to dates and weekdays.
+func splitWeekdaysInto(dates, weekdays, l []Item) ([]Item, []Item) {
 	for _, it := range l {
 		if it.W == weekdayWeight {
 			weekdays = append(weekdays, it)

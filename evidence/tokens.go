@@ -147,12 +147,31 @@ func stemKey(k string) string {
 		return k
 	}
 	if strings.ContainsAny(k, "qwx") {
-		k = strings.NewReplacer("q", "k", "w", "v", "x", "ks").Replace(k)
+		k = respellQWX(k)
 	}
 	if n := len(k); n >= 5 && strings.IndexByte("aeiouy", k[n-1]) >= 0 {
 		k = k[:n-1]
 	}
 	return k
+}
+
+// respellQWX writes q, w and x of a Latin key as k, v and ks. A Replacer
+// made per word spent more on being built than on replacing.
+func respellQWX(k string) string {
+	b := make([]byte, 0, len(k)+4)
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; c {
+		case 'q':
+			b = append(b, 'k')
+		case 'w':
+			b = append(b, 'v')
+		case 'x':
+			b = append(b, 'k', 's')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 func isLatin(s string) bool {
