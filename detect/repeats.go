@@ -26,14 +26,35 @@ func RepeatedPassages(text string) []core.Repeat {
 		hash  uint64
 		words int
 	}
-	var ss []sent
+	type candidate struct {
+		sent
+		norm string
+	}
+	var cands []candidate
+	seen := map[uint64]bool{}
+	twice := false
 	for _, sp := range textnorm.Sentences(text) {
 		norm := textnorm.Normalize(string(rs[sp.Start:sp.End]))
 		words := strings.Count(norm, " ") + 1
-		if words < repeatSentenceWords || chromeLine(norm) {
+		if words < repeatSentenceWords {
 			continue
 		}
-		ss = append(ss, sent{sp, hashString(norm), words})
+		h := hashString(norm)
+		twice = twice || seen[h]
+		seen[h] = true
+		cands = append(cands, candidate{sent{sp, h, words}, norm})
+	}
+	// Most articles repeat no sentence: then, leaving out chrome or not,
+	// there is no run, and the chrome patterns (most of the time spent
+	// here) need not be tried.
+	if !twice {
+		return nil
+	}
+	var ss []sent
+	for _, c := range cands {
+		if !chromeLine(c.norm) {
+			ss = append(ss, c.sent)
+		}
 	}
 	at := map[uint64][]int{}
 	for i, s := range ss {
