@@ -50,8 +50,10 @@ func (db *DB) SaveSketches(ctx context.Context, sketchHash uint64, rows []Sketch
 		return fmt.Errorf("save sketches: %w", err)
 	}
 	defer tx.Rollback()
+	st := &txStmts{tx: tx}
+	defer st.close()
 	for _, r := range rows {
-		if err := saveSketch(ctx, tx, r.ID, sketchHash, r.Data, r.Keys); err != nil {
+		if err := st.saveSketch(ctx, r.ID, sketchHash, r.Data, r.Keys); err != nil {
 			return fmt.Errorf("save sketch of %d: %w", r.ID, err)
 		}
 	}

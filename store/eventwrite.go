@@ -40,7 +40,8 @@ func (db *DB) ApplyClustering(ctx context.Context, ch ClusterChanges, replace bo
 		return 0, fmt.Errorf("save events: %w", err)
 	}
 	defer tx.Rollback()
-	w := clusterWriter{ctx: ctx, tx: tx}
+	w := clusterWriter{ctx: ctx, tx: tx, st: &txStmts{tx: tx}}
+	defer w.st.close()
 	if replace {
 		w.exec(`DELETE FROM events`)
 		w.exec(`DELETE FROM event_members`)
@@ -117,6 +118,9 @@ func (db *DB) ApplyClustering(ctx context.Context, ch ClusterChanges, replace bo
 type clusterWriter struct {
 	ctx context.Context
 	tx  *sql.Tx
+	// st prepares each statement once: a full rebuild writes every event,
+	// a few rows each.
+	st  *txStmts
 	err error
 }
 
@@ -124,7 +128,7 @@ func (w *clusterWriter) exec(q string, args ...any) {
 	if w.err != nil {
 		return
 	}
-	_, w.err = w.tx.ExecContext(w.ctx, q, args...)
+	w.err = w.st.exec(w.ctx, q, args...)
 }
 
 func (w *clusterWriter) dropEvent(id int64) {

@@ -22,30 +22,33 @@ const sketchKeysKey = "sketch_keys"
 // marks the key index incomplete (an analysis builds it again); storing the
 // same sketch again changes nothing.
 func saveSketch(ctx context.Context, tx *sql.Tx, id int64, hash uint64, data []byte, keys []uint64) error {
+	st := &txStmts{tx: tx}
+	defer st.close()
+	return st.saveSketch(ctx, id, hash, data, keys)
+}
+
+// saveSketch is saveSketch with the transaction's prepared statements.
+func (st *txStmts) saveSketch(ctx context.Context, id int64, hash uint64, data []byte, keys []uint64) error {
 	var oldHash int64
 	var old []byte
-	err := tx.QueryRowContext(ctx, `SELECT params_hash, data FROM sketches WHERE article_id = ?`, id).Scan(&oldHash, &old)
+	err := st.queryRow(ctx, `SELECT params_hash, data FROM sketches WHERE article_id = ?`, id).Scan(&oldHash, &old)
 	switch {
 	case err == nil && oldHash == int64(hash) && bytes.Equal(old, data):
 		return nil
 	case err == nil:
-		if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, sketchKeysKey); err != nil {
+		if err := st.exec(ctx, `DELETE FROM settings WHERE key = ?`, sketchKeysKey); err != nil {
 			return err
 		}
 	case !errors.Is(err, sql.ErrNoRows):
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sketches(article_id, params_hash, data) VALUES (?, ?, ?)
+	if err := st.exec(ctx, `INSERT INTO sketches(article_id, params_hash, data) VALUES (?, ?, ?)
 		ON CONFLICT(article_id) DO UPDATE SET params_hash = excluded.params_hash, data = excluded.data`,
 		id, int64(hash), data); err != nil {
 		return err
 	}
-	return insertSketchKeys(ctx, tx, id, keys)
-}
-
-func insertSketchKeys(ctx context.Context, tx *sql.Tx, id int64, keys []uint64) error {
 	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO sketch_keys(key, article_id) VALUES (?, ?)`, int64(k), id); err != nil {
+		if err := st.exec(ctx, `INSERT OR IGNORE INTO sketch_keys(key, article_id) VALUES (?, ?)`, int64(k), id); err != nil {
 			return err
 		}
 	}
