@@ -69,7 +69,16 @@ var errCorrupt = errors.New("evidence: corrupt profile")
 
 // UnmarshalBinary reads a blob written by MarshalBinary. Any other input,
 // truncated or not, gives an error, never a panic or a huge allocation.
-func (p *Profile) UnmarshalBinary(data []byte) error {
+func (p *Profile) UnmarshalBinary(data []byte) error { return p.unmarshal(data, false) }
+
+// UnmarshalForQuick reads a profile as UnmarshalBinary does, but only what
+// Quick reads: the items' texts (but the title's) and the sample of word
+// runs with their text are left out. A whole-archive linking holds every
+// profile at once, and the texts were most of a profile's memory. Such a
+// profile scores as the whole one with Quick, never with Score.
+func (p *Profile) UnmarshalForQuick(data []byte) error { return p.unmarshal(data, true) }
+
+func (p *Profile) unmarshal(data []byte, forQuick bool) error {
 	r := &reader{b: data}
 	if v := r.byte(); v != codecVersion {
 		if r.err != nil {
@@ -91,10 +100,16 @@ func (p *Profile) UnmarshalBinary(data []byte) error {
 	q.Bound = int32(bound)
 	q.Yearless = r.monthDays()
 	for _, l := range q.lists() {
+		// Quick reads the title's texts alone (whether a word is a number).
+		r.noText = forQuick && l != &q.Title
 		*l = r.items()
 	}
 	q.Runs = r.uint32s()
+	r.noText = forQuick
 	q.RunText = r.items()
+	if forQuick {
+		q.RunText = nil
+	}
 	q.Grams = r.uint32s()
 	q.Words = r.uint32s()
 	if r.err != nil {
@@ -110,6 +125,8 @@ func (p *Profile) UnmarshalBinary(data []byte) error {
 type reader struct {
 	b   []byte
 	err error
+	// noText skips the items' texts rather than reading them.
+	noText bool
 }
 
 func (r *reader) fail() {
@@ -188,6 +205,13 @@ func (r *reader) string() string {
 	return s
 }
 
+func (r *reader) skipString() {
+	n := r.count(1)
+	if r.err == nil {
+		r.b = r.b[n:]
+	}
+}
+
 func (r *reader) items() []Item {
 	n := r.count(6)
 	if n == 0 {
@@ -198,7 +222,11 @@ func (r *reader) items() []Item {
 	for i := range out {
 		prev += r.uvarint()
 		out[i].Key = prev
-		out[i].Text = r.string()
+		if r.noText {
+			r.skipString()
+		} else {
+			out[i].Text = r.string()
+		}
 		if len(r.b) < 4 {
 			r.fail()
 			return nil

@@ -57,3 +57,70 @@ func TestQuickHelpersAreTheListsTheyStandFor(t *testing.T) {
 		}
 	}
 }
+
+// A profile read for Quick scores every pair of seeds as the whole profile
+// does, to the bit, with and without a census's discount, and holds less.
+func TestProfileReadForQuickScoresAlike(t *testing.T) {
+	whole := seedProfiles(t, true)
+	lean := make([]*Profile, len(whole))
+	for i, p := range whole {
+		b, _ := p.MarshalBinary()
+		lean[i] = &Profile{}
+		if err := lean[i].UnmarshalForQuick(b); err != nil {
+			t.Fatal(err)
+		}
+		if lean[i].RunText != nil || len(lean[i].Names) != len(p.Names) {
+			t.Errorf("seed %d: read for Quick keeps %d run texts, %d of %d names", i, len(lean[i].RunText), len(lean[i].Names), len(p.Names))
+		}
+		for _, it := range lean[i].Terms {
+			if it.Text != "" {
+				t.Fatalf("seed %d: a term kept its text", i)
+			}
+		}
+	}
+	compare := func(what string) {
+		t.Helper()
+		for i := range whole {
+			for j := range whole {
+				if i == j {
+					continue
+				}
+				e1, t1 := Quick(whole[i], whole[j])
+				e2, t2 := Quick(lean[i], lean[j])
+				if e1 != e2 || t1 != t2 {
+					t.Errorf("%s, seeds %d %d: whole %v %v, read for Quick %v %v", what, i, j, e1, t1, e2, t2)
+				}
+			}
+		}
+	}
+	compare("undiscounted")
+	// A census in which every key is held by a tenth of the archive.
+	c := Census{Articles: 1000, Holding: func(k uint64) int { return 20 + int(k%200) }}
+	for i := range whole {
+		whole[i].Discount(c)
+		lean[i].Discount(c)
+	}
+	compare("discounted")
+}
+
+// leadNamesInto walks the sorted lists; it finds what a search of each
+// name in the title and the lede finds.
+func TestLeadNamesAreTheNamesOfTitleAndLede(t *testing.T) {
+	for i, p := range seedProfiles(t, true) {
+		var want []Item
+		for _, n := range p.Names {
+			if hasKey(p.Title, n.Key) || hasKey(p.Lede, n.Key) {
+				want = append(want, n)
+			}
+		}
+		got := leadNamesInto(nil, p)
+		if len(got) != len(want) || len(want) == 0 {
+			t.Fatalf("seed %d: %d lead names, want %d (and some)", i, len(got), len(want))
+		}
+		for k := range got {
+			if got[k] != want[k] {
+				t.Errorf("seed %d: lead name %d is %v, want %v", i, k, got[k], want[k])
+			}
+		}
+	}
+}

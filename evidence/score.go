@@ -622,8 +622,16 @@ func cosine(a, b []Item) float64 {
 
 // leadNamesInto appends the names of p found in its title or lede to out.
 func leadNamesInto(out []Item, p *Profile) []Item {
+	// The three lists are sorted by key: one walk along each.
+	i, j := 0, 0
 	for _, n := range p.Names {
-		if hasKey(p.Title, n.Key) || hasKey(p.Lede, n.Key) {
+		for i < len(p.Title) && p.Title[i].Key < n.Key {
+			i++
+		}
+		for j < len(p.Lede) && p.Lede[j].Key < n.Key {
+			j++
+		}
+		if i < len(p.Title) && p.Title[i].Key == n.Key || j < len(p.Lede) && p.Lede[j].Key == n.Key {
 			out = append(out, n)
 		}
 	}
