@@ -196,7 +196,9 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 			return nil, err
 		}
 	}
-	if sum.Analysed, err = s.analyseArticles(ctx, stale, params, lines, keyed, func(done int) {
+	// When every pair is found again the events are rebuilt from scratch
+	// (analyzeEvents), which writes the whole profile key index at once.
+	if sum.Analysed, err = s.analyseArticles(ctx, stale, params, lines, keyed, !allPairs, func(done int) {
 		report(core.Progress{Stage: "analysing", Done: done, Total: len(stale)}, false)
 	}); err != nil {
 		return nil, err
@@ -341,7 +343,9 @@ func (s *Service) queue(ctx context.Context, full bool, paramsHash uint64) ([]in
 
 // analyseArticles computes and stores features, sketches, blocks, repeats
 // and evidence profiles, and returns how many articles it analysed.
-func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, keyed bool, progress func(int)) (int, error) {
+// indexKeys adds the profiles' keys to the key index; without it the
+// caller rebuilds the index whole (rebuildEvents).
+func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detect.Params, lines *detect.LineCounts, keyed, indexKeys bool, progress func(int)) (int, error) {
 	if len(ids) == 0 {
 		return 0, nil // not nil ids: AnalysisInputs reads every article for those
 	}
@@ -387,7 +391,12 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 		if err := s.db.SaveAnalyses(ctx, batch); err != nil {
 			return err
 		}
-		err := s.db.SaveProfiles(ctx, evidence.ProfileVersion, profiles)
+		var err error
+		if indexKeys {
+			err = s.db.SaveProfiles(ctx, evidence.ProfileVersion, profiles)
+		} else {
+			err = s.db.SaveProfilesUnindexed(ctx, evidence.ProfileVersion, profiles)
+		}
 		batch, profiles = batch[:0], profiles[:0]
 		return err
 	}

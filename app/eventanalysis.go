@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -44,7 +45,7 @@ func (s *Service) analyzeEvents(ctx context.Context, full bool, report func(core
 	// A profile made anew (another version) changes the article's links:
 	// then the whole archive is linked again.
 	if full || stored == 0 || len(stale) > len(pending) || len(pending) > max(2000, stored/4) {
-		return s.rebuildEvents(ctx, report)
+		return s.rebuildEvents(ctx, full, report)
 	}
 	return s.placeNew(ctx, pending, report)
 }
@@ -124,14 +125,18 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 
 // rebuildEvents links every article anew and clusters the archive from
 // scratch, honouring every stored correction and keeping the ids of the
-// events it can.
-func (s *Service) rebuildEvents(ctx context.Context, report func(core.Progress, bool)) error {
+// events it can. indexKeys writes the profile key index whole, from the
+// index linking builds in memory (a full analysis stores its profiles
+// without their keys).
+func (s *Service) rebuildEvents(ctx context.Context, indexKeys bool, report func(core.Progress, bool)) error {
 	report(core.Progress{Stage: "reading profiles"}, true)
 	var ids []int64
 	profs := map[int64]*evidence.Profile{}
 	if err := s.db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
+		// Every profile is held at once, and only to be linked (Quick) and
+		// dated: without their texts they take half the memory.
 		p := &evidence.Profile{}
-		if err := p.UnmarshalBinary(data); err != nil {
+		if err := p.UnmarshalForQuick(data); err != nil {
 			return err
 		}
 		ids = append(ids, id)
@@ -149,7 +154,14 @@ func (s *Service) rebuildEvents(ctx context.Context, report func(core.Progress, 
 		partners[p.A] = append(partners[p.A], p.B)
 		partners[p.B] = append(partners[p.B], p.A)
 	}
-	links := linkAll(ctx, ids, profs, partners, func(done int) {
+	index := keyIndex(ids, profs)
+	if indexKeys {
+		report(core.Progress{Stage: "indexing profiles"}, true)
+		if err := s.db.ReplaceProfileKeys(ctx, index.sorted()); err != nil {
+			return err
+		}
+	}
+	links := linkAll(ctx, ids, profs, index, partners, func(done int) {
 		report(core.Progress{Stage: "linking", Done: done, Total: len(ids)}, false)
 	})
 	if err := ctx.Err(); err != nil {
@@ -177,16 +189,8 @@ func (s *Service) rebuildEvents(ctx context.Context, report func(core.Progress, 
 // Then it keeps the strongest links first while both ends have fewer than
 // maxLinks, so that no article holds more, as when articles arrive one by
 // one and the store trims each to its strongest.
-func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile, partners map[int64][]int64, progress func(int)) []store.Link {
-	index := map[uint64][]int64{}
-	keys := make(map[int64][]uint64, len(ids))
-	for _, id := range ids {
-		ks := profs[id].RareKeys()
-		keys[id] = ks
-		for _, k := range ks {
-			index[k] = append(index[k], id)
-		}
-	}
+func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile, idx profileIndex, partners map[int64][]int64, progress func(int)) []store.Link {
+	index := idx.holders
 	// The archive's census is the index itself: it holds the same keys
 	// as the stored key index that freshLinks counts on.
 	census := evidence.Census{Articles: len(ids), Holding: func(k uint64) int { return len(index[k]) }}
@@ -212,7 +216,7 @@ func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile
 				}
 				x := ids[i]
 				clear(counts)
-				for _, k := range keys[x] {
+				for _, k := range profs[x].RareKeys() {
 					if l := index[k]; len(l) <= keyCap {
 						for _, y := range l {
 							counts[y]++
@@ -233,6 +237,38 @@ func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile
 		all = append(all, ls...)
 	}
 	return trimLinks(all)
+}
+
+// profileIndex is the inverted index of the profiles' rare keys.
+type profileIndex struct {
+	holders map[uint64][]int64 // in the order of the ids given
+}
+
+// keyIndex indexes the rare keys of the profiles of ids.
+func keyIndex(ids []int64, profs map[int64]*evidence.Profile) profileIndex {
+	idx := profileIndex{holders: map[uint64][]int64{}}
+	for _, id := range ids {
+		for _, k := range profs[id].RareKeys() {
+			idx.holders[k] = append(idx.holders[k], id)
+		}
+	}
+	return idx
+}
+
+// sorted is the index as the store keeps it: keys ascending, each key's
+// holders ascending (ids come in ascending order from EachProfile, but are
+// sorted here all the same).
+func (idx profileIndex) sorted() store.ProfileKeys {
+	out := store.ProfileKeys{Keys: slices.Sorted(maps.Keys(idx.holders))}
+	out.Holders = make([][]int64, len(out.Keys))
+	for i, k := range out.Keys {
+		h := idx.holders[k]
+		if !slices.IsSorted(h) {
+			h = slices.Sorted(slices.Values(h))
+		}
+		out.Holders[i] = h
+	}
+	return out
 }
 
 // trimLinks keeps each pair once, with the scores it was given (both ends

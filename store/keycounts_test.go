@@ -43,3 +43,45 @@ func TestKeyHoldersFollowTheKeyIndex(t *testing.T) {
 		t.Errorf("check of a wrong key count: %v %v", problems, err)
 	}
 }
+
+// Replacing the key index whole leaves it and its counts as saving each
+// profile's keys would, and the triggers that keep the counts work again
+// afterwards.
+func TestReplacedKeyIndexKeepsItsCounts(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addTexts(t, db, []string{"one", "two", "three"})
+	if err := db.SaveProfiles(ctx, 1, []store.ProfileRow{{ID: ids[0], Data: []byte{1}, Keys: []uint64{10, 20}}}); err != nil {
+		t.Fatal(err)
+	}
+	rows := []store.ProfileRow{{ID: ids[0], Data: []byte{2}}, {ID: ids[1], Data: []byte{2}}, {ID: ids[2], Data: []byte{2}}}
+	if err := db.SaveProfilesUnindexed(ctx, 1, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ReplaceProfileKeys(ctx, store.ProfileKeys{
+		Keys:    []uint64{10, 30, 1 << 63},
+		Holders: [][]int64{{ids[0], ids[1]}, {ids[2]}, {ids[0], ids[1], ids[2]}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(want map[uint64]int) {
+		t.Helper()
+		got, err := db.KeyHolders(ctx, []uint64{10, 20, 30, 40, 1 << 63})
+		if err != nil || !maps.Equal(got, want) {
+			t.Errorf("key holders %v %v, want %v", got, err, want)
+		}
+		if problems, err := db.Check(ctx); err != nil || len(problems) != 0 {
+			t.Errorf("check: %v %v", problems, err)
+		}
+	}
+	check(map[uint64]int{10: 2, 30: 1, 1 << 63: 3})
+	cands, err := db.KeyCandidates(ctx, []uint64{10, 30}, 10)
+	if err != nil || !maps.Equal(cands, map[int64]int{ids[0]: 1, ids[1]: 1, ids[2]: 1}) {
+		t.Errorf("candidates %v %v", cands, err)
+	}
+	// The triggers are back: saving a profile with its keys counts them.
+	if err := db.SaveProfiles(ctx, 1, []store.ProfileRow{{ID: ids[2], Data: []byte{3}, Keys: []uint64{10, 40}}}); err != nil {
+		t.Fatal(err)
+	}
+	check(map[uint64]int{10: 3, 40: 1, 1 << 63: 2})
+}
