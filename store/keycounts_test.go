@@ -85,3 +85,24 @@ func TestReplacedKeyIndexKeepsItsCounts(t *testing.T) {
 	}
 	check(map[uint64]int{10: 3, 40: 1, 1 << 63: 2})
 }
+
+// Replacing the key index puts back its index by article and leaves the
+// writer checking foreign keys: deleting an article still takes its keys
+// with it, and a key of an article that does not exist is refused.
+func TestReplacedKeyIndexKeepsItsIndexAndChecks(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	ids := addTexts(t, db, []string{"one", "two"})
+	if err := db.SaveProfilesUnindexed(ctx, 1, []store.ProfileRow{{ID: ids[0], Data: []byte{1}}, {ID: ids[1], Data: []byte{1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ReplaceProfileKeys(ctx, store.ProfileKeys{Keys: []uint64{10}, Holders: [][]int64{{ids[0], ids[1]}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := rawQuery(t, db.Path, `SELECT count(*) FROM sqlite_master WHERE name IN ('profile_keys_article', 'profile_keys_count_ins', 'profile_keys_count_del')`); n != "3" {
+		t.Errorf("%s of the key index's index and triggers are back, want 3", n)
+	}
+	if err := db.SaveProfiles(ctx, 1, []store.ProfileRow{{ID: ids[1] + 100, Data: []byte{1}, Keys: []uint64{10}}}); err == nil {
+		t.Error("a profile of an article that does not exist was stored: foreign keys are not checked")
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strings"
 )
@@ -42,37 +43,59 @@ func (db *DB) SaveProfilesUnindexed(ctx context.Context, version int, batch []Pr
 }
 
 // ReplaceProfileKeys replaces the key index and its counts with idx, in one
-// transaction. The rows go in in key order, many a statement, and the
-// counts are written once a key: the triggers that keep key_counts row by
-// row (an upsert per row inserted, an update per row deleted) are set
-// aside for the transaction and put back as they were, so a reader sees
-// either the old index with its counts or the new one with its counts.
+// transaction, so a reader sees either the old index with its counts or the
+// new one with its counts. The rows go in in key order, many a statement,
+// and the counts are written once a key. What made loading row by row slow
+// is set aside for the transaction and put back as it was: the triggers
+// that keep key_counts (an upsert per row inserted, an update per row
+// deleted), the index by article (built again at the end, in one sort,
+// rather than kept in article order while the rows come in key order), and
+// the foreign key check of each row against its article (every id comes
+// from a stored profile, whose own foreign key holds it; checked, it was a
+// random read of the articles table a row).
 func (db *DB) ReplaceProfileKeys(ctx context.Context, idx ProfileKeys) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("index profiles: %w", err)
+	}
+	defer conn.Close()
+	// foreign_keys can be changed only outside a transaction; the
+	// connection is the only writer, and gets its checks back before it
+	// is returned to the pool (or is discarded).
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return fmt.Errorf("index profiles: %w", err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("index profiles: %w", err)
 	}
 	defer tx.Rollback()
-	var triggers, names []string
-	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'profile_keys' ORDER BY name`)
+	var drops, creates []string
+	rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_master
+		WHERE type IN ('trigger', 'index') AND tbl_name = 'profile_keys' AND sql IS NOT NULL ORDER BY type, name`)
 	if err != nil {
 		return fmt.Errorf("index profiles: %w", err)
 	}
 	for rows.Next() {
-		var name, sql string
-		if err := rows.Scan(&name, &sql); err != nil {
+		var kind, name, sql string
+		if err := rows.Scan(&kind, &name, &sql); err != nil {
 			rows.Close()
 			return err
 		}
-		names = append(names, name)
-		triggers = append(triggers, sql)
+		drops = append(drops, `DROP `+strings.ToUpper(kind)+` "`+strings.ReplaceAll(name, `"`, `""`)+`"`)
+		creates = append(creates, sql)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, name := range names {
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
+	for _, q := range drops {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("index profiles: %w", err)
 		}
 	}
@@ -103,7 +126,7 @@ func (db *DB) ReplaceProfileKeys(ctx context.Context, idx ProfileKeys) error {
 	}); err != nil {
 		return fmt.Errorf("count profile keys: %w", err)
 	}
-	for _, sql := range triggers {
+	for _, sql := range creates {
 		if _, err := tx.ExecContext(ctx, sql); err != nil {
 			return fmt.Errorf("index profiles: %w", err)
 		}
