@@ -224,6 +224,12 @@ func TestTitleWordsAreLookedUpInTheWholeText(t *testing.T) {
 	if got := missing(c.Key, d); len(got) != 0 {
 		t.Errorf("key names missing from a text that names them: %+v", got)
 	}
+	if got := missingShare(c.Key, d); got != 0 {
+		t.Errorf("Quick's share of key names missing from a text that names them: %.2f", got)
+	}
+	if ev, _ := Quick(c, d); ev != Score(c, d).Score {
+		t.Errorf("Quick %.6f, Score %.6f", ev, Score(c, d).Score)
+	}
 }
 
 // German and Spanish modal and auxiliary verbs are function words: the

@@ -459,7 +459,7 @@ func missingShare(key []Item, p *Profile) float64 {
 	var buf [maxNames]float32
 	ws := buf[:0]
 	for _, it := range key {
-		if !hasKey(p.Names, it.Key) && !hasKey(p.Places, it.Key) {
+		if !hasKey(p.Names, it.Key) && !hasKey(p.Places, it.Key) && !p.uses(it.Key) {
 			ws = append(ws, it.W)
 		}
 	}
