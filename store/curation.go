@@ -83,6 +83,9 @@ func (db *DB) EditArticle(ctx context.Context, id int64, e core.ArticleEdit) err
 	if err := countMetadataEdit(ctx, tx); err != nil {
 		return fmt.Errorf("edit article %d: %w", id, err)
 	}
+	if err := foldChanged(ctx, tx); err != nil {
+		return fmt.Errorf("edit article %d: %w", id, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("edit article %d: %w", id, err)
 	}
@@ -112,6 +115,9 @@ func (db *DB) RevertArticle(ctx context.Context, id int64, fields []string) erro
 		return fmt.Errorf("revert article %d: %w", id, err)
 	}
 	if err := countMetadataEdit(ctx, tx); err != nil {
+		return fmt.Errorf("revert article %d: %w", id, err)
+	}
+	if err := foldChanged(ctx, tx); err != nil {
 		return fmt.Errorf("revert article %d: %w", id, err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -46,3 +46,21 @@ func (db *DB) PageIDsPlan(ctx context.Context, q core.ListQuery) ([]string, erro
 	}
 	return plan, rows.Err()
 }
+
+// SetRankingLists sets how many holders a term needs for a list in the
+// ranking index and how many its list keeps, until restore is called.
+func SetRankingLists(listed, keep int) (restore func()) {
+	oldListed, oldKeep := rankListed, rankKeep
+	rankListed, rankKeep = listed, keep
+	return func() { rankListed, rankKeep = oldListed, oldKeep }
+}
+
+// RankFromIndex ranks a one-word search from the ranking index alone: ok
+// is false when the index cannot prove the page.
+func (db *DB) RankFromIndex(ctx context.Context, input string, opt core.SearchOptions) (ids []int64, ranks []float64, ok bool, err error) {
+	ranked, ok, err := db.rankExactly(ctx, input, opt)
+	for _, r := range ranked {
+		ids, ranks = append(ids, r.id), append(ranks, r.rank)
+	}
+	return ids, ranks, ok, err
+}

@@ -121,18 +121,21 @@ func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) 
 	if opt.Offset < 0 {
 		opt.Offset = 0
 	}
-	if opt.Window == 0 {
-		opt.Window = core.DefaultRankWindow
-	}
 	m, err := db.newMatches(ctx, q, opt.Filter)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	var ranked []scored
 	var partial *core.PartialRanking
-	if opt.Window > 0 {
+	exact := false
+	if opt.Window == 0 {
+		ranked, exact, err = db.rankExactly(ctx, input, opt)
+	}
+	switch {
+	case err != nil || exact:
+	case opt.Window >= 0:
 		ranked, partial, err = db.rankBounded(ctx, m, opt)
-	} else {
+	default:
 		ranked, err = db.rankAll(ctx, m, opt.Limit, opt.Offset, 0)
 	}
 	// The search's words stay out of the error: it may be logged, and
@@ -264,6 +267,24 @@ func filterSQL(f core.SearchFilter) (string, []any) {
 	return strings.Join(where, " AND "), args
 }
 
+// rankExactly ranks a search of one plain word from the ranking index when
+// the term has a list there and the index can prove the page (topWord).
+// exact is false otherwise, and the caller ranks as before: every match
+// when they are at most the window, else the stated partial ranking.
+func (db *DB) rankExactly(ctx context.Context, input string, opt core.SearchOptions) (ranked []scored, exact bool, err error) {
+	term := plainTerm(input, opt)
+	if term == "" {
+		return nil, false, nil
+	}
+	return db.topWord(ctx, term, opt)
+}
+
+// filterEmpty reports whether f keeps every article.
+func filterEmpty(f core.SearchFilter) bool {
+	c, _ := filterSQL(f)
+	return c == ""
+}
+
 // rankAll ranks every match with a rowid of at least from (all of them
 // when from is the oldest match: the bound only lets FTS5 seek past rows
 // already known not to match) and returns the requested page.
@@ -280,6 +301,9 @@ func (db *DB) rankAll(ctx context.Context, m matches, limit, offset int, from in
 // reach bm25: the others are skipped before it runs, and follow the ranked
 // ones newest first.
 func (db *DB) rankBounded(ctx context.Context, m matches, opt core.SearchOptions) ([]scored, *core.PartialRanking, error) {
+	if opt.Window == 0 {
+		opt.Window = core.DefaultRankWindow
+	}
 	recent, err := db.newestMatches(ctx, m, opt.Window+1)
 	if err != nil {
 		return nil, nil, err
@@ -461,6 +485,15 @@ func (db *DB) CountMatches(ctx context.Context, input string, opt core.SearchOpt
 	m, err := db.newMatches(ctx, q, opt.Filter)
 	if err != nil {
 		return 0, fmt.Errorf("count search matches: %w", err)
+	}
+	if term := plainTerm(input, opt); term != "" && filterEmpty(opt.Filter) {
+		n, ok, err := db.wordHolders(ctx, term)
+		if err != nil {
+			return 0, fmt.Errorf("count search matches: %w", err)
+		}
+		if ok {
+			return int(n), nil
+		}
 	}
 	query, args := m.sql(`count(*)`, ``, ``)
 	var n int
