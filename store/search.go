@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -408,29 +409,41 @@ func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]core.S
 		ids[i] = strconv.FormatInt(r.id, 10)
 		at[r.id] = i
 	}
-	// The unary + keeps the id list a filter: as a constraint it would
-	// make SQLite start one FTS5 scan per id.
-	rows, err := db.read.QueryContext(ctx, `SELECT `+articleColumns+`,
-			snippet(articles_fts, -1, char(2), char(3), '…', 24)
-		FROM articles_fts f JOIN articles a ON a.id = f.rowid
-		WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND +f.rowid IN (`+strings.Join(ids, ",")+`)`, q, lo, hi)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+	const cols = `SELECT ` + articleColumns + `, snippet(articles_fts, -1, char(2), char(3), '…', 24)
+		FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND `
 	found := make([]*core.SearchHit, len(ranked))
-	for rows.Next() {
-		var h core.SearchHit
-		var snippet string
-		if h.Article, err = scanArticle(rows, &snippet); err != nil {
+	read := func(rows *sql.Rows, err error) error {
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h core.SearchHit
+			var snippet string
+			if h.Article, err = scanArticle(rows, &snippet); err != nil {
+				return err
+			}
+			i := at[h.Article.ID]
+			h.Rank, h.TitleMatch, h.Unranked, h.Snippet = ranked[i].rank, ranked[i].title, ranked[i].unranked, fragments(snippet)
+			found[i] = &h
+		}
+		return rows.Err()
+	}
+	if hi-lo >= spreadPage*int64(len(ranked)) {
+		// A page spread over the archive (the best matches of a common
+		// word): a scan of its range would walk most of the word's
+		// matches, so each hit is looked up by id instead.
+		for _, r := range ranked {
+			if err := read(db.read.QueryContext(ctx, cols+`f.rowid = ?`, q, r.id)); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		// The unary + keeps the id list a filter: as a constraint it would
+		// make SQLite start one FTS5 scan per id.
+		if err := read(db.read.QueryContext(ctx, cols+`f.rowid BETWEEN ? AND ? AND +f.rowid IN (`+strings.Join(ids, ",")+`)`, q, lo, hi)); err != nil {
 			return nil, err
 		}
-		i := at[h.Article.ID]
-		h.Rank, h.TitleMatch, h.Unranked, h.Snippet = ranked[i].rank, ranked[i].title, ranked[i].unranked, fragments(snippet)
-		found[i] = &h
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	for _, h := range found {
 		if h != nil { // an article deleted since it was ranked
@@ -443,6 +456,10 @@ func (db *DB) loadHits(ctx context.Context, q string, ranked []scored) ([]core.S
 	}
 	return hits, db.fillCuration(ctx, arts)
 }
+
+// spreadPage: a page whose rowid range holds more than this many ids per
+// hit is read a hit at a time (loadHits).
+const spreadPage = 200
 
 // fragments splits a snippet marked with \x02...\x03 into fragments.
 func fragments(s string) []core.Fragment {
