@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -212,4 +214,27 @@ func cellSafe(cell string) string {
 		return "'" + cell
 	}
 	return cell
+}
+
+// RefreshSearchRanking brings the ranking index up to date with the
+// archive (store.RefreshSearchRanking): an import does it once its
+// articles are stored, and `storydiff search-index` does it for an archive
+// made before the index existed. Until then a search for a common word
+// ranks as before. A cancelled refresh leaves the index as it was.
+func (s *Service) RefreshSearchRanking(ctx context.Context, progress core.ProgressFunc) error {
+	report := throttle(progress)
+	return s.db.RefreshSearchRanking(ctx, func(p core.Progress) { report(p, p.Done == p.Total) })
+}
+
+// refreshRankingAfterImport refreshes the ranking index after articles
+// were added; a cancelled refresh is no failure of the import (the
+// articles are stored, and the next import or search-index takes them in).
+func (s *Service) refreshRankingAfterImport(ctx context.Context, added int, progress core.ProgressFunc) error {
+	if added == 0 {
+		return nil
+	}
+	if err := s.RefreshSearchRanking(ctx, progress); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("ranking index after import: %w", err)
+	}
+	return nil
 }

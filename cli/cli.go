@@ -89,6 +89,7 @@ var commands = []*Command{
 	noteCommand,
 	backupCommand,
 	checkCommand,
+	searchIndexCommand,
 	reportCommand,
 	versionCommand,
 }

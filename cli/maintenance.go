@@ -57,3 +57,29 @@ var checkCommand = &Command{
 		}
 	},
 }
+
+var searchIndexCommand = &Command{
+	Name:    "search-index",
+	Args:    "",
+	Summary: "bring the ranking index of common words up to date (an import does it; archives made before it need it once)",
+	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) != 0 {
+				return usagef("search-index takes no arguments")
+			}
+			svc, err := env.Open(ctx)
+			if err != nil {
+				return err
+			}
+			defer svc.Close()
+			bar := newBar(env, "ranking index")
+			err = svc.RefreshSearchRanking(ctx, bar.update)
+			bar.finish()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "The ranking index of %s is up to date.\n", svc.DBPath())
+			return nil
+		}
+	},
+}
