@@ -529,6 +529,13 @@ func (db *DB) IndexedTerms(ctx context.Context, prefix string) ([]string, error)
 	if prefix == "" {
 		return nil, core.Errorf(core.EINVALID, "give the first letters of the words to list")
 	}
+	// The upper bound is the prefix with its last byte raised: every term
+	// beginning with the prefix sorts between the two.
+	hi := []byte(prefix)
+	hi[len(hi)-1]++
+	if terms, ok, err := db.vocabularyTerms(ctx, prefix, string(hi)); err != nil || ok {
+		return terms, err
+	}
 	conn, err := db.read.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -537,10 +544,6 @@ func (db *DB) IndexedTerms(ctx context.Context, prefix string) ([]string, error)
 	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, articles_fts, row)`); err != nil {
 		return nil, fmt.Errorf("search vocabulary: %w", err)
 	}
-	// The upper bound is the prefix with its last byte raised: every term
-	// beginning with the prefix sorts between the two.
-	hi := []byte(prefix)
-	hi[len(hi)-1]++
 	rows, err := conn.QueryContext(ctx, `SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ?`, prefix, string(hi))
 	if err != nil {
 		return nil, fmt.Errorf("search vocabulary: %w", err)
@@ -555,6 +558,36 @@ func (db *DB) IndexedTerms(ctx context.Context, prefix string) ([]string, error)
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// vocabularyTerms reads the terms from lo to hi from the ranking index's
+// copy of the vocabulary, when it is current (ok false otherwise): FTS5's
+// vocabulary table counts every term's holders as it lists it.
+func (db *DB) vocabularyTerms(ctx context.Context, lo, hi string) (terms []string, ok bool, err error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, false, err
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?1)
+		AND NOT EXISTS (SELECT 1 FROM search_changed)
+		AND coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?2), 0) = coalesce((SELECT max(id) FROM articles), 0)`,
+		rankingRows, rankingUpto).Scan(&ok); err != nil || !ok {
+		return nil, false, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT term FROM search_vocabulary WHERE term >= ? AND term < ?`, lo, hi)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, false, err
+		}
+		terms = append(terms, t)
+	}
+	return terms, true, rows.Err()
 }
 
 // IndexStamp changes whenever articles are added to the search index (it is

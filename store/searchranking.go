@@ -224,6 +224,8 @@ type rankingBuild struct {
 	upto   int64
 	totals ftsTotals
 	terms  []listedTerm
+	// vocabulary is every term of the index.
+	vocabulary []string
 }
 
 // changeStamp identifies the state of the indexed articles: the newest id,
@@ -262,10 +264,7 @@ func (db *DB) readRanking(ctx context.Context, progress core.ProgressFunc) (*ran
 	if b.totals, err = readTotals(ctx, tx); err != nil {
 		return nil, err
 	}
-	if b.totals.rows < int64(rankListed) {
-		return b, nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT term, doc FROM temp.search_vocab WHERE doc >= ?`, rankListed)
+	rows, err := tx.QueryContext(ctx, `SELECT term, doc FROM temp.search_vocab`)
 	if err != nil {
 		return nil, err
 	}
@@ -275,7 +274,10 @@ func (db *DB) readRanking(ctx context.Context, progress core.ProgressFunc) (*ran
 			rows.Close()
 			return nil, err
 		}
-		b.terms = append(b.terms, t)
+		b.vocabulary = append(b.vocabulary, t.term)
+		if t.holders >= int64(rankListed) {
+			b.terms = append(b.terms, t)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -419,7 +421,7 @@ func (db *DB) writeRanking(ctx context.Context, b *rankingBuild) (bool, error) {
 	if stamp != b.stamp {
 		return false, nil
 	}
-	for _, q := range []string{`DELETE FROM search_terms`, `DELETE FROM search_holders`, `DELETE FROM search_changed`} {
+	for _, q := range []string{`DELETE FROM search_terms`, `DELETE FROM search_holders`, `DELETE FROM search_changed`, `DELETE FROM search_vocabulary`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return false, err
 		}
@@ -442,6 +444,16 @@ func (db *DB) writeRanking(ctx context.Context, b *rankingBuild) (bool, error) {
 			if _, err := insHolder.ExecContext(ctx, t.term, h.weight, h.article, h.freq, h.length); err != nil {
 				return false, err
 			}
+		}
+	}
+	insTerm2, err := tx.PrepareContext(ctx, `INSERT INTO search_vocabulary(term) VALUES (?)`)
+	if err != nil {
+		return false, err
+	}
+	defer insTerm2.Close()
+	for _, term := range b.vocabulary {
+		if _, err := insTerm2.ExecContext(ctx, term); err != nil {
+			return false, err
 		}
 	}
 	for key, v := range map[string]int64{rankingUpto: b.upto, rankingRows: max(b.totals.rows, 1)} {
@@ -518,7 +530,11 @@ func foldRanking(ctx context.Context, tx *sql.Tx, progress core.ProgressFunc, wi
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if len(terms) > 0 {
+	var built bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?)`, rankingRows).Scan(&built); err != nil {
+		return err
+	}
+	if built {
 		if err := foldArticles(ctx, tx, terms, upto, newest, progress); err != nil {
 			return err
 		}
@@ -565,6 +581,10 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 	if err != nil {
 		return err
 	}
+	gone, err := foldVocabulary(ctx, tx)
+	if err != nil {
+		return err
+	}
 	del, err := tx.PrepareContext(ctx, `DELETE FROM search_holders WHERE term = ? AND article = ?`)
 	if err != nil {
 		return err
@@ -594,6 +614,15 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 		if err != nil {
 			return err
 		}
+		added, err := foldVocabulary(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, term := range added {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_vocabulary(term) VALUES (?)`, term); err != nil {
+				return err
+			}
+		}
 		lengths, err := docLengths(ctx, tx, func(yield func(int64) bool) {
 			for _, tf := range got {
 				if !yield(tf.article) {
@@ -619,6 +648,14 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 	if err := take(`SELECT a.id, a.title, a.text FROM articles a JOIN search_changed c ON c.article = a.id WHERE a.id <= ?`, upto); err != nil {
 		return err
 	}
+	// A word only the changed articles held, and no longer, leaves the
+	// vocabulary (checked once every article is in).
+	for _, term := range gone {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_vocabulary WHERE term = ?1
+			AND NOT EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?2)`, term, ftsPhrase(term)); err != nil {
+			return err
+		}
+	}
 	for from := upto + 1; from <= newest; from += foldChunk {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -631,6 +668,24 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 		}
 	}
 	return nil
+}
+
+// foldVocabulary returns the distinct terms of the temporary index.
+func foldVocabulary(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT term FROM temp.search_fold_terms`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
 }
 
 // termFreq is a listed term's frequency in one article, title

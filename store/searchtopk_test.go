@@ -161,3 +161,82 @@ func TestRankingIndexGivesTheFullRanking(t *testing.T) {
 	}
 	check(t, "after a revert", 200)
 }
+
+// ftsVocabulary is the reference: the terms FTS5's own vocabulary table
+// lists from lo (inclusive) to hi (exclusive).
+func ftsVocabulary(t *testing.T, raw *sql.DB, lo, hi string) []string {
+	t.Helper()
+	conn, err := raw.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), `CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, articles_fts, row)`); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := conn.QueryContext(context.Background(), `SELECT term FROM temp.v WHERE term >= ? AND term < ?`, lo, hi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// The words a search's other spellings are found among are the index's own,
+// read from the ranking index's copy of its vocabulary when it is current:
+// a word an import brings is there once it is taken in, and a word an edit
+// takes away leaves with it.
+func TestRankingIndexKeepsTheVocabulary(t *testing.T) {
+	defer store.SetRankingLists(60, 25)()
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	rng := rand.New(rand.NewSource(3))
+	arts, _ := zipfArticles(rng, 0, 200, 300)
+	addBatch(t, db, arts...)
+	if err := db.RefreshSearchRanking(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+db.Path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	same := func(stage string) {
+		t.Helper()
+		for _, p := range []string{"w", "w0", "w1", "zebra", "q"} {
+			hi := p[:len(p)-1] + string(p[len(p)-1]+1)
+			got, err := db.IndexedTerms(ctx, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := ftsVocabulary(t, raw, p, hi); !slices.Equal(got, want) {
+				t.Errorf("%s: terms beginning %q: %d (%.5v), want FTS5's %d (%.5v)", stage, p, len(got), got, len(want), want)
+			}
+		}
+	}
+	same("built")
+	more := []store.NewArticle{dated("/n/1.txt", "Zebra crossing\n\nquokka seen near the zebra crossing", "", "en", 2)}
+	addBatch(t, db, more...)
+	same("behind an import")
+	if err := db.RefreshSearchRanking(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	same("after an import")
+	title := "Zebraic quietus"
+	if err := db.EditArticle(ctx, 201, core.ArticleEdit{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	same("after an edit")
+	if err := db.RevertArticle(ctx, 201, []string{core.FieldTitle}); err != nil {
+		t.Fatal(err)
+	}
+	same("after a revert")
+}
