@@ -222,6 +222,9 @@ func cellSafe(cell string) string {
 // made before the index existed. Until then a search for a common word
 // ranks as before. A cancelled refresh leaves the index as it was.
 func (s *Service) RefreshSearchRanking(ctx context.Context, progress core.ProgressFunc) error {
+	if err := s.db.CheckWritable(); err != nil {
+		return err
+	}
 	report := throttle(progress)
 	return s.db.RefreshSearchRanking(ctx, func(p core.Progress) { report(p, p.Done == p.Total) })
 }
