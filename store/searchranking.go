@@ -614,14 +614,8 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 		if err != nil {
 			return err
 		}
-		added, err := foldVocabulary(ctx, tx)
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_vocabulary(term) SELECT DISTINCT term FROM temp.search_fold_terms`); err != nil {
 			return err
-		}
-		for _, term := range added {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_vocabulary(term) VALUES (?)`, term); err != nil {
-				return err
-			}
 		}
 		lengths, err := docLengths(ctx, tx, func(yield func(int64) bool) {
 			for _, tf := range got {
