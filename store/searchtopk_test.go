@@ -98,6 +98,11 @@ func TestRankingIndexGivesTheFullRanking(t *testing.T) {
 		for _, word := range vocab[:40] {
 			for _, fl := range filters {
 				wantIDs, wantRanks := fullRanking(t, raw, word, fl.cond, fl.args...)
+				// The count of matches (from the index for a listed word).
+				n, err := db.CountMatches(ctx, word, core.SearchOptions{Filter: fl.f})
+				if err != nil || n != len(wantIDs) {
+					t.Fatalf("%s: %q with %+v counts %d matches (%v), want %d", stage, word, fl.f, n, err, len(wantIDs))
+				}
 				for _, page := range []struct{ offset, limit int }{{0, 1}, {0, 7}, {3, 10}, {10, 5}} {
 					opt := core.SearchOptions{Offset: page.offset, Limit: page.limit, Filter: fl.f}
 					ids, ranks, ok, err := db.RankFromIndex(ctx, word, opt)
