@@ -618,9 +618,13 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 			return err
 		}
 		lengths, err := docLengths(ctx, tx, func(yield func(int64) bool) {
+			seen := map[int64]bool{}
 			for _, tf := range got {
-				if !yield(tf.article) {
-					return
+				if !seen[tf.article] {
+					seen[tf.article] = true
+					if !yield(tf.article) {
+						return
+					}
 				}
 			}
 		})
@@ -691,8 +695,10 @@ type termFreq struct {
 
 // foldFreqs reads the listed terms of the articles in the temporary index.
 func foldFreqs(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm) ([]termFreq, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT term, doc, sum(CASE col WHEN 'title' THEN 5 ELSE 1 END)
-		FROM temp.search_fold_terms GROUP BY term, doc`)
+	// Each listed term is looked up in the temporary vocabulary, rather
+	// than every instance of every term read and most thrown away.
+	rows, err := tx.QueryContext(ctx, `SELECT v.term, v.doc, sum(CASE v.col WHEN 'title' THEN 5 ELSE 1 END)
+		FROM main.search_terms t JOIN temp.search_fold_terms v ON v.term = t.term GROUP BY v.term, v.doc`)
 	if err != nil {
 		return nil, err
 	}
