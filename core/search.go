@@ -60,8 +60,9 @@ type SearchOptions struct {
 	// Prefix lets the last word match as a prefix (search as you type).
 	Prefix bool
 	// Window bounds the matches that are ranked (see PartialRanking):
-	// 0 means DefaultRankWindow, a negative value ranks every match,
-	// however many.
+	// 0 means DefaultRankWindow, after a one-word search was ranked
+	// exactly from the archive's ranking index where it can be; a
+	// negative value ranks every match, however many.
 	Window int
 	// Filter keeps only the matches among these articles.
 	Filter SearchFilter

@@ -111,6 +111,9 @@ func words(s string) []string {
 // every hit, because ranking every match of a common word or a short prefix
 // takes seconds on a large archive. The matches outside that subset follow
 // it, newest first and marked Unranked, so that paging reaches every match.
+// With the default window, a search for one word held by many articles is
+// first ranked exactly, every match considered, from the ranking index
+// (rankExactly).
 func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) ([]core.SearchHit, error) {
 	q := ftsQuery(input, opt.Prefix, opt.Variants)
 	if q == "" {
