@@ -276,11 +276,13 @@ func filterSQL(f core.SearchFilter) (string, []any) {
 // exact is false otherwise, and the caller ranks as before: every match
 // when they are at most the window, else the stated partial ranking.
 func (db *DB) rankExactly(ctx context.Context, input string, opt core.SearchOptions) (ranked []scored, exact bool, err error) {
-	term := plainTerm(input, opt)
-	if term == "" {
-		return nil, false, nil
+	if term := plainTerm(input, opt); term != "" {
+		return db.topWord(ctx, term, opt)
 	}
-	return db.topWord(ctx, term, opt)
+	if terms := plainTerms(input, opt); terms != nil {
+		return db.topWords(ctx, terms, opt)
+	}
+	return nil, false, nil
 }
 
 // filterEmpty reports whether f keeps every article.

@@ -293,7 +293,7 @@ func (db *DB) readRanking(ctx context.Context, progress core.ProgressFunc) (*ran
 		}
 		t := &b.terms[i]
 		t.avg = avg
-		if err := listTerm(ctx, tx, t, b.totals); err != nil {
+		if err := listTerm(ctx, tx, t, b.totals, rankKeep); err != nil {
 			return nil, err
 		}
 	}
@@ -303,15 +303,15 @@ func (db *DB) readRanking(ctx context.Context, progress core.ProgressFunc) (*ran
 	return b, nil
 }
 
-// listTerm reads a term's best rankKeep+1 holders as FTS5 ranks them, and
+// listTerm reads a term's best keep+1 holders as FTS5 ranks them, and
 // recovers each one's frequency from its rank, its length and the idf.
-func listTerm(ctx context.Context, q querier, t *listedTerm, totals ftsTotals) error {
+func listTerm(ctx context.Context, q querier, t *listedTerm, totals ftsTotals, keep int) error {
 	idf, err := idfOf(ctx, q, totals.rows, t.holders)
 	if err != nil {
 		return err
 	}
 	rows, err := q.QueryContext(ctx, `SELECT rowid, `+bm25+` AS s FROM articles_fts WHERE articles_fts MATCH ?
-		ORDER BY s, rowid DESC LIMIT ?`, ftsPhrase(t.term), rankKeep+1)
+		ORDER BY s, rowid DESC LIMIT ?`, ftsPhrase(t.term), keep+1)
 	if err != nil {
 		return err
 	}
@@ -355,7 +355,7 @@ func listTerm(ctx context.Context, q querier, t *listedTerm, totals ftsTotals) e
 		if bm25Rank(idf, weight) != r.rank {
 			return fmt.Errorf("the rank of article %d for a term could not be derived again (%v, FTS5 %v)", r.id, bm25Rank(idf, weight), r.rank)
 		}
-		if i == rankKeep {
+		if i == keep {
 			t.bound = weight
 			break
 		}

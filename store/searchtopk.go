@@ -122,18 +122,6 @@ func (db *DB) topWord(ctx context.Context, term string, opt core.SearchOptions) 
 	// best holds the k best so far, best first: rank ascending, then the
 	// newer article first, as the full query orders them.
 	best := make([]scored, 0, k+1)
-	before := func(a, b scored) int {
-		if a.rank != b.rank {
-			if a.rank < b.rank {
-				return -1
-			}
-			return 1
-		}
-		if a.id > b.id {
-			return -1
-		}
-		return 1
-	}
 	proven := func(unread float64) bool {
 		return len(best) == k && best[k-1].rank < bm25Rank(idf, unread*grow)
 	}
