@@ -75,11 +75,22 @@ func (db *DB) topWords(ctx context.Context, terms []string, opt core.SearchOptio
 		lists[i] = l
 	}
 	for _, l := range lists {
-		if l.complete && len(l.entries) <= core.DefaultRankWindow {
-			// The search matches at most the window, which ranks every
-			// match: that is exact and costs less than reading lists.
-			return nil, false, nil
+		if !l.complete {
+			continue
 		}
+		// With a word of few holders the search may match at most the
+		// window, which ranks every match: that is exact, and costs less
+		// than the lookups that a common word beside a rarer one needs.
+		phrases := make([]string, len(terms))
+		for i, t := range terms {
+			phrases[i] = ftsPhrase(t)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
+			strings.Join(phrases, " AND "), core.DefaultRankWindow+1).Scan(&n); err != nil || n <= core.DefaultRankWindow {
+			return nil, false, err
+		}
+		break
 	}
 	var keep *sql.Stmt
 	if cond, args := filterSQL(opt.Filter); cond != "" {
