@@ -12,7 +12,7 @@ import (
 	"github.com/storydiff/storydiff/core"
 )
 
-// The ranking index (migration 0016) keeps, for every term held by at least
+// The ranking index (migration 0017) keeps, for every term held by at least
 // rankListed articles, the rankKeep holders with the largest bm25 term
 // weight and the largest weight of those left out. bm25 is a sum over the
 // search's phrases of idf × weight, so a search for one such term can read
