@@ -312,6 +312,12 @@ func (s *Service) Analyze(ctx context.Context, opt AnalyzeOptions, progress core
 	if err := s.db.Dequeue(ctx, queued); err != nil {
 		return nil, err
 	}
+	// The ranking index is brought up to date here rather than by the
+	// import, so that storing articles costs only their storing: until it
+	// is, a search for a common word ranks every match, as before.
+	if err := s.refreshRanking(ctx, report); err != nil {
+		return nil, err
+	}
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }

@@ -301,9 +301,6 @@ func (s *Service) ImportAnalysis(ctx context.Context, dir string, progress core.
 	locked = false
 	st.lines = nil // the counts on disk are new: read them again
 	st.mu.Unlock()
-	if err := s.refreshRankingAfterImport(ctx, sum.Added, progress); err != nil {
-		return sum, err
-	}
 	// Quotes are found here; every other step finds its work done.
 	if sum.Analysis, err = s.Analyze(ctx, AnalyzeOptions{}, progress); err != nil {
 		return sum, fmt.Errorf("analysis after merging: %w", err)

@@ -272,9 +272,6 @@ func (s *Service) Import(ctx context.Context, paths []string, opt ImportOptions,
 		return sum, err
 	}
 	release()
-	if err := s.refreshRankingAfterImport(ctx, sum.Added, progress); err != nil {
-		return sum, err
-	}
 	if opt.NoAnalyze {
 		return sum, nil
 	}

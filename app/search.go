@@ -217,8 +217,8 @@ func cellSafe(cell string) string {
 }
 
 // RefreshSearchRanking brings the ranking index up to date with the
-// archive (store.RefreshSearchRanking): an import does it once its
-// articles are stored, and `storydiff search-index` does it for an archive
+// archive (store.RefreshSearchRanking): an analysis does it at its end
+// (so an import with analysis), and `storydiff search-index` does it for an archive
 // made before the index existed. Until then a search for a common word
 // ranks as before. A cancelled refresh leaves the index as it was.
 func (s *Service) RefreshSearchRanking(ctx context.Context, progress core.ProgressFunc) error {
@@ -229,15 +229,16 @@ func (s *Service) RefreshSearchRanking(ctx context.Context, progress core.Progre
 	return s.db.RefreshSearchRanking(ctx, func(p core.Progress) { report(p, p.Done == p.Total) })
 }
 
-// refreshRankingAfterImport refreshes the ranking index after articles
-// were added; a cancelled refresh is no failure of the import (the
-// articles are stored, and the next import or search-index takes them in).
-func (s *Service) refreshRankingAfterImport(ctx context.Context, added int, progress core.ProgressFunc) error {
-	if added == 0 {
+// refreshRanking refreshes the ranking index at the end of an analysis; a
+// cancelled refresh is no failure of the analysis (it is saved, and the next
+// analysis or search-index takes the articles in).
+func (s *Service) refreshRanking(ctx context.Context, report func(core.Progress, bool)) error {
+	if s.db.CheckWritable() != nil {
 		return nil
 	}
-	if err := s.RefreshSearchRanking(ctx, progress); err != nil && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("ranking index after import: %w", err)
+	err := s.db.RefreshSearchRanking(ctx, func(p core.Progress) { report(p, p.Done == p.Total) })
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("ranking index: %w", err)
 	}
 	return nil
 }
