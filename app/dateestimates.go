@@ -28,7 +28,10 @@ import (
 // chains of links of topic, and 128 through one wrong same-event link and
 // a chain of versions). An anchor must also agree with what the article
 // recounts: not before its latest full date (evidence.Profile.Bound), with
-// the month of grace the time evidence allows.
+// the month of grace the time evidence allows, nor years before the years
+// it names (evidence.Timing.EraAllows: undated 2005 reports on an election
+// or a budget, linked to 1987 wire stories of another election or budget,
+// read their days in 1987).
 
 // anchorGrace is the most days an article's latest recounted full date may
 // lie after its anchor's date, as the time evidence lets a bound lie.
@@ -57,7 +60,7 @@ func (d *dating) dated(id int64) bool {
 // if v's recounted dates allow it, and sets its estimate.
 func (d *dating) place(v, a int64, day int32) bool {
 	t := d.timings[v]
-	if t.Bound != 0 && t.Bound > day+anchorGrace {
+	if t.Bound != 0 && t.Bound > day+anchorGrace || !t.EraAllows(day) {
 		return false
 	}
 	e := store.DateEstimate{Article: v, AnchorArticle: a, AnchorDay: day}

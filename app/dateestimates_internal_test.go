@@ -62,3 +62,30 @@ func TestDatesAreEstimatedFromTheNearestDatedArticle(t *testing.T) {
 		t.Errorf("weighed %+v: want 1-3 lowered (spring against October), the others as they were", weighed)
 	}
 }
+
+// An undated report whose years lie a decade and more after a dated
+// version's is of another era and is not anchored by it (a 2005 election
+// report linked to a 1987 one); one whose years are the anchor's, or a few
+// years ahead of it (a plan, a bond's maturity), is.
+func TestDatesAreNotEstimatedInAnotherEra(t *testing.T) {
+	const jun1987 = 6361 // 1987-06-02 as evidence.Profile.Day counts
+	spring := []uint16{4<<5 | 18}
+	timings := map[int64]evidence.Timing{
+		1: {Day: jun1987},
+		2: {Yearless: spring, Era: 2001}, // names 1997, 2001, 2005
+		3: {Yearless: spring, Era: 1987},
+		4: {Yearless: spring, Era: 1992}, // looks ahead
+		5: {Yearless: spring},            // names no years
+	}
+	var links []store.Link
+	for v := int64(2); v <= 5; v++ {
+		links = append(links, store.Link{A: 1, B: v, Event: 0.9, Thread: 0.9})
+	}
+	got := map[int64]bool{}
+	for _, e := range estimateDates(timings, links) {
+		got[e.Article] = e.AnchorArticle == 1
+	}
+	if got[2] || !got[3] || !got[4] || !got[5] {
+		t.Errorf("anchored by the 1987 report: %v; want 3, 4 and 5, not 2", got)
+	}
+}

@@ -9,7 +9,7 @@ import (
 // codecVersion changes whenever the blob layout or what a profile holds
 // changes, so that a stored profile made by older code is recomputed
 // rather than misread.
-const codecVersion = 6
+const codecVersion = 7
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -23,6 +23,7 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	for _, md := range p.Yearless {
 		b = binary.AppendUvarint(b, uint64(md))
 	}
+	b = binary.AppendUvarint(b, uint64(uint16(p.Era)))
 	for _, l := range p.lists() {
 		b = appendItems(b, *l)
 	}
@@ -99,6 +100,11 @@ func (p *Profile) unmarshal(data []byte, forQuick bool) error {
 	}
 	q.Bound = int32(bound)
 	q.Yearless = r.monthDays()
+	era := r.uvarint()
+	if era != 0 && (era < 1900 || era > 2099) {
+		return errCorrupt
+	}
+	q.Era = int16(era)
 	for _, l := range q.lists() {
 		// Quick reads the title's texts alone (whether a word is a number).
 		r.noText = forQuick && l != &q.Title

@@ -60,6 +60,12 @@ type Profile struct {
 	// only for days of other years, so they are days of the months before
 	// the report (see EstimateIn).
 	Yearless []uint16
+	// Era is the median of the years the text names (four digits from
+	// 1900 to 2099, alone or in a full date) when it names at least
+	// eraMentions, else 0. A report names mostly the years it recounts,
+	// which are not after its own: an undated report whose years lie well
+	// after an anchor's date is of another era (see EraAllows).
+	Era int16
 	// Estimate is when an undated article was most likely written, set by
 	// the caller from EstimateIn; it is not stored with the profile, since
 	// it depends on the archive's other articles.
@@ -128,7 +134,13 @@ func NewProfile(in Input) *Profile {
 	}
 	words := map[uint32]bool{}
 	keepWords := !backgroundWeighs(in.Lang)
+	var years []int
 	for i, t := range toks {
+		if t.num {
+			if y, ok := yearOf(t.text); ok {
+				years = append(years, y)
+			}
+		}
 		if keepWords && !t.num && !t.stop {
 			words[uint32(hashKey(t.stem))] = true
 			if e, ok := lookupLex(toks, i); ok {
@@ -189,6 +201,7 @@ func NewProfile(in Input) *Profile {
 		}
 	}
 	slices.Sort(p.Yearless)
+	p.Era = era(years)
 
 	title := newBag()
 	for i, t := range titleToks {

@@ -1,6 +1,8 @@
 // Command yearless measures how far back the latest day a dated news
 // story gives without a year lies, the reach evidence.EstimateIn assumes
-// for undated ones. It reads JSONL records with "title", "text" and
+// for undated ones, and how often the years a story names lie after its
+// own year by more than an anchor may (evidence.Timing.EraAllows), which
+// would refuse the story its own date as an anchor. It reads JSONL records with "title", "text" and
 // "published" (RFC 3339), such as bench/reuters writes:
 //
 //	go run ./bench/yearless reuters.jsonl
@@ -10,6 +12,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"time"
@@ -38,7 +41,8 @@ func main() {
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	aheads := []int32{31, 61, 92}
 	gaps := make([][]int, len(aheads))
-	stories := 0
+	stories, withEra, refused := 0, 0, 0
+	eraAhead := map[int]int{} // years from the story's year to its era
 	for n := 1; sc.Scan(); n++ {
 		var r record
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
@@ -52,6 +56,13 @@ func main() {
 		stories++
 		day := int32(t.Unix()/86400) + 1
 		p := evidence.NewProfile(evidence.Input{Title: r.Title, Text: r.Text})
+		if p.Era != 0 {
+			withEra++
+			eraAhead[int(p.Era)-t.Year()]++
+			if !p.Timing().EraAllows(day) {
+				refused++
+			}
+		}
 		for i, ahead := range aheads {
 			if latest := p.LatestYearless(day, ahead); latest != 0 {
 				gaps[i] = append(gaps[i], int(day-latest))
@@ -65,6 +76,12 @@ func main() {
 	for i, ahead := range aheads {
 		report(stories, ahead, gaps[i])
 	}
+	fmt.Printf("%d dated stories, %d name two or more years (an era); %d of them (%.4f) would refuse their own date as an anchor\n", stories, withEra, refused, float64(refused)/float64(max(withEra, 1)))
+	fmt.Print("  era minus the story's year:")
+	for _, d := range slices.Sorted(maps.Keys(eraAhead)) {
+		fmt.Printf(" %+d: %d", d, eraAhead[d])
+	}
+	fmt.Println()
 }
 
 func report(stories int, ahead int32, gaps []int) {
