@@ -270,3 +270,33 @@ func TestLargeEventAsksForMoreLinks(t *testing.T) {
 		t.Errorf("%d strong links did not take an article into an event of forty", need)
 	}
 }
+
+// The grown quorum is capped at QuorumMax, so that an event of many
+// versions stays reachable with the links an article keeps: an event of a
+// hundred asks for QuorumMax links, not Quorum + 100/QuorumGrowth (more
+// than the 32 an article keeps).
+func TestQuorumIsCapped(t *testing.T) {
+	cfg := DefaultConfig()
+	if cfg.QuorumMax <= 0 || cfg.Quorum+100/cfg.QuorumGrowth <= cfg.QuorumMax {
+		t.Fatalf("the default quorum is not capped for an event of a hundred: %+v", cfg)
+	}
+	var links []Link
+	for i := int64(1); i <= 100; i++ {
+		for j := i + 1; j <= 100; j++ {
+			links = append(links, lk(i, j, 0.9, 0.9))
+		}
+	}
+	joins := func(linkedTo int) bool {
+		ls := slices.Clone(links)
+		for m := int64(1); m <= int64(linkedTo); m++ {
+			ls = append(ls, lk(m, 101, 0.95, 0.9))
+		}
+		return len(Build(cfg, arts(1, 101), ls, nil).Events) == 1
+	}
+	if joins(cfg.QuorumMax - 1) {
+		t.Errorf("%d strong links took an article into an event of a hundred", cfg.QuorumMax-1)
+	}
+	if !joins(cfg.QuorumMax) {
+		t.Errorf("%d strong links did not take an article into an event of a hundred", cfg.QuorumMax)
+	}
+}

@@ -23,6 +23,9 @@ type Config struct {
 	// QuorumGrowth members of the event, so that the larger an event, the
 	// more of it an article must be linked to.
 	QuorumGrowth int
+	// QuorumMax, when above 0, caps the grown quorum, so that an event of
+	// many versions stays reachable with the K links an article keeps.
+	QuorumMax int
 	// Window is the most days between a dated article and the dated span
 	// of an event it joins; MaxSpan bounds the span itself, so that an
 	// event cannot creep through time a week at a time.
@@ -47,7 +50,8 @@ func DefaultConfig() Config {
 		LinkMin:         0.3,
 		Veto:            0.05,
 		Quorum:          3,
-		QuorumGrowth:    10,
+		QuorumGrowth:    3,
+		QuorumMax:       16,
 		Window:          7 * 24 * time.Hour,
 		MaxSpan:         14 * 24 * time.Hour,
 		ThreadMin:       0.3,

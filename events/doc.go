@@ -17,11 +17,12 @@
 // whole:
 //
 //   - it is linked with P >= LinkMin to need(n) = min(n/2+1, Quorum +
-//     n/QuorumGrowth) of the event's n members (a majority of a small event,
-//     fewer of a large one: with K links per article, a majority of a
-//     200-member event would be out of reach; the growth keeps three strong
-//     links from taking an article into an event of a hundred, which is how
-//     undated reports of one topic became one event);
+//     n/QuorumGrowth, QuorumMax) of the event's n members (a majority of a
+//     small event, fewer of a large one: with K links per article, a
+//     majority of a 200-member event would be out of reach, hence the cap;
+//     the growth keeps three strong links from taking an article into an
+//     event of a hundred, which is how undated reports of one topic became
+//     one event);
 //   - the mean P of its q = min(n, Quorum) strongest links into the event is
 //     at least Join, members without a stored link counting 0, so that an
 //     event of two needs both links and many weak links add up to nothing;

@@ -142,5 +142,9 @@ func (s *State) quorum(n int) int {
 	if s.cfg.QuorumGrowth <= 0 {
 		return s.cfg.Quorum
 	}
-	return s.cfg.Quorum + n/s.cfg.QuorumGrowth
+	q := s.cfg.Quorum + n/s.cfg.QuorumGrowth
+	if s.cfg.QuorumMax > 0 {
+		q = min(q, s.cfg.QuorumMax)
+	}
+	return q
 }

@@ -8,7 +8,9 @@ import (
 
 // codecVersion changes whenever the blob layout or what a profile holds
 // changes, so that a stored profile made by older code is recomputed
-// rather than misread.
+// rather than misread, and whenever the scores made from profiles change
+// enough that the stored links must be made again (7: the era, see
+// estimate.go, and the title-frame evidence, see frame.go).
 const codecVersion = 7
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each

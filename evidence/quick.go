@@ -14,5 +14,8 @@ func Quick(a, b *Profile) (event, thread float64) {
 	if t, _, ok := timeOf(a, b); ok {
 		logit += t
 	}
+	if f, _, ok := frameEvidence(a, b); ok {
+		logit += f
+	}
 	return sigmoid(logit), sigmoid(ThreadLogit(w, x))
 }

@@ -166,6 +166,10 @@ func ScoreWith(a, b *Profile, w Weights) Explanation {
 		logit += t
 		ev = append(ev, piece)
 	}
+	if f, piece, ok := frameEvidence(a, b); ok {
+		logit += f
+		ev = append(ev, piece)
+	}
 	// The evidence is ordered by sorting indexes: sorting Evidence values
 	// (through reflection at first) moved three strings per swap, each with
 	// a write barrier, and was most of a Score's time.

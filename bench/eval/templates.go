@@ -50,7 +50,7 @@ func templatePairs(n int, seed int64) []labelled {
 	for i := 0; i < n; i++ {
 		gen := []func() evidence.Input{dividend, money, football}[i%3]
 		a, b := evidence.NewProfile(gen()), evidence.NewProfile(gen())
-		out = append(out, labelled{x: evidence.Features(a, b), y: 0, lang: "en", template: true})
+		out = append(out, labelled{x: evidence.Features(a, b), frame: evidence.TitleFrame(a, b), y: 0, lang: "en", template: true})
 	}
 	return out
 }
