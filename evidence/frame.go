@@ -169,7 +169,7 @@ func frameEvidence(a, b *Profile) (float64, Evidence, bool) {
 	if !ok {
 		return 0, Evidence{}, false
 	}
-	return FrameWeight, Evidence{KindTitle, ta, tb, FrameWeight}, true
+	return FrameWeight, Evidence{KindTemplate, ta, tb, FrameWeight}, true
 }
 
 // TitleFrame reports whether the frame evidence holds a and b to be two

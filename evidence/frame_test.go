@@ -22,8 +22,16 @@ func TestTitleFrameSeparatesTemplateItems(t *testing.T) {
 		if !TitleFrame(p[0], p[1]) {
 			t.Errorf("no frame evidence between %q and %q", titleText(p[0]), titleText(p[1]))
 		}
-		if s := Score(p[0], p[1]).Score; s >= 0.05 {
-			t.Errorf("two items of one template scored %.3f, not below the veto", s)
+		e := Score(p[0], p[1])
+		if e.Score >= 0.05 {
+			t.Errorf("two items of one template scored %.3f, not below the veto", e.Score)
+		}
+		found := false
+		for _, ev := range e.Evidence {
+			found = found || ev.Kind == KindTemplate && ev.AText != "" && ev.BText != "" && ev.Weight == FrameWeight
+		}
+		if !found {
+			t.Errorf("the explanation names no template slot: %+v", e.Evidence)
 		}
 	}
 }

@@ -22,9 +22,12 @@ const (
 	KindPassage = "passage"
 	KindTime    = "time"
 	// KindParts is the share of word parts (see Profile.Grams) two
-	// articles share, and KindLanguage a pair in two languages.
+	// articles share, KindLanguage a pair in two languages, and
+	// KindTemplate two items of one template, with the title word each
+	// has that the other article never uses (see frame.go).
 	KindParts    = "word parts"
 	KindLanguage = "language"
+	KindTemplate = "template"
 )
 
 // Evidence is one reason for (positive weight) or against (negative) two
