@@ -553,6 +553,11 @@ func (db *DB) IndexedTerms(ctx context.Context, prefix string) ([]string, error)
 	if err != nil {
 		return nil, fmt.Errorf("search vocabulary: %w", err)
 	}
+	return scanTerms(rows)
+}
+
+// scanTerms reads a query's one text column and closes its rows.
+func scanTerms(rows *sql.Rows) ([]string, error) {
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
@@ -584,15 +589,10 @@ func (db *DB) vocabularyTerms(ctx context.Context, lo, hi string) (terms []strin
 	if err != nil {
 		return nil, false, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, false, err
-		}
-		terms = append(terms, t)
+	if terms, err = scanTerms(rows); err != nil {
+		return nil, false, err
 	}
-	return terms, true, rows.Err()
+	return terms, true, nil
 }
 
 // IndexStamp changes whenever articles are added to the search index (it is
