@@ -15,7 +15,8 @@ import (
 // clustering at a time, exported so that it runs the very code an import
 // and its analysis run here, and one article gets the same bytes either way.
 
-// Bounds of event linking, for a pipeline that links articles as linkAll does.
+// Bounds of event linking, for a pipeline that links articles as a whole-archive
+// analysis does (linkBlocks).
 const (
 	LinkKeyCap        = keyCap
 	LinkMaxCandidates = maxCandidates

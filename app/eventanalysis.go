@@ -3,9 +3,7 @@ package app
 import (
 	"context"
 	"maps"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/storydiff/storydiff/core"
@@ -130,19 +128,8 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 // without their keys).
 func (s *Service) rebuildEvents(ctx context.Context, indexKeys bool, report func(core.Progress, bool)) error {
 	report(core.Progress{Stage: "reading profiles"}, true)
-	var ids []int64
-	profs := map[int64]*evidence.Profile{}
-	if err := s.db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
-		// Every profile is held at once, and only to be linked (Quick) and
-		// dated: without their texts they take half the memory.
-		p := &evidence.Profile{}
-		if err := p.UnmarshalForQuick(data); err != nil {
-			return err
-		}
-		ids = append(ids, id)
-		profs[id] = p
-		return nil
-	}); err != nil {
+	ids, index, timings, held, err := readIndex(ctx, s.db)
+	if err != nil {
 		return err
 	}
 	pairs, err := s.db.Pairs(ctx, 0)
@@ -154,22 +141,17 @@ func (s *Service) rebuildEvents(ctx context.Context, indexKeys bool, report func
 		partners[p.A] = append(partners[p.A], p.B)
 		partners[p.B] = append(partners[p.B], p.A)
 	}
-	index := keyIndex(ids, profs)
 	if indexKeys {
 		report(core.Progress{Stage: "indexing profiles"}, true)
 		if err := s.db.ReplaceProfileKeys(ctx, index.sorted()); err != nil {
 			return err
 		}
 	}
-	links := linkAll(ctx, ids, profs, index, partners, func(done int) {
+	links, err := linkBlocks(ctx, ids, profileLoader(s.db, ids, index, held), index, partners, func(done int) {
 		report(core.Progress{Stage: "linking", Done: done, Total: len(ids)}, false)
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return err
-	}
-	timings := make(map[int64]evidence.Timing, len(ids))
-	for _, id := range ids {
-		timings[id] = profs[id].Timing()
 	}
 	estimates := estimateDates(timings, links)
 	links = weighLinks(links, timings)
@@ -184,75 +166,9 @@ func (s *Service) rebuildEvents(ctx context.Context, indexKeys bool, report func
 	return s.clusterAll(ctx, ids, links)
 }
 
-// linkAll links every article in memory through an inverted index of the
-// profiles' rare keys, with the same bounds as freshLinks, on every CPU.
-// Then it keeps the strongest links first while both ends have fewer than
-// maxLinks, so that no article holds more, as when articles arrive one by
-// one and the store trims each to its strongest.
-func linkAll(ctx context.Context, ids []int64, profs map[int64]*evidence.Profile, idx profileIndex, partners map[int64][]int64, progress func(int)) []store.Link {
-	index := idx.holders
-	// The archive's census is the index itself: it holds the same keys
-	// as the stored key index that freshLinks counts on.
-	census := evidence.Census{Articles: len(ids), Holding: func(k uint64) int { return len(index[k]) }}
-	for _, id := range ids {
-		profs[id].Discount(census)
-	}
-	perArticle := make([][]store.Link, len(ids))
-	var next, done int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			counts := map[int64]int{}
-			for ctx.Err() == nil {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(ids) {
-					return
-				}
-				x := ids[i]
-				clear(counts)
-				for _, k := range profs[x].RareKeys() {
-					if l := index[k]; len(l) <= keyCap {
-						for _, y := range l {
-							counts[y]++
-						}
-					}
-				}
-				perArticle[i] = scoreLinks(x, profs[x], topCandidates(counts, x, partners[x], maxCandidates), profs)
-				mu.Lock()
-				done++
-				progress(done)
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	var all []store.Link
-	for _, ls := range perArticle {
-		all = append(all, ls...)
-	}
-	return trimLinks(all)
-}
-
 // profileIndex is the inverted index of the profiles' rare keys.
 type profileIndex struct {
 	holders map[uint64][]int64 // in the order of the ids given
-}
-
-// keyIndex indexes the rare keys of the profiles of ids.
-func keyIndex(ids []int64, profs map[int64]*evidence.Profile) profileIndex {
-	idx := profileIndex{holders: map[uint64][]int64{}}
-	for _, id := range ids {
-		for _, k := range profs[id].RareKeys() {
-			idx.holders[k] = append(idx.holders[k], id)
-		}
-	}
-	return idx
 }
 
 // sorted is the index as the store keeps it: keys ascending, each key's

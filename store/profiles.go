@@ -99,6 +99,12 @@ func (db *DB) EachProfile(ctx context.Context, version int, fn func(id int64, da
 	return db.eachBlob(ctx, `SELECT article_id, data FROM profiles WHERE version = ? ORDER BY article_id`, []any{version}, fn)
 }
 
+// EachProfileBetween is EachProfile for the articles with ids from lo to hi.
+func (db *DB) EachProfileBetween(ctx context.Context, version int, lo, hi int64, fn func(id int64, data []byte) error) error {
+	return db.eachBlob(ctx, `SELECT article_id, data FROM profiles WHERE article_id BETWEEN ? AND ? AND version = ? ORDER BY article_id`,
+		[]any{lo, hi, version}, fn)
+}
+
 // KeyCandidates returns, for each article sharing at least one of keys with
 // the caller, how many keys it shares. A key held by more than maxPerKey
 // articles is skipped (a word every notice of a template shares says
