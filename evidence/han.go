@@ -238,17 +238,8 @@ const hanRunMax = 6
 // hanRunMax characters within one (a run goes on into the words around a
 // name: 巴哈万德敦促, "Baharvand urged"), longer stretches first; keys of
 // fewer than soundKeyMin classes (soundPartMin for a stretch) left out.
-// The forms of the name list, which it matches already, and the name
-// separator · end a run.
+// The name separator · ends a run, and so does the mark maskForms leaves.
 func hanNames(text string, limit int) (keys, texts []string) {
-	if !strings.ContainsFunc(text, isCJK) {
-		return nil, nil
-	}
-	for _, f := range lexicon().cjk {
-		if strings.Contains(text, f.form) {
-			text = strings.ReplaceAll(text, f.form, "|")
-		}
-	}
 	sounds := hanSounds()
 	var runs [][]rune
 	rs := []rune(text)
@@ -286,6 +277,27 @@ func hanNames(text string, limit int) (keys, texts []string) {
 		}
 	}
 	return keys, texts
+}
+
+// maskForms returns text with forms of the name list (which it matches
+// already: 特朗普, Trump) replaced by a mark that ends a run.
+func maskForms(text string, forms []string) string {
+	for _, f := range forms {
+		text = strings.ReplaceAll(text, f, "|")
+	}
+	return text
+}
+
+// formsIn returns the name list's forms written without spaces that text
+// has.
+func formsIn(text string) []string {
+	var out []string
+	for _, f := range lexicon().cjk {
+		if strings.Contains(text, f.form) {
+			out = append(out, f.form)
+		}
+	}
+	return out
 }
 
 // soundHash is a phonetic key as a number: 32 bits of its hash, with the

@@ -191,8 +191,10 @@ func NewProfile(in Input) *Profile {
 			names.add(t.stem, t.text, w)
 		}
 	}
+	var cjkForms []string // the name list's forms the text has
 	for _, f := range lexicon().cjk {
 		if strings.Contains(text, f.form) {
+			cjkForms = append(cjkForms, f.form)
 			if f.entry.place {
 				places.add(f.entry.key, f.form, cjkRarity)
 			} else {
@@ -257,7 +259,7 @@ func NewProfile(in Input) *Profile {
 	}
 	p.Lede = lede.top(maxLede)
 	p.Key = keyNames(names, p)
-	p.Sounds = hanRuns(in.Title + "\n" + text)
+	p.Sounds = hanRuns(in.Title, text, cjkForms)
 	p.NameSounds = nameSounds(p.Names)
 	p.Runs, p.RunText = wordRuns(text, toks)
 	p.Grams = charGrams(toks)
@@ -274,12 +276,16 @@ func NewProfile(in Input) *Profile {
 	return p
 }
 
-// hanRuns returns the runs of a Chinese text that may write names by
-// sound (see hanNames), at most maxSounds, as items keyed by their
-// phonetic keys and weighed as other Chinese names, by how often the text
-// has them.
-func hanRuns(text string) []Item {
-	keys, texts := hanNames(text, maxSounds)
+// hanRuns returns the runs of a Chinese title and text that may write
+// names by sound (see hanNames), at most maxSounds, as items keyed by
+// their phonetic keys and weighed as other Chinese names, by how often the
+// text has them. inText holds the name list's forms the text has.
+func hanRuns(title, text string, inText []string) []Item {
+	if !strings.ContainsFunc(title, isCJK) && !strings.ContainsFunc(text, isCJK) {
+		return nil
+	}
+	keys, texts := hanNames(maskForms(title, formsIn(title))+"\n"+maskForms(text, inText), maxSounds)
+	text = title + "\n" + text
 	if len(keys) == 0 {
 		return nil
 	}
