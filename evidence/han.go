@@ -189,8 +189,8 @@ func latinKey(w string) string {
 		case c == 's' && next == 'c' && at(i+2) == 'h':
 			k.class('S')
 			i += 2
-		case next == 'h' && strings.IndexByte("cgkpstz", c) >= 0:
-			k.class(map[byte]byte{'c': 'K', 'g': 'K', 'k': 'H', 'p': 'P', 's': 'S', 't': 'T', 'z': 'K'}[c])
+		case next == 'h' && digraphClass[c] != 0:
+			k.class(digraphClass[c])
 			i++
 		case c == 'c' && (next == 'e' || next == 'i' || next == 'y'):
 			k.class('S')
@@ -221,6 +221,10 @@ func latinKey(w string) string {
 	}
 	return string(k.b)
 }
+
+// digraphClass is the class of a consonant followed by h: ch, gh, zh (k),
+// kh (h), ph (p), sh (s), th (t).
+var digraphClass = [256]byte{'c': 'K', 'g': 'K', 'k': 'H', 'p': 'P', 's': 'S', 't': 'T', 'z': 'K'}
 
 // latinClass is the class of the other Latin consonants.
 var latinClass = [256]byte{
