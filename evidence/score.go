@@ -238,8 +238,9 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	// computed first; their whole contribution is then shared among the
 	// items they rest on, so that the evidence lists every reason.
 	la, lb := leadNamesInto(bufLA[:0], a), leadNamesInto(bufLB[:0], b)
-	// Across scripts a Chinese text's names written by sound count as the
-	// names of the other article they sound like.
+	// Across scripts, names written by sound (a Chinese text's runs, a
+	// Cyrillic name spelled otherwise) count as the names of the other
+	// article they sound like.
 	an, bn := a.Names, b.Names
 	if cross && (len(a.Sounds) > 0 || len(a.NameSounds) > 0) && (len(b.Sounds) > 0 || len(b.NameSounds) > 0) {
 		an, bn, la, lb = soundNames(a, b, la, lb)
