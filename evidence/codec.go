@@ -10,8 +10,9 @@ import (
 // changes, so that a stored profile made by older code is recomputed
 // rather than misread, and whenever the scores made from profiles change
 // enough that the stored links must be made again (7: the era, see
-// estimate.go, and the title-frame evidence, see frame.go).
-const codecVersion = 7
+// estimate.go, and the title-frame evidence, see frame.go; 8: the names'
+// phonetic keys, see han.go).
+const codecVersion = 8
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -33,6 +34,11 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	b = appendItems(b, p.RunText)
 	b = appendUint32s(b, p.Grams)
 	b = appendUint32s(b, p.Words)
+	b = appendItems(b, p.Sounds)
+	b = binary.AppendUvarint(b, uint64(len(p.NameSounds)))
+	for _, k := range p.NameSounds {
+		b = binary.AppendUvarint(b, uint64(k))
+	}
 	return b, nil
 }
 
@@ -120,6 +126,20 @@ func (p *Profile) unmarshal(data []byte, forQuick bool) error {
 	}
 	q.Grams = r.uint32s()
 	q.Words = r.uint32s()
+	q.Sounds = r.items()
+	if n := r.count(1); n > 0 {
+		if n != len(q.Names) {
+			return errCorrupt
+		}
+		q.NameSounds = make([]uint32, n)
+		for i := range q.NameSounds {
+			k := r.uvarint()
+			if k > math.MaxUint32 {
+				return errCorrupt
+			}
+			q.NameSounds[i] = uint32(k)
+		}
+	}
 	if r.err != nil {
 		return r.err
 	}

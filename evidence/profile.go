@@ -5,9 +5,11 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/detect"
+	"github.com/storydiff/storydiff/textnorm"
 )
 
 // Input is one article as NewProfile needs it.
@@ -86,6 +88,16 @@ type Profile struct {
 	// English background has never seen, so a title word or key name
 	// missing from them may still be in its text (see Profile.uses).
 	Words []uint32
+	// Sounds holds the runs of a Chinese text written in the characters
+	// that transliterate foreign names (巴哈万德, Baharvand), which the name
+	// list cannot all hold, each under the number of its phonetic key (see
+	// han.go and soundHash), sorted by Key.
+	Sounds []Item
+	// NameSounds holds, for each of Names in order, the number of its
+	// phonetic key when it is written in Latin, Cyrillic or Greek letters
+	// and rare in English, else 0; nil if none has one. Runs and names
+	// are matched by them in pairs of two scripts only (see soundNames).
+	NameSounds []uint32
 	// discounted is set once Discount has weighed the lists.
 	discounted bool
 }
@@ -103,6 +115,7 @@ const (
 	maxLede    = 40
 	maxRuns    = 4000
 	maxWords   = 4000
+	maxSounds  = 64
 	maxRunText = 64
 	// runLen words in a row shared by two articles are a passage one took
 	// from the other or both from a wire: chance rarely repeats six words.
@@ -178,8 +191,10 @@ func NewProfile(in Input) *Profile {
 			names.add(t.stem, t.text, w)
 		}
 	}
+	var cjkForms []string // the name list's forms the text has
 	for _, f := range lexicon().cjk {
 		if strings.Contains(text, f.form) {
+			cjkForms = append(cjkForms, f.form)
 			if f.entry.place {
 				places.add(f.entry.key, f.form, cjkRarity)
 			} else {
@@ -244,6 +259,8 @@ func NewProfile(in Input) *Profile {
 	}
 	p.Lede = lede.top(maxLede)
 	p.Key = keyNames(names, p)
+	p.Sounds = hanRuns(in.Title, text, cjkForms)
+	p.NameSounds = nameSounds(p.Names)
 	p.Runs, p.RunText = wordRuns(text, toks)
 	p.Grams = charGrams(toks)
 	if len(words) > 0 {
@@ -257,6 +274,69 @@ func NewProfile(in Input) *Profile {
 		}
 	}
 	return p
+}
+
+// hanRuns returns the runs of a Chinese title and text that may write
+// names by sound (see hanNames), at most maxSounds, as items keyed by
+// their phonetic keys and weighed as other Chinese names, by how often the
+// text has them. inText holds the name list's forms the text has.
+func hanRuns(title, text string, inText []string) []Item {
+	if !strings.ContainsFunc(title, isCJK) && !strings.ContainsFunc(text, isCJK) {
+		return nil
+	}
+	keys, texts := hanNames(maskForms(title, formsIn(title))+"\n"+maskForms(text, inText), maxSounds)
+	text = title + "\n" + text
+	if len(keys) == 0 {
+		return nil
+	}
+	out := make([]Item, len(keys))
+	for i, k := range keys {
+		tf := max(strings.Count(text, texts[i]), 1)
+		out[i] = Item{Key: uint64(soundHash(k)), Text: texts[i], W: float32(cjkRarity * (1 + logf(float64(tf))))}
+	}
+	sortItems(out)
+	return out
+}
+
+// nameSounds returns the phonetic key of each of names (see latinKey), 0
+// where it has none: where it is written in another script, is common in
+// English (see soundBackgroundMax) or its key is too short to count; nil
+// if none has one.
+func nameSounds(names []Item) []uint32 {
+	var out []uint32
+	for i, n := range names {
+		f := textnorm.Fold(n.Text)
+		if f == "" || isCJK([]rune(f)[0]) || capitals(n.Text) > 1 {
+			continue // an acronym (ICBMs, PFDs) is spelled, not sounded
+		}
+		t := transliterate(f)
+		if detect.BackgroundCount(textnorm.VariantKey(t)) > soundBackgroundMax {
+			continue
+		}
+		k := latinKey(t)
+		if len(k) < soundKeyMin {
+			continue
+		}
+		if out == nil {
+			out = make([]uint32, len(names))
+		}
+		out[i] = soundHash(k)
+		if !isLatin(f) {
+			out[i] |= soundOther
+		}
+	}
+	return out
+}
+
+// capitals counts the capital letters of s.
+func capitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // keyNames returns the names of p that its text repeats and its title or

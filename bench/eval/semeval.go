@@ -139,13 +139,19 @@ func runSemeval(w, log io.Writer) error {
 	}
 	fmt.Fprintf(w, "\nThe title-frame evidence (two items of one template: titles sharing a frame, each with a particular the other article never uses; set by hand at %.1f, not fitted) fires on %d of %d same-story pairs (≤ 1.5), %d of %d pairs between, %d of %d different-story pairs (≥ 3.5) and %d of %d generated template pairs; the scores above include it.\n",
 		evidence.FrameWeight, fire[0], of[0], fire[1], of[1], fire[2], of[2], fire[3], of[3])
-	k := 0
-	for _, s := range hardest {
-		if s >= evidence.EventThreshold {
+	k, told := 0, 0
+	var linked []string
+	for _, h := range hardest {
+		if h.score >= evidence.EventThreshold {
 			k++
+			if h.twice {
+				told++
+			}
+			linked = append(linked, fmt.Sprintf("%s ~ %s (%.2f)", h.orig, h.other, h.score))
 		}
 	}
-	fmt.Fprintf(w, "\nHardest negatives across languages: of the %d translated originals, %d are linked (package weights) to the other article's translation they score highest with.\n", len(hardest), k)
+	fmt.Fprintf(w, "\nHardest negatives across languages: of the %d translated originals, %d are linked (package weights) to the other article's translation they score highest with; "+
+		"%d of these are to the translation of an article that the same weights link to the original in its own language, or of the original itself (translated twice): %s.\n", len(hardest), k, told, strings.Join(linked, "; "))
 	fmt.Fprintf(w, "\nTranslations by language (held-out):\n\n| language | linked |\n|---|---|\n")
 	for _, l := range []string{"it", "es", "ru", "zh"} {
 		n, k := 0, 0
@@ -390,7 +396,16 @@ func fitSigned(data []labelled, lam float64) evidence.Weights {
 
 // hardest holds, for each translated original, the highest package score
 // it reaches with another article's translation.
-var hardest []float64
+var hardest []hardNegative
+
+// hardNegative is a translated original's strongest link to another
+// article's translation: the files, the score, and whether the two
+// originals are one article or linked in their own language.
+type hardNegative struct {
+	orig, other string
+	score       float64
+	twice       bool
+}
 
 func loadSemeval(dir string) ([]labelled, error) {
 	cache := map[string]*evidence.Profile{}
@@ -478,15 +493,17 @@ func loadSemeval(dir string) ([]labelled, error) {
 	// precision of linking across languages.
 	hardest = hardest[:0]
 	for i := range orig {
-		best := -1.0
+		h := hardNegative{score: -1}
 		for j := range tr {
 			if j == i {
 				continue
 			}
-			sc := evidence.Score(orig[i], tr[j]).Score
-			best = max(best, sc)
+			if sc := evidence.Score(orig[i], tr[j]).Score; sc > h.score {
+				h = hardNegative{orig: filepath.Base(origFiles[i]), other: filepath.Base(trFiles[j]), score: sc,
+					twice: origFiles[i] == origFiles[j] || evidence.Score(orig[i], orig[j]).Score >= evidence.EventThreshold}
+			}
 		}
-		hardest = append(hardest, best)
+		hardest = append(hardest, h)
 	}
 	return out, nil
 }
