@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -35,6 +36,14 @@ type blockLoader func(ctx context.Context, lo, hi int) (map[int64]*evidence.Prof
 // which block a candidate is read in.
 func linkBlocks(ctx context.Context, ids []int64, load blockLoader, idx profileIndex, partners map[int64][]int64, progress func(int)) ([]store.Link, error) {
 	blocks := cutBlocks(len(ids), linkBlock)
+	if len(blocks) > 1 {
+		// Two blocks of profiles are most of what is live while they are
+		// linked, and linking makes little garbage: collecting when the
+		// heap has grown by a quarter (not doubled) keeps the process's
+		// memory near what it holds, for a few more collections.
+		defer debug.SetGCPercent(debug.SetGCPercent(25))
+		debug.FreeOSMemory()
+	}
 	held := &heldBlocks{load: load, blocks: blocks}
 	best := make([][]store.Link, len(ids))
 	var done int
@@ -75,6 +84,12 @@ func linkBlocks(ctx context.Context, ids []int64, load blockLoader, idx profileI
 				return nil, err
 			}
 		}
+	}
+	if len(blocks) > 1 {
+		// What follows (dating, clustering) holds no profile: hand the
+		// last two blocks' memory back before it grows its own.
+		held = nil
+		debug.FreeOSMemory()
 	}
 	var all []store.Link
 	for _, ls := range best {
@@ -214,10 +229,11 @@ func (h *heldBlocks) get(ctx context.Context, b, keep int) (map[int64]*evidence.
 		s = &h.slots[1]
 	}
 	if s.block != 0 {
-		// Let the collector have the block let go before the next is
-		// read, so that no more than two blocks are live at once.
+		// The block let go is collected and its memory handed back before
+		// the next is read: the runtime would otherwise keep the pages of
+		// every block read, up to the process's soft memory limit.
 		*s = heldBlock{}
-		runtime.GC()
+		debug.FreeOSMemory()
 	}
 	profs, err := h.load(ctx, h.blocks[b][0], h.blocks[b][1])
 	if err != nil {
@@ -233,7 +249,13 @@ func (h *heldBlocks) get(ctx context.Context, b, keep int) (map[int64]*evidence.
 func readIndex(ctx context.Context, db *store.DB) (ids []int64, idx profileIndex, timings map[int64]evidence.Timing, held map[int64]*evidence.Profile, err error) {
 	idx = profileIndex{holders: map[uint64][]int64{}}
 	timings = map[int64]evidence.Timing{}
-	held = map[int64]*evidence.Profile{}
+	n, err := db.ProfileCount(ctx, evidence.ProfileVersion)
+	if err != nil {
+		return nil, idx, nil, nil, err
+	}
+	if n <= linkBlock {
+		held = map[int64]*evidence.Profile{}
+	}
 	err = db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
 		p := &evidence.Profile{}
 		if err := p.UnmarshalForQuick(data); err != nil {
