@@ -354,32 +354,37 @@ func (s *Service) linkFresh(ctx context.Context, xs []int64, pxs map[int64]*evid
 }
 
 // loadQuickProfiles reads the stored profiles of ids in the lean form
-// Quick scores (evidence.UnmarshalForQuick), decoding them on every CPU.
+// Quick scores (evidence.UnmarshalForQuick), decoding them on every CPU, a
+// few hundred at a time so that the blobs of only those are held at once.
 func (s *Service) loadQuickProfiles(ctx context.Context, ids []int64) (map[int64]*evidence.Profile, error) {
-	blobs, err := s.db.Profiles(ctx, evidence.ProfileVersion, ids)
-	if err != nil {
-		return nil, err
-	}
-	order := slices.Collect(maps.Keys(blobs))
-	decoded := make([]*evidence.Profile, len(order))
-	errs := make([]error, len(order))
-	parallelEach(ctx, len(order), func(i int) {
-		p := &evidence.Profile{}
-		if err := p.UnmarshalForQuick(blobs[order[i]]); err != nil {
-			errs[i] = fmt.Errorf("profile of article %d: %w", order[i], err)
-			return
+	out := make(map[int64]*evidence.Profile, len(ids))
+	for len(ids) > 0 {
+		part := ids[:min(len(ids), 500)]
+		ids = ids[len(part):]
+		blobs, err := s.db.Profiles(ctx, evidence.ProfileVersion, part)
+		if err != nil {
+			return nil, err
 		}
-		decoded[i] = p
-	})
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	out := make(map[int64]*evidence.Profile, len(order))
-	for i, id := range order {
-		if errs[i] != nil {
-			return nil, errs[i]
+		order := slices.Collect(maps.Keys(blobs))
+		decoded := make([]*evidence.Profile, len(order))
+		errs := make([]error, len(order))
+		parallelEach(ctx, len(order), func(i int) {
+			p := &evidence.Profile{}
+			if err := p.UnmarshalForQuick(blobs[order[i]]); err != nil {
+				errs[i] = fmt.Errorf("profile of article %d: %w", order[i], err)
+				return
+			}
+			decoded[i] = p
+		})
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		out[id] = decoded[i]
+		for i, id := range order {
+			if errs[i] != nil {
+				return nil, errs[i]
+			}
+			out[id] = decoded[i]
+		}
 	}
 	return out, nil
 }
