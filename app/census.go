@@ -53,11 +53,13 @@ func (c *census) discount(ctx context.Context, profs ...*evidence.Profile) error
 			c.df[k] = v
 		}
 	}
+	// The counts are all read: the profiles are weighed on every CPU (the
+	// census is only read from here on).
 	cs := evidence.Census{Articles: c.n, Holding: func(k uint64) int { return c.df[k] }}
-	for _, p := range profs {
-		if p != nil {
+	parallelEach(ctx, len(profs), func(i int) {
+		if p := profs[i]; p != nil {
 			p.Discount(cs)
 		}
-	}
-	return nil
+	})
+	return ctx.Err()
 }

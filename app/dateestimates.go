@@ -246,8 +246,9 @@ func weighLinks(links []store.Link, timings map[int64]evidence.Timing) []store.L
 }
 
 // readTimings adds to d the timings and stored anchors of the articles ls
-// link to that d does not hold yet.
-func (s *Service) readTimings(ctx context.Context, d *dating, ls []store.Link) error {
+// link to that d does not hold yet. The profiles of held (nil for none)
+// are used as they are; the others are read.
+func (s *Service) readTimings(ctx context.Context, d *dating, ls []store.Link, held map[int64]*evidence.Profile) error {
 	var ids []int64
 	for _, l := range ls {
 		for _, id := range []int64{l.A, l.B} {
@@ -259,9 +260,20 @@ func (s *Service) readTimings(ctx context.Context, d *dating, ls []store.Link) e
 	if len(ids) == 0 {
 		return nil
 	}
-	profs, err := s.loadProfiles(ctx, ids)
+	var missing []int64
+	for _, id := range ids {
+		if held[id] == nil {
+			missing = append(missing, id)
+		}
+	}
+	profs, err := s.loadProfiles(ctx, missing)
 	if err != nil {
 		return err
+	}
+	for _, id := range ids {
+		if p := held[id]; p != nil {
+			profs[id] = p
+		}
 	}
 	stored, err := s.db.DateEstimates(ctx, ids)
 	if err != nil {

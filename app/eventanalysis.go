@@ -48,6 +48,10 @@ func (s *Service) analyzeEvents(ctx context.Context, full bool, report func(core
 	return s.placeNew(ctx, pending, report)
 }
 
+// linkGroup is how many new articles placeNew links together (see
+// linkFresh): the candidates' profiles of a group are held at once.
+const linkGroup = 100
+
 // placeNew links and places articles no event holds yet, one at a time.
 func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Progress, bool)) error {
 	if len(ids) == 0 {
@@ -61,26 +65,30 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 	d := &dating{timings: map[int64]evidence.Timing{}, anchors: map[int64]store.DateEstimate{}}
 	var links []store.Link
 	var estimates []store.DateEstimate
-	for i := 0; i < len(ids); i += 200 {
-		chunk := ids[i:min(i+200, len(ids))]
+	for i := 0; i < len(ids); i += linkGroup {
+		chunk := ids[i:min(i+linkGroup, len(ids))]
 		profs, err := s.loadProfiles(ctx, chunk)
 		if err != nil {
 			return err
 		}
-		for j, x := range chunk {
+		fresh, err := s.linkFresh(ctx, chunk, profs, c, func(done int) {
+			report(core.Progress{Stage: "linking", Done: i + done, Total: len(ids)}, false)
+		})
+		if err != nil {
+			return err
+		}
+		// The dates are estimated one article after the other, in id
+		// order: each estimate can anchor the next.
+		for _, x := range chunk {
 			if px := profs[x]; px != nil {
-				ls, err := s.freshLinks(ctx, x, px, c)
-				if err != nil {
-					return err
-				}
+				ls := fresh.links[x]
 				d.timings[x] = px.Timing()
-				if err := s.readTimings(ctx, d, ls); err != nil {
+				if err := s.readTimings(ctx, d, ls, fresh.cands); err != nil {
 					return err
 				}
 				estimates = append(estimates, d.estimateNew(x, ls)...)
 				links = append(links, weighLinks(ls, d.timings)...)
 			}
-			report(core.Progress{Stage: "linking", Done: i + j + 1, Total: len(ids)}, false)
 		}
 	}
 	if err := s.db.SaveLinks(ctx, links, maxLinks); err != nil {

@@ -244,21 +244,147 @@ func (s *Service) pairPartners(ctx context.Context, id int64) ([]int64, error) {
 // stored key index: a bounded number of rows and scores per article.
 // The census c (nil for none) weighs px and the candidates' profiles.
 func (s *Service) freshLinks(ctx context.Context, x int64, px *evidence.Profile, c *census) ([]store.Link, error) {
-	counts, err := s.db.KeyCandidates(ctx, px.RareKeys(), keyCap)
+	f, err := s.linkFresh(ctx, []int64{x}, map[int64]*evidence.Profile{x: px}, c, nil)
 	if err != nil {
 		return nil, err
 	}
-	extra, err := s.pairPartners(ctx, x)
+	return f.links[x], nil
+}
+
+// freshSet is what linkFresh found for a group of articles: each one's
+// links, and the profiles of their candidates, read for Quick
+// (evidence.UnmarshalForQuick) and weighed by the census.
+type freshSet struct {
+	links map[int64][]store.Link
+	cands map[int64]*evidence.Profile
+}
+
+// linkFresh is freshLinks for a group of articles (pxs holds their
+// profiles; an id without one is skipped), with the reads they share done
+// once: the key counts of the union of their rare keys, the holders of
+// each key under the cap, the candidates' profiles (an event's new
+// articles share most of theirs) and the census. The links of one article
+// do not depend on the others of the group: the key index, the pairs and
+// the counts are stored before linking starts, and the census counts are
+// read from the store whatever order asks for them. The scoring runs on
+// every CPU; progress (nil for none) is called with how many articles are
+// linked.
+func (s *Service) linkFresh(ctx context.Context, xs []int64, pxs map[int64]*evidence.Profile, c *census, progress func(int)) (*freshSet, error) {
+	var keys []uint64
+	rare := make([][]uint64, len(xs))
+	for i, x := range xs {
+		if px := pxs[x]; px != nil {
+			rare[i] = px.RareKeys()
+			keys = append(keys, rare[i]...)
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	counts, err := s.db.KeyHolders(ctx, keys)
 	if err != nil {
 		return nil, err
 	}
-	cands := topCandidates(counts, x, extra, maxCandidates)
-	profs, err := s.loadProfiles(ctx, cands)
+	holders, err := s.db.KeyHolderIDs(ctx, counts, keyCap)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.discount(ctx, append(slices.Collect(maps.Values(profs)), px)...); err != nil {
+	cands := make([][]int64, len(xs))
+	var all []int64
+	for i, x := range xs {
+		if pxs[x] == nil {
+			continue
+		}
+		shared := map[int64]int{}
+		for _, k := range rare[i] {
+			for _, y := range holders[k] {
+				shared[y]++
+			}
+		}
+		extra, err := s.pairPartners(ctx, x)
+		if err != nil {
+			return nil, err
+		}
+		cands[i] = topCandidates(shared, x, extra, maxCandidates)
+		all = append(all, cands[i]...)
+	}
+	slices.Sort(all)
+	profs, err := s.loadQuickProfiles(ctx, slices.Compact(all))
+	if err != nil {
 		return nil, err
 	}
-	return scoreLinks(x, px, cands, profs), nil
+	if c != nil {
+		// The counts of the rare keys are the census's counts of those keys.
+		for _, k := range keys {
+			if _, ok := c.df[k]; !ok {
+				c.df[k] = counts[k]
+			}
+		}
+	}
+	weigh := slices.Collect(maps.Values(profs))
+	for _, x := range xs {
+		weigh = append(weigh, pxs[x])
+	}
+	if err := c.discount(ctx, weigh...); err != nil {
+		return nil, err
+	}
+	links := make([][]store.Link, len(xs))
+	var mu sync.Mutex
+	done := 0
+	parallelEach(ctx, len(xs), func(i int) {
+		if px := pxs[xs[i]]; px != nil {
+			links[i] = scoreLinks(xs[i], px, cands[i], profs)
+		}
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done)
+			mu.Unlock()
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := &freshSet{links: make(map[int64][]store.Link, len(xs)), cands: profs}
+	for i, x := range xs {
+		if pxs[x] != nil {
+			out.links[x] = links[i]
+		}
+	}
+	return out, nil
+}
+
+// loadQuickProfiles reads the stored profiles of ids in the lean form
+// Quick scores (evidence.UnmarshalForQuick), decoding them on every CPU, a
+// few hundred at a time so that the blobs of only those are held at once.
+func (s *Service) loadQuickProfiles(ctx context.Context, ids []int64) (map[int64]*evidence.Profile, error) {
+	out := make(map[int64]*evidence.Profile, len(ids))
+	for len(ids) > 0 {
+		part := ids[:min(len(ids), 500)]
+		ids = ids[len(part):]
+		blobs, err := s.db.Profiles(ctx, evidence.ProfileVersion, part)
+		if err != nil {
+			return nil, err
+		}
+		order := slices.Collect(maps.Keys(blobs))
+		decoded := make([]*evidence.Profile, len(order))
+		errs := make([]error, len(order))
+		parallelEach(ctx, len(order), func(i int) {
+			p := &evidence.Profile{}
+			if err := p.UnmarshalForQuick(blobs[order[i]]); err != nil {
+				errs[i] = fmt.Errorf("profile of article %d: %w", order[i], err)
+				return
+			}
+			decoded[i] = p
+		})
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for i, id := range order {
+			if errs[i] != nil {
+				return nil, errs[i]
+			}
+			out[id] = decoded[i]
+		}
+	}
+	return out, nil
 }

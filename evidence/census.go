@@ -73,8 +73,13 @@ func Weighs(held, n int) bool { return kept(held, n) < 1 }
 // DiscountKeys returns the keys Discount looks up for p: those a census
 // must count.
 func (p *Profile) DiscountKeys() []uint64 {
-	var out []uint64
-	for _, l := range [][]Item{p.Names, p.Places, p.Quotes, p.Terms, p.Title, p.Lede, p.Key} {
+	lists := [][]Item{p.Names, p.Places, p.Quotes, p.Terms, p.Title, p.Lede, p.Key}
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]uint64, 0, n)
+	for _, l := range lists {
 		for _, it := range l {
 			out = append(out, it.Key)
 		}

@@ -82,6 +82,9 @@ func (db *DB) SaveAnalyses(ctx context.Context, batch []ArticleAnalysis) error {
 			}
 		}
 	}
+	if err := st.flush(ctx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 

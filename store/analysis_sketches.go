@@ -57,6 +57,9 @@ func (db *DB) SaveSketches(ctx context.Context, sketchHash uint64, rows []Sketch
 			return fmt.Errorf("save sketch of %d: %w", r.ID, err)
 		}
 	}
+	if err := st.flush(ctx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 

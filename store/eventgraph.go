@@ -209,12 +209,17 @@ func (db *DB) EventThreads(ctx context.Context) (map[int64]int64, error) {
 // UnplacedProfiled returns the queued articles with a profile made by
 // version that no event holds yet, in id order: those an analysis must link
 // and place. An article leaves an event only for another, so the queue
-// holds every unplaced one.
+// holds every unplaced one. The queue is the outer loop (CROSS JOIN keeps
+// SQLite from reordering): with no statistics the planner scanned every
+// profile and looked each up in the queue, reading a page of the profiles
+// table per article (0.2 s at 100,000 articles) to return the queue's few.
 func (db *DB) UnplacedProfiled(ctx context.Context, version int) ([]int64, error) {
-	return db.idsWhere(ctx, `SELECT p.article_id FROM analysis_queue q JOIN profiles p ON p.article_id = q.article_id
-		LEFT JOIN event_members m ON m.article_id = q.article_id
-		WHERE m.article_id IS NULL AND p.version = ? ORDER BY q.article_id`, version)
+	return db.idsWhere(ctx, unplacedQuery, version)
 }
+
+const unplacedQuery = `SELECT p.article_id FROM analysis_queue q CROSS JOIN profiles p ON p.article_id = q.article_id
+		LEFT JOIN event_members m ON m.article_id = q.article_id
+		WHERE m.article_id IS NULL AND p.version = ? ORDER BY q.article_id`
 
 // CountEvents returns how many events are stored and how many of them hold
 // two or more articles.

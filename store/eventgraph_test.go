@@ -291,6 +291,25 @@ func TestKeyCandidatesMatchesTheIndex(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("cap %d, article %d: candidates %v, want %v", maxPerKey, x, got, want)
 			}
+			// KeyHolderIDs, given the counts of the keys, gives the
+			// holders these counts are made of.
+			counts, err := db.KeyHolders(ctx, keys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lists, err := db.KeyHolderIDs(ctx, counts, maxPerKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromLists := map[int64]int{}
+			for _, k := range keys {
+				for _, id := range lists[k] {
+					fromLists[id]++
+				}
+			}
+			if !reflect.DeepEqual(fromLists, want) {
+				t.Errorf("cap %d, article %d: holders %v count %v, want %v", maxPerKey, x, lists, fromLists, want)
+			}
 		}
 	}
 }

@@ -64,3 +64,22 @@ func (db *DB) RankFromIndex(ctx context.Context, input string, opt core.SearchOp
 	}
 	return ids, ranks, ok, err
 }
+
+// UnplacedProfiledPlan returns SQLite's plan for UnplacedProfiled's query.
+func (db *DB) UnplacedProfiledPlan(ctx context.Context) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+unplacedQuery, 8)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return nil, err
+		}
+		plan = append(plan, detail)
+	}
+	return plan, rows.Err()
+}

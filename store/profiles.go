@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -36,23 +37,31 @@ func (db *DB) SaveProfiles(ctx context.Context, version int, batch []ProfileRow)
 		return err
 	}
 	defer put.Close()
-	key, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO profile_keys(key, article_id) VALUES (?, ?)`)
-	if err != nil {
-		return err
+	// An article's keys are written after every profile of the batch, all
+	// together (see insertKeyRows); an article given twice keeps the keys
+	// of its last row, as its profile.
+	last := make(map[int64]int, len(batch))
+	for i, p := range batch {
+		last[p.ID] = i
 	}
-	defer key.Close()
-	for _, p := range batch {
+	var keys []keyRow
+	for i, p := range batch {
 		if _, err := del.ExecContext(ctx, p.ID); err != nil {
 			return fmt.Errorf("save profile of article %d: %w", p.ID, err)
 		}
 		if _, err := put.ExecContext(ctx, p.ID, version, p.Data); err != nil {
 			return fmt.Errorf("save profile of article %d: %w", p.ID, err)
 		}
-		for _, k := range p.Keys {
-			if _, err := key.ExecContext(ctx, int64(k), p.ID); err != nil {
-				return fmt.Errorf("index profile of article %d: %w", p.ID, err)
+		if last[p.ID] == i {
+			for _, k := range p.Keys {
+				keys = append(keys, keyRow{int64(k), p.ID})
 			}
 		}
+	}
+	st := &txStmts{tx: tx}
+	defer st.close()
+	if err := st.insertKeyRows(ctx, "profile_keys", keys); err != nil {
+		return fmt.Errorf("index profiles: %w", err)
 	}
 	return tx.Commit()
 }
@@ -154,6 +163,48 @@ func (db *DB) KeyCandidates(ctx context.Context, keys []uint64, maxPerKey int) (
 		}
 		for _, id := range ids {
 			out[id]++
+		}
+	}
+	return out, nil
+}
+
+// KeyHolderIDs returns the articles holding each of keys that at most
+// maxPerKey articles hold, as KeyCandidates counts them, for many articles
+// at once: the caller reads the counts of the union of their keys once
+// (KeyHolders) and passes them, and the holders of keys over the cap or
+// held by none are not read. The keys under the cap are read a few hundred
+// a statement. A key found to hold more rows than maxPerKey (the counts
+// disagree with the index) is left out, as KeyCandidates leaves it.
+func (db *DB) KeyHolderIDs(ctx context.Context, counts map[uint64]int, maxPerKey int) (map[uint64][]int64, error) {
+	var keys []int64
+	for k, n := range counts {
+		if n > 0 && n <= maxPerKey {
+			keys = append(keys, int64(k))
+		}
+	}
+	slices.Sort(keys)
+	out := make(map[uint64][]int64, len(keys))
+	err := inBatches(keys, func(part []any) error {
+		rows, err := db.read.QueryContext(ctx, `SELECT key, article_id FROM profile_keys WHERE key IN (?`+strings.Repeat(",?", len(part)-1)+`)`, part...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k, id int64
+			if err := rows.Scan(&k, &id); err != nil {
+				return err
+			}
+			out[uint64(k)] = append(out[uint64(k)], id)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	for k, ids := range out {
+		if len(ids) > maxPerKey {
+			delete(out, k)
 		}
 	}
 	return out, nil

@@ -24,10 +24,15 @@ const sketchKeysKey = "sketch_keys"
 func saveSketch(ctx context.Context, tx *sql.Tx, id int64, hash uint64, data []byte, keys []uint64) error {
 	st := &txStmts{tx: tx}
 	defer st.close()
-	return st.saveSketch(ctx, id, hash, data, keys)
+	if err := st.saveSketch(ctx, id, hash, data, keys); err != nil {
+		return err
+	}
+	return st.flush(ctx)
 }
 
-// saveSketch is saveSketch with the transaction's prepared statements.
+// saveSketch is saveSketch with the transaction's prepared statements. The
+// sketch's keys are held back for st.flush, which writes those of every
+// sketch of the transaction together.
 func (st *txStmts) saveSketch(ctx context.Context, id int64, hash uint64, data []byte, keys []uint64) error {
 	var oldHash int64
 	var old []byte
@@ -48,9 +53,7 @@ func (st *txStmts) saveSketch(ctx context.Context, id int64, hash uint64, data [
 		return err
 	}
 	for _, k := range keys {
-		if err := st.exec(ctx, `INSERT OR IGNORE INTO sketch_keys(key, article_id) VALUES (?, ?)`, int64(k), id); err != nil {
-			return err
-		}
+		st.sketchKeys = append(st.sketchKeys, keyRow{int64(k), id})
 	}
 	return nil
 }
