@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"time"
 
@@ -136,10 +135,11 @@ func (s *Service) placeNew(ctx context.Context, ids []int64, report func(core.Pr
 // without their keys).
 func (s *Service) rebuildEvents(ctx context.Context, indexKeys bool, report func(core.Progress, bool)) error {
 	report(core.Progress{Stage: "reading profiles"}, true)
-	ids, index, timings, held, err := readIndex(ctx, s.db)
+	index, timings, held, err := readIndex(ctx, s.db)
 	if err != nil {
 		return err
 	}
+	ids := index.ids
 	pairs, err := s.db.Pairs(ctx, 0)
 	if err != nil {
 		return err
@@ -151,11 +151,11 @@ func (s *Service) rebuildEvents(ctx context.Context, indexKeys bool, report func
 	}
 	if indexKeys {
 		report(core.Progress{Stage: "indexing profiles"}, true)
-		if err := s.db.ReplaceProfileKeys(ctx, index.sorted()); err != nil {
+		if err := s.db.ReplaceProfileKeys(ctx, index); err != nil {
 			return err
 		}
 	}
-	links, err := linkBlocks(ctx, ids, profileLoader(s.db, ids, index, held), index, partners, func(done int) {
+	links, err := linkBlocks(ctx, ids, profileLoader(s.db, index, held), index, partners, func(done int) {
 		report(core.Progress{Stage: "linking", Done: done, Total: len(ids)}, false)
 	})
 	if err != nil {
@@ -172,27 +172,6 @@ func (s *Service) rebuildEvents(ctx context.Context, indexKeys bool, report func
 	}
 	report(core.Progress{Stage: "clustering", Total: len(ids)}, true)
 	return s.clusterAll(ctx, ids, links)
-}
-
-// profileIndex is the inverted index of the profiles' rare keys.
-type profileIndex struct {
-	holders map[uint64][]int64 // in the order of the ids given
-}
-
-// sorted is the index as the store keeps it: keys ascending, each key's
-// holders ascending (ids come in ascending order from EachProfile, but are
-// sorted here all the same).
-func (idx profileIndex) sorted() store.ProfileKeys {
-	out := store.ProfileKeys{Keys: slices.Sorted(maps.Keys(idx.holders))}
-	out.Holders = make([][]int64, len(out.Keys))
-	for i, k := range out.Keys {
-		h := idx.holders[k]
-		if !slices.IsSorted(h) {
-			h = slices.Sorted(slices.Values(h))
-		}
-		out.Holders[i] = h
-	}
-	return out
 }
 
 // trimLinks keeps each pair once, with the scores it was given (both ends

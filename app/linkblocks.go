@@ -34,7 +34,7 @@ type blockLoader func(ctx context.Context, lo, hi int) (map[int64]*evidence.Prof
 // the store trims each to its strongest. The links are the same whatever
 // the blocks: an article's candidates and their scores do not depend on
 // which block a candidate is read in.
-func linkBlocks(ctx context.Context, ids []int64, load blockLoader, idx profileIndex, partners map[int64][]int64, progress func(int)) ([]store.Link, error) {
+func linkBlocks(ctx context.Context, ids []int64, load blockLoader, idx *profileIndex, partners map[int64][]int64, progress func(int)) ([]store.Link, error) {
 	blocks := cutBlocks(len(ids), linkBlock)
 	if len(blocks) > 1 {
 		// Two blocks of profiles are most of what is live while they are
@@ -112,7 +112,7 @@ func strongest(ls []store.Link) []store.Link {
 // blockCandidates returns the candidates of each of ids (one block, whose
 // profiles xs holds): the articles sharing the most rare keys of the index
 // (keys held by at most keyCap), then their duplicate and story partners.
-func blockCandidates(ctx context.Context, ids []int64, xs map[int64]*evidence.Profile, idx profileIndex, partners map[int64][]int64) [][]int64 {
+func blockCandidates(ctx context.Context, ids []int64, xs map[int64]*evidence.Profile, idx *profileIndex, partners map[int64][]int64) [][]int64 {
 	out := make([][]int64, len(ids))
 	var pool sync.Pool
 	parallelEach(ctx, len(ids), func(i int) {
@@ -127,9 +127,9 @@ func blockCandidates(ctx context.Context, ids []int64, xs map[int64]*evidence.Pr
 		}
 		clear(counts)
 		for _, k := range px.RareKeys() {
-			if l := idx.holders[k]; len(l) <= keyCap {
-				for _, y := range l {
-					counts[y]++
+			if l := idx.holdersOf(k); len(l) <= keyCap {
+				for _, pos := range l {
+					counts[idx.ids[pos]]++
 				}
 			}
 		}
@@ -243,27 +243,30 @@ func (h *heldBlocks) get(ctx context.Context, b, keep int) (map[int64]*evidence.
 	return profs, nil
 }
 
-// readIndex reads every current profile once: their ids (ascending), the
-// inverted index of their rare keys and their dates. It holds the profiles
-// (without their texts) when they fit one block, else none of them.
-func readIndex(ctx context.Context, db *store.DB) (ids []int64, idx profileIndex, timings map[int64]evidence.Timing, held map[int64]*evidence.Profile, err error) {
-	idx = profileIndex{holders: map[uint64][]int64{}}
-	timings = map[int64]evidence.Timing{}
+// readIndex reads every current profile for the index of their rare keys
+// (the ids, ascending, are the index's) and their dates. It holds the
+// profiles (without their texts) when they fit one block, else none of
+// them, and then reads them a second time to fill the index, whose room
+// the first read counted.
+func readIndex(ctx context.Context, db *store.DB) (idx *profileIndex, timings map[int64]evidence.Timing, held map[int64]*evidence.Profile, err error) {
 	n, err := db.ProfileCount(ctx, evidence.ProfileVersion)
 	if err != nil {
-		return nil, idx, nil, nil, err
+		return nil, nil, nil, err
 	}
 	if n <= linkBlock {
 		held = map[int64]*evidence.Profile{}
 	}
-	err = db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
+	var ids []int64
+	counts := map[uint64]uint32{}
+	timings = map[int64]evidence.Timing{}
+	if err := db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
 		p := &evidence.Profile{}
 		if err := p.UnmarshalForQuick(data); err != nil {
 			return err
 		}
 		ids = append(ids, id)
 		for _, k := range p.RareKeys() {
-			idx.holders[k] = append(idx.holders[k], id)
+			counts[k]++
 		}
 		timings[id] = p.Timing()
 		if held != nil {
@@ -273,16 +276,44 @@ func readIndex(ctx context.Context, db *store.DB) (ids []int64, idx profileIndex
 			}
 		}
 		return nil
-	})
-	return ids, idx, timings, held, err
+	}); err != nil {
+		return nil, nil, nil, err
+	}
+	idx = newProfileIndex(ids, counts)
+	if held != nil {
+		for pos, id := range ids {
+			if err := idx.add(pos, held[id].RareKeys()); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		return idx, timings, held, idx.done()
+	}
+	pos := 0
+	if err := db.EachProfile(ctx, evidence.ProfileVersion, func(id int64, data []byte) error {
+		for pos < len(ids) && ids[pos] < id {
+			pos++ // gone since: its keys are missing, and done says so
+		}
+		if pos == len(ids) || ids[pos] != id {
+			return nil // profiled since the first read: not linked in this analysis
+		}
+		p := &evidence.Profile{}
+		if err := p.UnmarshalForQuick(data); err != nil {
+			return err
+		}
+		return idx.add(pos, p.RareKeys())
+	}); err != nil {
+		return nil, nil, nil, err
+	}
+	return idx, timings, nil, idx.done()
 }
 
 // profileLoader is how linkBlocks reads profiles: from held when every
 // profile is held (discounted once), else block by block from the archive.
-func profileLoader(db *store.DB, ids []int64, idx profileIndex, held map[int64]*evidence.Profile) blockLoader {
+func profileLoader(db *store.DB, idx *profileIndex, held map[int64]*evidence.Profile) blockLoader {
 	// The archive's census is the index itself: it holds the same keys
 	// as the stored key index that freshLinks counts on.
-	census := evidence.Census{Articles: len(ids), Holding: func(k uint64) int { return len(idx.holders[k]) }}
+	ids := idx.ids
+	census := evidence.Census{Articles: len(ids), Holding: idx.holding}
 	if held != nil {
 		for _, p := range held {
 			p.Discount(census)

@@ -58,9 +58,9 @@ func TestReplacedKeyIndexKeepsItsCounts(t *testing.T) {
 	if err := db.SaveProfilesUnindexed(ctx, 1, rows); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.ReplaceProfileKeys(ctx, store.ProfileKeys{
-		Keys:    []uint64{10, 30, 1 << 63},
-		Holders: [][]int64{{ids[0], ids[1]}, {ids[2]}, {ids[0], ids[1], ids[2]}},
+	if err := db.ReplaceProfileKeys(ctx, store.KeyLists{
+		Keys:  []uint64{10, 30, 1 << 63},
+		Lists: [][]int64{{ids[0], ids[1]}, {ids[2]}, {ids[0], ids[1], ids[2]}},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestReplacedKeyIndexKeepsItsIndexAndChecks(t *testing.T) {
 	if err := db.SaveProfilesUnindexed(ctx, 1, []store.ProfileRow{{ID: ids[0], Data: []byte{1}}, {ID: ids[1], Data: []byte{1}}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.ReplaceProfileKeys(ctx, store.ProfileKeys{Keys: []uint64{10}, Holders: [][]int64{{ids[0], ids[1]}}}); err != nil {
+	if err := db.ReplaceProfileKeys(ctx, store.KeyLists{Keys: []uint64{10}, Lists: [][]int64{{ids[0], ids[1]}}}); err != nil {
 		t.Fatal(err)
 	}
 	if n := rawQuery(t, db.Path, `SELECT count(*) FROM sqlite_master WHERE name IN ('profile_keys_article', 'profile_keys_count_ins', 'profile_keys_count_del')`); n != "3" {

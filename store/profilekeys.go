@@ -10,10 +10,23 @@ import (
 
 // ProfileKeys is the whole key index at once: each key with its holders,
 // keys ascending and holders ascending.
-type ProfileKeys struct {
-	Keys    []uint64
-	Holders [][]int64
+type ProfileKeys interface {
+	Len() int
+	Key(i int) uint64
+	// Holders returns key i's holders, in buf's memory when it is large
+	// enough; they are read before the next call.
+	Holders(i int, buf []int64) []int64
 }
+
+// KeyLists is a key index held as lists.
+type KeyLists struct {
+	Keys  []uint64
+	Lists [][]int64
+}
+
+func (l KeyLists) Len() int                         { return len(l.Keys) }
+func (l KeyLists) Key(i int) uint64                 { return l.Keys[i] }
+func (l KeyLists) Holders(i int, _ []int64) []int64 { return l.Lists[i] }
 
 // SaveProfilesUnindexed stores a batch of profiles and leaves the key index
 // alone: for an analysis that replaces the whole index afterwards
@@ -103,9 +116,11 @@ func (db *DB) ReplaceProfileKeys(ctx context.Context, idx ProfileKeys) error {
 		return fmt.Errorf("index profiles: %w", err)
 	}
 	if err := insertPairs(ctx, tx, `INSERT INTO profile_keys(key, article_id) VALUES `, func(emit func(a, b int64) error) error {
-		for i, k := range idx.Keys {
-			for _, id := range idx.Holders[i] {
-				if err := emit(int64(k), id); err != nil {
+		var buf []int64
+		for i := range idx.Len() {
+			buf = idx.Holders(i, buf)
+			for _, id := range buf {
+				if err := emit(int64(idx.Key(i)), id); err != nil {
 					return err
 				}
 			}
@@ -115,9 +130,11 @@ func (db *DB) ReplaceProfileKeys(ctx context.Context, idx ProfileKeys) error {
 		return fmt.Errorf("index profiles: %w", err)
 	}
 	if err := insertPairs(ctx, tx, `INSERT INTO key_counts(key, n) VALUES `, func(emit func(a, b int64) error) error {
-		for i, k := range idx.Keys {
-			if n := len(idx.Holders[i]); n > 0 {
-				if err := emit(int64(k), int64(n)); err != nil {
+		var buf []int64
+		for i := range idx.Len() {
+			buf = idx.Holders(i, buf)
+			if n := len(buf); n > 0 {
+				if err := emit(int64(idx.Key(i)), int64(n)); err != nil {
 					return err
 				}
 			}
