@@ -16,7 +16,7 @@ func (e *engine) addDetail(ops []iop) {
 		if d.kind != Delete || n.kind != Insert {
 			continue
 		}
-		if (i > 0 && isChange(ops[i-1])) || (i+2 < len(ops) && isChange(ops[i+2])) {
+		if (i > 0 && isChange(&ops[i-1])) || (i+2 < len(ops) && isChange(&ops[i+2])) {
 			continue
 		}
 		if d.a1.r-d.a0.r > detailMaxRunes || n.b1.r-n.b0.r > detailMaxRunes {
@@ -46,7 +46,7 @@ func (e *engine) addDetail(ops []iop) {
 	}
 }
 
-func isChange(o iop) bool { return o.kind == Delete || o.kind == Insert }
+func isChange(o *iop) bool { return o.kind == Delete || o.kind == Insert }
 
 // sharedRunes is the size of the multiset intersection of the runes of x and
 // y: an upper bound on the runes a character diff can keep equal.

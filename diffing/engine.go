@@ -32,11 +32,20 @@ func Diff(a, b string, opts Options) *Result {
 	e.top(bd)
 	ops := e.sentenceMoves(bd.ops)
 	e.classifyMinor(ops)
+	// The statistics read what classifyMinor wrote and nothing that the
+	// details and the export write, so they are counted beside them.
+	var st Stats
+	counted := make(chan struct{})
+	go func() {
+		st = e.stats(ops)
+		close(counted)
+	}()
 	if opts.Granularity != Char {
 		e.addDetail(ops)
 	}
 	res := &Result{Ops: e.export(ops)} // never nil: JSON clients get []
-	res.Stats = e.stats(ops)
+	<-counted
+	res.Stats = st
 	if len(e.notes.reasons) > 0 {
 		res.Degraded = true
 		res.Reason = strings.Join(e.notes.reasons, "; ")
@@ -51,6 +60,7 @@ type engine struct {
 	minMove  int
 	deadline time.Time
 	m        matcher
+	wordBuf  [2][]pos // word tokens of A and B, reused by each word-level comparison
 	nextMove int
 	notes    *notes // shared by the copies that refine in parallel
 }
@@ -175,7 +185,12 @@ func (e *engine) refine(bd *builder, a1, b1 pos, l level, anchored bool) {
 			e.refine(bd, a1, b1, lvAnchor, true)
 			return
 		}
-		ta, tb = wordTokens(e.a, a0, a1), wordTokens(e.b, b0, b1)
+		// The word level does not recurse into itself while its tokens
+		// are in use (its matches are byte for byte, its refinements are
+		// characters), so each side's tokens can reuse one buffer.
+		e.wordBuf[0] = appendWordTokens(e.wordBuf[0][:0], e.a, a0, a1)
+		e.wordBuf[1] = appendWordTokens(e.wordBuf[1][:0], e.b, b0, b1)
+		ta, tb = e.wordBuf[0], e.wordBuf[1]
 		if unrelated(e.a[a0.b:a1.b], e.b[b0.b:b1.b], len(ta)-1, len(tb)-1) {
 			bd.replace(a1, b1)
 			return

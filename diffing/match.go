@@ -1,6 +1,7 @@
 package diffing
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ type matcher struct {
 	// trimKeys compares tokens without their trailing white space (for
 	// lines, so that a paragraph matches itself whatever follows it).
 	trimKeys bool
+	// runes holds the names of A's and B's tokens for one call: go-diff
+	// keeps no reference to them once it has returned.
+	runes [2][]rune
 }
 
 // match returns the equal blocks of the token sequences ta and tb (bounds
@@ -52,15 +56,16 @@ func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.
 	// Ids are kept across calls but must stay code points: start naming
 	// again when this call could name past the last one.
 	if m.ids == nil || len(m.seen)+len(ta)+len(tb) > maxID {
-		*m = matcher{ids: make(map[string]int32, len(ta)+len(tb)), trimKeys: m.trimKeys}
+		*m = matcher{ids: make(map[string]int32, len(ta)+len(tb)), trimKeys: m.trimKeys, runes: m.runes}
 	}
 	m.call++
 	distinct := 0
-	ra, ok1 := m.names(sa, ta, &distinct)
-	rb, ok2 := m.names(sb, tb, &distinct)
+	ra, ok1 := m.names(m.runes[0][:0], sa, ta, &distinct)
+	rb, ok2 := m.names(m.runes[1][:0], sb, tb, &distinct)
 	if !ok1 || !ok2 {
 		return nil, false
 	}
+	m.runes = [2][]rune{ra, rb}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	if !deadline.IsZero() {
@@ -89,10 +94,10 @@ func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.
 	return blocks, ok
 }
 
-// names returns the rune naming each token of s bounded by t, counting the
-// tokens this call had not met before in distinct.
-func (m *matcher) names(s string, t []pos, distinct *int) ([]rune, bool) {
-	out := make([]rune, len(t)-1)
+// names appends to out the rune naming each token of s bounded by t,
+// counting the tokens this call had not met before in distinct.
+func (m *matcher) names(out []rune, s string, t []pos, distinct *int) ([]rune, bool) {
+	out = slices.Grow(out, len(t)-1)
 	for k := 0; k+1 < len(t); k++ {
 		key := s[t[k].b:t[k+1].b]
 		if m.trimKeys {
@@ -120,7 +125,7 @@ func (m *matcher) names(s string, t []pos, distinct *int) ([]rune, bool) {
 			*distinct++
 			m.seen[id] = m.call
 		}
-		out[k] = idRune(id)
+		out = append(out, idRune(id))
 	}
 	return out, true
 }

@@ -17,13 +17,38 @@ import (
 // enabled.
 // Boilerplate is checked first and on its own.
 func (e *engine) classifyMinor(ops []iop) {
-	for i := 0; i < len(ops); {
+	// Each hunk is classified on its own (reading the ops around it, writing
+	// only its own), so a long diff's two halves are classified at once,
+	// cut between hunks.
+	if mid := len(ops) / 2; len(ops) >= parallelOps {
+		for mid < len(ops) && isChange(&ops[mid]) {
+			mid++
+		}
+		done := make(chan struct{})
+		go func() {
+			e.classifyRange(ops, 0, mid)
+			close(done)
+		}()
+		e.classifyRange(ops, mid, len(ops))
+		<-done
+		return
+	}
+	e.classifyRange(ops, 0, len(ops))
+}
+
+// parallelOps is the number of ops from which classifyMinor works on two
+// cores (a variable for TestParallelIsSequential).
+var parallelOps = 2000
+
+// classifyRange classifies the hunks that start in ops[from:to].
+func (e *engine) classifyRange(ops []iop, from, to int) {
+	for i := from; i < to; {
 		if ops[i].kind != Delete && ops[i].kind != Insert {
 			i++
 			continue
 		}
 		j := i
-		for j < len(ops) && (ops[j].kind == Delete || ops[j].kind == Insert) {
+		for j < len(ops) && isChange(&ops[j]) {
 			j++
 		}
 		if why := e.minorKind(ops, i, j); why != "" {

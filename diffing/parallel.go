@@ -2,6 +2,7 @@ package diffing
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -38,6 +39,11 @@ func (e *engine) refineParallel(bd *builder, ta, tb []pos, blocks []block, a1, b
 		w.refine(sub, j.to[0], j.to[1], next, anchored)
 		j.ops = sub.ops
 	}, e)
+	n := 0
+	for _, j := range jobs {
+		n += len(j.ops)
+	}
+	bd.ops = slices.Grow(bd.ops, n+len(blocks))
 	for k, j := range jobs {
 		for _, o := range j.ops {
 			bd.push(o)
@@ -59,6 +65,7 @@ func parallelDo(n int, job func(w *engine, k int), e *engine) {
 	for range workers {
 		w := *e
 		w.m = matcher{}
+		w.wordBuf = [2][]pos{}
 		wg.Go(func() {
 			for {
 				mu.Lock()

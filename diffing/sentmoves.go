@@ -39,7 +39,7 @@ func (e *engine) sentenceMoves(ops []iop) []iop {
 	var del, ins []*sentCand
 	hunk := 0
 	for k, o := range ops {
-		if k > 0 && !isChange(ops[k-1]) {
+		if k > 0 && !isChange(&ops[k-1]) {
 			hunk++
 		}
 		switch o.kind {

@@ -31,7 +31,8 @@ func (e *engine) stats(ops []iop) Stats {
 	ignore := e.opts.IgnoreMinor
 	kept := 0 // words counted as unchanged, on both sides together
 	ids := map[int]bool{}
-	for k, o := range ops {
+	for k := range ops {
+		o := &ops[k] // not a copy: addDetail may be writing the details
 		switch {
 		case o.kind == Equal:
 			w := countWords(e.a[o.a0.b:o.a1.b])
@@ -58,7 +59,7 @@ func (e *engine) stats(ops []iop) Stats {
 		case o.kind == Insert:
 			st.WordsInserted += sideB(countWords(e.b[o.b0.b:o.b1.b]))
 		}
-		if o.why != "" && (k == 0 || ops[k-1].why == "" || !isChange(ops[k-1])) {
+		if o.why != "" && (k == 0 || ops[k-1].why == "" || !isChange(&ops[k-1])) {
 			st.MinorEdits++
 		}
 	}
@@ -83,7 +84,8 @@ func (e *engine) paragraphsChanged(ops []iop) int {
 	pa, pb := textnorm.Paragraphs(e.a), textnorm.Paragraphs(e.b)
 	touched := map[int]bool{}
 	deleted := map[int]bool{}
-	for _, o := range ops {
+	for i := range ops {
+		o := &ops[i]
 		if o.kind == Equal || o.role == MoveFrom || (o.why != "" && e.opts.IgnoreMinor) {
 			continue
 		}
@@ -131,7 +133,7 @@ func containing(spans []core.Span, p int) (int, bool) {
 }
 
 // text is the op's text: B's for inserts and move-to ends, A's otherwise.
-func (e *engine) text(o iop) string {
+func (e *engine) text(o *iop) string {
 	if o.kind == Insert || o.role == MoveTo {
 		return e.b[o.b0.b:o.b1.b]
 	}

@@ -132,8 +132,12 @@ const (
 // characters. Ideographs and kana are one token each, since those scripts
 // do not put spaces between words.
 func wordTokens(s string, from, to pos) []pos {
-	out := make([]pos, 1, (to.b-from.b)/3+2)
-	out[0] = from
+	return appendWordTokens(make([]pos, 0, (to.b-from.b)/3+2), s, from, to)
+}
+
+// appendWordTokens appends the bounds wordTokens returns to out.
+func appendWordTokens(out []pos, s string, from, to pos) []pos {
+	out = append(out, from)
 	p := from
 	prevCls := -1
 	var prev rune

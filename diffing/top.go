@@ -1,5 +1,7 @@
 package diffing
 
+import "slices"
+
 // gap is a change between two equal blocks of the top-level comparison, as
 // token ranges [a0,a1) of A and [b0,b1) of B.
 type gap struct{ a0, a1, b0, b1 int }
@@ -63,6 +65,11 @@ func (e *engine) emitGapsParallel(bd *builder, ta, tb []pos, blocks []block, gap
 		w.emitGap(sub, ta, tb, g, from[k], to[k])
 		out[k] = sub.ops
 	}, e)
+	n := 0
+	for _, ops := range out {
+		n += len(ops)
+	}
+	bd.ops = slices.Grow(bd.ops, n+len(blocks))
 	for k := range gaps {
 		for _, o := range out[k] {
 			bd.push(o)
