@@ -51,9 +51,17 @@ func (s *Service) Compare(ctx context.Context, refA, refB string, opt CompareOpt
 		return nil, err
 	}
 	dopt.BoilerplateA, dopt.BoilerplateB = a.boilerplate, b.boilerplate
+	// The similarity is read and computed while the texts are diffed, on
+	// the core the diff leaves idle in its serial parts.
+	var sim float64
+	simErr := make(chan error, 1)
+	go func() {
+		var err error
+		sim, err = s.Similarity(ctx, a.id, b.id)
+		simErr <- err
+	}()
 	r := diffing.Diff(a.text, b.text, dopt)
-	sim, err := s.Similarity(ctx, a.id, b.id)
-	if err != nil {
+	if err := <-simErr; err != nil {
 		return nil, err
 	}
 	return &Comparison{A: a.id, B: b.id, Similarity: sim, Result: r}, nil

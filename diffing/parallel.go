@@ -1,6 +1,7 @@
 package diffing
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sync"
@@ -30,7 +31,10 @@ func (e *engine) refineParallel(bd *builder, ta, tb []pos, blocks []block, a1, b
 	}
 	jobs = append(jobs, job{from: [2]pos{pa, pb}, to: [2]pos{a1, b1}})
 
-	parallelDo(len(jobs), func(w *engine, k int) {
+	parallelDo(len(jobs), func(k int) int {
+		j := &jobs[k]
+		return j.to[0].b - j.from[0].b + j.to[1].b - j.from[1].b
+	}, func(w *engine, k int) {
 		j := &jobs[k]
 		if j.from == j.to {
 			return
@@ -56,9 +60,17 @@ func (e *engine) refineParallel(bd *builder, ta, tb []pos, blocks []block, a1, b
 
 // parallelDo runs job(w, k) for k in [0, n) on up to GOMAXPROCS workers,
 // each with its own copy of e: its own matcher, the options, texts,
-// deadline and notes shared.
-func parallelDo(n int, job func(w *engine, k int), e *engine) {
+// deadline and notes shared. The jobs are handed out largest first (by
+// size), so that a large one does not start last and leave the other
+// workers idle while it runs.
+func parallelDo(n int, size func(k int) int, job func(w *engine, k int), e *engine) {
 	workers := min(runtime.GOMAXPROCS(0), n)
+	order := make([]int, n)
+	sizes := make([]int, n)
+	for k := range order {
+		order[k], sizes[k] = k, size(k)
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(sizes[y], sizes[x]) })
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	next := 0
@@ -75,7 +87,7 @@ func parallelDo(n int, job func(w *engine, k int), e *engine) {
 				if k >= n {
 					return
 				}
-				job(&w, k)
+				job(&w, order[k])
 			}
 		})
 	}

@@ -159,6 +159,18 @@ func appendWordTokens(out []pos, s string, from, to pos) []pos {
 			prevCls, prev = cls, rune(c)
 			p.b++
 			p.r++
+			if cls == clsWord || cls == clsSpace {
+				// The rest of an ASCII word or space run is not cut.
+				j := p.b
+				for j < to.b && s[j] < utf8.RuneSelf && asciiClass[s[j]] == int8(cls) {
+					j++
+				}
+				if j > p.b {
+					prev = rune(s[j-1])
+					p.r += j - p.b
+					p.b = j
+				}
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[p.b:to.b])
@@ -263,6 +275,14 @@ func countWords(s string) int {
 					n++
 				}
 				in = true
+				// The rest of an ASCII word changes nothing but prev.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]] == clsWord {
+					j++
+				}
+				prev = rune(s[j-1])
+				i = j
+				continue
 			case in && mayJoin(rune(c)) && isInnerJoiner(prev, rune(c), s[i+1:]):
 			default:
 				in = false
@@ -300,19 +320,32 @@ func countWords(s string) int {
 func anchorTokens(s string, from, to pos) []pos {
 	out := make([]pos, 1, (to.b-from.b)/64+2)
 	out[0] = from
-	p := from
+	// The rune index of a cut is counted from the cut before it, so that
+	// the bytes between sentence ends are only skipped: the text is valid
+	// UTF-8 (Clean), and the bytes that matter here are ASCII, which never
+	// continue a rune.
+	last := from
+	cut := func(b int) {
+		last = pos{last.r + utf8.RuneCountInString(s[last.b:b]), b}
+		out = append(out, last)
+	}
 	// stop: a sentence end was seen; gap: white space followed it. Only
-	// both cut, so "15.8" and "U.S." stay whole.
+	// both cut, so "15.8" and "U.S." stay whole. Without a stop there is
+	// no gap, and nothing but a sentence end or a line break changes that.
 	stop, gap := false, false
-	// A byte at a time: the text is valid UTF-8 (Clean), so the runes are
-	// its bytes that do not continue one, and the bytes that matter here
-	// are ASCII and never continue one.
-	for ; p.b < to.b; p.b++ {
-		c := s[p.b]
-		switch anchorClass[c] {
+	for b := from.b; b < to.b; b++ {
+		if !stop {
+			for b < to.b && anchorClass[s[b]] < acStop {
+				b++
+			}
+			if b == to.b {
+				break
+			}
+		}
+		switch anchorClass[s[b]] {
 		case acOther:
 			if stop && gap {
-				out = append(out, p)
+				cut(b)
 				gap = false
 			}
 			stop = false
@@ -320,14 +353,11 @@ func anchorTokens(s string, from, to pos) []pos {
 			gap = gap || stop
 		case acStop:
 			if stop && gap {
-				out = append(out, p)
+				cut(b)
 			}
 			stop, gap = true, false
 		case acBreak:
 			stop, gap = true, true
-		}
-		if c&0xC0 != 0x80 {
-			p.r++
 		}
 	}
 	if from != to {
@@ -340,7 +370,7 @@ func anchorTokens(s string, from, to pos) []pos {
 const (
 	acOther = iota // anything else, including every byte of a multi-byte rune
 	acSpace        // space, tab, carriage return
-	acStop         // . ! ?
+	acStop         // . ! ? (this class and the next are the ones that start a cut)
 	acBreak        // a line break: ends a sentence and is white space after it
 )
 

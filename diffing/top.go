@@ -59,7 +59,10 @@ func (e *engine) top(bd *builder) {
 // waits for the others.
 func (e *engine) emitGapsParallel(bd *builder, ta, tb []pos, blocks []block, gaps []gap, from, to [][]move) {
 	out := make([][]iop, len(gaps))
-	parallelDo(len(gaps), func(w *engine, k int) {
+	parallelDo(len(gaps), func(k int) int {
+		g := gaps[k]
+		return ta[g.a1].b - ta[g.a0].b + tb[g.b1].b - tb[g.b0].b
+	}, func(w *engine, k int) {
 		g := gaps[k]
 		sub := &builder{pa: ta[g.a0], pb: tb[g.b0]}
 		w.emitGap(sub, ta, tb, g, from[k], to[k])
