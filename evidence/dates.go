@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -93,10 +94,18 @@ type dateMention struct {
 
 func findDates(text string, toks []token) []dateMention {
 	var out []dateMention
-	rs := []rune(text)
+	// Token positions count runes: the text is turned into runes only for
+	// an article that names a date, most name none.
+	var rs []rune
+	runes := func() []rune {
+		if rs == nil {
+			rs = []rune(text)
+		}
+		return rs
+	}
 	for i, t := range toks {
 		if wd := weekdays[t.folded]; wd > 0 && !t.num {
-			out = append(out, dateMention{key: fmt.Sprintf("weekday-%d", wd), text: string(rs[t.pos:t.end]), weekday: true, from: -1, to: -1})
+			out = append(out, dateMention{key: fmt.Sprintf("weekday-%d", wd), text: string(runes()[t.pos:t.end]), weekday: true, from: -1, to: -1})
 			continue
 		}
 		m, ok := months[t.folded]
@@ -141,7 +150,10 @@ func findDates(text string, toks []token) []dateMention {
 		if day != 0 && year == 0 {
 			md = uint16(m<<5 | day)
 		}
-		out = append(out, dateMention{key, string(rs[toks[from].pos:toks[to].end]), fullDay(year, m, day), day != 0, false, from, to, md})
+		out = append(out, dateMention{key, string(runes()[toks[from].pos:toks[to].end]), fullDay(year, m, day), day != 0, false, from, to, md})
+	}
+	if !mayHoldNumericDate(text) {
+		return out
 	}
 	for _, m := range reNumericDate().FindAllStringSubmatch(text, -1) {
 		if m[1] != "" {
@@ -158,6 +170,26 @@ func findDates(text string, toks []token) []dateMention {
 	}
 	return out
 }
+
+// mayHoldNumericDate reports whether reNumericDate could match in text: it
+// needs a hyphen between two digits or 月. Running the expression over every
+// article took a tenth of the time of making its profile; most articles have
+// neither.
+func mayHoldNumericDate(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		j := strings.IndexByte(text[i:len(text)-1], '-')
+		if j < 0 {
+			break
+		}
+		i += j
+		if isDigit(text[i-1]) && isDigit(text[i+1]) {
+			return true
+		}
+	}
+	return strings.Contains(text, "月")
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // fullDay is a date as days since 1970-01-01 plus one, 0 unless year,
 // month and day are all given and the year is a plausible one for news.

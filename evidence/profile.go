@@ -485,12 +485,15 @@ func lookupLex(toks []token, i int) (lexEntry, bool) {
 		}
 	}
 	// An inflected form (Putina, Putins, Moskau's) is found by its key
-	// without up to two final letters.
-	rs := []rune(t.key)
-	for cut := 0; cut <= 2 && len(rs)-cut >= 4; cut++ {
-		if e, ok := words[string(rs[:len(rs)-cut])]; ok {
+	// without up to two final letters (cut from the string: a lookup by a
+	// slice of it allocates nothing).
+	key, n := t.key, utf8.RuneCountInString(t.key)
+	for cut := 0; cut <= 2 && n-cut >= 4; cut++ {
+		if e, ok := words[key]; ok {
 			return e, true
 		}
+		_, size := utf8.DecodeLastRuneInString(key)
+		key = key[:len(key)-size]
 	}
 	return lexEntry{}, false
 }

@@ -628,28 +628,22 @@ func gramOverlap(a, b []uint32) (float64, float64) {
 		return 0, 0
 	}
 	limit := min(a[len(a)-1], b[len(b)-1])
-	n, na, nb := 0, 0, 0
-	i, j := 0, 0
-	for i < len(a) && a[i] <= limit {
-		na++
-		i++
+	na, nb := len(a), len(b)
+	if limit < ^uint32(0) {
+		na, _ = slices.BinarySearch(a, limit+1)
+		nb, _ = slices.BinarySearch(b, limit+1)
 	}
-	for j < len(b) && b[j] <= limit {
-		nb++
-		j++
-	}
-	i, j = 0, 0
+	// A merge of two sorted samples without branches on their order: the
+	// two samples interleave at random, so a branch on it is mispredicted
+	// about half the time, and this is scored for every candidate pair.
+	n, i, j := 0, 0, 0
 	for i < na && j < nb {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
+		d := int64(a[i]) - int64(b[j])
+		le := int(uint64(d-1) >> 63)  // a[i] <= b[j]
+		ge := int(uint64(-d-1) >> 63) // a[i] >= b[j]
+		n += le & ge
+		i += le
+		j += ge
 	}
 	return float64(n) / float64(max(1, min(na, nb))), float64(n) / float64(max(1, na+nb-n))
 }
