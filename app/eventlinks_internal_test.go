@@ -42,3 +42,34 @@ func TestTopCandidatesIsTheSortedPrefix(t *testing.T) {
 		}
 	}
 }
+
+// sharedKeys counted by position picks what topCandidates picks from the
+// same counts by id, and is left cleared for the next article.
+func TestSharedKeysPickAsTopCandidates(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	ids := make([]int64, 600)
+	for i := range ids {
+		ids[i] = int64(3*i + rng.Intn(3) + 1) // ascending, with gaps
+	}
+	shared := newSharedKeys(len(ids))
+	for trial := 0; trial < 300; trial++ {
+		counts := map[int64]int{}
+		for range rng.Intn(400) {
+			pos := uint32(rng.Intn(len(ids)))
+			for range 1 + rng.Intn(5) {
+				shared.add(pos)
+				counts[ids[pos]]++
+			}
+		}
+		self := ids[rng.Intn(len(ids))]
+		n := rng.Intn(60) + 1
+		extra := []int64{self, ids[rng.Intn(len(ids))], 7000}
+		want := topCandidates(counts, self, extra, n)
+		if got := shared.top(ids, self, extra, n); !slices.Equal(got, want) {
+			t.Fatalf("trial %d (n %d): got %v, want %v", trial, n, got, want)
+		}
+		if len(shared.touched) != 0 || slices.ContainsFunc(shared.n, func(c int32) bool { return c != 0 }) {
+			t.Fatalf("trial %d: counts left behind", trial)
+		}
+	}
+}

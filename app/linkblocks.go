@@ -121,20 +121,19 @@ func blockCandidates(ctx context.Context, ids []int64, xs map[int64]*evidence.Pr
 		if px == nil {
 			return
 		}
-		counts, _ := pool.Get().(map[int64]int)
-		if counts == nil {
-			counts = map[int64]int{}
+		shared, _ := pool.Get().(*sharedKeys)
+		if shared == nil {
+			shared = newSharedKeys(len(idx.ids))
 		}
-		clear(counts)
 		for _, k := range px.RareKeys() {
 			if l := idx.holdersOf(k); len(l) <= keyCap {
 				for _, pos := range l {
-					counts[idx.ids[pos]]++
+					shared.add(pos)
 				}
 			}
 		}
-		out[i] = topCandidates(counts, x, partners[x], maxCandidates)
-		pool.Put(counts)
+		out[i] = shared.top(idx.ids, x, partners[x], maxCandidates)
+		pool.Put(shared)
 	})
 	return out
 }

@@ -627,10 +627,13 @@ func gramOverlap(a, b []uint32) (float64, float64) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, 0
 	}
+	// One sample ends at the limit; the other is cut there.
 	limit := min(a[len(a)-1], b[len(b)-1])
 	na, nb := len(a), len(b)
-	if limit < ^uint32(0) {
+	if a[na-1] > limit {
 		na, _ = slices.BinarySearch(a, limit+1)
+	}
+	if b[nb-1] > limit {
 		nb, _ = slices.BinarySearch(b, limit+1)
 	}
 	// A merge of two sorted samples without branches on their order: the
