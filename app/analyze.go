@@ -438,8 +438,10 @@ func (s *Service) analyseArticles(ctx context.Context, ids []int64, params detec
 // sketch key index.
 func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.LineCounts, keyed bool) store.ArticleAnalysis {
 	group := lineGroup(in)
+	// The lines are marked once, for the features and for the blocks kept.
+	blocks := detect.MarkBlocks(in.Text, detect.BlockOptions{Title: in.Title, Group: group, Lines: lines})
 	f := detect.ComputeFeatures(detect.Input{Text: in.Text, Original: in.Original, Title: in.Title,
-		Published: in.Published, Group: group, Lines: lines}, params)
+		Published: in.Published, Group: group, Lines: lines, Blocks: blocks}, params)
 	data, _ := f.MarshalBinary()
 	sk := detect.SketchOf(f, params)
 	sketch, _ := sk.MarshalBinary()
@@ -448,7 +450,7 @@ func analyseOne(in store.AnalysisInput, params detect.Params, lines *detect.Line
 	if keyed {
 		a.SketchKeys = sketchKeys(sk, params.SketchHash())
 	}
-	a.Blocks = append(a.Blocks, detect.MarkBlocks(in.Text, detect.BlockOptions{Title: in.Title, Group: group, Lines: lines})...)
+	a.Blocks = append(a.Blocks, blocks...)
 	a.Repeats = detect.RepeatedPassages(in.Text)
 	return a
 }

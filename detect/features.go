@@ -3,7 +3,6 @@ package detect
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"github.com/storydiff/storydiff/core"
 	"math"
 	"slices"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/storydiff/storydiff/core"
 	"github.com/storydiff/storydiff/textnorm"
 )
 
@@ -27,6 +27,9 @@ type Input struct {
 	// boilerplate (see LineCounts). Both may be empty.
 	Group string
 	Lines *LineCounts
+	// Blocks, when not nil, are MarkBlocks(Text, {Title, Group, Lines})
+	// already made by the caller, who needs them too.
+	Blocks []core.Block
 }
 
 // Term is one entry of a story term vector: the hash of a comparison key
@@ -89,7 +92,10 @@ func ComputeFeatures(in Input, p Params) *Features {
 	}
 
 	rs := []rune(in.Text)
-	blocks := MarkBlocks(in.Text, BlockOptions{Title: in.Title, Group: in.Group, Lines: in.Lines})
+	blocks := in.Blocks
+	if blocks == nil {
+		blocks = MarkBlocks(in.Text, BlockOptions{Title: in.Title, Group: in.Group, Lines: in.Lines})
+	}
 	var body strings.Builder
 	var toks []textnorm.Token
 	var sents []uint64
