@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Api } from '../api/client';
 import type { ArticleDetail, EditRequest, Item, Note } from '../api/types';
 import { cleanTag, editedNote } from '../curation';
-import { FakeTransport } from '../testing';
+import { FakeTransport, deferred } from '../testing';
 import EditArticle from './EditArticle.svelte';
 import NoteEditor from './NoteEditor.svelte';
 import TagEditor from './TagEditor.svelte';
@@ -85,6 +85,44 @@ describe('TagEditor', () => {
     await settle();
     expect(calls[1]).toEqual([{ kind: 'article', ref: '3' }, [hostile], true]);
     expect(shown).toEqual(['to check']);
+  });
+
+  it('keeps a tag typed while another is being saved, and adds it next', async () => {
+    const t = new FakeTransport();
+    const first = deferred<string[]>();
+    const calls: string[][] = [];
+    t.handlers.TagItem = (_: Item, names: string[]) => {
+      calls.push(names);
+      return calls.length === 1 ? first.promise : ['to check', ...names];
+    };
+    let shown: string[] = [];
+    const el = place(TagEditor, { item: { kind: 'article', ref: '3' }, tags: [], api: new Api(t), onchange: (n: string[]) => (shown = n) });
+    const input = el.querySelector<HTMLInputElement>('[data-testid=tag-input]')!;
+    typeInto(input, 'to check');
+    input.form!.requestSubmit();
+    await settle();
+    typeInto(input, 'second');
+    input.form!.requestSubmit(); // Enter while the first save is under way
+    await settle();
+    expect(calls).toEqual([['to check']]);
+    first.resolve(['to check']);
+    await settle();
+    expect(calls).toEqual([['to check'], ['second']]);
+    expect(shown).toEqual(['to check', 'second']);
+    expect(input.value).toBe('');
+  });
+
+  it('puts a refused tag back in the box', async () => {
+    const t = new FakeTransport();
+    t.handlers.TagItem = () => {
+      throw { code: 'invalid', message: 'article 3: a tag cannot hold control characters' };
+    };
+    const el = place(TagEditor, { item: { kind: 'article', ref: '3' }, tags: [], api: new Api(t) });
+    const input = el.querySelector<HTMLInputElement>('[data-testid=tag-input]')!;
+    typeInto(input, 'x y');
+    input.form!.requestSubmit();
+    await settle();
+    expect(input.value).toBe('x y');
   });
 
   it('shows the service refusing a tag', async () => {
