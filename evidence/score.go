@@ -159,7 +159,7 @@ const (
 // ScoreWith compares two profiles with the given weights.
 func ScoreWith(a, b *Profile, w Weights) Explanation {
 	var ev []Evidence
-	x := features(a, b, &ev, w)
+	x := features(a, b, &ev, w, false)
 	logit := w.Bias
 	for i, v := range x {
 		logit += w.W[i] * v
@@ -218,7 +218,7 @@ func ThreadLogit(w Weights, x [NumFeatures]float64) float64 {
 const threadMargin = 2.0
 
 // Features returns the pair's feature vector, for fitting weights.
-func Features(a, b *Profile) [NumFeatures]float64 { return features(a, b, nil, Weights{}) }
+func Features(a, b *Profile) [NumFeatures]float64 { return features(a, b, nil, Weights{}, false) }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
@@ -226,8 +226,13 @@ func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 // of the kind's whole contribution, shared by the heaviest pieces.
 const maxPieces = 16
 
-func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
+// features returns the pair's feature vector. With quick, it leaves out the
+// features whose weight in w is zero and that no other feature reads
+// (Quick's score is the same without them; Score lists every piece of
+// evidence and Features feeds the fit, so they compute all).
+func features(a, b *Profile, ev *[]Evidence, w Weights, quick bool) [NumFeatures]float64 {
 	var x [NumFeatures]float64
+	needs := func(f int) bool { return !quick || w.W[f] != 0 }
 	cross := a.Lang != "" && b.Lang != "" && a.Lang != b.Lang
 	// The lists made for one pair start in buffers on the stack: scoring
 	// a candidate allocated them anew, and linking scores a hundred
@@ -250,7 +255,9 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	x[FLeadNameCount] = min(1, math.Log1p(leadShared(la, lb, an, bn))/math.Log1p(namesEnough))
 	x[FNumber] = overlap(a.Numbers, b.Numbers, "", 0, nil)
 	x[FTerm] = overlap(a.Terms, b.Terms, "", 0, nil)
-	x[FTermCosine] = cosine(a.Terms, b.Terms)
+	if needs(FTermCosine) {
+		x[FTermCosine] = cosine(a.Terms, b.Terms)
+	}
 	if cross {
 		x[FCrossLang] = 1
 		// Across languages a short list (a translation that kept two
@@ -286,7 +293,9 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	db, wb := splitWeekdaysInto(bufDB[:0], bufWB[:0], b.Dates)
 	x[FDate] = overlap(da, db, KindDate, w.W[FDate], ev)
 	x[FWeekday] = overlap(wa, wb, KindDate, w.W[FWeekday], ev)
-	x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
+	if needs(FQuote) {
+		x[FQuote] = overlap(a.Quotes, b.Quotes, KindQuote, w.W[FQuote], ev)
+	}
 	x[FPlace] = overlap(a.Places, b.Places, KindPlace, w.W[FPlace], ev)
 	if ev != nil {
 		list(a.Terms, b.Terms, KindTerm, x[FTerm], w.W[FTerm]*x[FTerm]+w.W[FTermCosine]*x[FTermCosine], ev)
@@ -302,7 +311,9 @@ func features(a, b *Profile, ev *[]Evidence, w Weights) [NumFeatures]float64 {
 	}
 	x[FTitle] = overlap(ta, tb, KindTitle, w.W[FTitle], ev)
 	x[FLede] = overlap(a.Lede, b.Lede, KindLede, w.W[FLede], ev)
-	x[FPassage] = passage(a, b, w.W[FPassage], ev)
+	if needs(FPassage) {
+		x[FPassage] = passage(a, b, w.W[FPassage], ev)
+	}
 	// The particulars that differ are the names, or else the rarest title
 	// words: a notice whose text never names its company again.
 	if !cross {
