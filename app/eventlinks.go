@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"iter"
 	"maps"
 	"runtime"
 	"slices"
@@ -126,23 +127,33 @@ func (s *Service) loadProfiles(ctx context.Context, ids []int64) (map[int64]*evi
 
 // topCandidates returns the n articles sharing the most keys (then the
 // smallest ids, so that the choice never depends on map order), without
-// self, followed by extra (stored pairs) not already among them. Counts are
-// small (at most the keys of one profile), so the n best are found by
-// bucketing the counts rather than by sorting every candidate: an article
-// of common words can have tens of thousands of candidates.
+// self, followed by extra (stored pairs) not already among them.
 func topCandidates(counts map[int64]int, self int64, extra []int64, n int) []int64 {
-	var hist []int
-	for id, c := range counts {
-		if id == self || c <= 0 {
-			continue
+	shared := func(yield func(int64, int) bool) {
+		for id, c := range counts {
+			if id != self && c > 0 && !yield(id, c) {
+				return
+			}
 		}
+	}
+	return withExtra(mostShared(shared, func(id int64) int { return counts[id] }, n), self, extra)
+}
+
+// mostShared returns the n keys of shared (each with its count, all
+// positive) of the highest counts, then the smallest keys, in that order.
+// Counts are small (at most the keys of one profile), so the n best are
+// found by bucketing the counts rather than by sorting every candidate: an
+// article of common words can have tens of thousands of candidates.
+func mostShared[K cmp.Ordered](shared iter.Seq2[K, int], count func(K) int, n int) []K {
+	var hist []int
+	for _, c := range shared {
 		for len(hist) <= c {
 			hist = append(hist, 0)
 		}
 		hist[c]++
 	}
 	// The least count that still makes the n best, and how many of the
-	// articles with exactly that count fit.
+	// keys with exactly that count fit.
 	least, room := 1, -1 // -1: every candidate fits
 	for c, left := len(hist)-1, n; c >= 1; c-- {
 		if hist[c] >= left {
@@ -151,30 +162,32 @@ func topCandidates(counts map[int64]int, self int64, extra []int64, n int) []int
 		}
 		left -= hist[c]
 	}
-	var ids, edge []int64
-	for id, c := range counts {
+	var keys, edge []K
+	for k, c := range shared {
 		switch {
-		case id == self || c < least:
 		case c > least:
-			ids = append(ids, id)
-		default:
-			edge = append(edge, id)
+			keys = append(keys, k)
+		case c == least:
+			edge = append(edge, k)
 		}
 	}
 	slices.Sort(edge)
 	if room >= 0 && room < len(edge) {
 		edge = edge[:room]
 	}
-	ids = append(ids, edge...)
-	slices.SortFunc(ids, func(a, b int64) int {
-		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+	keys = append(keys, edge...)
+	slices.SortFunc(keys, func(a, b K) int {
+		if c := cmp.Compare(count(b), count(a)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
-	if len(ids) > n {
-		ids = ids[:n]
-	}
+	return keys[:min(len(keys), n)]
+}
+
+// withExtra appends to ids those of extra that are neither self nor
+// already there.
+func withExtra(ids []int64, self int64, extra []int64) []int64 {
 	for _, id := range extra {
 		if id != self && !slices.Contains(ids, id) {
 			ids = append(ids, id)

@@ -1,10 +1,5 @@
 package app
 
-import (
-	"cmp"
-	"slices"
-)
-
 // sharedKeys counts, for one article at a time, how many of its rare keys
 // each article of a whole-archive linking holds: by position in the key
 // index's ids, with the positions touched listed, so that choosing and
@@ -31,59 +26,19 @@ func (s *sharedKeys) add(pos uint32) {
 // leaves the counts cleared for the next article.
 func (s *sharedKeys) top(ids []int64, self int64, extra []int64, n int) []int64 {
 	defer s.reset()
-	var hist []int
-	for _, p := range s.touched {
-		if ids[p] == self {
-			continue
-		}
-		c := int(s.n[p])
-		for len(hist) <= c {
-			hist = append(hist, 0)
-		}
-		hist[c]++
-	}
-	least, room := 1, -1 // as in topCandidates
-	for c, left := len(hist)-1, n; c >= 1; c-- {
-		if hist[c] >= left {
-			least, room = c, left
-			break
-		}
-		left -= hist[c]
-	}
-	var chosen, edge []uint32
-	for _, p := range s.touched {
-		switch c := int(s.n[p]); {
-		case ids[p] == self || c < least:
-		case c > least:
-			chosen = append(chosen, p)
-		default:
-			edge = append(edge, p)
+	shared := func(yield func(uint32, int) bool) {
+		for _, p := range s.touched {
+			if ids[p] != self && !yield(p, int(s.n[p])) {
+				return
+			}
 		}
 	}
-	slices.Sort(edge)
-	if room >= 0 && room < len(edge) {
-		edge = edge[:room]
-	}
-	chosen = append(chosen, edge...)
-	slices.SortFunc(chosen, func(a, b uint32) int {
-		if c := cmp.Compare(s.n[b], s.n[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	if len(chosen) > n {
-		chosen = chosen[:n]
-	}
+	chosen := mostShared(shared, func(p uint32) int { return int(s.n[p]) }, n)
 	out := make([]int64, len(chosen), len(chosen)+len(extra))
 	for i, p := range chosen {
 		out[i] = ids[p]
 	}
-	for _, id := range extra {
-		if id != self && !slices.Contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	return out
+	return withExtra(out, self, extra)
 }
 
 func (s *sharedKeys) reset() {
