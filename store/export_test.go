@@ -83,3 +83,14 @@ func (db *DB) UnplacedProfiledPlan(ctx context.Context) ([]string, error) {
 	}
 	return plan, rows.Err()
 }
+
+// KeyLists is a key index held as lists, for tests that replace the index
+// with one written out by hand.
+type KeyLists struct {
+	Keys  []uint64
+	Lists [][]int64
+}
+
+func (l KeyLists) Len() int                         { return len(l.Keys) }
+func (l KeyLists) Key(i int) uint64                 { return l.Keys[i] }
+func (l KeyLists) Holders(i int, _ []int64) []int64 { return l.Lists[i] }

@@ -18,16 +18,6 @@ type ProfileKeys interface {
 	Holders(i int, buf []int64) []int64
 }
 
-// KeyLists is a key index held as lists.
-type KeyLists struct {
-	Keys  []uint64
-	Lists [][]int64
-}
-
-func (l KeyLists) Len() int                         { return len(l.Keys) }
-func (l KeyLists) Key(i int) uint64                 { return l.Keys[i] }
-func (l KeyLists) Holders(i int, _ []int64) []int64 { return l.Lists[i] }
-
 // SaveProfilesUnindexed stores a batch of profiles and leaves the key index
 // alone: for an analysis that replaces the whole index afterwards
 // (ReplaceProfileKeys), writing each article's keys first was a tenth of
