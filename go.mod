@@ -88,3 +88,5 @@ replace github.com/markusmobius/go-htmldate => ./third_party/go-htmldate
 replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
 
 replace github.com/go-shiori/go-readability => ./third_party/go-readability
+
+replace github.com/sergi/go-diff => ./third_party/go-diff

@@ -17,8 +17,8 @@ type block struct{ a, b, n int }
 // replaced.
 const maxID = 0x110000 - 0x800
 
-// idRune names token number k by a valid code point, so that go-diff's
-// conversions between runes and strings keep it intact.
+// idRune names token number k by a valid code point: go-diff's operations
+// are defined on code points (DiffMainRunes would turn others into U+FFFD).
 func idRune(k int32) rune {
 	if k >= 0xD800 {
 		k += 0x800
@@ -28,6 +28,8 @@ func idRune(k int32) rune {
 
 // matcher finds equal runs between two token sequences with go-diff, each
 // distinct token mapped to one rune (as DiffLinesToRunes does for lines).
+// It asks for positions (DiffMainRunesSpans, the same diff as DiffMainRunes)
+// rather than for texts it would only measure.
 type matcher struct {
 	// ids names every distinct token the matcher has met, across calls:
 	// a word, sentence or line keeps its id, so that the many small word
@@ -75,20 +77,11 @@ func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.
 		}
 		dmp.DiffTimeout = left
 	}
-	diffs := dmp.DiffMainRunes(ra, rb, false)
+	diffs := dmp.DiffMainRunesSpans(ra, rb)
 	ok = deadline.IsZero() || time.Now().Before(deadline)
-	i, j := 0, 0
 	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			blocks = append(blocks, block{i, j, n})
-			i += n
-			j += n
-		case diffmatchpatch.DiffDelete:
-			i += n
-		case diffmatchpatch.DiffInsert:
-			j += n
+		if d.Type == diffmatchpatch.DiffEqual {
+			blocks = append(blocks, block{d.A, d.B, d.Len})
 		}
 	}
 	return blocks, ok
