@@ -23,7 +23,7 @@ func (dmp *DiffMatchPatch) DiffMainRunesSpans(text1, text2 []rune) []Span {
 	if dmp.DiffTimeout > 0 {
 		s.deadline = time.Now().Add(dmp.DiffTimeout)
 	}
-	return s.main(0, len(text1), 0, len(text2))
+	return s.main(nil, 0, len(text1), 0, len(text2))
 }
 
 // spanDiffer runs diffMainRunes's recursion on windows [a0, a1) of a and
@@ -35,24 +35,29 @@ type spanDiffer struct {
 	v         []int // diffBisect's two vectors, reused: each bisection is done with them before it recurses
 }
 
-func (s *spanDiffer) main(a0, a1, b0, b1 int) []Span {
+// main is diffMainRunes, appending its operations to out. Each level of
+// the recursion appends to the same slice and merges the operations it
+// appended, as diffMainRunes merges the list it returns.
+func (s *spanDiffer) main(out []Span, a0, a1, b0, b1 int) []Span {
 	if runesEqual(s.a[a0:a1], s.b[b0:b1]) {
 		if a1 > a0 {
-			return []Span{{DiffEqual, a0, b0, a1 - a0}}
+			out = append(out, Span{DiffEqual, a0, b0, a1 - a0})
 		}
-		return nil
+		return out
 	}
+	start := len(out)
 	prefix := commonPrefixLength(s.a[a0:a1], s.b[b0:b1])
 	suffix := commonSuffixLength(s.a[a0+prefix:a1], s.b[b0+prefix:b1])
-	diffs := make([]Span, 0, 8)
 	if prefix != 0 {
-		diffs = append(diffs, Span{DiffEqual, a0, b0, prefix})
+		out = append(out, Span{DiffEqual, a0, b0, prefix})
 	}
-	diffs = s.compute(diffs, a0+prefix, a1-suffix, b0+prefix, b1-suffix)
+	out = s.compute(out, a0+prefix, a1-suffix, b0+prefix, b1-suffix)
 	if suffix != 0 {
-		diffs = append(diffs, Span{DiffEqual, a1 - suffix, b1 - suffix, suffix})
+		out = append(out, Span{DiffEqual, a1 - suffix, b1 - suffix, suffix})
 	}
-	return s.cleanupMerge(diffs, a1, b1)
+	// The level's list is the end of out: merging it may append to it.
+	level := s.cleanupMerge(out[start:], a1, b1)
+	return append(out[:start], level...)
 }
 
 // compute is diffCompute (the texts have no common prefix or suffix),
@@ -83,11 +88,11 @@ func (s *spanDiffer) compute(diffs []Span, a0, a1, b0, b1 int) []Span {
 		return append(diffs, Span{DiffDelete, a0, b0, n1}, Span{DiffInsert, a1, b0, n2})
 	}
 	if x, y, m, ok := s.halfMatchAt(a0, a1, b0, b1); ok {
-		diffs = append(diffs, s.main(a0, a0+x, b0, b0+y)...)
+		diffs = s.main(diffs, a0, a0+x, b0, b0+y)
 		diffs = append(diffs, Span{DiffEqual, a0 + x, b0 + y, m})
-		return append(diffs, s.main(a0+x+m, a1, b0+y+m, b1)...)
+		return s.main(diffs, a0+x+m, a1, b0+y+m, b1)
 	}
-	return append(diffs, s.bisect(a0, a1, b0, b1)...)
+	return s.bisect(diffs, a0, a1, b0, b1)
 }
 
 // halfMatchAt is diffHalfMatch: a common run (at x in the A window, y in
@@ -145,8 +150,9 @@ func halfMatchSpan(l, s []rune, i int) (li, si, m int) {
 	return li, si, best
 }
 
-// bisect is diffBisect: Myers' middle snake, then both halves.
-func (s *spanDiffer) bisect(a0, a1, b0, b1 int) []Span {
+// bisect is diffBisect: Myers' middle snake, then both halves, appended to
+// diffs.
+func (s *spanDiffer) bisect(diffs []Span, a0, a1, b0, b1 int) []Span {
 	runes1, runes2 := s.a[a0:a1], s.b[b0:b1]
 	runes1Len, runes2Len := len(runes1), len(runes2)
 	maxD := (runes1Len + runes2Len + 1) / 2
@@ -192,7 +198,7 @@ func (s *spanDiffer) bisect(a0, a1, b0, b1 int) []Span {
 				k2Offset := vOffset + delta - k1
 				if k2Offset >= 0 && k2Offset < vLength && v2[k2Offset] != -1 {
 					if x1 >= runes1Len-v2[k2Offset] {
-						return s.split(a0, a1, b0, b1, x1, y1)
+						return s.split(diffs, a0, a1, b0, b1, x1, y1)
 					}
 				}
 			}
@@ -221,20 +227,20 @@ func (s *spanDiffer) bisect(a0, a1, b0, b1 int) []Span {
 					x1 := v1[k1Offset]
 					y1 := vOffset + x1 - k1Offset
 					if x1 >= runes1Len-x2 {
-						return s.split(a0, a1, b0, b1, x1, y1)
+						return s.split(diffs, a0, a1, b0, b1, x1, y1)
 					}
 				}
 			}
 		}
 	}
 	// Out of time, or nothing in common.
-	return []Span{{DiffDelete, a0, b0, runes1Len}, {DiffInsert, a1, b0, runes2Len}}
+	return append(diffs, Span{DiffDelete, a0, b0, runes1Len}, Span{DiffInsert, a1, b0, runes2Len})
 }
 
 // split is diffBisectSplit.
-func (s *spanDiffer) split(a0, a1, b0, b1, x, y int) []Span {
-	diffs := s.main(a0, a0+x, b0, b0+y)
-	return append(diffs, s.main(a0+x, a1, b0+y, b1)...)
+func (s *spanDiffer) split(diffs []Span, a0, a1, b0, b1, x, y int) []Span {
+	diffs = s.main(diffs, a0, a0+x, b0, b0+y)
+	return s.main(diffs, a0+x, a1, b0+y, b1)
 }
 
 // text is the runes a span covers.
