@@ -368,16 +368,40 @@ func (s *Service) linkFresh(ctx context.Context, xs []int64, pxs map[int64]*evid
 
 // loadQuickProfiles reads the stored profiles of ids in the lean form
 // Quick scores (evidence.UnmarshalForQuick), decoding them on every CPU, a
-// few hundred at a time so that the blobs of only those are held at once.
+// few hundred at a time so that the blobs of at most three such parts are
+// held at once.
 func (s *Service) loadQuickProfiles(ctx context.Context, ids []int64) (map[int64]*evidence.Profile, error) {
 	out := make(map[int64]*evidence.Profile, len(ids))
-	for len(ids) > 0 {
-		part := ids[:min(len(ids), 500)]
-		ids = ids[len(part):]
-		blobs, err := s.db.Profiles(ctx, evidence.ProfileVersion, part)
-		if err != nil {
-			return nil, err
+	// The next part is read while this one is decoded: reading the blobs
+	// keeps one core busy in SQLite, decoding them every core.
+	type part struct {
+		blobs map[int64][]byte
+		err   error
+	}
+	parts := make(chan part, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(parts)
+		for len(ids) > 0 {
+			chunk := ids[:min(len(ids), 500)]
+			ids = ids[len(chunk):]
+			blobs, err := s.db.Profiles(ctx, evidence.ProfileVersion, chunk)
+			select {
+			case parts <- part{blobs, err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
 		}
+	}()
+	for pt := range parts {
+		if pt.err != nil {
+			return nil, pt.err
+		}
+		blobs := pt.blobs
 		order := slices.Collect(maps.Keys(blobs))
 		decoded := make([]*evidence.Profile, len(order))
 		errs := make([]error, len(order))

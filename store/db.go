@@ -29,6 +29,11 @@ const timeLayout = time.RFC3339Nano
 // ApplicationID marks a SQLite file as a StoryDiff archive ("SDif").
 const ApplicationID = 0x53446966
 
+// maxReadConns is how many connections the read pool opens at most: reads
+// run beside the one writer, and a few long reads at once (inBatchesConcurrently)
+// use every core.
+const maxReadConns = 4
+
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
@@ -128,7 +133,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		write.Close()
 		return nil, fmt.Errorf("open archive %s: %w", path, err)
 	}
-	db.read.SetMaxOpenConns(4)
+	db.read.SetMaxOpenConns(maxReadConns)
 	// An archive whose header says it is ours, in WAL mode and at the latest
 	// schema (every open after the first) needs no migration: the schema is
 	// confirmed through the read pool, whose connection the command's reads

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -183,24 +184,32 @@ func (db *DB) KeyHolderIDs(ctx context.Context, counts map[uint64]int, maxPerKey
 		}
 	}
 	slices.Sort(keys)
-	out := make(map[uint64][]int64, len(keys))
-	err := inBatches(keys, func(part []any) error {
+	// Each batch's holders are kept apart while the batches are read at
+	// once; a key's rows all come from its one batch, in article order.
+	parts := make([]map[uint64][]int64, (len(keys)+idBatch-1)/idBatch)
+	err := inBatchesConcurrently(keys, func(b int, part []any) error {
 		rows, err := db.read.QueryContext(ctx, `SELECT key, article_id FROM profile_keys WHERE key IN (?`+strings.Repeat(",?", len(part)-1)+`)`, part...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
+		got := make(map[uint64][]int64, len(part))
 		for rows.Next() {
 			var k, id int64
 			if err := rows.Scan(&k, &id); err != nil {
 				return err
 			}
-			out[uint64(k)] = append(out[uint64(k)], id)
+			got[uint64(k)] = append(got[uint64(k)], id)
 		}
+		parts[b] = got
 		return rows.Err()
 	})
 	if err != nil {
 		return nil, err
+	}
+	out := make(map[uint64][]int64, len(keys))
+	for _, got := range parts {
+		maps.Copy(out, got)
 	}
 	for k, ids := range out {
 		if len(ids) > maxPerKey {
@@ -263,21 +272,27 @@ func (db *DB) KeyHolders(ctx context.Context, keys []uint64) (map[uint64]int, er
 	for i, k := range keys {
 		ids[i] = int64(k)
 	}
-	err := inBatches(ids, func(part []any) error {
+	parts := make([]map[uint64]int, (len(ids)+idBatch-1)/idBatch)
+	err := inBatchesConcurrently(ids, func(b int, part []any) error {
 		rows, err := db.read.QueryContext(ctx, `SELECT key, n FROM key_counts WHERE n > 0 AND key IN (?`+strings.Repeat(",?", len(part)-1)+`)`, part...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
+		got := make(map[uint64]int, len(part))
 		for rows.Next() {
 			var k int64
 			var n int
 			if err := rows.Scan(&k, &n); err != nil {
 				return err
 			}
-			out[uint64(k)] = n
+			got[uint64(k)] = n
 		}
+		parts[b] = got
 		return rows.Err()
 	})
+	for _, got := range parts {
+		maps.Copy(out, got)
+	}
 	return out, err
 }

@@ -75,7 +75,7 @@ func openReadOnly(ctx context.Context, path string, acc access) (*DB, error) {
 	if err != nil {
 		return nil, &core.Error{Code: core.EINVALID, Message: "cannot read " + path + " as an archive", Err: err}
 	}
-	read.SetMaxOpenConns(4)
+	read.SetMaxOpenConns(maxReadConns)
 	wc, _ := newWriterConnector(path, "", true)
 	db := &DB{Path: path, read: read, readDSN: readDSN, write: sql.OpenDB(wc), readOnly: true}
 	version, err := readSchema(ctx, read, path)
