@@ -94,12 +94,25 @@ func (s *Service) SearchPage(ctx context.Context, query string, opt core.SearchO
 	if err != nil {
 		return nil, err
 	}
+	// The total is counted on another connection while the page is
+	// ranked: for a phrase or several words each walks the matches' position
+	// lists, on a core of its own.
+	countCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var total int
+	counted := make(chan error, 1)
+	go func() {
+		var err error
+		total, err = s.db.CountMatches(countCtx, query, opt)
+		counted <- err
+	}()
 	hits, err := s.db.Search(ctx, query, opt)
 	if err != nil {
+		cancel()
+		<-counted
 		return nil, err
 	}
-	total, err := s.db.CountMatches(ctx, query, opt)
-	if err != nil {
+	if err := <-counted; err != nil {
 		return nil, err
 	}
 	if hits == nil {
