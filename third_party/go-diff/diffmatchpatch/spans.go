@@ -14,10 +14,11 @@ type Span struct {
 
 // DiffMainRunesSpans is DiffMainRunes(text1, text2, false) giving positions
 // instead of texts: the same operations, in the same order, each Span
-// covering the runes of the Diff at the same index. It builds no strings
-// (DiffMainRunes turns every rune slice of every level of its recursion
-// into a string and back), which makes it several times faster on the
-// short sequences of token ids that word diffs compare.
+// covering the runes of the Diff at the same index, for runes that are
+// valid code points (DiffMainRunes's strings hold U+FFFD for others). It
+// builds no strings (DiffMainRunes turns every rune slice of every level of
+// its recursion into a string and back), which makes it about twice as
+// fast on the short sequences of token ids that word diffs compare.
 func (dmp *DiffMatchPatch) DiffMainRunesSpans(text1, text2 []rune) []Span {
 	s := spanDiffer{a: text1, b: text2, halfMatch: dmp.DiffTimeout > 0}
 	if dmp.DiffTimeout > 0 {
@@ -27,7 +28,8 @@ func (dmp *DiffMatchPatch) DiffMainRunesSpans(text1, text2 []rune) []Span {
 }
 
 // spanDiffer runs diffMainRunes's recursion on windows [a0, a1) of a and
-// [b0, b1) of b: every text the original slices is such a window.
+// [b0, b1) of b: every text that diffMainRunes cuts from the two slices is
+// such a window.
 type spanDiffer struct {
 	a, b      []rune
 	deadline  time.Time
