@@ -94,23 +94,33 @@ func (s *Service) SearchPage(ctx context.Context, query string, opt core.SearchO
 	if err != nil {
 		return nil, err
 	}
-	// The total is counted on another connection while the page is
-	// ranked: for a phrase or several words each walks the matches' position
-	// lists, on a core of its own.
-	countCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// For a phrase or several words the total is counted on another
+	// connection while the page is ranked: each walks the matches' position
+	// lists, on a core of its own. One word's total is read from the ranking
+	// index, cheaper than opening a connection for it.
 	var total int
 	counted := make(chan error, 1)
-	go func() {
+	countCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	count := func() {
 		var err error
 		total, err = s.db.CountMatches(countCtx, query, opt)
 		counted <- err
-	}()
+	}
+	quick := s.db.CountIsQuick(query, opt)
+	if !quick {
+		go count()
+	}
 	hits, err := s.db.Search(ctx, query, opt)
 	if err != nil {
-		cancel()
-		<-counted
+		if !quick {
+			cancel()
+			<-counted
+		}
 		return nil, err
+	}
+	if quick {
+		count()
 	}
 	if err := <-counted; err != nil {
 		return nil, err

@@ -59,6 +59,18 @@ func TestSearchFindsEverySpellingOfAName(t *testing.T) {
 		t.Errorf("page: total %d, %d hits, variants %v; want 4 in all, 2 on the page, zhelensky among the variants",
 			page.Total, len(page.Hits), page.Variants)
 	}
+	// A phrase's total is counted beside the ranking, on another connection.
+	all, err := svc.Search(context.Background(), `"Lloyd Austin"`, core.SearchOptions{Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err = svc.SearchPage(context.Background(), `"Lloyd Austin"`, core.SearchOptions{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 2 || page.Total != len(all) || len(page.Hits) != 1 || page.Hits[0].Article.ID != all[0].Article.ID {
+		t.Errorf("phrase page: total %d, %d hits; want the %d matches in all, the best on the page", page.Total, len(page.Hits), len(all))
+	}
 }
 
 func TestWriteSearchExportsEveryHit(t *testing.T) {

@@ -525,6 +525,13 @@ func (db *DB) CountMatches(ctx context.Context, input string, opt core.SearchOpt
 	return n, nil
 }
 
+// CountIsQuick reports whether CountMatches reads its answer from the
+// ranking index (one word, no filter) rather than walking the matches, so
+// that a caller need not count beside the ranking on another connection.
+func (db *DB) CountIsQuick(input string, opt core.SearchOptions) bool {
+	return plainTerm(input, opt) != "" && filterEmpty(opt.Filter)
+}
+
 // IndexedTerms returns the words of the search index that begin with
 // prefix (as the index holds them: folded, without diacritics), for
 // finding a word's variants. The vocabulary table is made on the
