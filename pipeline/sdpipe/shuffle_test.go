@@ -1,7 +1,10 @@
 package sdpipe
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 	"testing"
 )
 
@@ -93,5 +96,34 @@ func TestFeaturesTravelOncePerShard(t *testing.T) {
 	sendFeaturesFn{}.ProcessElement(5, ints(nil), ints([]int64{1, 3}), feats, n, emit)
 	if of, ok := got[1]; len(got) != 1 || !ok || !of.Own || len(of.Bs) != 0 {
 		t.Errorf("the second of two pairs: %+v, want its own shard 1 only", got)
+	}
+}
+
+// An offer comes back from its bytes as it was sent, and bytes cut short
+// or with more after the offer are refused.
+func TestOfferBytesRoundTrip(t *testing.T) {
+	offers := []offer{
+		{Y: 7, P: []byte("profile bytes"), C: map[uint64]int{1<<63 + 5: 3, 42: 1_000_000}, Xs: []int64{3, 9, 1 << 40}, Own: true},
+		{Y: -1, P: []byte{}},
+		{Y: 1 << 50, P: make([]byte, 9000), Xs: []int64{5}},
+	}
+	for _, want := range offers {
+		b := want.marshal()
+		got, err := unmarshalOffer(b)
+		if err != nil {
+			t.Fatalf("offer %d: %v", want.Y, err)
+		}
+		if got.Y != want.Y || got.Own != want.Own || !bytes.Equal(got.P, want.P) || !maps.Equal(got.C, want.C) || !slices.Equal(got.Xs, want.Xs) {
+			t.Errorf("offer %d came back as %+v", want.Y, got)
+		}
+		for cut := range len(b) {
+			if _, err := unmarshalOffer(b[:cut]); err == nil {
+				t.Errorf("offer %d: %d of its %d bytes read without an error", want.Y, cut, len(b))
+				break
+			}
+		}
+		if _, err := unmarshalOffer(append(b, 0)); err == nil {
+			t.Errorf("offer %d: a byte after it read without an error", want.Y)
+		}
 	}
 }

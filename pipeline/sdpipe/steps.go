@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -632,11 +634,105 @@ func profileOf(o int64, v string) (int64, []byte, error) {
 // articles that chose it as a candidate (Xs) and to its own shard, where it
 // is scored (Own).
 type offer struct {
-	Y   int64          `json:"y"`
-	P   []byte         `json:"p"`
-	C   map[uint64]int `json:"c,omitempty"`
-	Xs  []int64        `json:"xs,omitempty"`
-	Own bool           `json:"own,omitempty"`
+	Y   int64
+	P   []byte
+	C   map[uint64]int
+	Xs  []int64
+	Own bool
+}
+
+// marshal writes the offer as bytes: the profile as stored, the counts and
+// ids as varints. The offers are the largest thing the pipeline ships
+// (785 MB of 10,000 articles' 1.5 GB): as JSON the profile went as base64
+// and each count's key as a decimal string, about a third more.
+func (o offer) marshal() []byte {
+	b := make([]byte, 0, 16+len(o.P)+12*len(o.C)+4*len(o.Xs))
+	b = binary.AppendVarint(b, o.Y)
+	b = append(b, boolByte(o.Own))
+	b = binary.AppendUvarint(b, uint64(len(o.P)))
+	b = append(b, o.P...)
+	keys := slices.Sorted(maps.Keys(o.C))
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		b = binary.AppendUvarint(b, k)
+		b = binary.AppendVarint(b, int64(o.C[k]))
+	}
+	b = binary.AppendUvarint(b, uint64(len(o.Xs)))
+	prev := int64(0)
+	for _, x := range o.Xs {
+		b = binary.AppendVarint(b, x-prev)
+		prev = x
+	}
+	return b
+}
+
+func boolByte(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// unmarshalOffer reads what marshal wrote.
+func unmarshalOffer(b []byte) (offer, error) {
+	var o offer
+	bad := fmt.Errorf("offer: %d bytes cut short or malformed", len(b))
+	varint := func() int64 {
+		v, n := binary.Varint(b)
+		if n <= 0 {
+			b = nil
+			return 0
+		}
+		b = b[n:]
+		return v
+	}
+	uvarint := func() uint64 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			b = nil
+			return 0
+		}
+		b = b[n:]
+		return v
+	}
+	// count reads a length or a number of entries, each at least a byte.
+	count := func() uint64 {
+		if v := uvarint(); v <= uint64(len(b)) {
+			return v
+		}
+		b = nil
+		return 0
+	}
+	o.Y = varint()
+	if len(b) == 0 {
+		return o, bad
+	}
+	o.Own, b = b[0] == 1, b[1:]
+	n := count()
+	if b == nil {
+		return o, bad
+	}
+	// A copy: the profile decoded from it is kept past this element.
+	o.P, b = slices.Clone(b[:n]), b[n:]
+	if n = count(); n > 0 {
+		o.C = make(map[uint64]int, n)
+		for ; n > 0 && b != nil; n-- {
+			k := uvarint()
+			o.C[k] = int(varint())
+		}
+	}
+	if n = count(); n > 0 {
+		o.Xs = make([]int64, 0, n)
+		prev := int64(0)
+		for ; n > 0 && b != nil; n-- {
+			prev += varint()
+			o.Xs = append(o.Xs, prev)
+		}
+	}
+	if b == nil || len(b) != 0 {
+		return o, bad
+	}
+	return o, nil
 }
 
 // heldCounts gathers an article's census counts.
@@ -672,7 +768,7 @@ func scoreShard(x int64, shards int64) int64 { return x % shards }
 // is scored against its own candidates.
 type offerFn struct{}
 
-func (offerFn) ProcessElement(y int64, xs func(*int64) bool, profs func(*[]byte) bool, counts func(*string) bool, n int, emit func(int64, string)) error {
+func (offerFn) ProcessElement(y int64, xs func(*int64) bool, profs func(*[]byte) bool, counts func(*string) bool, n int, emit func(int64, []byte)) error {
 	var p []byte
 	if !profs(&p) {
 		return nil
@@ -694,7 +790,7 @@ func (offerFn) ProcessElement(y int64, xs func(*int64) bool, profs func(*[]byte)
 	}
 	for s, ids := range by {
 		slices.Sort(ids)
-		emit(s, mustJSON(offer{Y: y, P: p, C: c, Xs: ids, Own: s == own}))
+		emit(s, offer{Y: y, P: p, C: c, Xs: ids, Own: s == own}.marshal())
 	}
 	return nil
 }
@@ -710,14 +806,14 @@ func decodeProfile(b []byte) (*evidence.Profile, error) {
 // a whole-archive linking weighs them. Each profile arrives once.
 type scoreFn struct{}
 
-func (scoreFn) ProcessElement(_ int64, offers func(*string) bool, n int, emit func(string)) error {
+func (scoreFn) ProcessElement(_ int64, offers func(*[]byte) bool, n int, emit func(string)) error {
 	profs := map[int64]*evidence.Profile{}
 	cands := map[int64][]int64{}
 	var own []int64
-	var o string
+	var o []byte
 	for offers(&o) {
-		var of offer
-		if err := json.Unmarshal([]byte(o), &of); err != nil {
+		of, err := unmarshalOffer(o)
+		if err != nil {
 			return err
 		}
 		py, err := decodeProfile(of.P)
