@@ -13,7 +13,7 @@ const detailMaxRunes = 40
 func (e *engine) addDetail(ops []iop) {
 	for i := 0; i+1 < len(ops); i++ {
 		d, n := &ops[i], &ops[i+1]
-		if d.kind != Delete || n.kind != Insert {
+		if d.kind != opDelete || n.kind != opInsert {
 			continue
 		}
 		if (i > 0 && isChange(&ops[i-1])) || (i+2 < len(ops) && isChange(&ops[i+2])) {
@@ -34,19 +34,19 @@ func (e *engine) addDetail(ops []iop) {
 		e.refine(sub, d.a1, n.b1, lvChar, true)
 		same := 0
 		for _, o := range sub.ops {
-			if o.kind == Equal {
+			if o.kind == opEqual {
 				same += o.a1.r - o.a0.r
 			}
 		}
 		if longest-same > max(2, longest/3) {
 			continue // a different word (Monday -> Friday), not a correction
 		}
-		d.detail, n.detail = sub.ops, sub.ops
+		d.detail, n.detail = &sub.ops, &sub.ops
 		i++
 	}
 }
 
-func isChange(o *iop) bool { return o.kind == Delete || o.kind == Insert }
+func isChange(o *iop) bool { return o.kind == opDelete || o.kind == opInsert }
 
 // sharedRunes is the size of the multiset intersection of the runes of x and
 // y: an upper bound on the runes a character diff can keep equal.

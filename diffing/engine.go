@@ -246,20 +246,20 @@ func (e *engine) export(ops []iop) []Op {
 	for i, o := range ops {
 		var text string
 		switch {
-		case o.kind == Insert || o.role == MoveTo:
+		case o.kind == opInsert || o.role == roleTo:
 			text = e.b[o.b0.b:o.b1.b]
 		default:
 			text = e.a[o.a0.b:o.a1.b]
 		}
 		out[i] = Op{
-			Op: o.kind, Text: text,
+			Op: kindNames[o.kind], Text: text,
 			A:    core.Span{Start: o.a0.r, End: o.a1.r},
 			B:    core.Span{Start: o.b0.r, End: o.b1.r},
-			Role: o.role, MoveID: o.moveID,
-			Minor: o.why != "", Why: o.why,
+			Role: roleNames[o.role], MoveID: int(o.moveID),
+			Minor: o.why != noWhy, Why: whyNames[o.why],
 		}
-		if len(o.detail) > 0 {
-			out[i].Detail = e.export(o.detail)
+		if o.hasDetail() {
+			out[i].Detail = e.export(*o.detail)
 		}
 	}
 	return out

@@ -43,7 +43,7 @@ var parallelOps = 2000
 // classifyRange classifies the hunks that start in ops[from:to].
 func (e *engine) classifyRange(ops []iop, from, to int) {
 	for i := from; i < to; {
-		if ops[i].kind != Delete && ops[i].kind != Insert {
+		if ops[i].kind != opDelete && ops[i].kind != opInsert {
 			i++
 			continue
 		}
@@ -51,7 +51,7 @@ func (e *engine) classifyRange(ops []iop, from, to int) {
 		for j < len(ops) && isChange(&ops[j]) {
 			j++
 		}
-		if why := e.minorKind(ops, i, j); why != "" {
+		if why := e.minorKind(ops, i, j); why != noWhy {
 			for k := i; k < j; k++ {
 				ops[k].why = why
 			}
@@ -64,7 +64,7 @@ func (e *engine) classifyRange(ops []iop, from, to int) {
 // the words it touches.
 const contextRunes = 64
 
-func (e *engine) minorKind(ops []iop, i, j int) string {
+func (e *engine) minorKind(ops []iop, i, j int) minorWhy {
 	var del, ins strings.Builder
 	// Boilerplate spans are trimmed lines, so the line breaks deleted or
 	// inserted with a whole line lie outside them: only the text counts.
@@ -74,13 +74,13 @@ func (e *engine) minorKind(ops []iop, i, j int) string {
 		var text string
 		var from pos
 		spans := e.opts.BoilerplateA
-		if o.kind == Delete {
+		if o.kind == opDelete {
 			text, from = e.a[o.a0.b:o.a1.b], o.a0
 		} else {
 			text, from = e.b[o.b0.b:o.b1.b], o.b0
 			spans = e.opts.BoilerplateB
 		}
-		if o.kind == Delete {
+		if o.kind == opDelete {
 			del.WriteString(text)
 		} else {
 			ins.WriteString(text)
@@ -93,25 +93,25 @@ func (e *engine) minorKind(ops []iop, i, j int) string {
 		boiler = boiler && within(from.r+s, from.r+end, spans)
 	}
 	if boiler && content {
-		return "boilerplate"
+		return whyBoilerplate
 	}
 	// Compare the hunk inside the words around it: a deleted space between
 	// two words joins them and must not pass for a white-space edit.
 	// At either end of the text, or next to a moved paragraph, a hunk
 	// borders a paragraph break.
 	left, right := "\n", "\n"
-	if i > 0 && ops[i-1].kind == Equal {
+	if i > 0 && ops[i-1].kind == opEqual {
 		left = tailContext(e.a[ops[i-1].a0.b:ops[i-1].a1.b])
 	}
-	if j < len(ops) && ops[j].kind == Equal {
+	if j < len(ops) && ops[j].kind == opEqual {
 		right = headContext(e.a[ops[j].a0.b:ops[j].a1.b])
 	}
 	x := left + del.String() + right
 	y := left + ins.String() + right
 	var kind MinorKind
-	var name string
+	var name minorWhy
 	if countWords(x) != countWords(y) {
-		return "" // a word added, removed, split or joined: never minor
+		return noWhy // a word added, removed, split or joined: never minor
 	}
 	cx, cy := collapseSpace(x), collapseSpace(y)
 	var wx, wy []textnorm.Token // the words, made once for the last two rungs
@@ -123,20 +123,20 @@ func (e *engine) minorKind(ops []iop, i, j int) string {
 	}
 	switch {
 	case cx == cy:
-		kind, name = MinorSpace, "space"
+		kind, name = MinorSpace, whySpace
 	case strings.EqualFold(cx, cy):
-		kind, name = MinorCase, "case"
+		kind, name = MinorCase, whyCase
 	case sameNormalized(x, y):
-		kind, name = MinorTypography, "typography"
+		kind, name = MinorTypography, whyTypography
 	case sameWords(words, false):
-		kind, name = MinorPunctuation, "punctuation"
+		kind, name = MinorPunctuation, whyPunctuation
 	case sameWords(words, true):
-		kind, name = MinorVariant, "variant"
+		kind, name = MinorVariant, whyVariant
 	default:
-		return ""
+		return noWhy
 	}
 	if e.opts.Minor&kind == 0 {
-		return ""
+		return noWhy
 	}
 	return name
 }

@@ -11,9 +11,9 @@ import (
 // move: [from,to) in the op's text.
 type cut struct {
 	from, to pos
-	id       int
-	role     string
-	detail   []iop
+	id       int32
+	role     moveRole
+	detail   *[]iop
 }
 
 // sentCand is a sentence of at least minMove words inside a changed op.
@@ -43,9 +43,9 @@ func (e *engine) sentenceMoves(ops []iop) []iop {
 			hunk++
 		}
 		switch o.kind {
-		case Delete:
+		case opDelete:
 			del = e.sentCands(del, e.a, k, hunk, o.a0, o.a1)
-		case Insert:
+		case opInsert:
 			ins = e.sentCands(ins, e.b, k, hunk, o.b0, o.b1)
 		}
 		if len(del)+len(ins) > maxSentCands {
@@ -68,13 +68,13 @@ func (e *engine) sentenceMoves(ops []iop) []iop {
 			}
 			c.used = true
 			e.nextMove++
-			to := cut{from: c.from, to: c.to, id: e.nextMove, role: MoveTo}
+			to := cut{from: c.from, to: c.to, id: int32(e.nextMove), role: roleTo}
 			if e.a[d.from.b:d.to.b] != e.b[c.from.b:c.to.b] {
 				sub := &builder{pa: d.from, pb: c.from}
 				e.refine(sub, d.to, c.to, lvWord, false)
-				to.detail = sub.ops
+				to.detail = &sub.ops
 			}
-			cuts[d.op] = append(cuts[d.op], cut{from: d.from, to: d.to, id: e.nextMove, role: MoveFrom})
+			cuts[d.op] = append(cuts[d.op], cut{from: d.from, to: d.to, id: int32(e.nextMove), role: roleFrom})
 			cuts[c.op] = append(cuts[c.op], to)
 			break
 		}
@@ -125,12 +125,12 @@ func (e *engine) sentCands(out []*sentCand, s string, op, hunk int, from, to pos
 // splitOp cuts a delete or insert op around the move ends inside it.
 func splitOp(o iop, cs []cut) []iop {
 	var out []iop
-	onA := o.kind == Delete
+	onA := o.kind == opDelete
 	at := o.a0
 	if !onA {
 		at = o.b0
 	}
-	piece := func(kind Kind, from, to pos, c *cut) {
+	piece := func(kind opKind, from, to pos, c *cut) {
 		if from == to {
 			return
 		}
@@ -147,7 +147,7 @@ func splitOp(o iop, cs []cut) []iop {
 	}
 	for i := range cs {
 		piece(o.kind, at, cs[i].from, nil)
-		piece(Move, cs[i].from, cs[i].to, &cs[i])
+		piece(opMove, cs[i].from, cs[i].to, &cs[i])
 		at = cs[i].to
 	}
 	end := o.a1

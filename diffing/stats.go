@@ -30,36 +30,36 @@ func (e *engine) stats(ops []iop) Stats {
 	}
 	ignore := e.opts.IgnoreMinor
 	kept := 0 // words counted as unchanged, on both sides together
-	ids := map[int]bool{}
+	ids := map[int32]bool{}
 	for k := range ops {
 		o := &ops[k] // not a copy: addDetail may be writing the details
 		switch {
-		case o.kind == Equal:
+		case o.kind == opEqual:
 			w := countWords(e.a[o.a0.b:o.a1.b])
 			kept += 2 * w
 			sideA(w)
 			sideB(w)
-		case o.kind == Move:
+		case o.kind == opMove:
 			ids[o.moveID] = true
-			if o.role == MoveFrom {
+			if o.role == roleFrom {
 				kept += sideA(countWords(e.a[o.a0.b:o.a1.b]))
 			} else {
 				w := sideB(countWords(e.b[o.b0.b:o.b1.b]))
 				kept += w
 				st.WordsMoved += w
 			}
-		case o.why != "" && ignore:
-			if o.kind == Delete {
+		case o.why != noWhy && ignore:
+			if o.kind == opDelete {
 				kept += sideA(countWords(e.a[o.a0.b:o.a1.b]))
 			} else {
 				kept += sideB(countWords(e.b[o.b0.b:o.b1.b]))
 			}
-		case o.kind == Delete:
+		case o.kind == opDelete:
 			st.WordsDeleted += sideA(countWords(e.a[o.a0.b:o.a1.b]))
-		case o.kind == Insert:
+		case o.kind == opInsert:
 			st.WordsInserted += sideB(countWords(e.b[o.b0.b:o.b1.b]))
 		}
-		if o.why != "" && (k == 0 || ops[k-1].why == "" || !isChange(&ops[k-1])) {
+		if o.why != noWhy && (k == 0 || ops[k-1].why == noWhy || !isChange(&ops[k-1])) {
 			st.MinorEdits++
 		}
 	}
@@ -86,13 +86,13 @@ func (e *engine) paragraphsChanged(ops []iop) int {
 	deleted := map[int]bool{}
 	for i := range ops {
 		o := &ops[i]
-		if o.kind == Equal || o.role == MoveFrom || (o.why != "" && e.opts.IgnoreMinor) {
+		if o.kind == opEqual || o.role == roleFrom || (o.why != noWhy && e.opts.IgnoreMinor) {
 			continue
 		}
-		if o.kind != Move && strings.TrimSpace(e.text(o)) == "" {
+		if o.kind != opMove && strings.TrimSpace(e.text(o)) == "" {
 			continue // breaks and spaces between paragraphs change none
 		}
-		if o.kind == Delete {
+		if o.kind == opDelete {
 			whole := false
 			for _, k := range overlapping(pa, o.a0.r, o.a1.r) {
 				if o.a0.r <= pa[k].Start && pa[k].End <= o.a1.r {
@@ -134,7 +134,7 @@ func containing(spans []core.Span, p int) (int, bool) {
 
 // text is the op's text: B's for inserts and move-to ends, A's otherwise.
 func (e *engine) text(o *iop) string {
-	if o.kind == Insert || o.role == MoveTo {
+	if o.kind == opInsert || o.role == roleTo {
 		return e.b[o.b0.b:o.b1.b]
 	}
 	return e.a[o.a0.b:o.a1.b]

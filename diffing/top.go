@@ -102,16 +102,16 @@ func (e *engine) emitGap(bd *builder, ta, tb []pos, g gap, from, to []move) {
 		}
 		if k < len(from) {
 			m := from[k]
-			bd.add(Move, ta[m.a1], bd.pb, MoveFrom, m.id)
+			bd.add(opMove, ta[m.a1], bd.pb, roleFrom, int32(m.id))
 		}
 		if k < len(to) {
 			m := to[k]
-			bd.add(Move, bd.pa, tb[m.b1], MoveTo, m.id)
+			bd.add(opMove, bd.pa, tb[m.b1], roleTo, int32(m.id))
 			src, dst := ta[m.a0], tb[m.b0]
 			if e.a[src.b:ta[m.a1].b] != e.b[dst.b:tb[m.b1].b] {
 				sub := &builder{pa: src, pb: dst}
 				e.refine(sub, ta[m.a1], tb[m.b1], lvWord, false)
-				bd.ops[len(bd.ops)-1].detail = sub.ops
+				bd.ops[len(bd.ops)-1].detail = &sub.ops
 			}
 		}
 	}
