@@ -48,6 +48,9 @@ type matcher struct {
 	// runes holds the names of A's and B's tokens for one call: go-diff
 	// keeps no reference to them once it has returned.
 	runes [2][]rune
+	// spans is go-diff's memory, kept from one call to the next: its
+	// vectors were most of what a long word diff allocated.
+	spans diffmatchpatch.SpanBuffers
 }
 
 // match returns the equal blocks of the token sequences ta and tb (bounds
@@ -58,7 +61,7 @@ func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.
 	// Ids are kept across calls but must stay code points: start naming
 	// again when this call could name past the last one.
 	if m.ids == nil || len(m.seen)+len(ta)+len(tb) > maxID {
-		*m = matcher{ids: make(map[string]int32, len(ta)+len(tb)), trimKeys: m.trimKeys, runes: m.runes}
+		*m = matcher{ids: make(map[string]int32, len(ta)+len(tb)), trimKeys: m.trimKeys, runes: m.runes, spans: m.spans}
 	}
 	m.call++
 	distinct := 0
@@ -77,7 +80,7 @@ func (m *matcher) match(sa string, ta []pos, sb string, tb []pos, deadline time.
 		}
 		dmp.DiffTimeout = left
 	}
-	diffs := dmp.DiffMainRunesSpans(ra, rb)
+	diffs := dmp.DiffMainRunesSpansWith(&m.spans, ra, rb)
 	ok = deadline.IsZero() || time.Now().Before(deadline)
 	for _, d := range diffs {
 		if d.Type == diffmatchpatch.DiffEqual {

@@ -12,18 +12,26 @@ import (
 
 // The matcher asks go-diff's DiffMainRunesSpans (added in third_party/go-diff)
 // for positions instead of DiffMainRunes for strings: it must give the same
-// operations, with and without the time limit that turns on the half match.
+// operations, with and without the time limit that turns on the half match,
+// and so must DiffMainRunesSpansWith with one set of buffers reused for every
+// pair, as the matcher reuses them (pairs of every size in turn, so that a
+// pair meets vectors and lists left longer by the one before).
 func TestSpansAreDiffMainRunes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, timeout := range []time.Duration{0, time.Hour} {
 		dmp := diffmatchpatch.New()
 		dmp.DiffTimeout = timeout
+		var buf diffmatchpatch.SpanBuffers
 		for k := range 20_000 {
 			a, b := randomTokenPair(rng)
 			want := spansOf(dmp.DiffMainRunes(a, b, false))
 			got := dmp.DiffMainRunesSpans(a, b)
 			if !slices.Equal(got, want) {
 				t.Fatalf("case %d (timeout %v):\nA %q\nB %q\nDiffMainRunes      %v\nDiffMainRunesSpans %v", k, timeout, string(a), string(b), want, got)
+			}
+			reused := dmp.DiffMainRunesSpansWith(&buf, a, b)
+			if !slices.Equal(reused, want) {
+				t.Fatalf("case %d (timeout %v), buffers reused:\nA %q\nB %q\nDiffMainRunes          %v\nDiffMainRunesSpansWith %v", k, timeout, string(a), string(b), want, reused)
 			}
 		}
 	}

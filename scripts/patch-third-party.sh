@@ -479,8 +479,11 @@ godiff() {
 	  upstream's algorithm step for step (prefix and suffix, the speedups of
 	  diffCompute, the half match when there is a time limit, Myers' bisection,
 	  DiffCleanupMerge), on windows of the two slices, so it returns the same
-	  operations. StoryDiff's diffing/tokendiff_test.go checks that on random
-	  sequences, with and without a time limit.
+	  operations. DiffMainRunesSpansWith is the same diff keeping its memory
+	  (Myers' vectors, the list of spans) in SpanBuffers from one call to the
+	  next, for a caller that diffs many pairs in turn. StoryDiff's
+	  diffing/tokendiff_test.go checks both on random sequences, with and
+	  without a time limit.
 	- Upstream's tests, test data and scripts are left out.
 	END
 	echo "patch-third-party: wrote $dst from $mod@$ver" >&2

@@ -20,11 +20,28 @@ type Span struct {
 // its recursion into a string and back), which makes it about twice as
 // fast on the short sequences of token ids that word diffs compare.
 func (dmp *DiffMatchPatch) DiffMainRunesSpans(text1, text2 []rune) []Span {
-	s := spanDiffer{a: text1, b: text2, halfMatch: dmp.DiffTimeout > 0}
+	return dmp.DiffMainRunesSpansWith(&SpanBuffers{}, text1, text2)
+}
+
+// SpanBuffers hold the memory DiffMainRunesSpansWith reuses from one call
+// to the next: Myers' vectors and the list of spans. A caller that diffs
+// many pairs in turn (the words of each changed paragraph of an article)
+// then allocates them once, not once a pair. The zero value is ready.
+type SpanBuffers struct {
+	v   []int
+	out []Span
+}
+
+// DiffMainRunesSpansWith is DiffMainRunesSpans with the memory of buf. The
+// spans it returns are valid until the next call with the same buf.
+func (dmp *DiffMatchPatch) DiffMainRunesSpansWith(buf *SpanBuffers, text1, text2 []rune) []Span {
+	s := spanDiffer{a: text1, b: text2, halfMatch: dmp.DiffTimeout > 0, v: buf.v}
 	if dmp.DiffTimeout > 0 {
 		s.deadline = time.Now().Add(dmp.DiffTimeout)
 	}
-	return s.main(nil, 0, len(text1), 0, len(text2))
+	out := s.main(buf.out[:0], 0, len(text1), 0, len(text2))
+	buf.v, buf.out = s.v, out
+	return out
 }
 
 // spanDiffer runs diffMainRunes's recursion on windows [a0, a1) of a and
