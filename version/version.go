@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -37,7 +38,11 @@ func Full() string { return "StoryDiff " + String() }
 // pseudo matches a pseudo-version's date and commit (v0.0.0-20261130215825-
 // 74dd1ca40539, v1.2.4-0.20261130215825-74dd1ca40539): Go's name for a
 // commit no tag names, which reads best as the commit itself.
-var pseudo = regexp.MustCompile(`[-.](\d{14})-([0-9a-f]{12})(\+.*)?$`)
+// Compiled at first use: every command links this package, few print the
+// version.
+var pseudo = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[-.](\d{14})-([0-9a-f]{12})(\+.*)?$`)
+})
 
 func describe(bi *debug.BuildInfo) string {
 	if bi == nil {
@@ -67,7 +72,7 @@ func describe(bi *debug.BuildInfo) string {
 		// would claim more than it knows.
 		suffix = ", modified"
 	}
-	if m := pseudo.FindStringSubmatch(v); m != nil {
+	if m := pseudo().FindStringSubmatch(v); m != nil {
 		if rev == "" {
 			rev = m[2]
 		}
