@@ -93,7 +93,12 @@ func printComparison(w io.Writer, c *app.Comparison, format string, ropt render.
 			strconv.FormatInt(c.A, 10), strconv.FormatInt(c.B, 10), htmlEscape(header), render.HTML(c.Result, ropt))
 		return
 	}
-	fmt.Fprintf(w, "%s\n\n%s\n", header, render.Text(c.Result, ropt))
+	// Written as it is rendered: the diff of two long articles is as long
+	// as both, and a copy of it in a string and another in fmt's buffer
+	// were a third of the memory the command touched.
+	io.WriteString(w, header+"\n\n")
+	render.WriteText(w, c.Result, ropt)
+	io.WriteString(w, "\n")
 }
 
 func htmlEscape(s string) string { return html.EscapeString(s) }

@@ -46,7 +46,7 @@ type piece struct {
 
 // pieces flattens ops into what is shown, in order.
 func pieces(ops []diffing.Op, opts Options) []piece {
-	var out []piece
+	out := make([]piece, 0, len(ops))
 	for k := 0; k < len(ops); k++ {
 		o := ops[k]
 		if o.Minor && opts.HideMinor {

@@ -29,9 +29,14 @@ func TestText(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := render.Text(diffing.Diff(c.a, c.b, diffing.Options{}), c.opts)
+			r := diffing.Diff(c.a, c.b, diffing.Options{})
+			got := render.Text(r, c.opts)
 			if got != c.want {
 				t.Errorf("Text =\n%q\nwant\n%q", got, c.want)
+			}
+			var w strings.Builder
+			if err := render.WriteText(&w, r, c.opts); err != nil || w.String() != c.want {
+				t.Errorf("WriteText = %q, %v\nwant %q", w.String(), err, c.want)
 			}
 		})
 	}

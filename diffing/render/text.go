@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bufio"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -19,13 +21,33 @@ const (
 // Text renders r inline, B's reading order with A's deletions in place.
 func Text(r *diffing.Result, opts Options) string {
 	var b strings.Builder
+	n := 0
+	for _, o := range r.Ops {
+		n += len(o.Text) + 4 // and the markers of most ops
+	}
+	b.Grow(n)
 	writeText(&b, pieces(r.Ops, opts), opts, "")
 	return b.String()
 }
 
+// WriteText writes what Text returns to w, without holding it all: the
+// text of a long diff is as long as both articles.
+func WriteText(w io.Writer, r *diffing.Result, opts Options) error {
+	b := bufio.NewWriterSize(w, 32<<10)
+	writeText(b, pieces(r.Ops, opts), opts, "")
+	return b.Flush()
+}
+
+// textWriter is what writeText writes to: a strings.Builder for Text, a
+// bufio.Writer (which keeps its first error for Flush) for WriteText.
+type textWriter interface {
+	WriteString(s string) (int, error)
+	WriteRune(r rune) (int, error)
+}
+
 // writeText writes ps; outer is the colour to return to after a nested
 // change inside a move.
-func writeText(b *strings.Builder, ps []piece, opts Options, outer string) {
+func writeText(b textWriter, ps []piece, opts Options, outer string) {
 	for _, p := range ps {
 		open, close, color := "", "", ""
 		switch {
@@ -62,7 +84,7 @@ func writeText(b *strings.Builder, ps []piece, opts Options, outer string) {
 // bidi overrides by U+FFFD, so article text cannot drive the terminal or
 // make a line read other than it is (the rule package cli applies to
 // everything else it prints).
-func writeSafe(b *strings.Builder, s string) {
+func writeSafe(b textWriter, s string) {
 	if safeAsIs(s) {
 		// Nearly all text: one copy, not a rune at a time (this loop was a
 		// tenth of a 200 KB diff's time).
