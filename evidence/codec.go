@@ -11,8 +11,9 @@ import (
 // rather than misread, and whenever the scores made from profiles change
 // enough that the stored links must be made again (7: the era, see
 // estimate.go, and the title-frame evidence, see frame.go; 8: the names'
-// phonetic keys, see han.go).
-const codecVersion = 8
+// phonetic keys, see han.go; 9: the title's event words, see
+// Profile.Event).
+const codecVersion = 9
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -43,7 +44,7 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 }
 
 func (p *Profile) lists() []*[]Item {
-	return []*[]Item{&p.Names, &p.Places, &p.Numbers, &p.Dates, &p.Quotes, &p.Terms, &p.Title, &p.Lede, &p.Key}
+	return []*[]Item{&p.Names, &p.Places, &p.Numbers, &p.Dates, &p.Quotes, &p.Terms, &p.Title, &p.Lede, &p.Key, &p.Event}
 }
 
 // appendUint32s writes a sorted list as deltas.

@@ -98,6 +98,12 @@ type Profile struct {
 	// and rare in English, else 0; nil if none has one. Runs and names
 	// are matched by them in pairs of two scripts only (see soundNames).
 	NameSounds []uint32
+	// Event holds the title's words of what happened (found dead,
+	// arrested, preview), apart from who, where and how many: its words
+	// that are no names, places or numbers (see eventWords). The census
+	// does not weigh them (see Discount): a word of what happened says
+	// which event however many reports of others use it.
+	Event []Item
 	// discounted is set once Discount has weighed the lists.
 	discounted bool
 }
@@ -259,6 +265,7 @@ func NewProfile(in Input) *Profile {
 	}
 	p.Lede = lede.top(maxLede)
 	p.Key = keyNames(names, p)
+	p.Event = eventWords(titleToks, names, in.Lang)
 	p.Sounds = hanRuns(in.Title, text, cjkForms)
 	p.NameSounds = nameSounds(p.Names)
 	p.Runs, p.RunText = wordRuns(text, toks)
@@ -646,4 +653,54 @@ func (p *Profile) RareKeys() []uint64 {
 		}
 	}
 	return out[:w]
+}
+
+// capitalNouns reports whether language lang capitalises every noun
+// (German), so that a capital there does not make a word a name.
+func capitalNouns(lang string) bool { return lang == "de" }
+
+// eventWords returns the words of a title that say what happened rather
+// than who, where or how many: not numbers, not the name list's names and
+// places, and, but in German, not a capitalised word within a sentence
+// nor an acronym. A capital opening a sentence, or in a title written in
+// capitals or title case, says nothing: there a word is a name when the
+// text writes it capitalised within a sentence (names).
+func eventWords(title []token, names *bag, lang string) []Item {
+	b := newBag()
+	cased := casedThroughout(title)
+	for i, t := range title {
+		if t.stop || t.num || t.cjk {
+			continue
+		}
+		if _, ok := lookupLex(title, i); ok {
+			continue
+		}
+		switch {
+		case capitalNouns(lang):
+		case cased || t.sentStart:
+			if t.capital && names.m[t.stem] != nil {
+				continue
+			}
+		case t.capital || isAcronym(t.text):
+			continue
+		}
+		b.add(t.stem, t.text, rarity(t.key))
+	}
+	return b.top(maxTitle)
+}
+
+// casedThroughout reports whether three in four or more of the content
+// words of a title are capitalised: a title in capitals or in title case.
+func casedThroughout(toks []token) bool {
+	c, n := 0, 0
+	for _, t := range toks {
+		if t.stop || t.num || t.cjk {
+			continue
+		}
+		n++
+		if t.capital {
+			c++
+		}
+	}
+	return n >= 3 && 4*c >= 3*n
 }

@@ -15,7 +15,8 @@
 //
 // With SEMEVAL_MISSES=FILE in the environment, the semeval section also
 // writes the pairs its held-out score gets wrong, with their evidence, to
-// FILE, to read by hand.
+// FILE, to read by hand; with SEMEVAL_NOCENSUS=1 its profiles are not
+// weighed by the corpus's census, as for the fit of evidence.DefaultWeights.
 package main
 
 import (
