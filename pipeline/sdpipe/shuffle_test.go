@@ -23,7 +23,7 @@ func ints(xs []int64) func(*int64) bool {
 func TestKeyListsTravelOncePerShard(t *testing.T) {
 	const n = 3000 // three shards of about 1,000 articles
 	var holders []int64
-	for x := int64(1); x <= 300; x++ {
+	for x := int64(1); x <= n; x += 10 { // spread over the three shards
 		holders = append(holders, x)
 	}
 	sent := map[int64]int{}
@@ -57,7 +57,7 @@ func TestKeyListsTravelOncePerShard(t *testing.T) {
 func TestFeaturesTravelOncePerShard(t *testing.T) {
 	const n = 2000 // two shards
 	var partners []int64
-	for b := int64(10); b < 410; b++ {
+	for b := int64(10); b < n; b += 5 { // in both shards
 		partners = append(partners, b)
 	}
 	got := map[int64]featureOffer{}
@@ -83,7 +83,7 @@ func TestFeaturesTravelOncePerShard(t *testing.T) {
 			t.Errorf("shard %d: marked own, but article 4 is the second of no pair", s)
 		}
 		for _, b := range of.Bs {
-			if b%2 != s {
+			if scoreShard(b, n) != s {
 				t.Errorf("partner %d sent to shard %d", b, s)
 			}
 		}
@@ -93,7 +93,7 @@ func TestFeaturesTravelOncePerShard(t *testing.T) {
 	}
 
 	got = map[int64]featureOffer{}
-	sendFeaturesFn{}.ProcessElement(5, ints(nil), ints([]int64{1, 3}), feats, n, emit)
+	sendFeaturesFn{}.ProcessElement(1500, ints(nil), ints([]int64{1, 3}), feats, n, emit)
 	if of, ok := got[1]; len(got) != 1 || !ok || !of.Own || len(of.Bs) != 0 {
 		t.Errorf("the second of two pairs: %+v, want its own shard 1 only", got)
 	}
@@ -124,6 +124,29 @@ func TestOfferBytesRoundTrip(t *testing.T) {
 		}
 		if _, err := unmarshalOffer(append(b, 0)); err == nil {
 			t.Errorf("offer %d: a byte after it read without an error", want.Y)
+		}
+	}
+}
+
+// Scoring shards are runs of consecutive ordinals of at most
+// scoreShardSize articles, every shard used, in ordinal order.
+func TestScoreShardsAreRuns(t *testing.T) {
+	for _, n := range []int{1, 2, 999, 1000, 1001, 2500, 100_000, 100_001} {
+		shards := scoreShards(n)
+		size := make([]int, shards)
+		prev := int64(0)
+		for x := int64(1); x <= int64(n); x++ {
+			s := scoreShard(x, n)
+			if s < prev || s >= shards {
+				t.Fatalf("n=%d: article %d in shard %d after shard %d, of %d", n, x, s, prev, shards)
+			}
+			prev = s
+			size[s]++
+		}
+		for s, c := range size {
+			if c == 0 || c > scoreShardSize {
+				t.Errorf("n=%d: shard %d holds %d articles", n, s, c)
+			}
 		}
 	}
 }

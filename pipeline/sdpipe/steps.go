@@ -379,14 +379,13 @@ func (sendFeaturesFn) ProcessElement(a int64, bs func(*int64) bool, as func(*int
 	if !fs(&f) {
 		return
 	}
-	shards := scoreShards(n)
 	by := map[int64][]int64{}
 	var b int64
 	for bs(&b) {
-		s := scoreShard(b, shards)
+		s := scoreShard(b, n)
 		by[s] = append(by[s], b)
 	}
-	own := scoreShard(a, shards)
+	own := scoreShard(a, n)
 	var x int64
 	second := as(&x)
 	if _, ok := by[own]; !ok && second {
@@ -523,10 +522,9 @@ func (keyCensusFn) ProcessElement(k int64, holders func(*int64) bool, askers fun
 	}
 	if len(ids) <= app.LinkKeyCap {
 		list := mustJSON(ids)
-		shards := scoreShards(n)
 		sent := map[int64]bool{}
 		for _, x := range ids {
-			if s := scoreShard(x, shards); !sent[s] {
+			if s := scoreShard(x, n); !sent[s] {
 				sent[s] = true
 				emitList(s, list)
 			}
@@ -552,9 +550,8 @@ func (pairEndsFn) ProcessElement(v string, n int, emit func(int64, string)) erro
 	if err := json.Unmarshal([]byte(v), &p); err != nil {
 		return err
 	}
-	shards := scoreShards(n)
-	emit(scoreShard(p.A, shards), pairKey(p.A, p.B))
-	emit(scoreShard(p.B, shards), pairKey(p.B, p.A))
+	emit(scoreShard(p.A, n), pairKey(p.A, p.B))
+	emit(scoreShard(p.B, n), pairKey(p.B, p.A))
 	return nil
 }
 
@@ -565,7 +562,6 @@ func (pairEndsFn) ProcessElement(v string, n int, emit func(int64, string)) erro
 type chooseCandidatesFn struct{}
 
 func (chooseCandidatesFn) ProcessElement(shard int64, lists func(*string) bool, partners func(*string) bool, n int, emit func(int64, int64)) error {
-	shards := scoreShards(n)
 	var all [][]int64
 	holding := map[int64][]int{} // an article of this shard: the lists holding it
 	var l string
@@ -575,7 +571,7 @@ func (chooseCandidatesFn) ProcessElement(shard int64, lists func(*string) bool, 
 			return err
 		}
 		for _, x := range ids {
-			if scoreShard(x, shards) == shard {
+			if scoreShard(x, n) == shard {
 				holding[x] = append(holding[x], len(all))
 			}
 		}
@@ -761,7 +757,16 @@ const scoreShardSize = 1000
 
 func scoreShards(n int) int64 { return int64(max(1, (n+scoreShardSize-1)/scoreShardSize)) }
 
-func scoreShard(x int64, shards int64) int64 { return x % shards }
+// scoreShard is the shard of article x of n: a run of consecutive
+// ordinals, which follow the walk of the files, so that a folder's
+// articles (an outlet, a period, a desk) share few shards and a profile
+// chosen within its folder reaches few of them. Which articles share a
+// shard changes what is shipped, never what is found: each article is
+// verified, chooses and is scored only with what it is sent.
+func scoreShard(x int64, n int) int64 {
+	shards := scoreShards(n)
+	return min(max((x-1)*shards/int64(max(n, 1)), 0), shards-1)
+}
 
 // offerFn sends y's profile, with its census counts, once to each shard of
 // the articles that chose it as a candidate, and to its own shard, where y
@@ -777,14 +782,13 @@ func (offerFn) ProcessElement(y int64, xs func(*int64) bool, profs func(*[]byte)
 	if err != nil {
 		return err
 	}
-	shards := scoreShards(n)
 	by := map[int64][]int64{}
 	var x int64
 	for xs(&x) {
-		s := scoreShard(x, shards)
+		s := scoreShard(x, n)
 		by[s] = append(by[s], x)
 	}
-	own := scoreShard(y, shards)
+	own := scoreShard(y, n)
 	if _, ok := by[own]; !ok {
 		by[own] = nil
 	}
