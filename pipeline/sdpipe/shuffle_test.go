@@ -128,6 +128,25 @@ func TestOfferBytesRoundTrip(t *testing.T) {
 	}
 }
 
+// Ordinals past n (the link stage's n counts only the articles with a
+// profile) spread over every shard instead of piling into the last one.
+func TestScoreShardsPastNSpread(t *testing.T) {
+	const n, all = 10_000, 14_000 // 4,000 articles without a profile
+	size := map[int64]int{}
+	for x := int64(1); x <= all; x++ {
+		s := scoreShard(x, n)
+		if s < 0 || s >= scoreShards(n) {
+			t.Fatalf("article %d in shard %d of %d", x, s, scoreShards(n))
+		}
+		size[s]++
+	}
+	for s, c := range size {
+		if c > 2*scoreShardSize {
+			t.Errorf("shard %d holds %d articles", s, c)
+		}
+	}
+}
+
 // Scoring shards are runs of consecutive ordinals of at most
 // scoreShardSize articles, every shard used, in ordinal order.
 func TestScoreShardsAreRuns(t *testing.T) {

@@ -757,15 +757,17 @@ const scoreShardSize = 1000
 
 func scoreShards(n int) int64 { return int64(max(1, (n+scoreShardSize-1)/scoreShardSize)) }
 
-// scoreShard is the shard of article x of n: a run of consecutive
-// ordinals, which follow the walk of the files, so that a folder's
-// articles (an outlet, a period, a desk) share few shards and a profile
-// chosen within its folder reaches few of them. Which articles share a
-// shard changes what is shipped, never what is found: each article is
-// verified, chooses and is scored only with what it is sent.
+// scoreShard is the shard of article x of n: a run of scoreShardSize
+// consecutive ordinals, which follow the walk of the files, so that a
+// folder's articles (an outlet, a period, a desk) share few shards and a
+// profile chosen within its folder reaches few of them. Which articles
+// share a shard changes what is shipped, never what is found: each article
+// is verified, chooses and is scored only with what it is sent. The link
+// stage counts only the articles with a profile in n, while ordinals run
+// over all of them: the runs past n wrap around to the first shards rather
+// than all falling into the last one.
 func scoreShard(x int64, n int) int64 {
-	shards := scoreShards(n)
-	return min(max((x-1)*shards/int64(max(n, 1)), 0), shards-1)
+	return (max(x-1, 0) / scoreShardSize) % scoreShards(n)
 }
 
 // offerFn sends y's profile, with its census counts, once to each shard of
