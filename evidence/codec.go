@@ -43,6 +43,34 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	return b, nil
 }
 
+// MarshalForQuick writes what UnmarshalForQuick reads, in MarshalBinary's
+// format: the items' texts (but the title's) and the sample of word runs
+// are left out. A profile sent only to be scored with Quick (the offers of
+// storydiff-pipeline's link stage) is so about half the size, and decodes
+// with UnmarshalForQuick to the profile the whole blob decodes to.
+func (p *Profile) MarshalForQuick() ([]byte, error) {
+	q := *p
+	for _, l := range q.lists() {
+		if l != &q.Title {
+			*l = withoutTexts(*l)
+		}
+	}
+	q.RunText = nil
+	q.Sounds = withoutTexts(q.Sounds)
+	return q.MarshalBinary()
+}
+
+func withoutTexts(items []Item) []Item {
+	if items == nil {
+		return nil
+	}
+	out := make([]Item, len(items))
+	for i, it := range items {
+		out[i] = Item{Key: it.Key, W: it.W}
+	}
+	return out
+}
+
 func (p *Profile) lists() []*[]Item {
 	return []*[]Item{&p.Names, &p.Places, &p.Numbers, &p.Dates, &p.Quotes, &p.Terms, &p.Title, &p.Lede, &p.Key, &p.Event}
 }

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -101,6 +102,35 @@ func TestProfileReadForQuickScoresAlike(t *testing.T) {
 		lean[i].Discount(c)
 	}
 	compare("discounted")
+}
+
+// A profile written for Quick is smaller and reads, for Quick, as the whole
+// blob does: the same profile, so every pair scores the same.
+func TestProfileWrittenForQuickReadsAlike(t *testing.T) {
+	for i, p := range seedProfiles(t, true) {
+		whole, _ := p.MarshalBinary()
+		lean, err := p.MarshalForQuick()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lean) >= len(whole) {
+			t.Errorf("seed %d: written for Quick %d bytes, whole %d", i, len(lean), len(whole))
+		}
+		var a, b Profile
+		if err := a.UnmarshalForQuick(whole); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.UnmarshalForQuick(lean); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("seed %d: the profile written for Quick reads otherwise than the whole one", i)
+		}
+		var c Profile
+		if err := c.UnmarshalBinary(lean); err != nil || len(c.Title) != len(p.Title) || (len(p.Title) > 0 && c.Title[0].Text != p.Title[0].Text) {
+			t.Errorf("seed %d: written for Quick, read whole: %v, title %v", i, err, c.Title)
+		}
+	}
 }
 
 // leadNamesInto walks the sorted lists; it finds what a search of each

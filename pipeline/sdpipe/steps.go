@@ -620,9 +620,21 @@ func parsePair(k string) (int64, int64, error) {
 	return a, b, err
 }
 
+// profileOf gives an article's profile as the link stage needs it: for
+// its keys, its census and Quick only (evidence.MarshalForQuick), about
+// half the bytes of the stored profile, which the offers then carry to
+// every shard of its choosers.
 func profileOf(o int64, v string) (int64, []byte, error) {
 	a, err := decodeArticle(v)
-	return o, a.Profile, err
+	if err != nil || len(a.Profile) == 0 {
+		return o, a.Profile, err
+	}
+	p, err := decodeProfile(a.Profile)
+	if err != nil {
+		return o, nil, fmt.Errorf("profile of article %d: %w", o, err)
+	}
+	lean, err := p.MarshalForQuick()
+	return o, lean, err
 }
 
 // offer is a profile with its census counts (C: the count of each key the
@@ -822,8 +834,8 @@ func (scoreFn) ProcessElement(_ int64, offers func(*[]byte) bool, n int, emit fu
 		if err != nil {
 			return err
 		}
-		py, err := decodeProfile(of.P)
-		if err != nil {
+		py := &evidence.Profile{}
+		if err := py.UnmarshalForQuick(of.P); err != nil {
 			return err
 		}
 		app.DiscountProfile(py, n, of.C)
