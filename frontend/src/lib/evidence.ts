@@ -12,6 +12,7 @@ const kinds: Record<string, string> = {
   passage: 'Shared passage',
   time: 'Time apart',
   language: 'Language',
+  event: 'What happened',
 };
 
 export function evidenceKind(kind: string): string {
