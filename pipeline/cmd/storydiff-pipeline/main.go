@@ -50,6 +50,11 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	// Prism runs the workers in this process; a cluster's workers are
+	// other processes that size their own memory.
+	if f := flag.Lookup("runner"); f != nil && f.Value.String() == "prism" {
+		setMemoryLimit()
+	}
 	ctx := context.Background()
 	stop, err := startProfiles(*cpuProfile, *heapPeak)
 	if err != nil {
