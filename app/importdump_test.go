@@ -149,7 +149,8 @@ func dumpArchive(t *testing.T, dbPath, root string) string {
 		return strings.Join(parts, "|")
 	}
 	query("articles", `SELECT id, sha256, text_hash, title, byline, outlet, url, published, published_raw, published_from,
-		published_confidence, no_body, language, encoding, format, words, text, original, import_id FROM articles ORDER BY id`,
+		published_confidence, no_body, language, encoding, format, words, text,
+		iif(length(original) = 0, CAST(text AS BLOB), original), import_id FROM articles ORDER BY id`,
 		func(v []any) string {
 			v[16] = h(fmt.Sprint(v[16]))
 			if o, ok := v[17].([]byte); ok {

@@ -109,6 +109,9 @@ func (db *DB) AnalysisInputs(ctx context.Context, ids []int64, fn func(AnalysisI
 		if err != nil {
 			return fmt.Errorf("read article %d: %w", id, err)
 		}
+		if len(in.Original) == 0 { // stored so when it is the text (storedOriginal)
+			in.Original = []byte(in.Text)
+		}
 		if published != nil {
 			if t, err := time.Parse(time.RFC3339, *published); err == nil {
 				in.Published = &t

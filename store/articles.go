@@ -112,7 +112,7 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 				published = d.Published.UTC().Format(time.RFC3339)
 			}
 			res, err := insArticle.ExecContext(ctx, a.SHA256, a.TextHash, d.Title, d.Byline, d.Outlet, d.URL, published,
-				d.PublishedRaw, d.PublishedFrom, d.PublishedConfidence, d.NoBody, d.Language, d.Encoding, d.Format, a.Words, d.Text, d.Original, importID, now)
+				d.PublishedRaw, d.PublishedFrom, d.PublishedConfidence, d.NoBody, d.Language, d.Encoding, d.Format, a.Words, d.Text, storedOriginal(d.Text, d.Original), importID, now)
 			if err != nil {
 				return nil, fmt.Errorf("store %s: %w", d.Path, err)
 			}
@@ -212,10 +212,26 @@ func (db *DB) ArticleText(ctx context.Context, id int64) (string, error) {
 	return text, nil
 }
 
+// storedOriginal is what an article's original column holds: nothing when
+// the bytes it was made from are its text as it is (a UTF-8 text file, most
+// of an archive), so that the text is not stored twice, else the bytes. A
+// file whose bytes are empty has an empty text too, so an empty column
+// always reads back as the text (originalSQL).
+func storedOriginal(text string, original []byte) []byte {
+	if string(original) == text {
+		return []byte{}
+	}
+	return original
+}
+
+// originalSQL reads an article's original bytes back (see storedOriginal).
+// length() of a blob reads its size from the row's header, not its pages.
+const originalSQL = `iif(length(original) = 0, CAST(text AS BLOB), original)`
+
 // Original returns the bytes an article was made from.
 func (db *DB) Original(ctx context.Context, id int64) ([]byte, error) {
 	var b []byte
-	err := db.read.QueryRowContext(ctx, `SELECT original FROM articles WHERE id = ?`, id).Scan(&b)
+	err := db.read.QueryRowContext(ctx, `SELECT `+originalSQL+` FROM articles WHERE id = ?`, id).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, core.Errorf(core.ENOTFOUND, "no article %d in the archive", id)
 	}
