@@ -31,3 +31,31 @@ func TestEraIsTheMedianYearNamed(t *testing.T) {
 		t.Errorf("EraAllows: a 1987 anchor must hold for an era up to %d and without one", 1987+eraGrace)
 	}
 }
+
+// An undated report that names the years of its era is not written years
+// before them: against a report dated more than eraGrace years earlier the
+// time evidence weighs the two as far apart, as a recounted date would.
+// Within the grace, or without an era, the time says nothing.
+func TestEraFloorsAnUndatedReport(t *testing.T) {
+	text := "Saudi Arabia's oil ministry said output in 2004 rose, and will rise again in 2005, the minister Ali al-Naimi said."
+	undated := profileOf("Saudi output to rise", text, "")
+	if undated.Era != 2004 {
+		t.Fatalf("era %d, want 2004", undated.Era)
+	}
+	old := profileOf("SAUDI OUTPUT TO RISE", text, "1987-03-02")
+	near := profileOf("SAUDI OUTPUT TO RISE", text, "1995-03-02")
+	w, piece, ok := timeOf(undated, old)
+	if !ok || w > -5 {
+		t.Errorf("an undated report naming 2004 against a 1987 one: time %.2f (%v), want far apart", w, ok)
+	}
+	if piece.AText != "names years around 2004" {
+		t.Errorf("evidence %+v: the undated side should say what placed it", piece)
+	}
+	if w, _, _ := timeOf(undated, near); w != 0 {
+		t.Errorf("within the grace (1995 against an era of 2004): time %.2f, want 0", w)
+	}
+	plain := profileOf("Saudi output to rise", "Saudi Arabia's oil ministry said output rose.", "")
+	if w, _, ok := timeOf(plain, old); ok || w != 0 {
+		t.Errorf("without an era: time %.2f (%v), want none", w, ok)
+	}
+}

@@ -3,6 +3,7 @@ package evidence
 import (
 	"math"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -88,19 +89,38 @@ func (p Timing) latestYearless(anchor, ahead int32) int32 {
 }
 
 // when is what the time evidence reads from one article: its date, else
-// its estimate, else the latest full date it recounts, from which day on
-// it was written (open: Hi 0). Known is false when none is known; firm
-// when the article is dated or estimated, not only bounded below.
+// its estimate, else the latest full date it recounts or the first day its
+// era allows (see eraFloor), whichever is later, from which day on it was
+// written (open: Hi 0). Known is false when none is known; firm when the
+// article is dated or estimated, not only bounded below.
 func (p Timing) when() (s Span, text string, known, firm bool) {
 	switch {
 	case p.Day != 0:
 		return Span{p.Day, p.Day}, dayText(p.Day), true, true
 	case !p.Estimate.IsZero():
 		return p.Estimate, "estimated " + dayText(p.Estimate.Lo) + " to " + dayText(p.Estimate.Hi), true, true
-	case p.Bound != 0:
+	}
+	if f := p.eraFloor(); f > p.Bound {
+		return Span{Lo: f}, "names years around " + strconv.Itoa(int(p.Era)), true, false
+	}
+	if p.Bound != 0 {
 		return Span{Lo: p.Bound}, "mentions " + dayText(p.Bound), true, false
 	}
 	return Span{}, "", false, false
+}
+
+// eraFloor is the first day an undated article naming the years of its
+// Era can have been written, as EraAllows reads it: the first of January
+// eraGrace years before that era (0 without one). An undated 2005 report
+// that names 2004 and 2005 is not of a 1987 event however many names and
+// words of one topic the two share (Saudi Arabia's ministries, OPEC,
+// growth): with this floor the time evidence weighs them as dates years
+// apart, as it weighs a recounted full date.
+func (p Timing) eraFloor() int32 {
+	if p.Era == 0 {
+		return 0
+	}
+	return fullDay(int(p.Era)-eraGrace, 1, 1)
 }
 
 // timeOf is the time evidence of a pair: the days between two dated
