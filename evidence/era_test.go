@@ -59,3 +59,45 @@ func TestEraFloorsAnUndatedReport(t *testing.T) {
 		t.Errorf("without an era: time %.2f (%v), want none", w, ok)
 	}
 }
+
+// Between a dated report and an undated one that nothing places near it,
+// a word of what happened that many of the archive's reports hold does not
+// count; within one time, and for words few reports hold, it does.
+func TestCommonEventWordsDoNotSpanTheYears(t *testing.T) {
+	text := "The central bank raised interest rates by half a point on Tuesday, its governor said."
+	undated := profileOf("Interest rates raised", text, "")
+	dated := profileOf("INTEREST RATES RAISED", text, "1987-03-02")
+	alsoDated := profileOf("INTEREST RATES RAISED", text, "1987-03-03")
+	if len(undated.Event) == 0 {
+		t.Fatal("the title has no event words: the test proves nothing")
+	}
+	before := Features(undated, dated)[FEvent]
+	if before == 0 {
+		t.Fatal("no event words shared: the test proves nothing")
+	}
+	// An archive of 10,000 where each of the title's words is held by 100
+	// articles (1%, more than eventShare, less than commonShare).
+	c := Census{Articles: 10000, Holding: func(uint64) int { return 100 }}
+	for _, p := range []*Profile{undated, dated, alsoDated} {
+		p.Discount(c)
+	}
+	if got := Features(undated, dated)[FEvent]; got != 0 {
+		t.Errorf("common event words across an undated and a dated report: %.2f, want 0", got)
+	}
+	if got := Features(dated, alsoDated)[FEvent]; got != before {
+		t.Errorf("common event words between two dated reports: %.2f, want %.2f as without the census", got, before)
+	}
+	// A recounted date near the other's places the undated report.
+	placed := profileOf("Interest rates raised", text+" The last rise was on 1 March 1987.", "")
+	placed.Discount(c)
+	if got := Features(placed, dated)[FEvent]; got == 0 {
+		t.Error("an undated report recounting a date two days before the other's: event words not counted")
+	}
+	few := Census{Articles: 10000, Holding: func(uint64) int { return 30 }}
+	rare, rareDated := profileOf("Interest rates raised", text, ""), profileOf("INTEREST RATES RAISED", text, "1987-03-02")
+	rare.Discount(few)
+	rareDated.Discount(few)
+	if got := Features(rare, rareDated)[FEvent]; got != before {
+		t.Errorf("event words few reports hold: %.2f, want %.2f", got, before)
+	}
+}

@@ -102,7 +102,10 @@ type Profile struct {
 	// arrested, preview), apart from who, where and how many: its words
 	// that are no names, places or numbers (see eventWords). The census
 	// does not weigh them (see Discount): a word of what happened says
-	// which event however many reports of others use it.
+	// which event however many reports of others use it, in reports of
+	// one time. It marks (Common 1) those many of the archive's reports
+	// hold, which do not count between a dated report and an undated one
+	// that nothing places near it (see eventFound).
 	Event []Item
 	// discounted is set once Discount has weighed the lists.
 	discounted bool

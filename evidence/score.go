@@ -356,24 +356,29 @@ func features(a, b *Profile, ev *[]Evidence, w Weights, quick bool) [NumFeatures
 	x[FDateDiff] = datesDiffer(da, db, w.W[FDateDiff], ev)
 	// Across languages the words of what happened are translated.
 	if !cross {
-		x[FEvent] = eventShared(a, b, w.W[FEvent], ev)
+		x[FEvent] = eventShared(a, b, w.W[FEvent], ev, unplaced(a, b))
 	}
 	return x
 }
 
 // eventShared is the mean, over the two sides, of the share by weight of
 // a title's event words that the other article has in its title or lede;
-// 0 when either title has none. Its evidence lists the words found.
-func eventShared(a, b *Profile, wt float64, ev *[]Evidence) float64 {
+// 0 when either title has none. With apart, the words common in the
+// archive count as not found (see eventFound). Its evidence lists the
+// words found.
+func eventShared(a, b *Profile, wt float64, ev *[]Evidence, apart bool) float64 {
 	if len(a.Event) == 0 || len(b.Event) == 0 {
 		return 0
 	}
-	x := (eventFound(a.Event, b) + eventFound(b.Event, a)) / 2
+	x := (eventFound(a.Event, b, apart) + eventFound(b.Event, a, apart)) / 2
 	if ev != nil && x > 0 && wt != 0 {
 		var pieces []Evidence
 		var keys []uint64
 		add := func(l []Item, q *Profile, swap bool) {
 			for _, it := range l {
+				if apart && it.Common == 1 {
+					continue
+				}
 				i, ok := find(q.Title, it.Key)
 				other := q.Title
 				if !ok {
@@ -405,11 +410,21 @@ func eventShared(a, b *Profile, wt float64, ev *[]Evidence) float64 {
 }
 
 // eventFound is the share by weight of the event words l that q has in
-// its title or lede.
-func eventFound(l []Item, q *Profile) float64 {
+// its title or lede. With apart (a dated report and an undated one that
+// nothing places near it: see unplaced), a word many of the archive's
+// reports hold (Common 1, see eventCommon) counts as not found: rates
+// rise, oil prices climb and elections are held in every year. Between
+// undated 2005 BBC reports and 1987 Reuters stories such words ("interest
+// rates", "election", "ministry", "week") carried most of the links of
+// one event that the era (Timing.eraFloor) left; what stays is the words
+// of fewer reports (a phone call, a recall).
+func eventFound(l []Item, q *Profile, apart bool) float64 {
 	var f, t float64
 	for _, it := range l {
 		t += float64(it.W)
+		if apart && it.Common == 1 {
+			continue
+		}
 		if hasKey(q.Title, it.Key) || hasKey(q.Lede, it.Key) {
 			f += float64(it.W)
 		}
@@ -1094,4 +1109,22 @@ func dayDates(l []Item) []Item {
 		}
 	}
 	return out
+}
+
+// unplaced reports whether one of a and b is dated and the other is not
+// placed near that date by anything its own text says: the latest full
+// date it recounts (Profile.Bound) is none or more than yearlessReach days
+// from the other's date. An estimated date (Profile.Estimate) does not
+// place it: it is read from the article's own strongest links, this one
+// among them. Such a pair may be years apart, so what the two share must
+// say more than what the archive's reports of any year say.
+func unplaced(a, b *Profile) bool {
+	if (a.Day != 0) == (b.Day != 0) {
+		return false
+	}
+	u, day := a, b.Day
+	if u.Day != 0 {
+		u, day = b, a.Day
+	}
+	return u.Bound == 0 || u.Bound < day-yearlessReach || u.Bound > day+yearlessReach
 }
