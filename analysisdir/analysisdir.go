@@ -55,7 +55,11 @@ type Location struct {
 
 // Article is one article as the archive stores it, with its analysis.
 type Article struct {
-	Ordinal   int64         `json:"ordinal"`
+	Ordinal int64 `json:"ordinal"`
+	// Doc is the document; its Original is left out (nil) when the bytes
+	// are its text as it is (a UTF-8 text file), so that a folder and the
+	// pipeline's stages carry the text once: see OmitOriginal and
+	// RestoreOriginal.
 	Doc       core.Document `json:"doc"`
 	SHA256    string        `json:"sha256"`
 	TextHash  string        `json:"text_hash"`
@@ -242,5 +246,20 @@ func eachLine(path string, fn func([]byte) error) error {
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// OmitOriginal leaves a's original bytes out when they are its text.
+func (a *Article) OmitOriginal() {
+	if a.Doc.Original != nil && string(a.Doc.Original) == a.Doc.Text {
+		a.Doc.Original = nil
+	}
+}
+
+// RestoreOriginal gives back the original bytes OmitOriginal left out
+// (an article of a folder written before it keeps its own).
+func (a *Article) RestoreOriginal() {
+	if a.Doc.Original == nil {
+		a.Doc.Original = []byte(a.Doc.Text)
 	}
 }

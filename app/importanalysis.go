@@ -159,6 +159,7 @@ func (s *Service) ImportAnalysis(ctx context.Context, dir string, progress core.
 			return fmt.Errorf("article %s has ordinal %d where %d was expected: the shards are out of order", a.SHA256, a.Ordinal, next)
 		}
 		next++
+		a.RestoreOriginal()
 		for i, loc := range a.Locations {
 			doc := a.Doc
 			doc.Path, doc.Record = loc.Path, loc.Record

@@ -96,6 +96,9 @@ func (fn *parseFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, em
 		na := app.PrepareDocument(d, f.Metadata.Size, mod)
 		art := analysisdir.Article{Doc: d, SHA256: na.SHA256, TextHash: na.TextHash, Words: na.Words, ImportBlocks: na.Blocks,
 			Locations: []analysisdir.Location{{Path: path, Record: d.Record, Size: f.Metadata.Size, ModTime: mod}}}
+		// Hashed above; from here on a text file's bytes travel once, as
+		// its text (the analysis reads a nil original as the text).
+		art.OmitOriginal()
 		emit(na.SHA256, mustJSON(located{Order: walkOrder(path, d.Record), Art: art}))
 		return nil
 	})
