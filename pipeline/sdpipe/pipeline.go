@@ -134,31 +134,29 @@ func Build(s beam.Scope, opt Options) error {
 
 	// analyse
 	as := s.Scope("analyse")
-	analysed := beam.ParDo(as, &analyseFn{}, numbered, beam.SideInput{Input: lineRows}) // KV<ordinal, articleJSON>
+	outs := beam.ParDoN(as, &analyseFn{}, numbered, beam.SideInput{Input: lineRows}) // see analysedOut
+	analysed, termHits, buckets, tops, features, profiles, holders, dates := outs[0], outs[1], outs[2], outs[3], outs[4], outs[5], outs[6], outs[7]
 
 	// terms
 	tsc := s.Scope("terms")
-	terms := beam.ParDo(tsc, termJSON, stats.SumPerKey(tsc, beam.ParDo(tsc, articleTerms, analysed)))
+	terms := beam.ParDo(tsc, termJSON, stats.SumPerKey(tsc, termHits))
 
 	// propose
 	ps := s.Scope("propose")
-	near := beam.ParDo(ps, bucketPairs, beam.GroupByKey(ps, beam.ParDo(ps, sketchBuckets, analysed)))
-	storyHits := beam.ParDo(ps, &storyPairsFn{}, beam.GroupByKey(ps, beam.ParDo(ps, sketchTerms, analysed)), beam.SideInput{Input: n})
+	near := beam.ParDo(ps, bucketPairs, beam.GroupByKey(ps, buckets))
+	storyHits := beam.ParDo(ps, &storyPairsFn{}, beam.GroupByKey(ps, tops), beam.SideInput{Input: n})
 	story := beam.ParDo(ps, atLeastTwo, stats.SumPerKey(ps, storyHits))
 	cands := filter.Distinct(ps, beam.Flatten(ps, near, story)) // "a:b"
 
 	// verify
 	vs := s.Scope("verify")
-	features := beam.ParDo(vs, featuresOf, analysed)                                                                      // KV<ordinal, features>
 	firsts, seconds := beam.ParDo2(vs, splitPair, cands)                                                                  // KV<a, b>, KV<b, a>
 	sent := beam.ParDo(vs, &sendFeaturesFn{}, beam.CoGroupByKey(vs, firsts, seconds, features), beam.SideInput{Input: n}) // KV<shard, featureOffer>
 	pairs := beam.ParDo(vs, &verifyFn{}, beam.GroupByKey(vs, sent), beam.SideInput{Input: terms}, beam.SideInput{Input: n})
 
 	// link
 	lks := s.Scope("link")
-	profiles := beam.ParDo(lks, profileOf, analysed)                                                 // KV<ordinal, profile>
 	profiled := beam.ParDo(lks, countValue, stats.Count(lks, beam.ParDo(lks, profileOne, profiles))) // the census's N
-	holders := beam.ParDo(lks, profileKeys, analysed)                                                // KV<rare key, holder>
 	askers := beam.ParDo(lks, discountKeys, profiles)                                                // KV<weighed key, asker>
 	keyLists, counts := beam.ParDo2(lks, &keyCensusFn{}, beam.CoGroupByKey(lks, holders, askers), beam.SideInput{Input: profiled})
 	partners := beam.ParDo(lks, &pairEndsFn{}, pairs, beam.SideInput{Input: profiled})                                              // KV<shard, "x:y">
@@ -168,7 +166,6 @@ func Build(s beam.Scope, opt Options) error {
 
 	// cluster
 	cs := s.Scope("cluster")
-	dates := beam.ParDo(cs, dateOf, analysed)
 	trimmed, clustering := beam.ParDo2(cs, clusterAll, beam.CoGroupByKey(cs, beam.AddFixedKey(cs, links), beam.AddFixedKey(cs, dates)))
 
 	// write

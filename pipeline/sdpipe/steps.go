@@ -34,9 +34,8 @@ import (
 
 func init() {
 	for _, f := range []any{mergeLocations, constOne, countValue, orderKey, numberAll, attachOrdinal,
-		articleLines, keepRecurring, articleTerms, termJSON, sketchBuckets, bucketPairs, sketchTerms, atLeastTwo,
-		featuresOf, splitPair, profileKeys, profileOne, discountKeys, profileOf,
-		dateOf, clusterAll} {
+		articleLines, keepRecurring, termJSON, bucketPairs, atLeastTwo,
+		splitPair, profileOne, discountKeys, clusterAll} {
 		beam.RegisterFunction(f)
 	}
 	for _, t := range []any{parseFn{}, analyseFn{}, storyPairsFn{}, sendFeaturesFn{}, verifyFn{}, pairEndsFn{}, chooseCandidatesFn{}, keyCensusFn{}, offerFn{}, scoreFn{}, byOrdinalFn{}, byHashFn{}, writeShardFn{}, manifestFn{}} {
@@ -204,12 +203,30 @@ func keepRecurring(k string, c int, emit func(string)) {
 }
 
 // analyseFn computes each article's analysis with the archive's line
-// counts, read once per worker from the side input.
+// counts, read once per worker from the side input. Besides the analysed
+// article (for the folder) it emits what each later step reads of it, from
+// the article in hand: each step decoding the whole article again for one
+// field of it cost a fifteenth of the pipeline's CPU.
 type analyseFn struct {
 	lines *detect.LineCounts
 }
 
-func (fn *analyseFn) ProcessElement(v string, rows func(*string) bool, emit func(int64, string)) error {
+// analysedOut are analyseFn's outputs, in order.
+type analysedOut struct {
+	article  func(int64, string) // KV<ordinal, articleJSON>
+	term     func(int64, int)    // KV<term hash, 1>, to count
+	bucket   func(string, int64) // KV<exact hash or band key, ordinal>
+	top      func(int64, int64)  // KV<rarest term, ordinal>
+	features func(int64, []byte) // KV<ordinal, features>
+	profile  func(int64, []byte) // KV<ordinal, profile as Quick reads it>
+	holder   func(int64, int64)  // KV<rare key, holder>
+	date     func(string)        // datedJSON
+}
+
+func (fn *analyseFn) ProcessElement(v string, rows func(*string) bool,
+	emitArticle func(int64, string), emitTerm func(int64, int), emitBucket func(string, int64), emitTop func(int64, int64),
+	emitFeatures func(int64, []byte), emitProfile func(int64, []byte), emitHolder func(int64, int64), emitDate func(string)) error {
+	out := analysedOut{emitArticle, emitTerm, emitBucket, emitTop, emitFeatures, emitProfile, emitHolder, emitDate}
 	if fn.lines == nil {
 		var rs []core.LineCount
 		var r string
@@ -233,7 +250,51 @@ func (fn *analyseFn) ProcessElement(v string, rows func(*string) bool, emit func
 	a.ParamsHash, a.Features, a.Sketch, a.SketchHash, a.SketchKeys = an.ParamsHash, an.Features, an.Sketch, an.SketchHash, an.SketchKeys
 	a.Blocks, a.Repeats = an.Blocks, an.Repeats
 	a.Profile, a.ProfileKeys = prof.Data, prof.Keys
-	emit(a.Ordinal, mustJSON(a))
+	out.article(a.Ordinal, mustJSON(a))
+	return emitParts(a, out)
+}
+
+// emitParts emits what the later steps read of an analysed article.
+func emitParts(a analysisdir.Article, out analysedOut) error {
+	o := a.Ordinal
+	f, err := features(a)
+	if err != nil {
+		return err
+	}
+	for _, t := range f.Terms {
+		out.term(int64(t.Hash), 1)
+	}
+	sk, err := sketch(a)
+	if err != nil {
+		return err
+	}
+	for e, h := range sk.Exact {
+		out.bucket(fmt.Sprintf("e%d:%d", e, h), o)
+	}
+	for b, h := range sk.Bands {
+		out.bucket(fmt.Sprintf("b%d:%d", b, h), o)
+	}
+	for _, t := range sk.Top {
+		out.top(int64(t), o)
+	}
+	out.features(o, a.Features)
+	for _, k := range a.ProfileKeys {
+		out.holder(int64(k), o)
+	}
+	p, err := decodeProfile(a.Profile)
+	if err != nil {
+		return fmt.Errorf("profile of article %d: %w", o, err)
+	}
+	if len(a.Profile) == 0 {
+		out.profile(o, a.Profile)
+	} else {
+		lean, err := p.MarshalForQuick()
+		if err != nil {
+			return err
+		}
+		out.profile(o, lean)
+	}
+	out.date(mustJSON(dated{ID: o, Published: a.Doc.Published, Timing: p.Timing()}))
 	return nil
 }
 
@@ -247,42 +308,8 @@ func sketch(a analysisdir.Article) (detect.Sketch, error) {
 	return s, s.UnmarshalBinary(a.Sketch)
 }
 
-func articleTerms(_ int64, v string, emit func(int64, int)) error {
-	a, err := decodeArticle(v)
-	if err != nil {
-		return err
-	}
-	f, err := features(a)
-	if err != nil {
-		return err
-	}
-	for _, t := range f.Terms {
-		emit(int64(t.Hash), 1)
-	}
-	return nil
-}
-
 func termJSON(h int64, c int) string {
 	return mustJSON(analysisdir.Term{Hash: uint64(h), DF: int32(c)})
-}
-
-// sketchBuckets keys an article by each exact hash and LSH band.
-func sketchBuckets(o int64, v string, emit func(string, int64)) error {
-	a, err := decodeArticle(v)
-	if err != nil {
-		return err
-	}
-	sk, err := sketch(a)
-	if err != nil {
-		return err
-	}
-	for e, h := range sk.Exact {
-		emit(fmt.Sprintf("e%d:%d", e, h), o)
-	}
-	for b, h := range sk.Bands {
-		emit(fmt.Sprintf("b%d:%d", b, h), o)
-	}
-	return nil
 }
 
 func pairKey(a, b int64) string { return strconv.FormatInt(a, 10) + ":" + strconv.FormatInt(b, 10) }
@@ -296,21 +323,6 @@ func bucketPairs(_ string, ords func(*int64) bool, emit func(string)) {
 	for _, p := range detect.BucketPairs(ids) {
 		emit(pairKey(p[0], p[1]))
 	}
-}
-
-func sketchTerms(o int64, v string, emit func(int64, int64)) error {
-	a, err := decodeArticle(v)
-	if err != nil {
-		return err
-	}
-	sk, err := sketch(a)
-	if err != nil {
-		return err
-	}
-	for _, t := range sk.Top {
-		emit(int64(t), o)
-	}
-	return nil
 }
 
 // storyPairsFn proposes, for one rarest term, every pair of the articles
@@ -341,11 +353,6 @@ func atLeastTwo(k string, c int, emit func(string)) {
 	if c >= 2 {
 		emit(k)
 	}
-}
-
-func featuresOf(o int64, v string) (int64, []byte, error) {
-	a, err := decodeArticle(v)
-	return o, a.Features, err
 }
 
 // splitPair sends a candidate pair to both its articles: to a with its
@@ -468,17 +475,6 @@ func (fn *verifyFn) ProcessElement(_ int64, offers func(*string) bool, terms fun
 				emit(mustJSON(pr))
 			}
 		}
-	}
-	return nil
-}
-
-func profileKeys(o int64, v string, emit func(int64, int64)) error {
-	a, err := decodeArticle(v)
-	if err != nil {
-		return err
-	}
-	for _, k := range a.ProfileKeys {
-		emit(int64(k), o)
 	}
 	return nil
 }
@@ -621,23 +617,6 @@ func parsePair(k string) (int64, int64, error) {
 	}
 	b, err := strconv.ParseInt(bs, 10, 64)
 	return a, b, err
-}
-
-// profileOf gives an article's profile as the link stage needs it: for
-// its keys, its census and Quick only (evidence.MarshalForQuick), about
-// half the bytes of the stored profile, which the offers then carry to
-// every shard of its choosers.
-func profileOf(o int64, v string) (int64, []byte, error) {
-	a, err := decodeArticle(v)
-	if err != nil || len(a.Profile) == 0 {
-		return o, a.Profile, err
-	}
-	p, err := decodeProfile(a.Profile)
-	if err != nil {
-		return o, nil, fmt.Errorf("profile of article %d: %w", o, err)
-	}
-	lean, err := p.MarshalForQuick()
-	return o, lean, err
 }
 
 // offer is a profile with its census counts (C: the count of each key the
@@ -868,18 +847,6 @@ type dated struct {
 	ID        int64           `json:"id"`
 	Published *time.Time      `json:"published,omitempty"`
 	Timing    evidence.Timing `json:"timing"`
-}
-
-func dateOf(o int64, v string) (string, error) {
-	a, err := decodeArticle(v)
-	if err != nil {
-		return "", err
-	}
-	p, err := decodeProfile(a.Profile)
-	if err != nil {
-		return "", fmt.Errorf("profile of article %d: %w", o, err)
-	}
-	return mustJSON(dated{ID: o, Published: a.Doc.Published, Timing: p.Timing()}), nil
 }
 
 // clusterAll is the global step: every link trimmed to each article's
