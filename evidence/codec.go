@@ -12,8 +12,11 @@ import (
 // enough that the stored links must be made again (7: the era, see
 // estimate.go, and the title-frame evidence, see frame.go; 8: the names'
 // phonetic keys, see han.go; 9: the title's event words, see
-// Profile.Event).
-const codecVersion = 9
+// Profile.Event; 10: a name's first word opening a sentence is no event
+// word, see nameLeads, an event word is found only as itself, see
+// sameWord, and the title frame passes over reworded words of what
+// happened, see slot).
+const codecVersion = 10
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.
@@ -44,14 +47,17 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 }
 
 // MarshalForQuick writes what UnmarshalForQuick reads, in MarshalBinary's
-// format: the items' texts (but the title's) and the sample of word runs
-// are left out. A profile sent only to be scored with Quick (the offers of
+// format: the items' texts (but the title's and, in English, the lede's
+// and the event words', which tell an event word's forms from other words
+// of its stem: see sameWord) and the sample of word runs are left out. A
+// profile sent only to be scored with Quick (the offers of
 // storydiff-pipeline's link stage) is so about half the size, and decodes
 // with UnmarshalForQuick to the profile the whole blob decodes to.
 func (p *Profile) MarshalForQuick() ([]byte, error) {
 	q := *p
+	english := backgroundWeighs(p.Lang)
 	for _, l := range q.lists() {
-		if l != &q.Title {
+		if l != &q.Title && !(english && (l == &q.Lede || l == &q.Event)) {
 			*l = withoutTexts(*l)
 		}
 	}
@@ -110,7 +116,8 @@ var errCorrupt = errors.New("evidence: corrupt profile")
 func (p *Profile) UnmarshalBinary(data []byte) error { return p.unmarshal(data, false) }
 
 // UnmarshalForQuick reads a profile as UnmarshalBinary does, but only what
-// Quick reads: the items' texts (but the title's) and the sample of word
+// Quick reads: the items' texts (but the title's and, in English, the
+// lede's and the event words') and the sample of word
 // runs with their text are left out. A whole-archive linking holds every
 // profile at once, and the texts were most of a profile's memory. Such a
 // profile scores as the whole one with Quick, never with Score.
@@ -142,9 +149,11 @@ func (p *Profile) unmarshal(data []byte, forQuick bool) error {
 		return errCorrupt
 	}
 	q.Era = int16(era)
+	english := backgroundWeighs(q.Lang)
 	for _, l := range q.lists() {
-		// Quick reads the title's texts alone (whether a word is a number).
-		r.noText = forQuick && l != &q.Title
+		// Quick reads the title's texts (whether a word is a number) and,
+		// in English, the lede's and the event words' (see sameWord).
+		r.noText = forQuick && l != &q.Title && !(english && (l == &q.Lede || l == &q.Event))
 		*l = r.items()
 	}
 	q.Runs = r.uint32s()

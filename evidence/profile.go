@@ -268,7 +268,7 @@ func NewProfile(in Input) *Profile {
 	}
 	p.Lede = lede.top(maxLede)
 	p.Key = keyNames(names, p)
-	p.Event = eventWords(titleToks, names, in.Lang)
+	p.Event = eventWords(titleToks, names, nameLeads(toks), in.Lang)
 	p.Sounds = hanRuns(in.Title, text, cjkForms)
 	p.NameSounds = nameSounds(p.Names)
 	p.Runs, p.RunText = wordRuns(text, toks)
@@ -667,8 +667,9 @@ func capitalNouns(lang string) bool { return lang == "de" }
 // places, and, but in German, not a capitalised word within a sentence
 // nor an acronym. A capital opening a sentence, or in a title written in
 // capitals or title case, says nothing: there a word is a name when the
-// text writes it capitalised within a sentence (names).
-func eventWords(title []token, names *bag, lang string) []Item {
+// text writes it capitalised within a sentence (names), or opens a
+// sentence with it as the first word of a name (leads, see nameLeads).
+func eventWords(title []token, names *bag, leads map[string]bool, lang string) []Item {
 	b := newBag()
 	cased := casedThroughout(title)
 	for i, t := range title {
@@ -681,7 +682,7 @@ func eventWords(title []token, names *bag, lang string) []Item {
 		switch {
 		case capitalNouns(lang):
 		case cased || t.sentStart:
-			if t.capital && names.m[t.stem] != nil {
+			if t.capital && (names.m[t.stem] != nil || leads[t.stem]) {
 				continue
 			}
 		case t.capital || isAcronym(t.text):
@@ -690,6 +691,34 @@ func eventWords(title []token, names *bag, lang string) []Item {
 		b.add(t.stem, t.text, rarity(t.key))
 	}
 	return b.top(maxTitle)
+}
+
+// nameLeads returns the stems of the capitalised words that open a
+// sentence of text and run, with nothing but spaces between, into a word
+// capitalised within it: the first word of a many-word name ("Western
+// Mining Corp Holdings Ltd said", "First Wisconsin National Bank
+// raised"). A wire's story opens with its subject's full name, and a
+// title in capitals names it by its first words ("WESTERN MINING SELLS
+// ACM STAKE"); the opening capital alone says nothing, so without this
+// the name's first word was read as a word of what happened, and two
+// announcements of one company shared it. Words of the lexicon are its
+// names already.
+func nameLeads(toks []token) map[string]bool {
+	var out map[string]bool
+	for i := 0; i+1 < len(toks); i++ {
+		t, n := toks[i], toks[i+1]
+		if !t.sentStart || !t.capital || t.stop || t.num || t.cjk {
+			continue
+		}
+		if !n.spaced || n.sentStart || !n.capital || n.stop || n.num || n.cjk {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[t.stem] = true
+	}
+	return out
 }
 
 // casedThroughout reports whether three in four or more of the content

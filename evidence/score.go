@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/textnorm"
 )
 
 // Kinds of evidence.
@@ -379,10 +381,10 @@ func eventShared(a, b *Profile, wt float64, ev *[]Evidence, apart bool) float64 
 				if apart && it.Common == 1 {
 					continue
 				}
-				i, ok := find(q.Title, it.Key)
+				i, ok := findWord(q.Title, it, q.Lang)
 				other := q.Title
 				if !ok {
-					i, ok = find(q.Lede, it.Key)
+					i, ok = findWord(q.Lede, it, q.Lang)
 					other = q.Lede
 				}
 				if !ok || slices.Contains(keys, it.Key) {
@@ -425,7 +427,9 @@ func eventFound(l []Item, q *Profile, apart bool) float64 {
 		if apart && it.Common == 1 {
 			continue
 		}
-		if hasKey(q.Title, it.Key) || hasKey(q.Lede, it.Key) {
+		if _, ok := findWord(q.Title, it, q.Lang); ok {
+			f += float64(it.W)
+		} else if _, ok := findWord(q.Lede, it, q.Lang); ok {
 			f += float64(it.W)
 		}
 	}
@@ -433,6 +437,46 @@ func eventFound(l []Item, q *Profile, apart bool) float64 {
 		return 0
 	}
 	return f / t
+}
+
+// findWord is find for a word of what happened: the item of l with its
+// key, whose text, in English (lang), is the same word (see sameWord),
+// not another that begins with the same stemLen letters.
+func findWord(l []Item, it Item, lang string) (int, bool) {
+	i, ok := find(l, it.Key)
+	return i, ok && (!backgroundWeighs(lang) || sameWord(it.Text, l[i].Text))
+}
+
+// sameWord reports whether two English words of one stem (see stemLen)
+// are forms of one word: past the letters they share, each ends in
+// nothing or in an ending of English inflection (hike, hikes; arrested,
+// arresting; company, companies). UNDERWAY and underwriters, government
+// and governor begin with the same six letters and are other words: a
+// title's event word found only so in the other report is not found.
+// German and Spanish inflect within their stems and join words
+// (Kandidaten, Kandidatin; presuntos, presuntas; Arbeitslosigkeit,
+// Arbeitslosenquote), where the stem alone is the better guess; on the
+// SemEval pairs this test there took 0.002 off the Pearson correlation.
+func sameWord(x, y string) bool {
+	if x == y {
+		return true
+	}
+	x, y = textnorm.Fold(x), textnorm.Fold(y)
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	return englishEnding(x[p:]) && englishEnding(y[p:])
+}
+
+// englishEnding reports whether s is what English inflection adds to a
+// word (or nothing).
+func englishEnding(s string) bool {
+	switch s {
+	case "", "s", "es", "d", "ed", "ing", "e", "er", "ers", "y", "ies", "ied", "ion", "ions", "'s", "s'":
+		return true
+	}
+	return false
 }
 
 // soundNames returns the names of a and b, each side's with the names

@@ -22,8 +22,11 @@ type token struct {
 	cjk       bool
 	capital   bool
 	sentStart bool // first word of a sentence or line, so its capital says nothing
-	quoted    bool
-	stop      bool
+	// spaced: only spaces or tabs lie between it and the word before it
+	// on its line (no punctuation, no line break).
+	spaced bool
+	quoted bool
+	stop   bool
 }
 
 // stemLen: cutting words to their first six letters conflates the
@@ -59,7 +62,7 @@ func normArabic(s string) string {
 func tokenize(text string) []token {
 	rs := []rune(normArabic(text))
 	var out []token
-	sentStart, quoted := true, false
+	sentStart, quoted, spaced := true, false, false
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
@@ -76,7 +79,7 @@ func tokenize(text string) []token {
 				out = append(out, cjkToken(string(run[k:k+2]), i+k, quoted))
 			}
 			i = j
-			sentStart = false
+			sentStart, spaced = false, false
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i
@@ -92,10 +95,15 @@ func tokenize(text string) []token {
 				}
 				break
 			}
-			out = append(out, wordToken(string(rs[i:j]), i, j, sentStart, quoted))
-			sentStart = false
+			t := wordToken(string(rs[i:j]), i, j, sentStart, quoted)
+			t.spaced = spaced
+			out = append(out, t)
+			sentStart, spaced = false, true
 			i = j
 			continue
+		}
+		if r != ' ' && r != '\t' {
+			spaced = false
 		}
 		switch r {
 		case '.', '!', '?', ':', '\n', '。', '！', '？', ';':
