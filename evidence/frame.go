@@ -1,6 +1,9 @@
 package evidence
 
-import "strings"
+import (
+	"slices"
+	"unicode"
+)
 
 // Items made from one template (a wire's dividend notices, its futures
 // reports of each commodity, results of each match) share the frame of
@@ -87,19 +90,26 @@ func sharesRun(a, b *Profile) bool {
 
 // nearSpelling: one word begins the other (law, laws; Australia,
 // Australian), or at most two edits apart once both are longer than four
-// letters.
+// letters. It runs for every pair of differing title words of a scored
+// pair, so it works on the stack: lower-cased runes in small buffers, and
+// no distance computed for words whose lengths alone put them more than
+// two edits apart.
 func nearSpelling(x, y string) bool {
-	x, y = strings.ToLower(x), strings.ToLower(y)
-	rx, ry := []rune(x), []rune(y)
-	if len(rx) >= 3 && len(ry) >= 3 && (strings.HasPrefix(x, y) || strings.HasPrefix(y, x)) {
+	var bx, by [32]rune
+	rx, ry := lowerRunes(bx[:0], x), lowerRunes(by[:0], y)
+	if len(rx) >= 3 && len(ry) >= 3 && (runesPrefix(rx, ry) || runesPrefix(ry, rx)) {
 		return true
 	}
-	if len(rx) <= 4 || len(ry) <= 4 {
+	if len(rx) <= 4 || len(ry) <= 4 || len(rx)-len(ry) > 2 || len(ry)-len(rx) > 2 || bagApart(rx, ry) > 2 {
 		return false
 	}
 	// Levenshtein distance, two rows.
-	prev := make([]int, len(ry)+1)
-	cur := make([]int, len(ry)+1)
+	var bp, bc [33]int
+	prev, cur := bp[:0], bc[:0]
+	if len(ry)+1 > len(bp) {
+		prev, cur = make([]int, 0, len(ry)+1), make([]int, 0, len(ry)+1)
+	}
+	prev, cur = prev[:len(ry)+1], cur[:len(ry)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -115,6 +125,44 @@ func nearSpelling(x, y string) bool {
 		prev, cur = cur, prev
 	}
 	return prev[len(ry)] <= 2
+}
+
+// bagApart is a lower bound on the edit distance of x and y: how many of
+// the letters of one the other lacks, the larger side, counted with the
+// letters in 64 classes (merging letters can only make the count smaller,
+// and each edit mends at most one missing letter on each side). Most pairs
+// of differing title words are told apart by it without the distance.
+func bagApart(x, y []rune) int {
+	var n [64]int
+	for _, r := range x {
+		n[r&63]++
+	}
+	for _, r := range y {
+		n[r&63]--
+	}
+	more, fewer := 0, 0
+	for _, c := range n {
+		if c > 0 {
+			more += c
+		} else {
+			fewer -= c
+		}
+	}
+	return max(more, fewer)
+}
+
+// lowerRunes appends s's runes, each lower-cased as strings.ToLower does,
+// to buf.
+func lowerRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+// runesPrefix reports whether p begins s.
+func runesPrefix(s, p []rune) bool {
+	return len(p) <= len(s) && slices.Equal(s[:len(p)], p)
 }
 
 // slot returns the heaviest rarity among the words of p's title that q's
