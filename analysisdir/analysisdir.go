@@ -251,7 +251,7 @@ func eachLine(path string, fn func([]byte) error) error {
 
 // OmitOriginal leaves a's original bytes out when they are its text.
 func (a *Article) OmitOriginal() {
-	if a.Doc.Original != nil && string(a.Doc.Original) == a.Doc.Text {
+	if a.Doc.Original != nil && a.Doc.OriginalIsText() {
 		a.Doc.Original = nil
 	}
 }

@@ -42,6 +42,11 @@ type Document struct {
 	Format   string // txt, md, html, json, jsonl, csv, tsv
 }
 
+// OriginalIsText reports whether the bytes the document was made from are
+// its text as it is (a UTF-8 text file): then the archive and the analysis
+// folder keep them once, as the text.
+func (d Document) OriginalIsText() bool { return string(d.Original) == d.Text }
+
 // How sure a publication date is.
 const (
 	// DateExact: a field or tag that states the date (a record's date

@@ -112,7 +112,7 @@ func (db *DB) AddArticles(ctx context.Context, importID int64, batch []NewArticl
 				published = d.Published.UTC().Format(time.RFC3339)
 			}
 			res, err := insArticle.ExecContext(ctx, a.SHA256, a.TextHash, d.Title, d.Byline, d.Outlet, d.URL, published,
-				d.PublishedRaw, d.PublishedFrom, d.PublishedConfidence, d.NoBody, d.Language, d.Encoding, d.Format, a.Words, d.Text, storedOriginal(d.Text, d.Original), importID, now)
+				d.PublishedRaw, d.PublishedFrom, d.PublishedConfidence, d.NoBody, d.Language, d.Encoding, d.Format, a.Words, d.Text, storedOriginal(d), importID, now)
 			if err != nil {
 				return nil, fmt.Errorf("store %s: %w", d.Path, err)
 			}
@@ -217,11 +217,11 @@ func (db *DB) ArticleText(ctx context.Context, id int64) (string, error) {
 // of an archive), so that the text is not stored twice, else the bytes. A
 // file whose bytes are empty has an empty text too, so an empty column
 // always reads back as the text (originalSQL).
-func storedOriginal(text string, original []byte) []byte {
-	if string(original) == text {
+func storedOriginal(d core.Document) []byte {
+	if d.OriginalIsText() {
 		return []byte{}
 	}
-	return original
+	return d.Original
 }
 
 // originalSQL reads an article's original bytes back (see storedOriginal).
