@@ -15,8 +15,9 @@ import (
 // Profile.Event; 10: a name's first word opening a sentence is no event
 // word, see nameLeads, an event word is found only as itself, see
 // sameWord, and the title frame passes over reworded words of what
-// happened, see slot).
-const codecVersion = 10
+// happened, see slot; 11: the words of what happened two items of one
+// template share count as not found, see eventRule).
+const codecVersion = 11
 
 // MarshalBinary writes the profile as a compact blob: varints, keys of each
 // sorted list as deltas.

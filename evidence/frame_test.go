@@ -49,6 +49,24 @@ func TestTitleFrameSeparatesTemplateItems(t *testing.T) {
 // alike, and in German and Spanish a particular cannot be told from a
 // reworded verb.
 func TestTitleFrameLeavesVersionsAlone(t *testing.T) {
+	// Two companies' dividend notices: the titles share no word of what
+	// happened, but each one's (DIV, QTLY) is in the other's lede. Once an
+	// archive's census marks them as words many of its reports hold,
+	// they count as the template's.
+	c := en("SOUTHERN NEW ENGLAND TELECOM <SNG> DECLARES DIV", "Qtly div 72 cts vs 72 cts prior\n    Pay April 15\n    Record March 23\n    NOTE: Company's full name is Southern New England\nTelecommunications Corp.\n Reuter")
+	d := en("ROWE FURNITURE CORP <ROWE> SETS QTLY DIVIDEND", "Qtly div four cts vs four cts prior\n    Pay April 15\n    Record March 20\n Reuter")
+	if x := Features(c, d); x[FTitleRareDiff] == 0 || x[FEvent] == 0 {
+		t.Fatalf("the notices' rarest title words missing %.2f, event words found %.2f before the census: want both above 0", x[FTitleRareDiff], x[FEvent])
+	}
+	for _, p := range []*Profile{c, d} {
+		for i := range p.Event {
+			p.Event[i].Common = 1
+		}
+	}
+	if x := Features(c, d); x[FEvent] != 0 {
+		t.Errorf("two companies' dividend notices share the archive's common event words %.2f, want 0", x[FEvent])
+	}
+
 	text := "Budget director James Miller said there would be no compromise with Congress on a tax increase in the 1988 budget, the White House said on Monday.\n Reuter"
 	pairs := [][2]*Profile{
 		{en("U.S. BUDGET DIRECTOR SAYS NO TAX HIKE COMPROMISE", text), en("U.S. BUDGET DIRECTOR SAYS NO TAX RISE COMPROMISE", text)},
@@ -104,5 +122,59 @@ func TestEventWordsFoundAsThemselves(t *testing.T) {
 		if got := sameWord(c.x, c.y); got != c.same {
 			t.Errorf("sameWord(%q, %q) = %v, want %v", c.x, c.y, got, c.same)
 		}
+	}
+}
+
+// Two issuers' filings of one kind share their titles' words of what
+// happened (FILES, DEBT, OFFERING) and differ in who: where each title's
+// rarest words are missing from the other article, the words the titles
+// share are the template's, not the event's, and count as not found, as
+// do those of one title in the other's lede that many of the archive's
+// reports hold. A story filed again with a reworded title keeps them.
+func TestTemplateTitlesShareNoEventWords(t *testing.T) {
+	a := en("MORGAN KEEGAN <MOR> FILES FOR DEBT OFFERING", "Morgan Keegan Inc said it filed with the Securities and Exchange Commission for a proposed offering of 50 mln dlrs of convertible subordinated debentures due 2012.\n Reuter")
+	b := en("COLONIAL BANCGROUP <CLBGA> FILES DEBT OFFERING", "Colonial BancGroup Inc said it filed a registration statement with the Securities and Exchange Commission covering a proposed offering of 35 mln dlrs of convertible subordinated debentures.\n Reuter")
+	if off := eventShared(a, b, 0, nil, eventRule{}); off < 0.5 {
+		t.Fatalf("the titles' shared event words found only %.2f without the rule: the test no longer tests it", off)
+	}
+	x := Features(a, b)
+	if x[FTitleRareDiff] == 0 {
+		t.Fatalf("each title's rarest words should be missing from the other article")
+	}
+	if x[FEvent] != 0 {
+		t.Errorf("two issuers' filings share event words %.2f, want 0", x[FEvent])
+	}
+	e := Score(a, b)
+	for _, ev := range e.Evidence {
+		if ev.Kind == KindEvent {
+			t.Errorf("the explanation lists a template's word as the event's: %+v", ev)
+		}
+	}
+	if e.SameEvent {
+		t.Errorf("two issuers' filings are one event at %.3f", e.Score)
+	}
+
+	// Two companies' dividend notices: the titles share no word of what
+	// happened, but each one's (DIV, QTLY) is in the other's lede. Once an
+	// archive's census marks them as words many of its reports hold,
+	// they count as the template's.
+	c := en("SOUTHERN NEW ENGLAND TELECOM <SNG> DECLARES DIV", "Qtly div 72 cts vs 72 cts prior\n    Pay April 15\n    Record March 23\n    NOTE: Company's full name is Southern New England\nTelecommunications Corp.\n Reuter")
+	d := en("ROWE FURNITURE CORP <ROWE> SETS QTLY DIVIDEND", "Qtly div four cts vs four cts prior\n    Pay April 15\n    Record March 20\n Reuter")
+	if x := Features(c, d); x[FTitleRareDiff] == 0 || x[FEvent] == 0 {
+		t.Fatalf("the notices' rarest title words missing %.2f, event words found %.2f before the census: want both above 0", x[FTitleRareDiff], x[FEvent])
+	}
+	for _, p := range []*Profile{c, d} {
+		for i := range p.Event {
+			p.Event[i].Common = 1
+		}
+	}
+	if x := Features(c, d); x[FEvent] != 0 {
+		t.Errorf("two companies' dividend notices share the archive's common event words %.2f, want 0", x[FEvent])
+	}
+
+	text := "Budget director James Miller said there would be no compromise with Congress on a tax increase in the 1988 budget, the White House said on Monday.\n Reuter"
+	v, w := en("U.S. BUDGET DIRECTOR SAYS NO TAX HIKE COMPROMISE", text), en("U.S. BUDGET DIRECTOR SAYS NO TAX RISE COMPROMISE", text)
+	if x := Features(v, w); x[FEvent] == 0 {
+		t.Errorf("a story filed again with a reworded title shares no event words")
 	}
 }

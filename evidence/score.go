@@ -358,35 +358,49 @@ func features(a, b *Profile, ev *[]Evidence, w Weights, quick bool) [NumFeatures
 	x[FDateDiff] = datesDiffer(da, db, w.W[FDateDiff], ev)
 	// Across languages the words of what happened are translated.
 	if !cross {
-		x[FEvent] = eventShared(a, b, w.W[FEvent], ev, unplaced(a, b))
+		frame := backgroundWeighs(a.Lang) && backgroundWeighs(b.Lang) && x[FTitleRareDiff] > 0
+		x[FEvent] = eventShared(a, b, w.W[FEvent], ev, eventRule{apart: unplaced(a, b), frame: frame})
 	}
 	return x
 }
 
+// eventRule says which of a title's event words count as found in the
+// other article.
+type eventRule struct {
+	// apart: a dated report and an undated one that nothing places near
+	// it (see unplaced); the words common in the archive count as not
+	// found.
+	apart bool
+	// frame: two English titles each of whose rarest words the other
+	// article never uses (see titleRareDiff). A word the other title has
+	// too counts as not found, and so does one only its lede has that
+	// many of the archive's reports hold (Common 1). Such titles share
+	// their frame (PRIME RATE, QTLY DIV, FILES DEBT OFFERING, FUTURES
+	// EXPECTED TO OPEN HIGHER) and differ in who: the frame's words are
+	// what every item of the template says happened, and counted as the
+	// event's own they made two banks' rate rises, two companies'
+	// dividends and two issuers' debentures one event. A rarer word the
+	// other's lede has still counts: a rewrite whose title words a new
+	// verb ("texting breaks record", "text message record smashed") keeps
+	// what happened in its opening lines.
+	frame bool
+}
+
 // eventShared is the mean, over the two sides, of the share by weight of
 // a title's event words that the other article has in its title or lede;
-// 0 when either title has none. With apart, the words common in the
-// archive count as not found (see eventFound). Its evidence lists the
-// words found.
-func eventShared(a, b *Profile, wt float64, ev *[]Evidence, apart bool) float64 {
+// 0 when either title has none. The rule says which words found count
+// (see eventRule). Its evidence lists the words found.
+func eventShared(a, b *Profile, wt float64, ev *[]Evidence, r eventRule) float64 {
 	if len(a.Event) == 0 || len(b.Event) == 0 {
 		return 0
 	}
-	x := (eventFound(a.Event, b, apart) + eventFound(b.Event, a, apart)) / 2
+	x := (eventFound(a.Event, b, r) + eventFound(b.Event, a, r)) / 2
 	if ev != nil && x > 0 && wt != 0 {
 		var pieces []Evidence
 		var keys []uint64
 		add := func(l []Item, q *Profile, swap bool) {
 			for _, it := range l {
-				if apart && it.Common == 1 {
-					continue
-				}
-				i, ok := findWord(q.Title, it, q.Lang)
-				other := q.Title
-				if !ok {
-					i, ok = findWord(q.Lede, it, q.Lang)
-					other = q.Lede
-				}
+				i, other, ok := eventIn(q, it, r)
 				if !ok || slices.Contains(keys, it.Key) {
 					continue
 				}
@@ -412,24 +426,18 @@ func eventShared(a, b *Profile, wt float64, ev *[]Evidence, apart bool) float64 
 }
 
 // eventFound is the share by weight of the event words l that q has in
-// its title or lede. With apart (a dated report and an undated one that
-// nothing places near it: see unplaced), a word many of the archive's
-// reports hold (Common 1, see eventCommon) counts as not found: rates
-// rise, oil prices climb and elections are held in every year. Between
-// undated 2005 BBC reports and 1987 Reuters stories such words ("interest
-// rates", "election", "ministry", "week") carried most of the links of
-// one event that the era (Timing.eraFloor) left; what stays is the words
-// of fewer reports (a phone call, a recall).
-func eventFound(l []Item, q *Profile, apart bool) float64 {
+// its title or lede, as the rule counts them. With r.apart, a word many of
+// the archive's reports hold (Common 1, see eventCommon) counts as not
+// found: rates rise, oil prices climb and elections are held in every
+// year. Between undated 2005 BBC reports and 1987 Reuters stories such
+// words ("interest rates", "election", "ministry", "week") carried most of
+// the links of one event that the era (Timing.eraFloor) left; what stays
+// is the words of fewer reports (a phone call, a recall).
+func eventFound(l []Item, q *Profile, r eventRule) float64 {
 	var f, t float64
 	for _, it := range l {
 		t += float64(it.W)
-		if apart && it.Common == 1 {
-			continue
-		}
-		if _, ok := findWord(q.Title, it, q.Lang); ok {
-			f += float64(it.W)
-		} else if _, ok := findWord(q.Lede, it, q.Lang); ok {
+		if _, _, ok := eventIn(q, it, r); ok {
 			f += float64(it.W)
 		}
 	}
@@ -437,6 +445,21 @@ func eventFound(l []Item, q *Profile, apart bool) float64 {
 		return 0
 	}
 	return f / t
+}
+
+// eventIn finds the event word it in q's title, or else its lede, where
+// the rule counts it: its index and the list it is in.
+func eventIn(q *Profile, it Item, r eventRule) (int, []Item, bool) {
+	if r.apart && it.Common == 1 {
+		return 0, nil, false
+	}
+	if i, ok := findWord(q.Title, it, q.Lang); ok {
+		return i, q.Title, !r.frame
+	}
+	if i, ok := findWord(q.Lede, it, q.Lang); ok {
+		return i, q.Lede, !(r.frame && it.Common == 1)
+	}
+	return 0, nil, false
 }
 
 // findWord is find for a word of what happened: the item of l with its
