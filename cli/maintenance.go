@@ -61,7 +61,7 @@ var checkCommand = &Command{
 var searchIndexCommand = &Command{
 	Name:    "search-index",
 	Args:    "",
-	Summary: "bring the ranking index of common words up to date (an analysis does it; after import --no-analyze, or for archives made before it)",
+	Summary: "bring the ranking index of common words and their pairs up to date (an analysis does it; after import --no-analyze, or for archives made before it)",
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) != 0 {

@@ -94,3 +94,11 @@ type KeyLists struct {
 func (l KeyLists) Len() int                         { return len(l.Keys) }
 func (l KeyLists) Key(i int) uint64                 { return l.Keys[i] }
 func (l KeyLists) Holders(i int, _ []int64) []int64 { return l.Lists[i] }
+
+// SetPairKeep sets how many holders a list of the pair index keeps, until
+// restore is called.
+func SetPairKeep(keep int) (restore func()) {
+	old := pairKeep
+	pairKeep = keep
+	return func() { pairKeep = old }
+}

@@ -111,9 +111,9 @@ func words(s string) []string {
 // every hit, because ranking every match of a common word or a short prefix
 // takes seconds on a large archive. The matches outside that subset follow
 // it, newest first and marked Unranked, so that paging reaches every match.
-// With the default window, a search for one word held by many articles is
-// first ranked exactly, every match considered, from the ranking index
-// (rankExactly).
+// With the default window, a search for one word held by many articles (or
+// a phrase of two such words) is first ranked exactly, every match
+// considered, from the ranking index (rankExactly).
 func (db *DB) Search(ctx context.Context, input string, opt core.SearchOptions) ([]core.SearchHit, error) {
 	q := ftsQuery(input, opt.Prefix, opt.Variants)
 	if q == "" {
@@ -272,12 +272,17 @@ func filterSQL(f core.SearchFilter) (string, []any) {
 }
 
 // rankExactly ranks a search of one plain word from the ranking index when
-// the term has a list there and the index can prove the page (topWord).
+// the term has a list there and the index can prove the page (topWord), a
+// phrase of two listed words from the pair index (topPair), and several
+// plain words from their lists (topWords).
 // exact is false otherwise, and the caller ranks as before: every match
 // when they are at most the window, else the stated partial ranking.
 func (db *DB) rankExactly(ctx context.Context, input string, opt core.SearchOptions) (ranked []scored, exact bool, err error) {
 	if term := plainTerm(input, opt); term != "" {
 		return db.topWord(ctx, term, opt)
+	}
+	if pair := plainPair(input, opt); pair != "" {
+		return db.topPair(ctx, pair, opt)
 	}
 	if terms := plainTerms(input, opt); terms != nil {
 		return db.topWords(ctx, terms, opt)
@@ -517,6 +522,15 @@ func (db *DB) CountMatches(ctx context.Context, input string, opt core.SearchOpt
 			return int(n), nil
 		}
 	}
+	if pair := plainPair(input, opt); pair != "" {
+		n, ok, err := db.pairHolders(ctx, pair, opt.Filter)
+		if err != nil {
+			return 0, fmt.Errorf("count search matches: %w", err)
+		}
+		if ok {
+			return int(n), nil
+		}
+	}
 	query, args := m.sql(`count(*)`, ``, ``)
 	var n int
 	if err := db.read.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
@@ -526,10 +540,11 @@ func (db *DB) CountMatches(ctx context.Context, input string, opt core.SearchOpt
 }
 
 // CountIsQuick reports whether CountMatches reads its answer from the
-// ranking index (one word, no filter) rather than walking the matches, so
-// that a caller need not count beside the ranking on another connection.
+// ranking index (one word or a phrase of two, no filter) rather than
+// walking the matches, so that a caller need not count beside the ranking
+// on another connection.
 func (db *DB) CountIsQuick(input string, opt core.SearchOptions) bool {
-	return plainTerm(input, opt) != "" && filterEmpty(opt.Filter)
+	return (plainTerm(input, opt) != "" || plainPair(input, opt) != "") && filterEmpty(opt.Filter)
 }
 
 // IndexedTerms returns the words of the search index that begin with

@@ -226,6 +226,8 @@ type rankingBuild struct {
 	terms  []listedTerm
 	// vocabulary is every term of the index.
 	vocabulary []string
+	// pairs is the pair index (searchpairs.go).
+	pairs *pairBuild
 }
 
 // changeStamp identifies the state of the indexed articles: the newest id,
@@ -299,6 +301,9 @@ func (db *DB) readRanking(ctx context.Context, progress core.ProgressFunc) (*ran
 	}
 	if progress != nil {
 		progress(core.Progress{Stage: "ranking index", Done: len(b.terms), Total: len(b.terms)})
+	}
+	if b.pairs, err = readPairs(ctx, tx, b.terms, b.totals, b.upto, progress); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
@@ -446,6 +451,9 @@ func (db *DB) writeRanking(ctx context.Context, b *rankingBuild) (bool, error) {
 			}
 		}
 	}
+	if err := writePairs(ctx, tx, b.pairs); err != nil {
+		return false, err
+	}
 	insTerm2, err := tx.PrepareContext(ctx, `INSERT INTO search_vocabulary(term) VALUES (?)`)
 	if err != nil {
 		return false, err
@@ -560,24 +568,28 @@ func foldRanking(ctx context.Context, tx *sql.Tx, progress core.ProgressFunc, wi
 	return err
 }
 
-// foldArticles moves the changed articles' old terms out and the changed
-// and new articles' terms in.
+// foldArticles moves the changed articles' old terms and pairs out and the
+// changed and new articles' terms and pairs in.
 func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm, upto, newest int64, progress core.ProgressFunc) error {
-	for _, q := range []string{
-		`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fold USING fts5(title, text, content = '', tokenize = 'unicode61 remove_diacritics 2')`,
-		`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fold_terms USING fts5vocab(temp, search_fold, instance)`,
-		`INSERT INTO temp.search_fold(search_fold) VALUES ('delete-all')`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return err
-		}
+	if err := foldTables(ctx, tx); err != nil {
+		return err
 	}
+	totals, err := readTotals(ctx, tx)
+	if err != nil {
+		return err
+	}
+	pairs, err := newPairFold(ctx, tx, totals.avg())
+	if err != nil {
+		return err
+	}
+	defer pairs.close()
+	index := map[string]int32{}
 	// The old texts of changed articles the index took in.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO temp.search_fold(rowid, title, text)
 		SELECT article, title, text FROM search_changed WHERE article <= ?`, upto); err != nil {
 		return err
 	}
-	old, err := foldFreqs(ctx, tx, terms)
+	old, oldPairs, err := foldInstances(ctx, tx, "main.search_terms", index, &pairs.names, true)
 	if err != nil {
 		return err
 	}
@@ -592,10 +604,25 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 	defer del.Close()
 	for _, tf := range old {
 		t := terms[tf.term]
+		if t == nil {
+			continue
+		}
 		t.holders--
 		if _, err := del.ExecContext(ctx, tf.term, tf.article); err != nil {
 			return err
 		}
+	}
+	for _, pf := range oldPairs {
+		p, err := pairs.get(ctx, pf.a, pf.b)
+		if err != nil {
+			return err
+		}
+		if err := pairs.remove(ctx, p, pf.article); err != nil {
+			return err
+		}
+	}
+	if err := pairs.flush(ctx); err != nil {
+		return err
 	}
 	// Then what they hold now, and the new articles, a chunk at a time.
 	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO search_holders(term, weight, article, freq, length) VALUES (?, ?, ?, ?, ?)`)
@@ -610,7 +637,7 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 		if _, err := tx.ExecContext(ctx, `INSERT INTO temp.search_fold(rowid, title, text) `+from, args...); err != nil {
 			return err
 		}
-		got, err := foldFreqs(ctx, tx, terms)
+		got, gotPairs, err := foldInstances(ctx, tx, "main.search_terms", index, &pairs.names, true)
 		if err != nil {
 			return err
 		}
@@ -633,6 +660,9 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 		}
 		for _, tf := range got {
 			t := terms[tf.term]
+			if t == nil {
+				continue
+			}
 			t.holders++
 			w := termWeight(float64(tf.freq), float64(lengths[tf.article]), t.avg)
 			if w > t.bound {
@@ -641,7 +671,14 @@ func foldArticles(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm,
 				}
 			}
 		}
-		return nil
+		for _, pf := range gotPairs {
+			p, err := pairs.get(ctx, pf.a, pf.b)
+			if err != nil {
+				return err
+			}
+			pairs.take(p, holder{article: pf.article, freq: pf.freq, length: lengths[pf.article]})
+		}
+		return pairs.flush(ctx)
 	}
 	if err := take(`SELECT a.id, a.title, a.text FROM articles a JOIN search_changed c ON c.article = a.id WHERE a.id <= ?`, upto); err != nil {
 		return err
@@ -682,27 +719,4 @@ func foldVocabulary(ctx context.Context, tx *sql.Tx) ([]string, error) {
 type termFreq struct {
 	term          string
 	article, freq int64
-}
-
-// foldFreqs reads the listed terms of the articles in the temporary index.
-func foldFreqs(ctx context.Context, tx *sql.Tx, terms map[string]*listedTerm) ([]termFreq, error) {
-	// Each listed term is looked up in the temporary vocabulary, rather
-	// than every instance of every term read and most thrown away.
-	rows, err := tx.QueryContext(ctx, `SELECT v.term, v.doc, sum(CASE v.col WHEN 'title' THEN 5 ELSE 1 END)
-		FROM main.search_terms t JOIN temp.search_fold_terms v ON v.term = t.term GROUP BY v.term, v.doc`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []termFreq
-	for rows.Next() {
-		var tf termFreq
-		if err := rows.Scan(&tf.term, &tf.article, &tf.freq); err != nil {
-			return nil, err
-		}
-		if terms[tf.term] != nil {
-			out = append(out, tf)
-		}
-	}
-	return out, rows.Err()
 }
