@@ -96,8 +96,9 @@ func (s *Service) SearchPage(ctx context.Context, query string, opt core.SearchO
 	}
 	// For a phrase or several words the total is counted on another
 	// connection while the page is ranked: each walks the matches' position
-	// lists, on a core of its own. One word's total is read from the ranking
-	// index, cheaper than opening a connection for it.
+	// lists, on a core of its own. The total of one word, or of a phrase of
+	// two common words, is read from the ranking index, cheaper than opening
+	// a connection for it.
 	var total int
 	counted := make(chan error, 1)
 	countCtx, cancel := context.WithCancel(ctx)
