@@ -71,11 +71,17 @@ func dsn(path string, txlock string) string {
 	}
 	if txlock == "immediate" {
 		// The writer's page cache: an import batch (text, original bytes,
-		// blocks and their hash index, the full-text index's new segment)
-		// dirties more than SQLite's default 2 MB, which then spilled
-		// pages to the WAL before the commit and read them back. Memory is
-		// taken only as pages are used.
-		q.Add("_pragma", "cache_size(-32768)")
+		// blocks, the full-text index's new segment) dirties more than
+		// SQLite's default 2 MB, which then spilled pages to the WAL before
+		// the commit and read them back. 8 MB holds a batch
+		// (TestImportBatchIsNotSpilled) and no more: each cached page is a
+		// separate allocation of the C heap, faulted in when first used
+		// and handed back to the kernel one region at a time when the
+		// connection closes, which with 32 MB cost an import of 2,000
+		// articles about 6,000 page faults and 700 madvise calls (a third
+		// of a second on a virtual machine) for pages it did not need: a
+		// page it reads again comes from the operating system's cache.
+		q.Add("_pragma", "cache_size(-8192)")
 		// Each statement inside a transaction keeps the pages it changes so
 		// that it can be undone alone (its statement journal), in memory up
 		// to 64 KB and then in a temporary file: an import of 5,000 articles

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
 
 	"github.com/storydiff/storydiff/core"
+	"modernc.org/sqlite"
 )
 
 // SetNarrowFilter sets how many articles a search filter may keep to be
@@ -101,4 +103,25 @@ func SetPairKeep(keep int) (restore func()) {
 	old := pairKeep
 	pairKeep = keep
 	return func() { pairKeep = old }
+}
+
+// WriterCacheSpills returns how many times the writer's page cache has
+// written dirty pages out before a commit because it was full
+// (SQLITE_DBSTATUS_CACHE_SPILL).
+func (db *DB) WriterCacheSpills(ctx context.Context) (int, error) {
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	var spills int
+	err = conn.Raw(func(dc any) error {
+		st, ok := dc.(*writerConn).Conn.(sqlite.DBStatus)
+		if !ok {
+			return errors.New("the writer's connection reports no status")
+		}
+		spills, _, err = st.Status(sqlite.DBStatusCacheSpill, false)
+		return err
+	})
+	return spills, err
 }
