@@ -90,3 +90,5 @@ replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
 replace github.com/go-shiori/go-readability => ./third_party/go-readability
 
 replace github.com/sergi/go-diff => ./third_party/go-diff
+
+replace modernc.org/memory => ./third_party/memory
