@@ -4,7 +4,9 @@ import (
 	"errors"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // Every batch is read once, with its own ids, whether the batches run one
@@ -53,12 +55,21 @@ func TestInBatchesConcurrentlyReturnsTheError(t *testing.T) {
 	failure := errors.New("disk gone")
 	var mu sync.Mutex
 	read := 0
+	var failed atomic.Bool
 	err := inBatchesConcurrently(ids, func(k int, _ []any) error {
 		mu.Lock()
 		read++
 		mu.Unlock()
 		if k == 3 {
+			failed.Store(true)
 			return failure
+		}
+		// A batch read after the failure takes a moment, as a real read
+		// does: on a loaded machine the failing worker may otherwise be
+		// held off the processor while another reads every batch left
+		// before the stop is seen.
+		if failed.Load() {
+			time.Sleep(5 * time.Millisecond)
 		}
 		return nil
 	})
